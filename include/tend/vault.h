@@ -1,0 +1,127 @@
+/*
+ * vault.h: the encrypted journal file.
+ *
+ * A vault is one file: two copies of a 2048-byte header (magic, format
+ * version, generation, UUID, key slots, a checksum against torn writes and a
+ * MAC keyed from the data key), then the pages of an SQLite database, each
+ * encrypted with XChaCha20-Poly1305 under a random data key.  Key slots wrap
+ * that data key: one under the passphrase (Argon2id), one under the
+ * recovery key shown once at creation.  The file format is described in
+ * doc/FORMAT.md and DESIGN.md.
+ *
+ * Every function that can fail for a reason the user should hear returns -1
+ * and fills struct err with one sentence; nothing it says contains journal
+ * text.  Passphrases are passed as (pointer, length) and never copied
+ * outside sodium_malloc'd memory; the caller wipes its own copy.
+ */
+#ifndef TEND_VAULT_H
+#define TEND_VAULT_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct err;
+struct vault;
+
+/* Argon2id cost profiles; moderate is the default. */
+enum vault_kdf {
+	VAULT_KDF_MINIMAL,      /* tests only: warns on every open */
+	VAULT_KDF_INTERACTIVE,  /* ops 2, 64 MiB: about 0.25 s */
+	VAULT_KDF_MODERATE,     /* ops 3, 256 MiB: about 1 s */
+	VAULT_KDF_SENSITIVE,    /* ops 4, 1 GiB: 5 to 8 s */
+};
+
+/* "XXXX-XXXX-..." : 14 groups of 4 Crockford base32 characters. */
+#define VAULT_RECOVERY_CHARS 69
+
+/* Called about ten times a second while a key is derived: elapsed seconds,
+ * and done=1 once when it has finished. */
+struct vault_progress {
+	void (*tick)(void *arg, double elapsed, int done);
+	void *arg;
+};
+
+enum vault_open_flags {
+	VAULT_WRITE = 1,        /* the caller will write; refuse a read-only file */
+};
+
+/* Start the library: libsodium, the SQLite version check (3.32 or newer),
+ * SQLite's wiping allocator and the encrypting VFS.  Call once, first. */
+int vault_library_init(struct err *e);
+
+/* Turn off core dumps for this process (RLIMIT_CORE 0, not dumpable). */
+void vault_harden_process(void);
+
+/* Parse a profile name ("minimal", "interactive", "moderate",
+ * "sensitive"). */
+int vault_kdf_parse(const char *name, enum vault_kdf *out, struct err *e);
+const char *vault_kdf_name(enum vault_kdf kdf);
+
+/* Derive the key progress is shown for (NULL: none). */
+void vault_set_progress(const struct vault_progress *p);
+
+/* Create a new vault at path (its directory is made 0700 if missing, the
+ * file 0600).  An existing file is never touched.  recovery receives the
+ * recovery key text, to show once. */
+int vault_create(const char *path, const char *pass, size_t passlen,
+    enum vault_kdf kdf, char recovery[VAULT_RECOVERY_CHARS + 1],
+    struct err *e);
+
+/* Open with the passphrase, or with the recovery key text. */
+int vault_open(const char *path, const char *pass, size_t passlen, int flags,
+    struct vault **out, struct err *e);
+int vault_open_recovery(const char *path, const char *recovery, int flags,
+    struct vault **out, struct err *e);
+
+/* Close: finalizes what is left, frees SQLite's cache (wiped) and the keys. */
+void vault_close(struct vault *v);
+
+/* The open connection, for src/store. */
+sqlite3 *vault_db(struct vault *v);
+
+/* Replace every passphrase slot with one for newpass (same cost profile
+ * unless the vault used minimal and kdf says otherwise).  Pages are not
+ * rewritten; both header copies are. */
+int vault_passwd(struct vault *v, const char *newpass, size_t len,
+    struct err *e);
+
+/* Warnings found while opening (a damaged header copy, the minimal KDF),
+ * one sentence each; NULL after the last. */
+const char *vault_warning(const struct vault *v, int i);
+
+/* Authenticate every page and both header copies, then run SQLite's
+ * integrity_check.  *pages gets the number of pages checked. */
+int vault_verify(struct vault *v, uint32_t *pages, struct err *e);
+
+/* Copy the vault to dest (a new file) while holding a read lock, then open
+ * the copy and verify it.  dest NULL: beside the vault, named
+ * NAME-YYYYmmdd-HHMMSS.tend.  *written gets the path used (free() it). */
+int vault_backup(struct vault *v, const char *dest, char **written,
+    struct err *e);
+
+/* Facts about an open vault. */
+const char *vault_path(const struct vault *v);
+void vault_uuid(const struct vault *v, unsigned char uuid[16]);
+enum vault_kdf vault_kdf_used(const struct vault *v);
+
+/* The vault's Ed25519 signing key (made at creation, kept encrypted in the
+ * header).  pk: 32 bytes.  sig: 64 bytes. */
+void vault_sign_public(const struct vault *v, unsigned char pk[32]);
+void vault_sign(const struct vault *v, const unsigned char *m, size_t n,
+    unsigned char sig[64]);
+
+/* Turn an SQLite failure on this vault into one sentence in e (naming the
+ * page that failed authentication, if that is what happened). */
+int vault_sql_error(struct vault *v, int rc, struct err *e);
+
+/* Memory for secrets (passphrases, recovery keys) outside src/vault:
+ * guarded, locked, wiped when freed.  Never NULL (fatal() instead). */
+void *vault_secret_alloc(size_t n);
+void vault_secret_free(void *p);
+void vault_wipe(void *p, size_t n);
+
+/* The default vault path: $TEND_FILE, else the XDG data dir (free()). */
+char *vault_default_path(void);
+
+#endif

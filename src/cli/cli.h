@@ -1,0 +1,77 @@
+/*
+ * cli.h: the command line (private to src/cli).
+ *
+ * main() parses the global options into struct cli, finds the command in
+ * the table in main.c and calls it with the remaining arguments.  A command
+ * returns 0, 1 after filling cli->err (main prints it as one line), or 2 for
+ * a usage error (it has printed the usage line itself).
+ */
+#ifndef TEND_CLI_H
+#define TEND_CLI_H
+
+#include <stddef.h>
+
+#include "tend/err.h"
+
+struct vault;
+
+struct cli {
+	const char *file;               /* -f, or NULL for the default */
+	const char *passfile;           /* --passphrase-file */
+	char *vault_path;               /* resolved */
+	struct err err;
+};
+
+struct command {
+	const char *name;
+	int (*run)(struct cli *c, int argc, char **argv);
+	const char *usage;              /* after "tend NAME " */
+	const char *summary;
+};
+
+/* Options every command also accepts after its name. */
+#define CLI_GLOBAL_LONGOPTS \
+	{ "file", required_argument, NULL, 'f' }, \
+	{ "passphrase-file", required_argument, NULL, 'P' }, \
+	{ "help", no_argument, NULL, 'h' }
+
+/* Handle a global option seen by a command's parser: 1 if it was one. */
+int cli_global_option(struct cli *c, int opt, const char *arg);
+
+/* Print "usage: tend NAME USAGE" to stderr and return 2. */
+int cli_usage(const struct command *cmd);
+const struct command *cli_find(const char *name);
+
+/* A secret read from a file or the terminal, in guarded memory. */
+struct secret {
+	char *buf;
+	size_t len;
+};
+void secret_free(struct secret *s);
+
+/* Read the passphrase: from --passphrase-file (its first line) or the
+ * terminal.  confirm asks twice (new passphrases). */
+int prompt_passphrase(struct cli *c, const char *file, const char *what,
+    int confirm, struct secret *out);
+
+/* Read one line of a file ('-': standard input, byte by byte so the rest
+ * stays for the command). */
+int prompt_read_line(const char *path, struct secret *out, struct err *e);
+
+/* Show key derivation progress on stderr when it is a terminal. */
+void prompt_progress_on(void);
+
+/* Open the vault named by the options with its passphrase; prints the
+ * vault's warnings. */
+int cli_open_vault(struct cli *c, int flags, struct vault **out);
+void cli_print_warnings(struct vault *v);
+
+/* The commands (cmd-*.c). */
+int cmd_init(struct cli *c, int argc, char **argv);
+int cmd_passwd(struct cli *c, int argc, char **argv);
+int cmd_recover(struct cli *c, int argc, char **argv);
+int cmd_verify(struct cli *c, int argc, char **argv);
+int cmd_backup(struct cli *c, int argc, char **argv);
+int cmd_sql(struct cli *c, int argc, char **argv);
+
+#endif

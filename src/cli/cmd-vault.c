@@ -1,0 +1,267 @@
+/*
+ * cmd-vault.c: tend init, passwd, recover, verify and backup.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "tend/fileio.h"
+#include "tend/vault.h"
+
+/* Options shared by the commands here; 0 ends the list. */
+enum { OPT_KDF = 1000, OPT_RECOVERY_FILE, OPT_NEW_PASS_FILE };
+
+static const struct option vault_longopts[] = {
+	CLI_GLOBAL_LONGOPTS,
+	{ "kdf", required_argument, NULL, OPT_KDF },
+	{ "recovery-key-file", required_argument, NULL, OPT_RECOVERY_FILE },
+	{ "new-passphrase-file", required_argument, NULL, OPT_NEW_PASS_FILE },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct vault_args {
+	const char *kdf;
+	const char *recovery_file;
+	const char *new_pass_file;
+	int nargs;
+	char **args;
+};
+
+/* Parse argv (argv[0] is the command) accepting only the options in
+ * allowed (a string of OPT_* codes); 2 on a usage error. */
+static int
+parse(struct cli *c, int argc, char **argv, const int *allowed, int maxargs,
+    struct vault_args *a)
+{
+	const struct command *cmd = cli_find(argv[0]);
+	int opt, i, ok;
+
+	memset(a, 0, sizeof *a);
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":f:h", vault_longopts,
+	    NULL)) != -1) {
+		if (cli_global_option(c, opt, optarg))
+			continue;
+		if (opt == 'h') {
+			cli_usage(cmd);
+			exit(0);
+		}
+		for (ok = 0, i = 0; allowed[i] != 0; i++)
+			if (allowed[i] == opt)
+				ok = 1;
+		if (!ok)
+			return cli_usage(cmd);
+		switch (opt) {
+		case OPT_KDF:
+			a->kdf = optarg;
+			break;
+		case OPT_RECOVERY_FILE:
+			a->recovery_file = optarg;
+			break;
+		case OPT_NEW_PASS_FILE:
+			a->new_pass_file = optarg;
+			break;
+		default:
+			return cli_usage(cmd);
+		}
+	}
+	a->nargs = argc - optind;
+	a->args = argv + optind;
+	if (a->nargs > maxargs)
+		return cli_usage(cmd);
+	if (c->vault_path == NULL)
+		c->vault_path = c->file ? xstrdup(c->file) : vault_default_path();
+	return 0;
+}
+
+int
+cmd_init(struct cli *c, int argc, char **argv)
+{
+	static const int allowed[] = { OPT_KDF, OPT_RECOVERY_FILE, 0 };
+	char recovery[VAULT_RECOVERY_CHARS + 2];
+	struct vault_args a;
+	struct secret pass = { NULL, 0 };
+	enum vault_kdf kdf = VAULT_KDF_MODERATE;
+	int rc;
+
+	if ((rc = parse(c, argc, argv, allowed, 0, &a)) != 0)
+		return rc;
+	if (a.kdf != NULL && vault_kdf_parse(a.kdf, &kdf, &c->err) != 0)
+		return 1;
+	if (access(c->vault_path, F_OK) == 0) {
+		err_set(&c->err, "a vault already exists at %s; tend never "
+		    "overwrites one", c->vault_path);
+		return 1;
+	}
+	if (prompt_passphrase(c, c->passfile, "New passphrase", 1, &pass) != 0)
+		return 1;
+	if (pass.len == 0) {
+		secret_free(&pass);
+		err_set(&c->err, "the passphrase is empty");
+		return 1;
+	}
+	prompt_progress_on();
+	rc = vault_create(c->vault_path, pass.buf, pass.len, kdf, recovery,
+	    &c->err);
+	secret_free(&pass);
+	if (rc != 0)
+		return 1;
+	fprintf(stderr, "Created the vault %s.\n", c->vault_path);
+	if (kdf == VAULT_KDF_MINIMAL)
+		fprintf(stderr, "tend: warning: the 'minimal' key derivation "
+		    "is meant for tests only\n");
+	if (a.recovery_file != NULL) {
+		size_t n = strlen(recovery);
+
+		recovery[n] = '\n';
+		rc = file_write_atomic(a.recovery_file, recovery, n + 1, 0600,
+		    0, &c->err);
+		vault_wipe(recovery, sizeof recovery);
+		if (rc != 0) {
+			err_prefix(&c->err, "the vault was created but its "
+			    "recovery key could not be saved (the vault is "
+			    "usable; keep your passphrase safe)");
+			return 1;
+		}
+		fprintf(stderr, "Its recovery key is in %s. Keep a copy "
+		    "somewhere safe, away from this computer.\n",
+		    a.recovery_file);
+		return 0;
+	}
+	fprintf(stderr, "Recovery key (shown only this once; write it down and "
+	    "keep it somewhere safe; it opens the vault if the passphrase is "
+	    "forgotten):\n");
+	printf("%s\n", recovery);
+	vault_wipe(recovery, sizeof recovery);
+	return 0;
+}
+
+/* Ask for a new passphrase, from a file or twice on the terminal. */
+static int
+new_passphrase(struct cli *c, const char *file, struct secret *out)
+{
+	if (prompt_passphrase(c, file, "New passphrase", 1, out) != 0)
+		return -1;
+	if (out->len == 0) {
+		secret_free(out);
+		return err_set(&c->err, "the new passphrase is empty; nothing "
+		    "was changed");
+	}
+	return 0;
+}
+
+int
+cmd_passwd(struct cli *c, int argc, char **argv)
+{
+	static const int allowed[] = { OPT_NEW_PASS_FILE, 0 };
+	struct vault_args a;
+	struct vault *v;
+	struct secret pass = { NULL, 0 };
+	int rc;
+
+	if ((rc = parse(c, argc, argv, allowed, 0, &a)) != 0)
+		return rc;
+	if (cli_open_vault(c, VAULT_WRITE, &v) != 0)
+		return 1;
+	if (new_passphrase(c, a.new_pass_file, &pass) != 0) {
+		vault_close(v);
+		return 1;
+	}
+	rc = vault_passwd(v, pass.buf, pass.len, &c->err);
+	secret_free(&pass);
+	vault_close(v);
+	if (rc != 0)
+		return 1;
+	fprintf(stderr, "The passphrase was changed.\n");
+	return 0;
+}
+
+int
+cmd_recover(struct cli *c, int argc, char **argv)
+{
+	static const int allowed[] = { OPT_RECOVERY_FILE, OPT_NEW_PASS_FILE, 0 };
+	struct vault_args a;
+	struct vault *v;
+	struct secret key = { NULL, 0 }, pass = { NULL, 0 };
+	int rc;
+
+	if ((rc = parse(c, argc, argv, allowed, 0, &a)) != 0)
+		return rc;
+	if (access(c->vault_path, F_OK) != 0) {
+		err_set(&c->err, "there is no vault at %s", c->vault_path);
+		return 1;
+	}
+	if (a.recovery_file != NULL)
+		rc = prompt_read_line(a.recovery_file, &key, &c->err);
+	else
+		rc = prompt_passphrase(c, NULL, "Recovery key", 0, &key);
+	if (rc != 0)
+		return 1;
+	rc = vault_open_recovery(c->vault_path, key.buf, VAULT_WRITE, &v,
+	    &c->err);
+	secret_free(&key);
+	if (rc != 0)
+		return 1;
+	cli_print_warnings(v);
+	if (new_passphrase(c, a.new_pass_file, &pass) != 0) {
+		vault_close(v);
+		return 1;
+	}
+	prompt_progress_on();
+	rc = vault_passwd(v, pass.buf, pass.len, &c->err);
+	secret_free(&pass);
+	vault_close(v);
+	if (rc != 0)
+		return 1;
+	fprintf(stderr, "The vault has a new passphrase. The recovery key "
+	    "still works.\n");
+	return 0;
+}
+
+int
+cmd_verify(struct cli *c, int argc, char **argv)
+{
+	static const int allowed[] = { 0 };
+	struct vault_args a;
+	struct vault *v;
+	uint32_t pages = 0;
+	int rc;
+
+	if ((rc = parse(c, argc, argv, allowed, 0, &a)) != 0)
+		return rc;
+	if (cli_open_vault(c, 0, &v) != 0)
+		return 1;
+	rc = vault_verify(v, &pages, &c->err);
+	vault_close(v);
+	if (rc != 0)
+		return 1;
+	printf("%u pages checked; the vault is intact\n", (unsigned)pages);
+	return 0;
+}
+
+int
+cmd_backup(struct cli *c, int argc, char **argv)
+{
+	static const int allowed[] = { 0 };
+	struct vault_args a;
+	struct vault *v;
+	char *written;
+	int rc;
+
+	if ((rc = parse(c, argc, argv, allowed, 1, &a)) != 0)
+		return rc;
+	if (cli_open_vault(c, 0, &v) != 0)
+		return 1;
+	rc = vault_backup(v, a.nargs ? a.args[0] : NULL, &written, &c->err);
+	vault_close(v);
+	if (rc != 0)
+		return 1;
+	printf("%s\n", written);
+	free(written);
+	return 0;
+}

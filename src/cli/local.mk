@@ -1,0 +1,8 @@
+# main.c is in tend_SOURCES (Makefile.am); the rest of the command line
+# lives in libtend.a so tests can link it.
+libtend_a_SOURCES += \
+	src/cli/prompt.c \
+	src/cli/cmd-vault.c \
+	src/cli/cmd-sql.c
+noinst_HEADERS += \
+	src/cli/cli.h

@@ -1,0 +1,169 @@
+/*
+ * main.c: tend's entry point: global options, the command table, help.
+ *
+ * Exit status: 0 success, 1 a user-facing error (one line on stderr),
+ * 2 a usage error.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "tend/vault.h"
+
+static const struct command commands[] = {
+	{ "init", cmd_init, "[--kdf interactive|moderate|sensitive|minimal] "
+	    "[--recovery-key-file F]", "create a new vault" },
+	{ "passwd", cmd_passwd, "[--new-passphrase-file F]",
+	    "change the passphrase" },
+	{ "recover", cmd_recover, "[--recovery-key-file F] "
+	    "[--new-passphrase-file F]",
+	    "set a new passphrase with the recovery key" },
+	{ "verify", cmd_verify, "", "check every page of the vault" },
+	{ "backup", cmd_backup, "[DEST]", "write a verified encrypted copy" },
+	{ "sql", cmd_sql, "[--write]", "run SQL from standard input" },
+};
+
+const struct command *
+cli_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+int
+cli_usage(const struct command *cmd)
+{
+	fprintf(stderr, "usage: tend [-f FILE] [--passphrase-file FILE|-] "
+	    "%s %s\n", cmd->name, cmd->usage);
+	return 2;
+}
+
+static void
+help(FILE *out)
+{
+	size_t i;
+
+	fputs("usage: tend [-f FILE] [--passphrase-file FILE|-] "
+	    "[COMMAND [ARGS]]\n\n"
+	    "A private journal for the time between therapy sessions, kept in\n"
+	    "one encrypted file.\n\n"
+	    "Options:\n"
+	    "  -f, --file FILE          the vault (default: $TEND_FILE, or\n"
+	    "                           $XDG_DATA_HOME/tend/journal.tend)\n"
+	    "  --passphrase-file FILE   read the passphrase from FILE's first "
+	    "line ('-': stdin)\n"
+	    "  -h, --help               show this help\n"
+	    "  -V, --version            show the version\n\n"
+	    "Commands:\n", out);
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(out, "  %-9s %s\n            %s\n", commands[i].name,
+		    commands[i].usage, commands[i].summary);
+	fputs("\nSee tend(1) for details.\n", out);
+}
+
+int
+cli_global_option(struct cli *c, int opt, const char *arg)
+{
+	switch (opt) {
+	case 'f':
+		c->file = arg;
+		return 1;
+	case 'P':
+		c->passfile = arg;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int
+no_command(struct cli *c)
+{
+	if (access(c->vault_path, F_OK) != 0) {
+		printf("There is no journal at %s yet.\n"
+		    "Create one with:  tend init\n"
+		    "Everything tend can do: tend --help\n", c->vault_path);
+		return 0;
+	}
+	printf("Your journal is %s.\n"
+	    "The full-screen app is not part of this version yet; the "
+	    "commands are listed by: tend --help\n", c->vault_path);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		CLI_GLOBAL_LONGOPTS,
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cli c;
+	const struct command *cmd;
+	int opt, rc;
+
+	memset(&c, 0, sizeof c);
+	vault_harden_process();
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "+:f:hV", longopts, NULL)) != -1) {
+		if (cli_global_option(&c, opt, optarg))
+			continue;
+		switch (opt) {
+		case 'h':
+			help(stdout);
+			return 0;
+		case 'V':
+			printf("tend %s\n", PACKAGE_VERSION);
+			return 0;
+		case ':':
+			fprintf(stderr, "tend: option %s needs a value\n",
+			    argv[optind - 1]);
+			return 2;
+		default:
+			fprintf(stderr, "tend: unknown option %s (see tend "
+			    "--help)\n", argv[optind - 1]);
+			return 2;
+		}
+	}
+	if (optind < argc) {
+		cmd = cli_find(argv[optind]);
+		if (cmd == NULL) {
+			fprintf(stderr, "tend: unknown command '%s' (see tend "
+			    "--help)\n", argv[optind]);
+			return 2;
+		}
+	} else
+		cmd = NULL;
+
+	if (vault_library_init(&c.err) != 0) {
+		fprintf(stderr, "tend: %s\n", c.err.msg);
+		return 1;
+	}
+	argc -= optind;
+	argv += optind;
+	optind = 0;
+	if (cmd == NULL) {
+		c.vault_path = c.file ? strdup(c.file) : vault_default_path();
+		rc = no_command(&c);
+	} else {
+		rc = cmd->run(&c, argc, argv);
+		if (rc == 1)
+			fprintf(stderr, "tend: %s\n", c.err.msg);
+	}
+	free(c.vault_path);
+	if (fflush(stdout) != 0 && rc == 0) {
+		fprintf(stderr, "tend: cannot write the output\n");
+		rc = 1;
+	}
+	return rc;
+}

@@ -1,0 +1,8 @@
+libtend_a_SOURCES += \
+	src/util/err.c \
+	src/util/fileio.c \
+	src/util/base32.c
+noinst_HEADERS += \
+	include/tend/err.h \
+	include/tend/fileio.h \
+	include/tend/base32.h

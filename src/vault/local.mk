@@ -1,0 +1,10 @@
+libtend_a_SOURCES += \
+	src/vault/shim.c \
+	src/vault/header.c \
+	src/vault/secmem.c \
+	src/vault/vault.c
+noinst_HEADERS += \
+	include/tend/vault.h \
+	src/vault/shim.h \
+	src/vault/header.h \
+	src/vault/secmem.h

@@ -1,0 +1,729 @@
+/*
+ * shim.c: the SQLite VFS that encrypts every page of a vault.
+ *
+ * Stock SQLite has no codec interface, so tend drives it only through this
+ * VFS, which sits on the default "unix" VFS and follows these rules (each
+ * has a test in tests/unit/test-shim.c):
+ *
+ *  - The database file starts with a SHIM_HEADER-byte region (the two
+ *    header copies) that SQLite never sees: offsets, sizes, truncation and
+ *    size hints are shifted past it.
+ *  - Each page on disk is XChaCha20-Poly1305 ciphertext of its first
+ *    SHIM_USABLE bytes, then the 24-byte nonce and the 16-byte tag in the
+ *    page's reserved bytes.  The nonce is a random 16-byte prefix drawn at
+ *    each open and a 64-bit counter, so it never repeats under one key.
+ *    Associated data binds the page to its domain (database or journal), the
+ *    vault's UUID, its page number, the page size and the format version.
+ *  - A page that fails authentication is SQLITE_IOERR_DATA and its number is
+ *    kept in the context, never returned as data.
+ *  - Partial reads (SQLite reads 100 bytes at offset 0 when it opens, 16 at
+ *    offset 24 each transaction) decrypt the whole page and copy out.  The
+ *    open-time read comes before the vault is unlocked and gets zeros;
+ *    SQLite reads page 1 again, whole, once any hot journal is rolled back.
+ *  - Short reads past the end pass through zero-filled; a page that is only
+ *    partly there is an authentication failure.
+ *  - Every write of page 1 must carry page size 4096 and 40 reserved bytes,
+ *    or it fails before touching the disk.
+ *  - In the rollback journal a page image is found by position: a page-size
+ *    access at offset o right after the 4-byte page-number access at o-4.
+ *    Images are encrypted like database pages (journal domain, their own
+ *    page number); journal headers and checksums stay as SQLite wrote them.
+ *  - Temporary databases, temporary and statement journals, WAL files,
+ *    super-journals, transient and nameless files are refused, as is any
+ *    main database nobody announced with shim_expect() (ATTACH): nothing
+ *    SQLite spills can reach the disk unencrypted.
+ *  - Through SQLITE_FCNTL_PRAGMA the shim refuses journal_mode other than
+ *    DELETE or TRUNCATE, synchronous other than FULL or EXTRA, mmap_size
+ *    above 0, page_size other than 4096 and temp_store other than MEMORY.
+ *    xFetch never maps, so every read goes through decryption.
+ */
+#include "config.h"
+
+#include "shim.h"
+
+#include <sodium.h>
+#include <string.h>
+#include <strings.h>
+#include <stdlib.h>
+
+enum shim_kind { KIND_MAIN, KIND_JOURNAL };
+
+struct shim_file {
+	sqlite3_file base;
+	struct shim_ctx *ctx;
+	int kind;
+	sqlite3_int64 last4_off;        /* journal: offset of the last 4-byte access */
+	uint32_t last4_pgno;            /* journal: the page number it held */
+	/* the real file follows this struct */
+};
+
+static sqlite3_vfs shim_vfs;
+static sqlite3_vfs *real_vfs;
+static struct shim_ctx *expected;
+static unsigned refused;
+static const sqlite3_io_methods shim_io;
+
+static sqlite3_file *
+real_of(struct shim_file *f)
+{
+	return (sqlite3_file *)(f + 1);
+}
+
+unsigned
+shim_refused_opens(void)
+{
+	return refused;
+}
+
+void
+shim_expect(struct shim_ctx *ctx)
+{
+	expected = ctx;
+}
+
+void
+shim_ctx_reset_nonce(struct shim_ctx *ctx)
+{
+	randombytes_buf(ctx->prefix, sizeof ctx->prefix);
+	ctx->counter = 0;
+}
+
+static void
+put32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)v;
+	p[1] = (unsigned char)(v >> 8);
+	p[2] = (unsigned char)(v >> 16);
+	p[3] = (unsigned char)(v >> 24);
+}
+
+#define AD_LEN (1 + 16 + 4 + 4 + 4)
+
+static void
+make_ad(unsigned char ad[AD_LEN], const struct shim_ctx *ctx, int domain,
+    uint32_t pgno)
+{
+	ad[0] = (unsigned char)domain;
+	memcpy(ad + 1, ctx->uuid, 16);
+	put32(ad + 17, pgno);
+	put32(ad + 21, SHIM_PAGE);
+	put32(ad + 25, ctx->format);
+}
+
+/* Encrypt the plaintext page in into out (both SHIM_PAGE bytes). */
+static int
+seal_page(struct shim_ctx *ctx, int domain, uint32_t pgno,
+    const unsigned char *in, unsigned char *out)
+{
+	unsigned char ad[AD_LEN];
+	unsigned char *nonce = out + SHIM_USABLE;
+	unsigned char *tag = nonce + SHIM_NONCE;
+	uint64_t c;
+	int i;
+
+	if (ctx->page_key == NULL)
+		return SQLITE_IOERR_WRITE;
+	memcpy(nonce, ctx->prefix, 16);
+	c = ++ctx->counter;
+	if (c == 0) {                   /* 2^64 writes: draw a new prefix */
+		shim_ctx_reset_nonce(ctx);
+		c = ++ctx->counter;
+	}
+	for (i = 0; i < 8; i++)
+		nonce[16 + i] = (unsigned char)(c >> (8 * i));
+	make_ad(ad, ctx, domain, pgno);
+	crypto_aead_xchacha20poly1305_ietf_encrypt_detached(out, tag, NULL,
+	    in, SHIM_USABLE, ad, sizeof ad, NULL, nonce, ctx->page_key);
+	return SQLITE_OK;
+}
+
+/* Decrypt the page in buf in place; SQLITE_IOERR_DATA when it does not
+ * authenticate.  The reserved bytes are left as they are on disk. */
+static int
+open_page(struct shim_ctx *ctx, int domain, uint32_t pgno, unsigned char *buf)
+{
+	unsigned char ad[AD_LEN];
+
+	if (ctx->page_key == NULL)
+		return SQLITE_IOERR_READ;
+	make_ad(ad, ctx, domain, pgno);
+	if (crypto_aead_xchacha20poly1305_ietf_decrypt_detached(buf, NULL,
+	    buf, SHIM_USABLE, buf + SHIM_USABLE + SHIM_NONCE, ad, sizeof ad,
+	    buf + SHIM_USABLE, ctx->page_key) != 0) {
+		ctx->bad_page = pgno;
+		ctx->bad_domain = domain;
+		return SQLITE_IOERR_DATA;
+	}
+	return SQLITE_OK;
+}
+
+static int
+all_zero(const unsigned char *p, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] != 0)
+			return 0;
+	return 1;
+}
+
+/* Read database page pgno into buf (SHIM_PAGE bytes), decrypted. */
+static int
+read_db_page(struct shim_file *f, uint32_t pgno, unsigned char *buf)
+{
+	sqlite3_file *real = real_of(f);
+	sqlite3_int64 off = SHIM_HEADER + (sqlite3_int64)(pgno - 1) * SHIM_PAGE;
+	int rc = real->pMethods->xRead(real, buf, SHIM_PAGE, off);
+
+	if (rc == SQLITE_IOERR_SHORT_READ) {
+		if (all_zero(buf, SHIM_PAGE))
+			return rc;      /* past the end: SQLite expects zeros */
+		f->ctx->bad_page = pgno;
+		f->ctx->bad_domain = SHIM_DOMAIN_DB;
+		memset(buf, 0, SHIM_PAGE);
+		return SQLITE_IOERR_DATA;
+	}
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = open_page(f->ctx, SHIM_DOMAIN_DB, pgno, buf);
+	if (rc != SQLITE_OK)
+		memset(buf, 0, SHIM_PAGE);
+	return rc;
+}
+
+static int
+main_read(struct shim_file *f, unsigned char *out, int amt, sqlite3_int64 off)
+{
+	unsigned char page[SHIM_PAGE];
+	int rc = SQLITE_OK;
+
+	if (off % SHIM_PAGE == 0 && amt == SHIM_PAGE)
+		return read_db_page(f, (uint32_t)(off / SHIM_PAGE) + 1, out);
+
+	if (f->ctx->page_key == NULL) {
+		/* The open-time header read, before the vault is unlocked:
+		 * zeros make SQLite take the page size from page 1 later. */
+		if (off == 0 && amt <= 100) {
+			memset(out, 0, (size_t)amt);
+			return SQLITE_OK;
+		}
+		return SQLITE_IOERR_READ;
+	}
+	while (amt > 0) {
+		uint32_t pgno = (uint32_t)(off / SHIM_PAGE) + 1;
+		int in = (int)(off % SHIM_PAGE);
+		int n = SHIM_PAGE - in < amt ? SHIM_PAGE - in : amt;
+		int r = read_db_page(f, pgno, page);
+
+		if (r == SQLITE_IOERR_SHORT_READ)
+			rc = r;
+		else if (r != SQLITE_OK) {
+			sodium_memzero(page, sizeof page);
+			return r;
+		}
+		memcpy(out, page + in, (size_t)n);
+		out += n;
+		off += n;
+		amt -= n;
+	}
+	sodium_memzero(page, sizeof page);
+	return rc;
+}
+
+static int
+main_write(struct shim_file *f, const unsigned char *in, int amt,
+    sqlite3_int64 off)
+{
+	unsigned char page[SHIM_PAGE];
+	sqlite3_file *real = real_of(f);
+	uint32_t pgno;
+	int rc;
+
+	if (amt != SHIM_PAGE || off % SHIM_PAGE != 0)
+		return SQLITE_IOERR_WRITE;
+	pgno = (uint32_t)(off / SHIM_PAGE) + 1;
+	if (pgno == 1 && (in[16] != (SHIM_PAGE >> 8) || in[17] != 0 ||
+	    in[20] != SHIM_RESERVE))
+		return SQLITE_IOERR_WRITE;      /* fail closed: layout changed */
+	rc = seal_page(f->ctx, SHIM_DOMAIN_DB, pgno, in, page);
+	if (rc == SQLITE_OK)
+		rc = real->pMethods->xWrite(real, page, SHIM_PAGE,
+		    off + SHIM_HEADER);
+	return rc;
+}
+
+static uint32_t
+get_be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | p[3];
+}
+
+static int
+journal_read(struct shim_file *f, unsigned char *out, int amt,
+    sqlite3_int64 off)
+{
+	sqlite3_file *real = real_of(f);
+	int rc;
+
+	if (amt == SHIM_PAGE && off == f->last4_off + 4) {
+		rc = real->pMethods->xRead(real, out, amt, off);
+		if (rc == SQLITE_OK)
+			rc = open_page(f->ctx, SHIM_DOMAIN_JOURNAL,
+			    f->last4_pgno, out);
+		if (rc == SQLITE_IOERR_SHORT_READ && !all_zero(out, amt))
+			rc = SQLITE_IOERR_DATA;
+		if (rc != SQLITE_OK)
+			memset(out, 0, (size_t)amt);
+		return rc;
+	}
+	rc = real->pMethods->xRead(real, out, amt, off);
+	if (amt == 4) {
+		f->last4_off = off;
+		f->last4_pgno = get_be32(out);
+	}
+	return rc;
+}
+
+static int
+journal_write(struct shim_file *f, const unsigned char *in, int amt,
+    sqlite3_int64 off)
+{
+	unsigned char page[SHIM_PAGE];
+	sqlite3_file *real = real_of(f);
+	int rc;
+
+	if (amt == SHIM_PAGE && off == f->last4_off + 4) {
+		rc = seal_page(f->ctx, SHIM_DOMAIN_JOURNAL, f->last4_pgno, in,
+		    page);
+		if (rc == SQLITE_OK)
+			rc = real->pMethods->xWrite(real, page, amt, off);
+		return rc;
+	}
+	if (amt == 4) {
+		f->last4_off = off;
+		f->last4_pgno = get_be32(in);
+	}
+	return real->pMethods->xWrite(real, in, amt, off);
+}
+
+/* ---- io methods ---- */
+
+static int
+x_close(sqlite3_file *file)
+{
+	struct shim_file *f = (struct shim_file *)file;
+	sqlite3_file *real = real_of(f);
+	int rc = SQLITE_OK;
+
+	if (f->kind == KIND_MAIN && f->ctx != NULL && f->ctx->main == file)
+		f->ctx->main = NULL;
+	if (real->pMethods != NULL)
+		rc = real->pMethods->xClose(real);
+	return rc;
+}
+
+static int
+x_read(sqlite3_file *file, void *buf, int amt, sqlite3_int64 off)
+{
+	struct shim_file *f = (struct shim_file *)file;
+
+	if (f->kind == KIND_MAIN)
+		return main_read(f, buf, amt, off);
+	return journal_read(f, buf, amt, off);
+}
+
+static int
+x_write(sqlite3_file *file, const void *buf, int amt, sqlite3_int64 off)
+{
+	struct shim_file *f = (struct shim_file *)file;
+
+	if (f->kind == KIND_MAIN)
+		return main_write(f, buf, amt, off);
+	return journal_write(f, buf, amt, off);
+}
+
+static int
+x_truncate(sqlite3_file *file, sqlite3_int64 size)
+{
+	struct shim_file *f = (struct shim_file *)file;
+	sqlite3_file *real = real_of(f);
+
+	if (f->kind == KIND_MAIN)
+		size += SHIM_HEADER;
+	return real->pMethods->xTruncate(real, size);
+}
+
+static int
+x_sync(sqlite3_file *file, int flags)
+{
+	sqlite3_file *real = real_of((struct shim_file *)file);
+
+	return real->pMethods->xSync(real, flags);
+}
+
+static int
+x_file_size(sqlite3_file *file, sqlite3_int64 *size)
+{
+	struct shim_file *f = (struct shim_file *)file;
+	sqlite3_file *real = real_of(f);
+	int rc = real->pMethods->xFileSize(real, size);
+
+	if (rc == SQLITE_OK && f->kind == KIND_MAIN)
+		*size = *size > SHIM_HEADER ? *size - SHIM_HEADER : 0;
+	return rc;
+}
+
+static int
+x_lock(sqlite3_file *file, int level)
+{
+	sqlite3_file *real = real_of((struct shim_file *)file);
+
+	return real->pMethods->xLock(real, level);
+}
+
+static int
+x_unlock(sqlite3_file *file, int level)
+{
+	sqlite3_file *real = real_of((struct shim_file *)file);
+
+	return real->pMethods->xUnlock(real, level);
+}
+
+static int
+x_check_reserved(sqlite3_file *file, int *out)
+{
+	sqlite3_file *real = real_of((struct shim_file *)file);
+
+	return real->pMethods->xCheckReservedLock(real, out);
+}
+
+static int
+value_is(const char *v, const char *a, const char *b)
+{
+	return strcasecmp(v, a) == 0 || (b != NULL && strcasecmp(v, b) == 0);
+}
+
+/* Answer SQLITE_FCNTL_PRAGMA: SQLITE_NOTFOUND lets SQLite carry on. */
+static int
+guard_pragma(struct shim_file *f, char **arg)
+{
+	const char *name = arg[1], *val = arg[2];
+	int ok = 1;
+
+	if (val == NULL || !f->ctx->guard)
+		return SQLITE_NOTFOUND;
+	if (strcasecmp(name, "journal_mode") == 0)
+		ok = value_is(val, "delete", NULL) ||
+		    value_is(val, "truncate", NULL);
+	else if (strcasecmp(name, "synchronous") == 0)
+		ok = value_is(val, "full", "2") || value_is(val, "extra", "3");
+	else if (strcasecmp(name, "mmap_size") == 0)
+		ok = atoll(val) <= 0;
+	else if (strcasecmp(name, "page_size") == 0)
+		ok = atoll(val) == SHIM_PAGE;
+	else if (strcasecmp(name, "temp_store") == 0)
+		ok = value_is(val, "memory", "2");
+	if (ok)
+		return SQLITE_NOTFOUND;
+	arg[0] = sqlite3_mprintf("PRAGMA %s=%s is not allowed on a tend vault",
+	    name, val);
+	return SQLITE_ERROR;
+}
+
+static int
+x_file_control(sqlite3_file *file, int op, void *arg)
+{
+	struct shim_file *f = (struct shim_file *)file;
+	sqlite3_file *real = real_of(f);
+
+	switch (op) {
+	case SQLITE_FCNTL_PRAGMA:
+		if (f->kind == KIND_MAIN)
+			return guard_pragma(f, arg);
+		break;
+	case SQLITE_FCNTL_SIZE_HINT:
+		if (f->kind == KIND_MAIN) {
+			sqlite3_int64 hint = *(sqlite3_int64 *)arg + SHIM_HEADER;
+
+			return real->pMethods->xFileControl(real, op, &hint);
+		}
+		break;
+	case SQLITE_FCNTL_CHUNK_SIZE:
+		/* growing the file in chunks would break the rule that its
+		 * size matches the page count */
+		return SQLITE_OK;
+	case SQLITE_FCNTL_MMAP_SIZE:
+		*(sqlite3_int64 *)arg = 0;
+		return SQLITE_OK;
+	default:
+		break;
+	}
+	return real->pMethods->xFileControl(real, op, arg);
+}
+
+static int
+x_sector_size(sqlite3_file *file)
+{
+	sqlite3_file *real = real_of((struct shim_file *)file);
+
+	return real->pMethods->xSectorSize(real);
+}
+
+static int
+x_device_characteristics(sqlite3_file *file)
+{
+	sqlite3_file *real = real_of((struct shim_file *)file);
+
+	return real->pMethods->xDeviceCharacteristics(real);
+}
+
+static int
+x_fetch(sqlite3_file *file, sqlite3_int64 off, int amt, void **pp)
+{
+	(void)file;
+	(void)off;
+	(void)amt;
+	*pp = NULL;             /* never map: mapped pages are ciphertext */
+	return SQLITE_OK;
+}
+
+static int
+x_unfetch(sqlite3_file *file, sqlite3_int64 off, void *p)
+{
+	(void)file;
+	(void)off;
+	(void)p;
+	return SQLITE_OK;
+}
+
+static const sqlite3_io_methods shim_io = {
+	.iVersion = 3,
+	.xClose = x_close,
+	.xRead = x_read,
+	.xWrite = x_write,
+	.xTruncate = x_truncate,
+	.xSync = x_sync,
+	.xFileSize = x_file_size,
+	.xLock = x_lock,
+	.xUnlock = x_unlock,
+	.xCheckReservedLock = x_check_reserved,
+	.xFileControl = x_file_control,
+	.xSectorSize = x_sector_size,
+	.xDeviceCharacteristics = x_device_characteristics,
+	.xShmMap = NULL,        /* no shared memory: no WAL */
+	.xShmLock = NULL,
+	.xShmBarrier = NULL,
+	.xShmUnmap = NULL,
+	.xFetch = x_fetch,
+	.xUnfetch = x_unfetch,
+};
+
+/* ---- vfs methods ---- */
+
+static struct shim_ctx *
+ctx_of_journal(const char *name)
+{
+	sqlite3_file *db = sqlite3_database_file_object(name);
+
+	if (db == NULL || db->pMethods != &shim_io)
+		return NULL;
+	return ((struct shim_file *)db)->ctx;
+}
+
+static int
+x_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int flags,
+    int *out_flags)
+{
+	struct shim_file *f = (struct shim_file *)file;
+	struct shim_ctx *ctx = NULL;
+	int kind, rc;
+
+	(void)vfs;
+	memset(f, 0, sizeof *f);
+	f->last4_off = -8;
+	if (name != NULL && (flags & SQLITE_OPEN_MAIN_DB) && expected != NULL) {
+		kind = KIND_MAIN;
+		ctx = expected;
+		expected = NULL;
+	} else if (name != NULL && (flags & SQLITE_OPEN_MAIN_JOURNAL)) {
+		kind = KIND_JOURNAL;
+		ctx = ctx_of_journal(name);
+	}
+	if (ctx == NULL) {
+		refused++;
+		return SQLITE_CANTOPEN;
+	}
+	rc = real_vfs->xOpen(real_vfs, name, real_of(f), flags, out_flags);
+	if (rc != SQLITE_OK)
+		return rc;
+	f->ctx = ctx;
+	f->kind = kind;
+	if (kind == KIND_MAIN)
+		ctx->main = file;
+	f->base.pMethods = &shim_io;
+	return SQLITE_OK;
+}
+
+static int
+x_delete(sqlite3_vfs *vfs, const char *name, int sync_dir)
+{
+	(void)vfs;
+	return real_vfs->xDelete(real_vfs, name, sync_dir);
+}
+
+static int
+x_access(sqlite3_vfs *vfs, const char *name, int flags, int *out)
+{
+	(void)vfs;
+	return real_vfs->xAccess(real_vfs, name, flags, out);
+}
+
+static int
+x_full_pathname(sqlite3_vfs *vfs, const char *name, int n, char *out)
+{
+	(void)vfs;
+	return real_vfs->xFullPathname(real_vfs, name, n, out);
+}
+
+static int
+x_randomness(sqlite3_vfs *vfs, int n, char *out)
+{
+	(void)vfs;
+	randombytes_buf(out, (size_t)n);
+	return n;
+}
+
+static int
+x_sleep(sqlite3_vfs *vfs, int us)
+{
+	(void)vfs;
+	return real_vfs->xSleep(real_vfs, us);
+}
+
+static int
+x_current_time(sqlite3_vfs *vfs, double *t)
+{
+	(void)vfs;
+	return real_vfs->xCurrentTime(real_vfs, t);
+}
+
+static int
+x_get_last_error(sqlite3_vfs *vfs, int n, char *out)
+{
+	(void)vfs;
+	return real_vfs->xGetLastError(real_vfs, n, out);
+}
+
+static int
+x_current_time_int64(sqlite3_vfs *vfs, sqlite3_int64 *t)
+{
+	(void)vfs;
+	return real_vfs->xCurrentTimeInt64(real_vfs, t);
+}
+
+int
+shim_register(void)
+{
+	if (real_vfs != NULL)
+		return SQLITE_OK;
+	real_vfs = sqlite3_vfs_find("unix");
+	if (real_vfs == NULL)
+		return SQLITE_ERROR;
+	shim_vfs = (sqlite3_vfs){
+		.iVersion = 2,
+		.szOsFile = (int)sizeof(struct shim_file) + real_vfs->szOsFile,
+		.mxPathname = real_vfs->mxPathname,
+		.zName = SHIM_VFS_NAME,
+		.xOpen = x_open,
+		.xDelete = x_delete,
+		.xAccess = x_access,
+		.xFullPathname = x_full_pathname,
+		.xDlOpen = NULL,
+		.xDlError = NULL,
+		.xDlSym = NULL,
+		.xDlClose = NULL,
+		.xRandomness = x_randomness,
+		.xSleep = x_sleep,
+		.xCurrentTime = x_current_time,
+		.xGetLastError = x_get_last_error,
+		.xCurrentTimeInt64 = x_current_time_int64,
+	};
+	return sqlite3_vfs_register(&shim_vfs, 0);
+}
+
+/* ---- raw access for the header and verify ---- */
+
+static sqlite3_file *
+raw_file(struct shim_ctx *ctx)
+{
+	return ctx->main == NULL ? NULL : real_of((struct shim_file *)ctx->main);
+}
+
+int
+shim_raw_read(struct shim_ctx *ctx, void *buf, int n, sqlite3_int64 off)
+{
+	sqlite3_file *real = raw_file(ctx);
+
+	return real ? real->pMethods->xRead(real, buf, n, off) : SQLITE_MISUSE;
+}
+
+int
+shim_raw_write(struct shim_ctx *ctx, const void *buf, int n, sqlite3_int64 off)
+{
+	sqlite3_file *real = raw_file(ctx);
+
+	return real ? real->pMethods->xWrite(real, buf, n, off) : SQLITE_MISUSE;
+}
+
+int
+shim_raw_sync(struct shim_ctx *ctx)
+{
+	sqlite3_file *real = raw_file(ctx);
+
+	return real ? real->pMethods->xSync(real, SQLITE_SYNC_FULL) :
+	    SQLITE_MISUSE;
+}
+
+int
+shim_raw_size(struct shim_ctx *ctx, sqlite3_int64 *size)
+{
+	sqlite3_file *real = raw_file(ctx);
+
+	return real ? real->pMethods->xFileSize(real, size) : SQLITE_MISUSE;
+}
+
+int
+shim_raw_lock(struct shim_ctx *ctx, int level)
+{
+	sqlite3_file *real = raw_file(ctx);
+
+	return real ? real->pMethods->xLock(real, level) : SQLITE_MISUSE;
+}
+
+int
+shim_raw_unlock(struct shim_ctx *ctx, int level)
+{
+	sqlite3_file *real = raw_file(ctx);
+
+	return real ? real->pMethods->xUnlock(real, level) : SQLITE_MISUSE;
+}
+
+int
+shim_check_page(struct shim_ctx *ctx, uint32_t pgno)
+{
+	unsigned char page[SHIM_PAGE];
+	int rc;
+
+	if (ctx->main == NULL || pgno == 0)
+		return SQLITE_MISUSE;
+	rc = read_db_page((struct shim_file *)ctx->main, pgno, page);
+	if (rc == SQLITE_IOERR_SHORT_READ) {
+		ctx->bad_page = pgno;
+		ctx->bad_domain = SHIM_DOMAIN_DB;
+		rc = SQLITE_IOERR_DATA;
+	}
+	sodium_memzero(page, sizeof page);
+	return rc;
+}

@@ -1,0 +1,70 @@
+/*
+ * shim.h: the encrypting SQLite VFS, private to src/vault.
+ *
+ * The shim is registered as VFS "tend" on top of the default unix VFS.  A
+ * database file opened through it is a vault: the first SHIM_HEADER bytes
+ * hold the two header copies (written only by header.c through
+ * shim_raw_*), then one encrypted page per SQLite page.  The rules it
+ * enforces are listed at the top of shim.c.
+ *
+ * A main database can only be opened through the shim after shim_expect()
+ * named the context it belongs to; any other main database (ATTACH, a stray
+ * open) is refused, so nothing can be written unencrypted through it.
+ */
+#ifndef TEND_SHIM_H
+#define TEND_SHIM_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#define SHIM_VFS_NAME   "tend"
+#define SHIM_HEADER     4096
+#define SHIM_PAGE       4096
+#define SHIM_RESERVE    40
+#define SHIM_USABLE     (SHIM_PAGE - SHIM_RESERVE)
+#define SHIM_NONCE      24
+#define SHIM_TAG        16
+
+enum shim_domain { SHIM_DOMAIN_DB = 1, SHIM_DOMAIN_JOURNAL = 2 };
+
+/* One per open vault.  The key lives in sodium_malloc'd memory owned by the
+ * vault; the shim only borrows the pointer. */
+struct shim_ctx {
+	const unsigned char *page_key;  /* NULL until the vault is unlocked */
+	unsigned char uuid[16];
+	unsigned char prefix[16];       /* random, drawn at each open */
+	uint64_t counter;               /* nonce counter under this prefix */
+	uint16_t format;
+	sqlite3_file *main;             /* the shim file of the main database */
+	uint32_t bad_page;              /* last page that failed to decrypt */
+	int bad_domain;
+	int guard;                      /* refuse unsafe pragmas once set */
+};
+
+/* Register the VFS once per process (not as the default VFS). */
+int shim_register(void);
+
+/* The next main-database open through the shim belongs to ctx. */
+void shim_expect(struct shim_ctx *ctx);
+
+/* Draw a fresh nonce prefix and reset the counter. */
+void shim_ctx_reset_nonce(struct shim_ctx *ctx);
+
+/* Raw access to the vault file underneath the encryption: the header
+ * region and whole encrypted pages.  SQLite result codes. */
+int shim_raw_read(struct shim_ctx *ctx, void *buf, int n, sqlite3_int64 off);
+int shim_raw_write(struct shim_ctx *ctx, const void *buf, int n,
+    sqlite3_int64 off);
+int shim_raw_sync(struct shim_ctx *ctx);
+int shim_raw_size(struct shim_ctx *ctx, sqlite3_int64 *size);
+int shim_raw_lock(struct shim_ctx *ctx, int level);
+int shim_raw_unlock(struct shim_ctx *ctx, int level);
+
+/* Authenticate page pgno (1-based) of the database file.  Returns
+ * SQLITE_OK, SQLITE_IOERR_DATA (and sets ctx->bad_page) or an I/O error. */
+int shim_check_page(struct shim_ctx *ctx, uint32_t pgno);
+
+/* How many opens of temporary files the shim has refused (for tests). */
+unsigned shim_refused_opens(void);
+
+#endif

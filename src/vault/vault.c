@@ -1,0 +1,987 @@
+/*
+ * vault.c: create, open, rekey, verify and back up a vault.
+ *
+ * Opening reads the header through the shim's own file handle (a second
+ * descriptor would lose SQLite's POSIX locks when closed), unwraps the data
+ * key from a slot, checks the header MAC, and only then hands the page key
+ * to the shim.  SQLite's first read of page 1 comes after that, so a hot
+ * journal is rolled back through the shim before anything is decrypted.
+ *
+ * Every header change rewrites both copies in turn, each synced before the
+ * next, while an EXCLUSIVE lock keeps other connections out: a crash leaves
+ * at least one whole copy, and readers take the newest whole one.
+ */
+#include "config.h"
+
+#include "tend/vault.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tend/err.h"
+#include "tend/fileio.h"
+#include "vault/header.h"
+#include "vault/secmem.h"
+#include "vault/shim.h"
+
+#define APP_ID 0x74656e64       /* "tend" in PRAGMA application_id */
+#define MAX_WARN 3
+
+struct vault {
+	sqlite3 *db;
+	struct shim_ctx ctx;
+	struct keys *keys;              /* sodium_malloc */
+	struct header hdr;
+	char *path;
+	unsigned char sign_pk[32];
+	char warn[MAX_WARN][200];
+	int nwarn;
+};
+
+static const struct vault_progress *progress;
+
+static const char *const kdf_names[] = {
+	[VAULT_KDF_MINIMAL] = "minimal",
+	[VAULT_KDF_INTERACTIVE] = "interactive",
+	[VAULT_KDF_MODERATE] = "moderate",
+	[VAULT_KDF_SENSITIVE] = "sensitive",
+};
+
+int
+vault_library_init(struct err *e)
+{
+	static int done;
+
+	if (done)
+		return 0;
+	if (sqlite3_libversion_number() < 3032000)
+		return err_set(e, "SQLite %s is too old: tend needs 3.32 or "
+		    "newer", sqlite3_libversion());
+	if (sodium_init() < 0)
+		return err_set(e, "libsodium could not start");
+	if (secmem_sqlite_allocator() != SQLITE_OK)
+		return err_set(e, "SQLite could not start");
+	if (shim_register() != SQLITE_OK)
+		return err_set(e, "the encrypting SQLite layer could not start");
+	done = 1;
+	return 0;
+}
+
+int
+vault_kdf_parse(const char *name, enum vault_kdf *out, struct err *e)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof kdf_names / sizeof kdf_names[0]; i++)
+		if (strcmp(name, kdf_names[i]) == 0) {
+			*out = (enum vault_kdf)i;
+			return 0;
+		}
+	return err_set(e, "unknown key derivation profile '%s' (use "
+	    "interactive, moderate, sensitive or minimal)", name);
+}
+
+const char *
+vault_kdf_name(enum vault_kdf kdf)
+{
+	if ((size_t)kdf < sizeof kdf_names / sizeof kdf_names[0])
+		return kdf_names[kdf];
+	return "unknown";
+}
+
+void
+vault_set_progress(const struct vault_progress *p)
+{
+	progress = p;
+}
+
+char *
+vault_default_path(void)
+{
+	const char *env = getenv("TEND_FILE");
+	char *dir, *path;
+
+	if (env != NULL && env[0] != '\0')
+		return xstrdup(env);
+	dir = path_data_dir();
+	path = xasprintf("%s/journal.tend", dir);
+	free(dir);
+	return path;
+}
+
+/* ---- Argon2id with a progress display ---- */
+
+struct pwjob {
+	unsigned char *out;
+	const char *pass;
+	size_t len;
+	const unsigned char *salt;
+	uint32_t ops;
+	uint64_t mem;
+	int rc;
+	int done;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+};
+
+static void *
+pwjob_run(void *arg)
+{
+	struct pwjob *j = arg;
+	int rc = crypto_pwhash(j->out, KEY_LEN, j->pass, j->len, j->salt,
+	    j->ops, (size_t)j->mem, crypto_pwhash_ALG_ARGON2ID13);
+
+	pthread_mutex_lock(&j->lock);
+	j->rc = rc;
+	j->done = 1;
+	pthread_cond_signal(&j->cond);
+	pthread_mutex_unlock(&j->lock);
+	return NULL;
+}
+
+static double
+seconds_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) +
+	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+int vault_pwhash(unsigned char *out, const char *pass, size_t len,
+    const unsigned char *salt, uint32_t ops, uint64_t mem);
+
+int
+vault_pwhash(unsigned char *out, const char *pass, size_t len,
+    const unsigned char *salt, uint32_t ops, uint64_t mem)
+{
+	struct pwjob j = { .out = out, .pass = pass, .len = len, .salt = salt,
+	    .ops = ops, .mem = mem };
+	struct timespec t0, until;
+	pthread_t th;
+
+	if (progress == NULL)
+		return crypto_pwhash(out, KEY_LEN, pass, len, salt, ops,
+		    (size_t)mem, crypto_pwhash_ALG_ARGON2ID13);
+	pthread_mutex_init(&j.lock, NULL);
+	pthread_cond_init(&j.cond, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (pthread_create(&th, NULL, pwjob_run, &j) != 0) {
+		pwjob_run(&j);
+	} else {
+		pthread_mutex_lock(&j.lock);
+		while (!j.done) {
+			clock_gettime(CLOCK_REALTIME, &until);
+			until.tv_nsec += 100 * 1000 * 1000;
+			if (until.tv_nsec >= 1000 * 1000 * 1000) {
+				until.tv_sec++;
+				until.tv_nsec -= 1000 * 1000 * 1000;
+			}
+			pthread_cond_timedwait(&j.cond, &j.lock, &until);
+			if (!j.done) {
+				pthread_mutex_unlock(&j.lock);
+				progress->tick(progress->arg, seconds_since(&t0), 0);
+				pthread_mutex_lock(&j.lock);
+			}
+		}
+		pthread_mutex_unlock(&j.lock);
+		pthread_join(th, NULL);
+	}
+	progress->tick(progress->arg, seconds_since(&t0), 1);
+	pthread_mutex_destroy(&j.lock);
+	pthread_cond_destroy(&j.cond);
+	return j.rc;
+}
+
+/* ---- errors ---- */
+
+int
+vault_sql_error(struct vault *v, int rc, struct err *e)
+{
+	const char *msg = v->db ? sqlite3_errmsg(v->db) : sqlite3_errstr(rc);
+
+	if (rc == SQLITE_IOERR_DATA) {
+		if (v->ctx.bad_domain == SHIM_DOMAIN_JOURNAL)
+			return err_set(e, "a page image (page %u) in the vault's "
+			    "rollback journal failed authentication: the "
+			    "journal is damaged or was changed",
+			    (unsigned)v->ctx.bad_page);
+		return err_set(e, "page %u of the vault failed authentication: "
+		    "the file is damaged or was changed (restore a backup)",
+		    (unsigned)v->ctx.bad_page);
+	}
+	switch (rc & 0xff) {
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return err_set(e, "the vault's database is damaged (%s)", msg);
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return err_set(e, "the vault is busy: another tend is using "
+		    "it; try again in a moment");
+	case SQLITE_READONLY:
+		return err_set(e, "the vault %s is read-only", v->path);
+	case SQLITE_FULL:
+		return err_set(e, "the disk is full; the change was not saved");
+	case SQLITE_IOERR:
+		return err_set(e, "cannot read or write the vault %s (%s)",
+		    v->path, msg);
+	default:
+		return err_set(e, "%s", msg);
+	}
+}
+
+static int
+exec(struct vault *v, const char *sql, struct err *e)
+{
+	int rc = sqlite3_exec(v->db, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? 0 : vault_sql_error(v, rc, e);
+}
+
+static int
+query_int(struct vault *v, const char *sql, sqlite3_int64 *out, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(v->db, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return vault_sql_error(v, rc, e);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? 0 : vault_sql_error(v, rc, e);
+}
+
+static void
+warn(struct vault *v, const char *msg)
+{
+	if (v->nwarn < MAX_WARN)
+		snprintf(v->warn[v->nwarn++], sizeof v->warn[0], "%s", msg);
+}
+
+const char *
+vault_warning(const struct vault *v, int i)
+{
+	return i >= 0 && i < v->nwarn ? v->warn[i] : NULL;
+}
+
+/* ---- opening ---- */
+
+static struct vault *
+vault_new(const char *path)
+{
+	struct vault *v = xcalloc(1, sizeof *v);
+
+	v->path = xstrdup(path);
+	v->keys = sodium_malloc(sizeof *v->keys);
+	if (v->keys == NULL)
+		fatal("out of memory");
+	v->ctx.format = HDR_VERSION;
+	shim_ctx_reset_nonce(&v->ctx);
+	return v;
+}
+
+void
+vault_close(struct vault *v)
+{
+	sqlite3_stmt *st;
+
+	if (v == NULL)
+		return;
+	if (v->db != NULL) {
+		while ((st = sqlite3_next_stmt(v->db, NULL)) != NULL)
+			sqlite3_finalize(st);
+		sqlite3_close(v->db);
+	}
+	v->ctx.page_key = NULL;
+	sodium_free(v->keys);
+	sodium_memzero(&v->hdr, sizeof v->hdr);
+	free(v->path);
+	free(v);
+}
+
+static int
+check_file(const char *path, int flags, struct err *e)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0) {
+		if (errno == ENOENT)
+			return err_set(e, "there is no vault at %s (create one "
+			    "with: tend init)", path);
+		return err_set(e, "cannot open %s: %s", path, strerror(errno));
+	}
+	if (S_ISDIR(st.st_mode))
+		return err_set(e, "%s is a directory, not a vault", path);
+	if (!S_ISREG(st.st_mode))
+		return err_set(e, "%s is not a regular file", path);
+	if (st.st_size == 0)
+		return err_set(e, "%s is empty: it is not a tend vault", path);
+	if (st.st_size < SHIM_HEADER)
+		return err_set(e, "%s is too short to be a tend vault", path);
+	if ((flags & VAULT_WRITE) &&
+	    (!(st.st_mode & S_IWUSR) || access(path, W_OK) != 0))
+		return err_set(e, "the vault %s is read-only", path);
+	if (access(path, R_OK) != 0)
+		return err_set(e, "cannot read %s: %s", path, strerror(errno));
+	return 0;
+}
+
+/* Open the SQLite connection through the shim (not yet unlocked). */
+static int
+attach_db(struct vault *v, struct err *e)
+{
+	int rc;
+
+	shim_expect(&v->ctx);
+	rc = sqlite3_open_v2(v->path, &v->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_NOMUTEX, SHIM_VFS_NAME);
+	shim_expect(NULL);
+	if (rc != SQLITE_OK || v->ctx.main == NULL) {
+		err_set(e, "cannot open %s: %s", v->path,
+		    v->db ? sqlite3_errmsg(v->db) : sqlite3_errstr(rc));
+		sqlite3_close(v->db);
+		v->db = NULL;
+		return -1;
+	}
+	sqlite3_extended_result_codes(v->db, 1);
+	sqlite3_busy_timeout(v->db, 5000);
+	return 0;
+}
+
+/* Read both header copies under a shared lock (so no writer is half way
+ * through one). */
+static int
+read_headers(struct vault *v, unsigned char both[2 * HDR_COPY],
+    struct err *e)
+{
+	int rc, tries;
+
+	for (tries = 0; tries < 100; tries++) {
+		rc = shim_raw_lock(&v->ctx, SQLITE_LOCK_SHARED);
+		if (rc != SQLITE_BUSY)
+			break;
+		sqlite3_sleep(50);
+	}
+	if (rc != SQLITE_OK)
+		return vault_sql_error(v, rc, e);
+	rc = shim_raw_read(&v->ctx, both, 2 * HDR_COPY, 0);
+	shim_raw_unlock(&v->ctx, SQLITE_LOCK_NONE);
+	if (rc == SQLITE_IOERR_SHORT_READ)
+		return err_set(e, "it is too short to be a tend vault");
+	if (rc != SQLITE_OK)
+		return vault_sql_error(v, rc, e);
+	return 0;
+}
+
+static const char copy_name[2] = { 'A', 'B' };
+
+/* The unlock step shared by passphrase and recovery opens. */
+struct unlock {
+	const char *pass;
+	size_t passlen;
+	const unsigned char *rkey;
+};
+
+static int
+unlock_dek(struct vault *v, const struct unlock *u, struct err *e)
+{
+	const struct header *h = &v->hdr;
+	int i, tried = 0;
+
+	for (i = 0; i < HDR_SLOTS; i++) {
+		const struct hdr_slot *s = &h->slot[i];
+
+		if (u->rkey != NULL && s->type == SLOT_RECOVERY) {
+			tried = 1;
+			if (slot_open_recovery(s, h->uuid, u->rkey,
+			    v->keys->dek) == 0)
+				return 0;
+		} else if (u->rkey == NULL && s->type == SLOT_PASSPHRASE) {
+			tried = 1;
+			if (slot_open_passphrase(s, h->uuid, u->pass, u->passlen,
+			    v->keys->dek, e) == 0)
+				return 0;
+			if (strcmp(e->msg, "wrong passphrase") != 0)
+				return -1;
+		}
+	}
+	if (!tried)
+		return err_set(e, u->rkey ? "this vault has no recovery key" :
+		    "this vault has no passphrase slot");
+	return err_set(e, u->rkey ? "wrong recovery key for this vault" :
+	    "wrong passphrase");
+}
+
+static int
+configure_db(struct vault *v, struct err *e)
+{
+	int reserve = SHIM_RESERVE;
+
+	v->ctx.page_key = v->keys->page;
+	memcpy(v->ctx.uuid, v->hdr.uuid, 16);
+	if (exec(v, "PRAGMA temp_store=MEMORY; PRAGMA journal_mode=DELETE; "
+	    "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; "
+	    "PRAGMA mmap_size=0;", e) != 0)
+		return -1;
+	sqlite3_file_control(v->db, "main", SQLITE_FCNTL_RESERVE_BYTES,
+	    &reserve);
+	v->ctx.guard = 1;
+	return 0;
+}
+
+/* The file must hold exactly the header region and the pages SQLite
+ * counts: a truncated or extended vault is an error. */
+static int
+check_size(struct vault *v, sqlite3_int64 *npages, struct err *e)
+{
+	sqlite3_int64 size, pages;
+
+	if (shim_raw_size(&v->ctx, &size) != SQLITE_OK)
+		return err_set(e, "cannot find the size of %s", v->path);
+	if ((size - SHIM_HEADER) % SHIM_PAGE != 0)
+		return err_set(e, "the vault file ends in the middle of a page: "
+		    "it was truncated or extended");
+	if (query_int(v, "PRAGMA page_count", &pages, e) != 0)
+		return -1;
+	if (size != SHIM_HEADER + pages * SHIM_PAGE)
+		return err_set(e, "the vault file holds %lld pages but its "
+		    "database has %lld: it was truncated or extended",
+		    (long long)((size - SHIM_HEADER) / SHIM_PAGE),
+		    (long long)pages);
+	if (npages)
+		*npages = pages;
+	return 0;
+}
+
+static int
+check_open(struct vault *v, struct err *e)
+{
+	sqlite3_int64 id;
+	int rc;
+
+	if (exec(v, "BEGIN", e) != 0)
+		return -1;
+	rc = query_int(v, "PRAGMA application_id", &id, e);
+	if (rc == 0)
+		rc = check_size(v, NULL, e);
+	sqlite3_exec(v->db, "COMMIT", NULL, NULL, NULL);
+	return rc;
+}
+
+static int
+finish_open(struct vault *v, const unsigned char both[2 * HDR_COPY],
+    int which, int other_bad, int flags, struct err *e)
+{
+	unsigned char seed[32], sk[64];
+	int i;
+
+	keys_derive(v->keys);
+	if (!hdr_mac_ok(both + which * HDR_COPY, v->keys->mac))
+		return err_set(e, "the header of %s failed authentication: "
+		    "it was changed or is damaged", v->path);
+	if (sign_seed_open(&v->hdr, v->keys, seed) != 0)
+		return err_set(e, "the signing key in the header of %s is "
+		    "damaged", v->path);
+	crypto_sign_seed_keypair(v->sign_pk, sk, seed);
+	sodium_memzero(seed, sizeof seed);
+	sodium_memzero(sk, sizeof sk);
+	if (other_bad) {
+		char msg[200];
+
+		snprintf(msg, sizeof msg, "header copy %c of the vault is "
+		    "damaged; copy %c is intact and was used (run: tend verify)",
+		    copy_name[1 - which], copy_name[which]);
+		warn(v, msg);
+	}
+	for (i = 0; i < HDR_SLOTS; i++)
+		if (v->hdr.slot[i].type == SLOT_PASSPHRASE &&
+		    v->hdr.slot[i].profile == VAULT_KDF_MINIMAL) {
+			warn(v, "this vault uses the 'minimal' key "
+			    "derivation, meant for tests: its passphrase is "
+			    "easy to guess by trying; run tend passwd");
+			break;
+		}
+	if (configure_db(v, e) != 0 || check_open(v, e) != 0)
+		return -1;
+	if ((flags & VAULT_WRITE) && sqlite3_db_readonly(v->db, "main") == 1)
+		return err_set(e, "the vault %s is read-only", v->path);
+	return 0;
+}
+
+static int
+open_common(const char *path, const struct unlock *u, int flags,
+    struct vault **out, struct err *e)
+{
+	unsigned char both[2 * HDR_COPY];
+	struct vault *v;
+	int which, other_bad;
+
+	*out = NULL;
+	if (check_file(path, flags, e) != 0)
+		return -1;
+	v = vault_new(path);
+	if (attach_db(v, e) != 0 || read_headers(v, both, e) != 0)
+		goto fail;
+	if (hdr_pick(both, HDR_KIND_VAULT, &v->hdr, &which, &other_bad,
+	    e) != 0) {
+		err_prefix(e, "cannot open %s", path);
+		goto fail;
+	}
+	if (unlock_dek(v, u, e) != 0 ||
+	    finish_open(v, both, which, other_bad, flags, e) != 0)
+		goto fail;
+	*out = v;
+	return 0;
+fail:
+	vault_close(v);
+	return -1;
+}
+
+int
+vault_open(const char *path, const char *pass, size_t passlen, int flags,
+    struct vault **out, struct err *e)
+{
+	struct unlock u = { .pass = pass, .passlen = passlen };
+
+	return open_common(path, &u, flags, out, e);
+}
+
+int
+vault_open_recovery(const char *path, const char *recovery, int flags,
+    struct vault **out, struct err *e)
+{
+	unsigned char *rkey = sodium_malloc(32);
+	struct unlock u = { .rkey = rkey };
+	int rc;
+
+	if (rkey == NULL)
+		return err_set(e, "out of memory");
+	if (recovery_parse(recovery, rkey) != 0) {
+		sodium_free(rkey);
+		return err_set(e, "that is not a valid recovery key (it has 56 "
+		    "letters and digits in groups of four; check for typos)");
+	}
+	rc = open_common(path, &u, flags, out, e);
+	sodium_free(rkey);
+	return rc;
+}
+
+/* Open another vault file with keys already known (a fresh backup). */
+static int
+open_with_keys(const char *path, const struct keys *keys,
+    struct vault **out, struct err *e)
+{
+	unsigned char both[2 * HDR_COPY];
+	struct vault *v = vault_new(path);
+	int which, other_bad;
+
+	*out = NULL;
+	if (attach_db(v, e) != 0 || read_headers(v, both, e) != 0 ||
+	    hdr_pick(both, HDR_KIND_VAULT, &v->hdr, &which, &other_bad, e) != 0)
+		goto fail;
+	memcpy(v->keys->dek, keys->dek, KEY_LEN);
+	if (finish_open(v, both, which, other_bad, 0, e) != 0)
+		goto fail;
+	*out = v;
+	return 0;
+fail:
+	vault_close(v);
+	return -1;
+}
+
+/* ---- writing the header ---- */
+
+/* Write h to both copies: first the one not in use, then the other, each
+ * synced.  The caller holds an EXCLUSIVE lock (or the file is new). */
+static int
+write_headers(struct vault *v, struct header *h, int which, struct err *e)
+{
+	unsigned char buf[HDR_COPY];
+	int i, rc = SQLITE_OK;
+
+	for (i = 0; i < 2 && rc == SQLITE_OK; i++) {
+		int copy = i == 0 ? 1 - which : which;
+
+		h->generation++;
+		hdr_encode(h, v->keys->mac, buf);
+		rc = shim_raw_write(&v->ctx, buf, HDR_COPY,
+		    (sqlite3_int64)copy * HDR_COPY);
+		if (rc == SQLITE_OK)
+			rc = shim_raw_sync(&v->ctx);
+	}
+	if (rc != SQLITE_OK)
+		return vault_sql_error(v, rc, e);
+	return 0;
+}
+
+int
+vault_passwd(struct vault *v, const char *newpass, size_t len, struct err *e)
+{
+	unsigned char both[2 * HDR_COPY];
+	struct header h;
+	enum vault_kdf kdf = VAULT_KDF_MODERATE;
+	int which, other_bad, i, place = -1, rc = -1;
+
+	if (len == 0)
+		return err_set(e, "the new passphrase is empty");
+	if (exec(v, "BEGIN EXCLUSIVE", e) != 0)
+		return -1;
+	if (shim_raw_read(&v->ctx, both, sizeof both, 0) != SQLITE_OK) {
+		err_set(e, "cannot read the header of %s", v->path);
+		goto out;
+	}
+	if (hdr_pick(both, HDR_KIND_VAULT, &h, &which, &other_bad, e) != 0)
+		goto out;
+	if (!hdr_mac_ok(both + which * HDR_COPY, v->keys->mac)) {
+		err_set(e, "the header of %s failed authentication", v->path);
+		goto out;
+	}
+	for (i = 0; i < HDR_SLOTS; i++) {
+		if (h.slot[i].type != SLOT_PASSPHRASE)
+			continue;
+		kdf = (enum vault_kdf)h.slot[i].profile;
+		memset(&h.slot[i], 0, sizeof h.slot[i]);
+		if (place < 0)
+			place = i;
+	}
+	for (i = 0; i < HDR_SLOTS && place < 0; i++)
+		if (h.slot[i].type == SLOT_EMPTY)
+			place = i;
+	if (place < 0) {
+		err_set(e, "the vault has no free key slot");
+		goto out;
+	}
+	if (slot_set_passphrase(&h.slot[place], SLOT_PASSPHRASE, h.uuid,
+	    v->keys->dek, newpass, len, kdf, e) != 0)
+		goto out;
+	if (write_headers(v, &h, which, e) != 0)
+		goto out;
+	v->hdr = h;
+	rc = 0;
+out:
+	sqlite3_exec(v->db, "COMMIT", NULL, NULL, NULL);
+	sodium_memzero(&h, sizeof h);
+	return rc;
+}
+
+/* ---- creating ---- */
+
+int
+vault_create(const char *path, const char *pass, size_t passlen,
+    enum vault_kdf kdf, char recovery[VAULT_RECOVERY_CHARS + 1],
+    struct err *e)
+{
+	unsigned char buf[2 * HDR_COPY], seed[32];
+	unsigned char *rkey;
+	struct vault *v = NULL;
+	struct header *h;
+	struct stat st;
+	char *dir, *tmp = NULL;
+	int fd, rc = -1;
+
+	if (passlen == 0)
+		return err_set(e, "the passphrase is empty");
+	if (lstat(path, &st) == 0)
+		return err_set(e, "a vault already exists at %s; tend never "
+		    "overwrites one", path);
+	dir = path_dirname(path);
+	rc = dir_ensure(dir, e);
+	free(dir);
+	if (rc != 0)
+		return -1;
+	rc = -1;
+	v = vault_new(path);
+	rkey = sodium_malloc(32);
+	if (rkey == NULL)
+		fatal("out of memory");
+	h = &v->hdr;
+	h->version = HDR_VERSION;
+	h->kind = HDR_KIND_VAULT;
+	h->page_size = SHIM_PAGE;
+	h->reserve = SHIM_RESERVE;
+	h->created = (uint64_t)time(NULL);
+	randombytes_buf(h->uuid, sizeof h->uuid);
+	crypto_kdf_keygen(v->keys->dek);
+	keys_derive(v->keys);
+	randombytes_buf(rkey, 32);
+	randombytes_buf(seed, sizeof seed);
+	sign_seed_seal(h, v->keys, seed);
+	sodium_memzero(seed, sizeof seed);
+	if (slot_set_passphrase(&h->slot[0], SLOT_PASSPHRASE, h->uuid,
+	    v->keys->dek, pass, passlen, kdf, e) != 0)
+		goto out;
+	slot_set_recovery(&h->slot[1], h->uuid, v->keys->dek, rkey);
+
+	h->generation = 1;
+	hdr_encode(h, v->keys->mac, buf);
+	h->generation = 2;
+	hdr_encode(h, v->keys->mac, buf + HDR_COPY);
+
+	fd = file_tmp_beside(path, &tmp, e);
+	if (fd < 0)
+		goto out;
+	if (fd_write_all(fd, buf, sizeof buf) != 0 || fsync(fd) != 0) {
+		err_set(e, "cannot write %s: %s", tmp, strerror(errno));
+		close(fd);
+		goto out_unlink;
+	}
+	close(fd);
+
+	/* Make page 1 now, with its reserved bytes, through the shim. */
+	free(v->path);
+	v->path = xstrdup(tmp);
+	if (attach_db(v, e) != 0 || configure_db(v, e) != 0)
+		goto out_unlink;
+	if (exec(v, "PRAGMA application_id=1952804452", e) != 0 ||
+	    query_int(v, "PRAGMA application_id", &(sqlite3_int64){0}, e) != 0)
+		goto out_unlink;
+	sqlite3_close(v->db);
+	v->db = NULL;
+	if (file_commit_tmp(tmp, path, 1, e) != 0)
+		goto out;
+	recovery_format(rkey, recovery);
+	rc = 0;
+	goto out;
+out_unlink:
+	if (v->db != NULL) {
+		sqlite3_close(v->db);
+		v->db = NULL;
+	}
+	unlink(tmp);
+out:
+	free(tmp);
+	sodium_free(rkey);
+	vault_close(v);
+	return rc;
+}
+
+/* ---- checking and copying ---- */
+
+static int
+verify_headers(struct vault *v, struct err *e)
+{
+	unsigned char both[2 * HDR_COPY];
+	struct header h;
+	int i;
+
+	if (shim_raw_read(&v->ctx, both, sizeof both, 0) != SQLITE_OK)
+		return err_set(e, "cannot read the header of %s", v->path);
+	for (i = 0; i < 2; i++) {
+		enum hdr_state st = hdr_decode(both + i * HDR_COPY, &h);
+
+		if (st != HDR_OK)
+			return err_set(e, "header copy %c is damaged (%s); "
+			    "copy %c was used", copy_name[i],
+			    st == HDR_TORN ? "its checksum does not match" :
+			    "it is not a tend header", copy_name[1 - i]);
+		if (!hdr_mac_ok(both + i * HDR_COPY, v->keys->mac))
+			return err_set(e, "header copy %c failed "
+			    "authentication: it was changed", copy_name[i]);
+		if (memcmp(h.uuid, v->hdr.uuid, 16) != 0)
+			return err_set(e, "header copy %c belongs to another "
+			    "vault", copy_name[i]);
+	}
+	return 0;
+}
+
+int
+vault_verify(struct vault *v, uint32_t *pages, struct err *e)
+{
+	sqlite3_int64 n, i;
+	sqlite3_stmt *st = NULL;
+	int rc = -1, src;
+
+	*pages = 0;
+	if (exec(v, "BEGIN", e) != 0)
+		return -1;
+	if (query_int(v, "SELECT count(*) FROM sqlite_schema", &n, e) != 0 ||
+	    verify_headers(v, e) != 0 || check_size(v, &n, e) != 0)
+		goto out;
+	for (i = 1; i <= n; i++) {
+		src = shim_check_page(&v->ctx, (uint32_t)i);
+		if (src != SQLITE_OK) {
+			vault_sql_error(v, src, e);
+			goto out;
+		}
+		(*pages)++;
+	}
+	src = sqlite3_prepare_v2(v->db, "PRAGMA integrity_check", -1, &st,
+	    NULL);
+	if (src != SQLITE_OK) {
+		vault_sql_error(v, src, e);
+		goto out;
+	}
+	src = sqlite3_step(st);
+	if (src != SQLITE_ROW) {
+		vault_sql_error(v, src, e);
+		goto out;
+	}
+	if (strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0) {
+		err_set(e, "the database inside the vault is damaged: %s",
+		    (const char *)sqlite3_column_text(st, 0));
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	sqlite3_exec(v->db, "COMMIT", NULL, NULL, NULL);
+	return rc;
+}
+
+static char *
+backup_name(const char *path)
+{
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	size_t n = strlen(path);
+
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+	if (n > 5 && strcmp(path + n - 5, ".tend") == 0)
+		n -= 5;
+	return xasprintf("%.*s-%s.tend", (int)n, path, stamp);
+}
+
+int
+vault_backup(struct vault *v, const char *dest, char **written, struct err *e)
+{
+	unsigned char buf[64 * 1024];
+	struct vault *copy = NULL;
+	sqlite3_int64 size, off, n;
+	char *target = dest ? xstrdup(dest) : backup_name(v->path);
+	char *tmp = NULL;
+	uint32_t pages;
+	int fd = -1, rc = -1;
+
+	*written = NULL;
+	if (access(target, F_OK) == 0) {
+		err_set(e, "%s already exists; tend does not overwrite it",
+		    target);
+		goto out;
+	}
+	if (exec(v, "BEGIN", e) != 0)
+		goto out;
+	if (query_int(v, "SELECT count(*) FROM sqlite_schema", &n, e) != 0 ||
+	    check_size(v, &n, e) != 0)
+		goto out_commit;
+	fd = file_tmp_beside(target, &tmp, e);
+	if (fd < 0)
+		goto out_commit;
+	shim_raw_size(&v->ctx, &size);
+	for (off = 0; off < size; off += n) {
+		n = size - off < (sqlite3_int64)sizeof buf ? size - off :
+		    (sqlite3_int64)sizeof buf;
+		if (shim_raw_read(&v->ctx, buf, (int)n, off) != SQLITE_OK) {
+			err_set(e, "cannot read %s", v->path);
+			goto out_commit;
+		}
+		if (fd_write_all(fd, buf, (size_t)n) != 0) {
+			err_set(e, "cannot write %s: %s", tmp, strerror(errno));
+			goto out_commit;
+		}
+	}
+	if (fsync(fd) != 0) {
+		err_set(e, "cannot write %s: %s", tmp, strerror(errno));
+		goto out_commit;
+	}
+	close(fd);
+	fd = -1;
+	sqlite3_exec(v->db, "COMMIT", NULL, NULL, NULL);
+	if (file_commit_tmp(tmp, target, 1, e) != 0) {
+		free(tmp);
+		tmp = NULL;
+		goto out;
+	}
+	free(tmp);
+	tmp = NULL;
+	if (open_with_keys(target, v->keys, &copy, e) != 0 ||
+	    vault_verify(copy, &pages, e) != 0) {
+		err_prefix(e, "the backup %s did not verify and was removed",
+		    target);
+		vault_close(copy);
+		unlink(target);
+		goto out;
+	}
+	vault_close(copy);
+	*written = target;
+	target = NULL;
+	rc = 0;
+	goto out;
+out_commit:
+	sqlite3_exec(v->db, "COMMIT", NULL, NULL, NULL);
+	if (fd >= 0)
+		close(fd);
+	if (tmp != NULL)
+		unlink(tmp);
+out:
+	free(tmp);
+	free(target);
+	return rc;
+}
+
+/* ---- facts ---- */
+
+sqlite3 *
+vault_db(struct vault *v)
+{
+	return v->db;
+}
+
+const char *
+vault_path(const struct vault *v)
+{
+	return v->path;
+}
+
+void
+vault_uuid(const struct vault *v, unsigned char uuid[16])
+{
+	memcpy(uuid, v->hdr.uuid, 16);
+}
+
+enum vault_kdf
+vault_kdf_used(const struct vault *v)
+{
+	int i;
+
+	for (i = 0; i < HDR_SLOTS; i++)
+		if (v->hdr.slot[i].type == SLOT_PASSPHRASE)
+			return (enum vault_kdf)v->hdr.slot[i].profile;
+	return VAULT_KDF_MODERATE;
+}
+
+void
+vault_sign_public(const struct vault *v, unsigned char pk[32])
+{
+	memcpy(pk, v->sign_pk, 32);
+}
+
+void
+vault_sign(const struct vault *v, const unsigned char *m, size_t n,
+    unsigned char sig[64])
+{
+	unsigned char *sk = sodium_malloc(64 + 32);
+	unsigned char pk[32];
+
+	if (sk == NULL)
+		fatal("out of memory");
+	if (sign_seed_open(&v->hdr, v->keys, sk + 64) != 0)
+		fatal("the vault's signing key cannot be read");
+	crypto_sign_seed_keypair(pk, sk, sk + 64);
+	crypto_sign_detached(sig, NULL, m, n, sk);
+	sodium_free(sk);
+}
