@@ -105,7 +105,13 @@ static const sqlite3_mem_methods wipe_methods = {
 int
 secmem_sqlite_allocator(void)
 {
-	int rc = sqlite3_config(SQLITE_CONFIG_MALLOC, &wipe_methods);
+	static int done;
+	int rc;
+
+	if (done)
+		return SQLITE_OK;
+	done = 1;
+	rc = sqlite3_config(SQLITE_CONFIG_MALLOC, &wipe_methods);
 
 	if (rc == SQLITE_OK)
 		rc = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);

@@ -624,11 +624,11 @@ x_current_time_int64(sqlite3_vfs *vfs, sqlite3_int64 *t)
 }
 
 int
-shim_register(void)
+shim_register(const char *base)
 {
 	if (real_vfs != NULL)
 		return SQLITE_OK;
-	real_vfs = sqlite3_vfs_find("unix");
+	real_vfs = sqlite3_vfs_find(base != NULL ? base : "unix");
 	if (real_vfs == NULL)
 		return SQLITE_ERROR;
 	shim_vfs = (sqlite3_vfs){

@@ -41,8 +41,10 @@ struct shim_ctx {
 	int guard;                      /* refuse unsafe pragmas once set */
 };
 
-/* Register the VFS once per process (not as the default VFS). */
-int shim_register(void);
+/* Register the VFS once per process (not as the default VFS), on top of
+ * the VFS named base (NULL: "unix").  Tests put a fault-injecting VFS
+ * underneath; the first call wins. */
+int shim_register(const char *base);
 
 /* The next main-database open through the shim belongs to ctx. */
 void shim_expect(struct shim_ctx *ctx);

@@ -69,7 +69,7 @@ vault_library_init(struct err *e)
 		return err_set(e, "libsodium could not start");
 	if (secmem_sqlite_allocator() != SQLITE_OK)
 		return err_set(e, "SQLite could not start");
-	if (shim_register() != SQLITE_OK)
+	if (shim_register(NULL) != SQLITE_OK)
 		return err_set(e, "the encrypting SQLite layer could not start");
 	done = 1;
 	return 0;
