@@ -26,6 +26,9 @@
  *    or it fails before touching the disk.
  *  - In the rollback journal a page image is found by position: a page-size
  *    access at offset o right after the 4-byte page-number access at o-4.
+ *    The 4-byte checksum right after an image is not a page-number access,
+ *    so a page-sized journal header that happens to follow it is not taken
+ *    for an image.
  *    Images are encrypted like database pages (journal domain, their own
  *    page number); journal headers and checksums stay as SQLite wrote them.
  *  - Temporary databases, temporary and statement journals, WAL files,
@@ -52,8 +55,9 @@ struct shim_file {
 	sqlite3_file base;
 	struct shim_ctx *ctx;
 	int kind;
-	sqlite3_int64 last4_off;        /* journal: offset of the last 4-byte access */
+	sqlite3_int64 last4_off;        /* journal: offset of the last page-number access */
 	uint32_t last4_pgno;            /* journal: the page number it held */
+	sqlite3_int64 img_end;          /* journal: end of the last page image */
 	/* the real file follows this struct */
 };
 
@@ -260,6 +264,19 @@ get_be32(const unsigned char *p)
 	    (uint32_t)p[2] << 8 | p[3];
 }
 
+/* A 4-byte journal access: a page number, unless it is the checksum that
+ * ends the record just read or written. */
+static void
+note_4byte(struct shim_file *f, sqlite3_int64 off, const unsigned char *p)
+{
+	if (off == f->img_end) {
+		f->last4_off = -8;
+		return;
+	}
+	f->last4_off = off;
+	f->last4_pgno = get_be32(p);
+}
+
 static int
 journal_read(struct shim_file *f, unsigned char *out, int amt,
     sqlite3_int64 off)
@@ -276,13 +293,12 @@ journal_read(struct shim_file *f, unsigned char *out, int amt,
 			rc = SQLITE_IOERR_DATA;
 		if (rc != SQLITE_OK)
 			memset(out, 0, (size_t)amt);
+		f->img_end = off + amt;
 		return rc;
 	}
 	rc = real->pMethods->xRead(real, out, amt, off);
-	if (amt == 4) {
-		f->last4_off = off;
-		f->last4_pgno = get_be32(out);
-	}
+	if (amt == 4)
+		note_4byte(f, off, out);
 	return rc;
 }
 
@@ -299,12 +315,11 @@ journal_write(struct shim_file *f, const unsigned char *in, int amt,
 		    page);
 		if (rc == SQLITE_OK)
 			rc = real->pMethods->xWrite(real, page, amt, off);
+		f->img_end = off + amt;
 		return rc;
 	}
-	if (amt == 4) {
-		f->last4_off = off;
-		f->last4_pgno = get_be32(in);
-	}
+	if (amt == 4)
+		note_4byte(f, off, in);
 	return real->pMethods->xWrite(real, in, amt, off);
 }
 
@@ -543,6 +558,7 @@ x_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int flags,
 	(void)vfs;
 	memset(f, 0, sizeof *f);
 	f->last4_off = -8;
+	f->img_end = -1;
 	if (name != NULL && (flags & SQLITE_OPEN_MAIN_DB) && expected != NULL) {
 		kind = KIND_MAIN;
 		ctx = expected;
