@@ -62,12 +62,13 @@ store_sql_run(struct vault *v, const char *sql, int write, FILE *out,
 	sqlite3 *db = vault_db(v);
 	sqlite3_stmt *st = NULL;
 	const char *tail = sql;
-	int rc = 0, src;
+	int rc = 0;
 
 	if (!write)
 		sqlite3_exec(db, "PRAGMA query_only=ON", NULL, NULL, NULL);
 	while (rc == 0 && tail != NULL && *tail != '\0') {
-		src = sqlite3_prepare_v2(db, tail, -1, &st, &tail);
+		int src = sqlite3_prepare_v2(db, tail, -1, &st, &tail);
+
 		if (src != SQLITE_OK) {
 			rc = err_set(e, "SQL error: %s", sqlite3_errmsg(db));
 			break;

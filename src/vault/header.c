@@ -412,10 +412,12 @@ recovery_format(const unsigned char rkey[32], char out[VAULT_RECOVERY_CHARS + 1]
 int
 recovery_parse(const char *text, unsigned char rkey[32])
 {
-	unsigned char raw[RKEY_RAW], check[3];
+	unsigned char raw[RKEY_RAW];
 	int rc = -1;
 
 	if (base32_decode(text, raw, sizeof raw) == 0) {
+		unsigned char check[3];
+
 		recovery_check(raw, check);
 		if (sodium_memcmp(check, raw + 32, 3) == 0) {
 			memcpy(rkey, raw, 32);

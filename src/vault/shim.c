@@ -306,12 +306,11 @@ static int
 journal_write(struct shim_file *f, const unsigned char *in, int amt,
     sqlite3_int64 off)
 {
-	unsigned char page[SHIM_PAGE];
 	sqlite3_file *real = real_of(f);
-	int rc;
 
 	if (amt == SHIM_PAGE && off == f->last4_off + 4) {
-		rc = seal_page(f->ctx, SHIM_DOMAIN_JOURNAL, f->last4_pgno, in,
+		unsigned char page[SHIM_PAGE];
+		int rc = seal_page(f->ctx, SHIM_DOMAIN_JOURNAL, f->last4_pgno, in,
 		    page);
 		if (rc == SQLITE_OK)
 			rc = real->pMethods->xWrite(real, page, amt, off);

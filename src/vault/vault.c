@@ -253,13 +253,14 @@ query_int(struct vault *v, const char *sql, sqlite3_int64 *out, struct err *e)
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(v->db, sql, -1, &st, NULL);
 
+	*out = 0;
 	if (rc != SQLITE_OK)
 		return vault_sql_error(v, rc, e);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if (rc == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		rc = SQLITE_OK;
-	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_OK ? 0 : vault_sql_error(v, rc, e);
 }
@@ -296,11 +297,11 @@ vault_new(const char *path)
 void
 vault_close(struct vault *v)
 {
-	sqlite3_stmt *st;
-
 	if (v == NULL)
 		return;
 	if (v->db != NULL) {
+		sqlite3_stmt *st;
+
 		while ((st = sqlite3_next_stmt(v->db, NULL)) != NULL)
 			sqlite3_finalize(st);
 		sqlite3_close(v->db);
@@ -899,7 +900,6 @@ vault_backup(struct vault *v, const char *dest, char **written, struct err *e)
 		goto out_commit;
 	}
 	close(fd);
-	fd = -1;
 	sqlite3_exec(v->db, "COMMIT", NULL, NULL, NULL);
 	if (file_commit_tmp(tmp, target, 1, e) != 0) {
 		free(tmp);
