@@ -189,7 +189,7 @@ progress_tick(void *arg, double elapsed, int done)
 	if (done)
 		fputs("\r\033[K", stderr);
 	else
-		fprintf(stderr, "\rUnlocking: deriving the key (%.1f s)",
+		fprintf(stderr, "\rDeriving the key from the passphrase (%.1f s)",
 		    elapsed);
 	fflush(stderr);
 }
