@@ -6,3 +6,5 @@ noinst_HEADERS += \
 	include/tend/err.h \
 	include/tend/fileio.h \
 	include/tend/base32.h
+libtend_a_SOURCES += src/util/bech32.c
+noinst_HEADERS += include/tend/bech32.h

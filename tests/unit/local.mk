@@ -12,7 +12,8 @@ UNIT_CFLAGS = $(AM_CFLAGS) $(SAN_FLAGS)
 UNIT_LDADD = tests/unit/libtesthelp.a libtend_san.a $(TEND_LIBS)
 
 UNIT_TESTS = \
-	tests/unit/test-base32
+	tests/unit/test-base32 \
+	tests/unit/test-bech32
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 
@@ -20,3 +21,8 @@ tests_unit_test_base32_SOURCES = tests/unit/test-base32.c
 tests_unit_test_base32_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_base32_LDFLAGS = $(SAN_FLAGS)
 tests_unit_test_base32_LDADD = $(UNIT_LDADD)
+
+tests_unit_test_bech32_SOURCES = tests/unit/test-bech32.c
+tests_unit_test_bech32_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_bech32_LDFLAGS = $(SAN_FLAGS)
+tests_unit_test_bech32_LDADD = $(UNIT_LDADD)
