@@ -91,8 +91,11 @@ cmd_init(struct cli *c, int argc, char **argv)
 
 	if ((rc = parse(c, argc, argv, allowed, 0, &a)) != 0)
 		return rc;
-	if (a.kdf != NULL && vault_kdf_parse(a.kdf, &kdf, &c->err) != 0)
-		return 1;
+	if (a.kdf != NULL && vault_kdf_parse(a.kdf, &kdf, &c->err) != 0) {
+		/* A bad option value is a usage error, like a bad option. */
+		fprintf(stderr, "tend: %s\n", c->err.msg);
+		return 2;
+	}
 	if (access(c->vault_path, F_OK) == 0) {
 		err_set(&c->err, "a vault already exists at %s; tend never "
 		    "overwrites one", c->vault_path);
