@@ -13,6 +13,7 @@
 
 #include "tend/err.h"
 
+struct option;
 struct vault;
 
 struct cli {
@@ -34,6 +35,14 @@ struct command {
 	{ "file", required_argument, NULL, 'f' }, \
 	{ "passphrase-file", required_argument, NULL, 'P' }, \
 	{ "help", no_argument, NULL, 'h' }
+
+/* getopt_long, but a long option must be written out in full: glibc
+ * takes any unambiguous prefix, so "--passphrase WORD" would be read as
+ * --passphrase-file and WORD, maybe the passphrase itself, opened as a file
+ * and echoed in the error.  An abbreviation is reported on stderr (without
+ * its value) and returns '!'. */
+int cli_getopt(int argc, char **argv, const char *shortopts,
+    const struct option *longopts);
 
 /* Handle a global option seen by a command's parser: 1 if it was one. */
 int cli_global_option(struct cli *c, int opt, const char *arg);

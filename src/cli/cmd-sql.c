@@ -30,7 +30,9 @@ cmd_sql(struct cli *c, int argc, char **argv)
 	int opt, write = 0, rc;
 
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":f:h", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt(argc, argv, ":f:h", longopts)) != -1) {
+		if (opt == '!')
+			return 2;
 		if (cli_global_option(c, opt, optarg))
 			continue;
 		if (opt == 'w')

@@ -43,8 +43,9 @@ parse(struct cli *c, int argc, char **argv, const int *allowed, int maxargs,
 
 	memset(a, 0, sizeof *a);
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":f:h", vault_longopts,
-	    NULL)) != -1) {
+	while ((opt = cli_getopt(argc, argv, ":f:h", vault_longopts)) != -1) {
+		if (opt == '!')
+			return 2;
 		if (cli_global_option(c, opt, optarg))
 			continue;
 		if (opt == 'h') {

@@ -71,6 +71,33 @@ help(FILE *out)
 }
 
 int
+cli_getopt(int argc, char **argv, const char *shortopts,
+    const struct option *longopts)
+{
+	const char *word, *name;
+	size_t n;
+	int idx = -1;
+	int opt = getopt_long(argc, argv, shortopts, longopts, &idx);
+
+	if (opt == -1 || opt == '?' || opt == ':' || idx < 0)
+		return opt;
+	/* The option's own word: the one before its value if that was a
+	 * separate argument. */
+	if (optarg != NULL && optind >= 2 && optarg == argv[optind - 1])
+		word = argv[optind - 2];
+	else
+		word = argv[optind - 1];
+	name = word + 2;
+	n = strcspn(name, "=");
+	if (strncmp(word, "--", 2) == 0 && strlen(longopts[idx].name) == n &&
+	    strncmp(name, longopts[idx].name, n) == 0)
+		return opt;
+	fprintf(stderr, "tend: unknown option --%.*s (options are written "
+	    "out in full; see tend --help)\n", (int)n, name);
+	return '!';
+}
+
+int
 cli_global_option(struct cli *c, int opt, const char *arg)
 {
 	switch (opt) {
@@ -115,7 +142,7 @@ main(int argc, char **argv)
 	memset(&c, 0, sizeof c);
 	vault_harden_process();
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "+:f:hV", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt(argc, argv, "+:f:hV", longopts)) != -1) {
 		if (cli_global_option(&c, opt, optarg))
 			continue;
 		switch (opt) {
@@ -129,9 +156,12 @@ main(int argc, char **argv)
 			fprintf(stderr, "tend: option %s needs a value\n",
 			    argv[optind - 1]);
 			return 2;
+		case '!':
+			return 2;
 		default:
-			fprintf(stderr, "tend: unknown option %s (see tend "
-			    "--help)\n", argv[optind - 1]);
+			fprintf(stderr, "tend: unknown option %.*s (see tend "
+			    "--help)\n", (int)strcspn(argv[optind - 1], "="),
+			    argv[optind - 1]);
 			return 2;
 		}
 	}
