@@ -58,10 +58,11 @@ struct secret {
 };
 void secret_free(struct secret *s);
 
-/* Read the passphrase: from --passphrase-file (its first line) or the
- * terminal.  confirm asks twice (new passphrases). */
+/* Read the passphrase: from file (its first line) or the terminal.
+ * what names it in the prompt; option is the one to suggest when there is
+ * no terminal.  confirm asks twice (new passphrases). */
 int prompt_passphrase(struct cli *c, const char *file, const char *what,
-    int confirm, struct secret *out);
+    const char *option, int confirm, struct secret *out);
 
 /* Read one line of a file ('-': standard input, byte by byte so the rest
  * stays for the command). */

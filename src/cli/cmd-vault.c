@@ -102,7 +102,8 @@ cmd_init(struct cli *c, int argc, char **argv)
 		    "overwrites one", c->vault_path);
 		return 1;
 	}
-	if (prompt_passphrase(c, c->passfile, "New passphrase", 1, &pass) != 0)
+	if (prompt_passphrase(c, c->passfile, "New passphrase",
+	    "--passphrase-file", 1, &pass) != 0)
 		return 1;
 	if (pass.len == 0) {
 		secret_free(&pass);
@@ -149,7 +150,8 @@ cmd_init(struct cli *c, int argc, char **argv)
 static int
 new_passphrase(struct cli *c, const char *file, struct secret *out)
 {
-	if (prompt_passphrase(c, file, "New passphrase", 1, out) != 0)
+	if (prompt_passphrase(c, file, "New passphrase",
+	    "--new-passphrase-file", 1, out) != 0)
 		return -1;
 	if (out->len == 0) {
 		secret_free(out);
@@ -203,7 +205,8 @@ cmd_recover(struct cli *c, int argc, char **argv)
 	if (a.recovery_file != NULL)
 		rc = prompt_read_line(a.recovery_file, &key, &c->err);
 	else
-		rc = prompt_passphrase(c, NULL, "Recovery key", 0, &key);
+		rc = prompt_passphrase(c, NULL, "Recovery key",
+		    "--recovery-key-file", 0, &key);
 	if (rc != 0)
 		return 1;
 	rc = vault_open_recovery(c->vault_path, key.buf, VAULT_WRITE, &v,

@@ -140,4 +140,18 @@ ok_rc 1 "recover on a missing vault fails" \
 	--new-passphrase-file "$T/pw"
 one_line "$ERR" "... with one line on stderr"
 
+# --- no terminal to ask on -------------------------------------------
+# setsid: no controlling terminal, so tend cannot fall back to /dev/tty.
+no_tty() { setsid -w "$TEND_BIN" "$@" </dev/null; }
+ok_rc 1 "without a terminal, verify needs --passphrase-file" no_tty verify
+one_line "$ERR" "... with one line on stderr"
+like "$ERR" "no terminal.*--passphrase-file" "... naming the option"
+ok_rc 1 "without a terminal, passwd needs --new-passphrase-file" \
+	no_tty --passphrase-file "$T/pw3" passwd
+like "$ERR" "no terminal.*--new-passphrase-file" "... naming the option"
+ok_rc 1 "without a terminal, recover needs --recovery-key-file" \
+	no_tty recover --new-passphrase-file "$T/pw2"
+like "$ERR" "no terminal.*--recovery-key-file" "... naming the option"
+is "$(sha)" "$before" "... and none of it changed the vault"
+
 done_testing
