@@ -510,8 +510,10 @@ finish_open(struct vault *v, const unsigned char both[2 * HDR_COPY],
 		if (v->hdr.slot[i].type == SLOT_PASSPHRASE &&
 		    v->hdr.slot[i].profile == VAULT_KDF_MINIMAL) {
 			warn(v, "this vault uses the 'minimal' key "
-			    "derivation, meant for tests: its passphrase is "
-			    "easy to guess by trying; run tend passwd");
+			    "derivation, meant only for tests: anyone with the "
+			    "file can guess its passphrase quickly (tend "
+			    "passwd keeps this setting), so keep nothing "
+			    "private in it");
 			break;
 		}
 	if (configure_db(v, e) != 0 || check_open(v, e) != 0)
