@@ -4,6 +4,7 @@ cli_tests = \
 	tests/cli/sql.sh \
 	tests/cli/keys.sh \
 	tests/cli/integrity.sh \
-	tests/cli/badinput.sh
+	tests/cli/badinput.sh \
+	tests/cli/usage.sh
 TESTS += $(cli_tests)
 EXTRA_DIST += $(cli_tests)
