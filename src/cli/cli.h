@@ -10,6 +10,7 @@
 #define TEND_CLI_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "tend/err.h"
 
@@ -47,8 +48,17 @@ int cli_getopt(int argc, char **argv, const char *shortopts,
 /* Handle a global option seen by a command's parser: 1 if it was one. */
 int cli_global_option(struct cli *c, int opt, const char *arg);
 
-/* Print "usage: tend NAME USAGE" to stderr and return 2. */
+/* Print "usage: tend NAME USAGE" to out; cli_usage prints it to stderr
+ * and returns 2. */
+void cli_print_usage(const struct command *cmd, FILE *out);
 int cli_usage(const struct command *cmd);
+
+/* Usage errors in a command's arguments: say what was wrong in one line
+ * (an option by name, never its value), then the usage line; return 2.
+ * opt is what getopt returned: ':', '?', or an option cmd does not take. */
+int cli_bad_option(const struct command *cmd, int opt, char **argv,
+    const struct option *longopts);
+int cli_too_many_args(const struct command *cmd, int max);
 const struct command *cli_find(const char *name);
 
 /* A secret read from a file or the terminal, in guarded memory. */

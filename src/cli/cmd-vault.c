@@ -49,14 +49,14 @@ parse(struct cli *c, int argc, char **argv, const int *allowed, int maxargs,
 		if (cli_global_option(c, opt, optarg))
 			continue;
 		if (opt == 'h') {
-			cli_usage(cmd);
+			cli_print_usage(cmd, stdout);
 			exit(0);
 		}
 		for (ok = 0, i = 0; allowed[i] != 0; i++)
 			if (allowed[i] == opt)
 				ok = 1;
 		if (!ok)
-			return cli_usage(cmd);
+			return cli_bad_option(cmd, opt, argv, vault_longopts);
 		switch (opt) {
 		case OPT_KDF:
 			a->kdf = optarg;
@@ -68,13 +68,13 @@ parse(struct cli *c, int argc, char **argv, const int *allowed, int maxargs,
 			a->new_pass_file = optarg;
 			break;
 		default:
-			return cli_usage(cmd);
+			return cli_bad_option(cmd, opt, argv, vault_longopts);
 		}
 	}
 	a->nargs = argc - optind;
 	a->args = argv + optind;
 	if (a->nargs > maxargs)
-		return cli_usage(cmd);
+		return cli_too_many_args(cmd, maxargs);
 	if (c->vault_path == NULL)
 		c->vault_path = c->file ? xstrdup(c->file) : vault_default_path();
 	return 0;

@@ -39,12 +39,56 @@ cli_find(const char *name)
 	return NULL;
 }
 
+void
+cli_print_usage(const struct command *cmd, FILE *out)
+{
+	fprintf(out, "usage: tend [-f FILE] [--passphrase-file FILE|-] %s%s%s\n",
+	    cmd->name, cmd->usage[0] ? " " : "", cmd->usage);
+}
+
 int
 cli_usage(const struct command *cmd)
 {
-	fprintf(stderr, "usage: tend [-f FILE] [--passphrase-file FILE|-] "
-	    "%s %s\n", cmd->name, cmd->usage);
+	cli_print_usage(cmd, stderr);
 	return 2;
+}
+
+int
+cli_bad_option(const struct command *cmd, int opt, char **argv,
+    const struct option *longopts)
+{
+	const char *word = argv[optind - 1];
+	int i;
+
+	if (opt == ':')
+		fprintf(stderr, "tend: option %.*s needs a value\n",
+		    (int)strcspn(word, "="), word);
+	else if (opt == '?' && optopt != 0)
+		fprintf(stderr, "tend: %s has no option -%c\n", cmd->name,
+		    optopt);
+	else if (opt == '?')
+		fprintf(stderr, "tend: %s has no option %.*s\n", cmd->name,
+		    (int)strcspn(word, "="), word);
+	else {
+		for (i = 0; longopts[i].name != NULL; i++)
+			if (longopts[i].val == opt)
+				break;
+		if (longopts[i].name != NULL)
+			fprintf(stderr, "tend: %s has no option --%s\n",
+			    cmd->name, longopts[i].name);
+	}
+	return cli_usage(cmd);
+}
+
+int
+cli_too_many_args(const struct command *cmd, int max)
+{
+	if (max == 0)
+		fprintf(stderr, "tend: %s takes no arguments\n", cmd->name);
+	else
+		fprintf(stderr, "tend: %s takes at most %d argument%s\n",
+		    cmd->name, max, max == 1 ? "" : "s");
+	return cli_usage(cmd);
 }
 
 static void
