@@ -143,6 +143,12 @@ cmd_init(struct cli *c, int argc, char **argv)
 	    "forgotten):\n");
 	printf("%s\n", recovery);
 	vault_wipe(recovery, sizeof recovery);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		err_set(&c->err, "the vault was created but its recovery key "
+		    "could not be shown: standard output cannot be written (the "
+		    "vault is usable; keep your passphrase safe)");
+		return 1;
+	}
 	return 0;
 }
 

@@ -61,6 +61,15 @@ ok "the key in the file recovers it" \
 	tend -f "$W" recover --recovery-key-file "$T/rk" \
 	--new-passphrase-file "$T/pw"
 
+# --- nowhere to print the key ----------------------------------------
+init_full() {
+	tend -f "$T/full.tend" --passphrase-file "$T/pw" init --kdf minimal \
+		>/dev/full
+}
+ok_rc 1 "init with stdout unwritable exits 1" init_full
+like "$ERR" "^tend: .*recovery key could not be shown" \
+	"... saying the recovery key was not shown"
+
 # --- TEND_FILE and -f ------------------------------------------------
 E="$T/env.tend"
 ok "init honours TEND_FILE" \
