@@ -3,10 +3,12 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -80,6 +82,27 @@ parse(struct cli *c, int argc, char **argv, const int *allowed, int maxargs,
 	return 0;
 }
 
+/* Before a vault is made, make sure its recovery key can be saved at
+ * path: nothing is there yet (another vault's key may be) and the folder
+ * is writable.  Otherwise the new vault's key would be lost. */
+static int
+check_key_file(const char *path, struct err *e)
+{
+	struct stat st;
+	char *dir;
+	int rc = 0;
+
+	if (lstat(path, &st) == 0)
+		return err_set(e, "%s already exists; tend does not overwrite "
+		    "it (name a new file for the recovery key)", path);
+	dir = path_dirname(path);
+	if (access(dir, W_OK) != 0)
+		rc = err_set(e, "cannot write %s: %s", path, errno == ENOENT ?
+		    "its folder does not exist" : strerror(errno));
+	free(dir);
+	return rc;
+}
+
 int
 cmd_init(struct cli *c, int argc, char **argv)
 {
@@ -102,6 +125,9 @@ cmd_init(struct cli *c, int argc, char **argv)
 		    "overwrites one", c->vault_path);
 		return 1;
 	}
+	if (a.recovery_file != NULL && check_key_file(a.recovery_file,
+	    &c->err) != 0)
+		return 1;
 	if (prompt_passphrase(c, c->passfile, "New passphrase",
 	    "--passphrase-file", 1, &pass) != 0)
 		return 1;
@@ -125,7 +151,7 @@ cmd_init(struct cli *c, int argc, char **argv)
 
 		recovery[n] = '\n';
 		rc = file_write_atomic(a.recovery_file, recovery, n + 1, 0600,
-		    0, &c->err);
+		    1, &c->err);
 		vault_wipe(recovery, sizeof recovery);
 		if (rc != 0) {
 			err_prefix(&c->err, "the vault was created but its "

@@ -61,6 +61,20 @@ ok "the key in the file recovers it" \
 	tend -f "$W" recover --recovery-key-file "$T/rk" \
 	--new-passphrase-file "$T/pw"
 
+# The key file is checked before the vault is made: never lose a key.
+printf 'the key of another vault\n' >"$T/old-key"
+ok_rc 1 "init refuses an existing --recovery-key-file" \
+	tend -f "$T/k1.tend" --passphrase-file "$T/pw" init --kdf minimal \
+	--recovery-key-file "$T/old-key"
+one_line "$ERR" "... with one line on stderr"
+is "$(cat "$T/old-key")" "the key of another vault" "... which is left alone"
+ok "... and no vault is made" test ! -e "$T/k1.tend"
+ok_rc 1 "init refuses a key file in a missing folder" \
+	tend -f "$T/k2.tend" --passphrase-file "$T/pw" init --kdf minimal \
+	--recovery-key-file "$T/no-folder/key"
+like "$ERR" "^tend: .*folder does not exist" "... saying so"
+ok "... and no vault is made" test ! -e "$T/k2.tend"
+
 # --- nowhere to print the key ----------------------------------------
 init_full() {
 	tend -f "$T/full.tend" --passphrase-file "$T/pw" init --kdf minimal \
