@@ -21,6 +21,7 @@ sha() { sha256sum <"$1"; }
 # flip FILE OFFSET: invert the lowest bit of one byte in place.
 flip() {
 	_b=$(od -An -tu1 -j "$2" -N1 "$1" | tr -d ' \n')
+	# shellcheck disable=SC2059 # the format is the octal escape itself
 	printf "$(printf '\\%03o' $((_b ^ 1)))" |
 		dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
 }
