@@ -843,6 +843,8 @@ out:
 	return rc;
 }
 
+/* NAME-YYYYmmdd-HHMMSS.tend beside path; when a backup made in the same
+ * second has that name, NAME-YYYYmmdd-HHMMSS-2.tend and so on. */
 static char *
 backup_name(const char *path)
 {
@@ -850,12 +852,19 @@ backup_name(const char *path)
 	time_t now = time(NULL);
 	struct tm tm;
 	size_t n = strlen(path);
+	char *name;
+	int i;
 
 	localtime_r(&now, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
 	if (n > 5 && strcmp(path + n - 5, ".tend") == 0)
 		n -= 5;
-	return xasprintf("%.*s-%s.tend", (int)n, path, stamp);
+	name = xasprintf("%.*s-%s.tend", (int)n, path, stamp);
+	for (i = 2; i < 100 && access(name, F_OK) == 0; i++) {
+		free(name);
+		name = xasprintf("%.*s-%s-%d.tend", (int)n, path, stamp, i);
+	}
+	return name;
 }
 
 int

@@ -130,6 +130,13 @@ is "$OUT" "$pages pages checked; the vault is intact" "... every page"
 ok "the copy has the same rows" on "$B" "SELECT group_concat(n) FROM big;"
 is "$OUT" "1,2,3,4,5,6,7,8" "... all eight"
 
+backups_now() {
+	tend --passphrase-file "$PW" backup && tend --passphrase-file "$PW" backup
+}
+ok "two backups in a row both work" backups_now
+is "$(printf '%s\n' "$OUT" | sort -u | grep -c "^$T/v-[0-9-]*\.tend\$")" 2 \
+	"... under two different names"
+
 ok "backup to an explicit DEST" tend --passphrase-file "$PW" backup \
 	"$T/copy.tend"
 is "$OUT" "$T/copy.tend" "... prints the path it wrote"
