@@ -4,7 +4,8 @@
 # --write, tab-separated rows and how values print, the passphrase and the
 # SQL sharing one standard input, SQL errors, the rules the vault enforces
 # (no WAL), and privacy: a marker phrase and the passphrase never appear
-# in the vault file, nor a journal file after the command ends.
+# in the vault file, no journal file is left after the command ends, and
+# neither VACUUM INTO nor ATTACH can write a plaintext copy.
 . "$TEND_SRCDIR/tests/lib.sh"
 
 new_vault
@@ -94,6 +95,11 @@ is "$(grep -c tangerine "$TEND_FILE")" 0 "... not even one word of it"
 is "$(grep -c 'correct horse' "$TEND_FILE")" 0 \
 	"the passphrase is nowhere in the vault file"
 is "$(grep -c 'CREATE TABLE' "$TEND_FILE")" 0 "nor is the schema"
+ok_rc 1 "VACUUM INTO cannot write a plain copy" qw "VACUUM INTO '$T/plain.db';"
+ok "... no file was made" test ! -e "$T/plain.db"
+ok_rc 1 "ATTACH cannot open a plain database to copy into" \
+	qw "ATTACH '$T/att.db' AS a; CREATE TABLE a.c AS SELECT * FROM notes;"
+ok "... no file was made" test ! -e "$T/att.db"
 ok "no journal file is left beside the vault" \
 	test ! -e "$TEND_FILE-journal"
 is "$(find "$T" -newer "$T/pw" -type f ! -name '.*' | sort | tr '\n' ' ')" \
