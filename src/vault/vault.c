@@ -466,6 +466,30 @@ check_size(struct vault *v, sqlite3_int64 *npages, struct err *e)
 	return 0;
 }
 
+/* SQLite calls a file shorter than the page count in page 1 (bytes 28-31)
+ * "malformed"; say what happened instead.  Leaves e alone otherwise. */
+static void
+explain_short_file(struct vault *v, struct err *e)
+{
+	sqlite3_file *f = NULL;
+	unsigned char h[100];
+	sqlite3_int64 size;
+	uint32_t pages;
+
+	if (sqlite3_file_control(v->db, "main", SQLITE_FCNTL_FILE_POINTER,
+	    &f) != SQLITE_OK || f == NULL || f->pMethods == NULL ||
+	    f->pMethods->xRead(f, h, sizeof h, 0) != SQLITE_OK ||
+	    shim_raw_size(&v->ctx, &size) != SQLITE_OK)
+		return;
+	pages = (uint32_t)h[28] << 24 | (uint32_t)h[29] << 16 |
+	    (uint32_t)h[30] << 8 | h[31];
+	if (size < SHIM_HEADER + (sqlite3_int64)pages * SHIM_PAGE)
+		err_set(e, "the vault file holds %lld pages but its database "
+		    "has %lu: it was truncated (restore a backup)",
+		    (long long)((size - SHIM_HEADER) / SHIM_PAGE),
+		    (unsigned long)pages);
+}
+
 static int
 check_open(struct vault *v, struct err *e)
 {
@@ -516,8 +540,11 @@ finish_open(struct vault *v, const unsigned char both[2 * HDR_COPY],
 			    "private in it");
 			break;
 		}
-	if (configure_db(v, e) != 0 || check_open(v, e) != 0)
+	if (configure_db(v, e) != 0 || check_open(v, e) != 0) {
+		if ((sqlite3_extended_errcode(v->db) & 0xff) == SQLITE_CORRUPT)
+			explain_short_file(v, e);
 		return -1;
+	}
 	if ((flags & VAULT_WRITE) && sqlite3_db_readonly(v->db, "main") == 1)
 		return err_set(e, "the vault %s is read-only", v->path);
 	return 0;
