@@ -80,9 +80,8 @@ void vault_close(struct vault *v);
 /* The open connection, for src/store. */
 sqlite3 *vault_db(struct vault *v);
 
-/* Replace every passphrase slot with one for newpass (same cost profile
- * unless the vault used minimal and kdf says otherwise).  Pages are not
- * rewritten; both header copies are. */
+/* Replace every passphrase slot with one for newpass, with the same cost
+ * profile as before.  Pages are not rewritten; both header copies are. */
 int vault_passwd(struct vault *v, const char *newpass, size_t len,
     struct err *e);
 

@@ -10,9 +10,11 @@
 #define TEND_CLI_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "tend/err.h"
 
+struct option;
 struct vault;
 
 struct cli {
@@ -35,11 +37,28 @@ struct command {
 	{ "passphrase-file", required_argument, NULL, 'P' }, \
 	{ "help", no_argument, NULL, 'h' }
 
+/* getopt_long, but a long option must be written out in full: glibc
+ * takes any unambiguous prefix, so "--passphrase WORD" would be read as
+ * --passphrase-file and WORD, maybe the passphrase itself, opened as a file
+ * and echoed in the error.  An abbreviation is reported on stderr (without
+ * its value) and returns '!'. */
+int cli_getopt(int argc, char **argv, const char *shortopts,
+    const struct option *longopts);
+
 /* Handle a global option seen by a command's parser: 1 if it was one. */
 int cli_global_option(struct cli *c, int opt, const char *arg);
 
-/* Print "usage: tend NAME USAGE" to stderr and return 2. */
+/* Print "usage: tend NAME USAGE" to out; cli_usage prints it to stderr
+ * and returns 2. */
+void cli_print_usage(const struct command *cmd, FILE *out);
 int cli_usage(const struct command *cmd);
+
+/* Usage errors in a command's arguments: say what was wrong in one line
+ * (an option by name, never its value), then the usage line; return 2.
+ * opt is what getopt returned: ':', '?', or an option cmd does not take. */
+int cli_bad_option(const struct command *cmd, int opt, char **argv,
+    const struct option *longopts);
+int cli_too_many_args(const struct command *cmd, int max);
 const struct command *cli_find(const char *name);
 
 /* A secret read from a file or the terminal, in guarded memory. */
@@ -49,10 +68,11 @@ struct secret {
 };
 void secret_free(struct secret *s);
 
-/* Read the passphrase: from --passphrase-file (its first line) or the
- * terminal.  confirm asks twice (new passphrases). */
+/* Read the passphrase: from file (its first line) or the terminal.
+ * what names it in the prompt; option is the one to suggest when there is
+ * no terminal.  confirm asks twice (new passphrases). */
 int prompt_passphrase(struct cli *c, const char *file, const char *what,
-    int confirm, struct secret *out);
+    const char *option, int confirm, struct secret *out);
 
 /* Read one line of a file ('-': standard input, byte by byte so the rest
  * stays for the command). */

@@ -30,19 +30,21 @@ cmd_sql(struct cli *c, int argc, char **argv)
 	int opt, write = 0, rc;
 
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":f:h", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt(argc, argv, ":f:h", longopts)) != -1) {
+		if (opt == '!')
+			return 2;
 		if (cli_global_option(c, opt, optarg))
 			continue;
 		if (opt == 'w')
 			write = 1;
 		else if (opt == 'h') {
-			cli_usage(cmd);
+			cli_print_usage(cmd, stdout);
 			return 0;
 		} else
-			return cli_usage(cmd);
+			return cli_bad_option(cmd, opt, argv, longopts);
 	}
 	if (optind != argc)
-		return cli_usage(cmd);
+		return cli_too_many_args(cmd, 0);
 	if (cli_open_vault(c, write ? VAULT_WRITE : 0, &v) != 0)
 		return 1;
 	if (file_read_all("-", &sql, &len, SQL_MAX, &c->err) != 0) {

@@ -3,10 +3,12 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -43,19 +45,20 @@ parse(struct cli *c, int argc, char **argv, const int *allowed, int maxargs,
 
 	memset(a, 0, sizeof *a);
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":f:h", vault_longopts,
-	    NULL)) != -1) {
+	while ((opt = cli_getopt(argc, argv, ":f:h", vault_longopts)) != -1) {
+		if (opt == '!')
+			return 2;
 		if (cli_global_option(c, opt, optarg))
 			continue;
 		if (opt == 'h') {
-			cli_usage(cmd);
+			cli_print_usage(cmd, stdout);
 			exit(0);
 		}
 		for (ok = 0, i = 0; allowed[i] != 0; i++)
 			if (allowed[i] == opt)
 				ok = 1;
 		if (!ok)
-			return cli_usage(cmd);
+			return cli_bad_option(cmd, opt, argv, vault_longopts);
 		switch (opt) {
 		case OPT_KDF:
 			a->kdf = optarg;
@@ -67,16 +70,37 @@ parse(struct cli *c, int argc, char **argv, const int *allowed, int maxargs,
 			a->new_pass_file = optarg;
 			break;
 		default:
-			return cli_usage(cmd);
+			return cli_bad_option(cmd, opt, argv, vault_longopts);
 		}
 	}
 	a->nargs = argc - optind;
 	a->args = argv + optind;
 	if (a->nargs > maxargs)
-		return cli_usage(cmd);
+		return cli_too_many_args(cmd, maxargs);
 	if (c->vault_path == NULL)
 		c->vault_path = c->file ? xstrdup(c->file) : vault_default_path();
 	return 0;
+}
+
+/* Before a vault is made, make sure its recovery key can be saved at
+ * path: nothing is there yet (another vault's key may be) and the folder
+ * is writable.  Otherwise the new vault's key would be lost. */
+static int
+check_key_file(const char *path, struct err *e)
+{
+	struct stat st;
+	char *dir;
+	int rc = 0;
+
+	if (lstat(path, &st) == 0)
+		return err_set(e, "%s already exists; tend does not overwrite "
+		    "it (name a new file for the recovery key)", path);
+	dir = path_dirname(path);
+	if (access(dir, W_OK) != 0)
+		rc = err_set(e, "cannot write %s: %s", path, errno == ENOENT ?
+		    "its folder does not exist" : strerror(errno));
+	free(dir);
+	return rc;
 }
 
 int
@@ -91,14 +115,21 @@ cmd_init(struct cli *c, int argc, char **argv)
 
 	if ((rc = parse(c, argc, argv, allowed, 0, &a)) != 0)
 		return rc;
-	if (a.kdf != NULL && vault_kdf_parse(a.kdf, &kdf, &c->err) != 0)
-		return 1;
+	if (a.kdf != NULL && vault_kdf_parse(a.kdf, &kdf, &c->err) != 0) {
+		/* A bad option value is a usage error, like a bad option. */
+		fprintf(stderr, "tend: %s\n", c->err.msg);
+		return 2;
+	}
 	if (access(c->vault_path, F_OK) == 0) {
 		err_set(&c->err, "a vault already exists at %s; tend never "
 		    "overwrites one", c->vault_path);
 		return 1;
 	}
-	if (prompt_passphrase(c, c->passfile, "New passphrase", 1, &pass) != 0)
+	if (a.recovery_file != NULL && check_key_file(a.recovery_file,
+	    &c->err) != 0)
+		return 1;
+	if (prompt_passphrase(c, c->passfile, "New passphrase",
+	    "--passphrase-file", 1, &pass) != 0)
 		return 1;
 	if (pass.len == 0) {
 		secret_free(&pass);
@@ -120,7 +151,7 @@ cmd_init(struct cli *c, int argc, char **argv)
 
 		recovery[n] = '\n';
 		rc = file_write_atomic(a.recovery_file, recovery, n + 1, 0600,
-		    0, &c->err);
+		    1, &c->err);
 		vault_wipe(recovery, sizeof recovery);
 		if (rc != 0) {
 			err_prefix(&c->err, "the vault was created but its "
@@ -138,6 +169,12 @@ cmd_init(struct cli *c, int argc, char **argv)
 	    "forgotten):\n");
 	printf("%s\n", recovery);
 	vault_wipe(recovery, sizeof recovery);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		err_set(&c->err, "the vault was created but its recovery key "
+		    "could not be shown: standard output cannot be written (the "
+		    "vault is usable; keep your passphrase safe)");
+		return 1;
+	}
 	return 0;
 }
 
@@ -145,7 +182,8 @@ cmd_init(struct cli *c, int argc, char **argv)
 static int
 new_passphrase(struct cli *c, const char *file, struct secret *out)
 {
-	if (prompt_passphrase(c, file, "New passphrase", 1, out) != 0)
+	if (prompt_passphrase(c, file, "New passphrase",
+	    "--new-passphrase-file", 1, out) != 0)
 		return -1;
 	if (out->len == 0) {
 		secret_free(out);
@@ -199,7 +237,8 @@ cmd_recover(struct cli *c, int argc, char **argv)
 	if (a.recovery_file != NULL)
 		rc = prompt_read_line(a.recovery_file, &key, &c->err);
 	else
-		rc = prompt_passphrase(c, NULL, "Recovery key", 0, &key);
+		rc = prompt_passphrase(c, NULL, "Recovery key",
+		    "--recovery-key-file", 0, &key);
 	if (rc != 0)
 		return 1;
 	rc = vault_open_recovery(c->vault_path, key.buf, VAULT_WRITE, &v,

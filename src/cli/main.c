@@ -39,12 +39,56 @@ cli_find(const char *name)
 	return NULL;
 }
 
+void
+cli_print_usage(const struct command *cmd, FILE *out)
+{
+	fprintf(out, "usage: tend [-f FILE] [--passphrase-file FILE|-] %s%s%s\n",
+	    cmd->name, cmd->usage[0] ? " " : "", cmd->usage);
+}
+
 int
 cli_usage(const struct command *cmd)
 {
-	fprintf(stderr, "usage: tend [-f FILE] [--passphrase-file FILE|-] "
-	    "%s %s\n", cmd->name, cmd->usage);
+	cli_print_usage(cmd, stderr);
 	return 2;
+}
+
+int
+cli_bad_option(const struct command *cmd, int opt, char **argv,
+    const struct option *longopts)
+{
+	const char *word = argv[optind - 1];
+	int i;
+
+	if (opt == ':')
+		fprintf(stderr, "tend: option %.*s needs a value\n",
+		    (int)strcspn(word, "="), word);
+	else if (opt == '?' && optopt != 0)
+		fprintf(stderr, "tend: %s has no option -%c\n", cmd->name,
+		    optopt);
+	else if (opt == '?')
+		fprintf(stderr, "tend: %s has no option %.*s\n", cmd->name,
+		    (int)strcspn(word, "="), word);
+	else {
+		for (i = 0; longopts[i].name != NULL; i++)
+			if (longopts[i].val == opt)
+				break;
+		if (longopts[i].name != NULL)
+			fprintf(stderr, "tend: %s has no option --%s\n",
+			    cmd->name, longopts[i].name);
+	}
+	return cli_usage(cmd);
+}
+
+int
+cli_too_many_args(const struct command *cmd, int max)
+{
+	if (max == 0)
+		fprintf(stderr, "tend: %s takes no arguments\n", cmd->name);
+	else
+		fprintf(stderr, "tend: %s takes at most %d argument%s\n",
+		    cmd->name, max, max == 1 ? "" : "s");
+	return cli_usage(cmd);
 }
 
 static void
@@ -68,6 +112,33 @@ help(FILE *out)
 		fprintf(out, "  %-9s %s\n            %s\n", commands[i].name,
 		    commands[i].usage, commands[i].summary);
 	fputs("\nSee tend(1) for details.\n", out);
+}
+
+int
+cli_getopt(int argc, char **argv, const char *shortopts,
+    const struct option *longopts)
+{
+	const char *word, *name;
+	size_t n;
+	int idx = -1;
+	int opt = getopt_long(argc, argv, shortopts, longopts, &idx);
+
+	if (opt == -1 || opt == '?' || opt == ':' || idx < 0)
+		return opt;
+	/* The option's own word: the one before its value if that was a
+	 * separate argument. */
+	if (optarg != NULL && optind >= 2 && optarg == argv[optind - 1])
+		word = argv[optind - 2];
+	else
+		word = argv[optind - 1];
+	name = word + 2;
+	n = strcspn(name, "=");
+	if (strncmp(word, "--", 2) == 0 && strlen(longopts[idx].name) == n &&
+	    strncmp(name, longopts[idx].name, n) == 0)
+		return opt;
+	fprintf(stderr, "tend: unknown option --%.*s (options are written "
+	    "out in full; see tend --help)\n", (int)n, name);
+	return '!';
 }
 
 int
@@ -115,7 +186,7 @@ main(int argc, char **argv)
 	memset(&c, 0, sizeof c);
 	vault_harden_process();
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "+:f:hV", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt(argc, argv, "+:f:hV", longopts)) != -1) {
 		if (cli_global_option(&c, opt, optarg))
 			continue;
 		switch (opt) {
@@ -129,9 +200,12 @@ main(int argc, char **argv)
 			fprintf(stderr, "tend: option %s needs a value\n",
 			    argv[optind - 1]);
 			return 2;
+		case '!':
+			return 2;
 		default:
-			fprintf(stderr, "tend: unknown option %s (see tend "
-			    "--help)\n", argv[optind - 1]);
+			fprintf(stderr, "tend: unknown option %.*s (see tend "
+			    "--help)\n", (int)strcspn(argv[optind - 1], "="),
+			    argv[optind - 1]);
 			return 2;
 		}
 	}

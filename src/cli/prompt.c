@@ -107,9 +107,10 @@ prompt_read_line(const char *path, struct secret *out, struct err *e)
 	return rc;
 }
 
-/* Ask on the terminal with echo off. */
+/* Ask on the terminal with echo off; without one, point to option. */
 static int
-ask_tty(const char *prompt, struct secret *out, struct err *e)
+ask_tty(const char *prompt, const char *option, struct secret *out,
+    struct err *e)
 {
 	struct termios old, quiet;
 	struct sigaction sa, oldint, oldterm, oldhup;
@@ -117,8 +118,8 @@ ask_tty(const char *prompt, struct secret *out, struct err *e)
 	int rc;
 
 	if (fd < 0)
-		return err_set(e, "no passphrase: run tend in a terminal or "
-		    "give --passphrase-file");
+		return err_set(e, "there is no terminal to ask on: run tend "
+		    "in a terminal, or give %s FILE", option);
 	if (tcgetattr(fd, &old) != 0) {
 		close(fd);
 		return err_set(e, "cannot use the terminal: %s",
@@ -155,7 +156,7 @@ ask_tty(const char *prompt, struct secret *out, struct err *e)
 
 int
 prompt_passphrase(struct cli *c, const char *file, const char *what,
-    int confirm, struct secret *out)
+    const char *option, int confirm, struct secret *out)
 {
 	struct secret again = { NULL, 0 };
 	char prompt[128];
@@ -163,12 +164,12 @@ prompt_passphrase(struct cli *c, const char *file, const char *what,
 	if (file != NULL)
 		return prompt_read_line(file, out, &c->err);
 	snprintf(prompt, sizeof prompt, "%s: ", what);
-	if (ask_tty(prompt, out, &c->err) != 0)
+	if (ask_tty(prompt, option, out, &c->err) != 0)
 		return -1;
 	if (!confirm)
 		return 0;
 	snprintf(prompt, sizeof prompt, "%s, once more: ", what);
-	if (ask_tty(prompt, &again, &c->err) != 0) {
+	if (ask_tty(prompt, option, &again, &c->err) != 0) {
 		secret_free(out);
 		return -1;
 	}
@@ -224,7 +225,8 @@ cli_open_vault(struct cli *c, int flags, struct vault **out)
 	if (access(c->vault_path, F_OK) != 0)
 		return err_set(&c->err, "there is no vault at %s (create one "
 		    "with: tend init)", c->vault_path);
-	if (prompt_passphrase(c, c->passfile, "Passphrase", 0, &pass) != 0)
+	if (prompt_passphrase(c, c->passfile, "Passphrase",
+	    "--passphrase-file", 0, &pass) != 0)
 		return -1;
 	prompt_progress_on();
 	rc = vault_open(c->vault_path, pass.buf, pass.len, flags, out, &c->err);

@@ -146,8 +146,12 @@ file_tmp_beside(const char *path, char **tmpname, struct err *e)
 	int fd = mkostemp(name, O_CLOEXEC);
 
 	if (fd < 0) {
-		err_set(e, "cannot create a file beside %s: %s", path,
-		    strerror(errno));
+		if (errno == ENOENT)
+			err_set(e, "cannot write %s: its folder does not exist",
+			    path);
+		else
+			err_set(e, "cannot write %s: %s", path,
+			    strerror(errno));
 		free(name);
 		return -1;
 	}

@@ -467,6 +467,30 @@ check_size(struct vault *v, sqlite3_int64 *npages, struct err *e)
 	return 0;
 }
 
+/* SQLite calls a file shorter than the page count in page 1 (bytes 28-31)
+ * "malformed"; say what happened instead.  Leaves e alone otherwise. */
+static void
+explain_short_file(struct vault *v, struct err *e)
+{
+	sqlite3_file *f = NULL;
+	unsigned char h[100];
+	sqlite3_int64 size;
+	uint32_t pages;
+
+	if (sqlite3_file_control(v->db, "main", SQLITE_FCNTL_FILE_POINTER,
+	    &f) != SQLITE_OK || f == NULL || f->pMethods == NULL ||
+	    f->pMethods->xRead(f, h, sizeof h, 0) != SQLITE_OK ||
+	    shim_raw_size(&v->ctx, &size) != SQLITE_OK)
+		return;
+	pages = (uint32_t)h[28] << 24 | (uint32_t)h[29] << 16 |
+	    (uint32_t)h[30] << 8 | h[31];
+	if (size < SHIM_HEADER + (sqlite3_int64)pages * SHIM_PAGE)
+		err_set(e, "the vault file holds %lld pages but its database "
+		    "has %lu: it was truncated (restore a backup)",
+		    (long long)((size - SHIM_HEADER) / SHIM_PAGE),
+		    (unsigned long)pages);
+}
+
 static int
 check_open(struct vault *v, struct err *e)
 {
@@ -511,12 +535,17 @@ finish_open(struct vault *v, const unsigned char both[2 * HDR_COPY],
 		if (v->hdr.slot[i].type == SLOT_PASSPHRASE &&
 		    v->hdr.slot[i].profile == VAULT_KDF_MINIMAL) {
 			warn(v, "this vault uses the 'minimal' key "
-			    "derivation, meant for tests: its passphrase is "
-			    "easy to guess by trying; run tend passwd");
+			    "derivation, meant only for tests: anyone with the "
+			    "file can guess its passphrase quickly (tend "
+			    "passwd keeps this setting), so keep nothing "
+			    "private in it");
 			break;
 		}
-	if (configure_db(v, e) != 0 || check_open(v, e) != 0)
+	if (configure_db(v, e) != 0 || check_open(v, e) != 0) {
+		if ((sqlite3_extended_errcode(v->db) & 0xff) == SQLITE_CORRUPT)
+			explain_short_file(v, e);
 		return -1;
+	}
 	if ((flags & VAULT_WRITE) && sqlite3_db_readonly(v->db, "main") == 1)
 		return err_set(e, "the vault %s is read-only", v->path);
 	return 0;
@@ -842,6 +871,8 @@ out:
 	return rc;
 }
 
+/* NAME-YYYYmmdd-HHMMSS.tend beside path; when a backup made in the same
+ * second has that name, NAME-YYYYmmdd-HHMMSS-2.tend and so on. */
 static char *
 backup_name(const char *path)
 {
@@ -849,12 +880,19 @@ backup_name(const char *path)
 	time_t now = time(NULL);
 	struct tm tm;
 	size_t n = strlen(path);
+	char *name;
+	int i;
 
 	localtime_r(&now, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
 	if (n > 5 && strcmp(path + n - 5, ".tend") == 0)
 		n -= 5;
-	return xasprintf("%.*s-%s.tend", (int)n, path, stamp);
+	name = xasprintf("%.*s-%s.tend", (int)n, path, stamp);
+	for (i = 2; i < 100 && access(name, F_OK) == 0; i++) {
+		free(name);
+		name = xasprintf("%.*s-%s-%d.tend", (int)n, path, stamp, i);
+	}
+	return name;
 }
 
 int

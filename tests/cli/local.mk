@@ -1,0 +1,10 @@
+# Shell tests of the real binary (TAP through SH_LOG_DRIVER).
+cli_tests = \
+	tests/cli/init.sh \
+	tests/cli/sql.sh \
+	tests/cli/keys.sh \
+	tests/cli/integrity.sh \
+	tests/cli/badinput.sh \
+	tests/cli/usage.sh
+TESTS += $(cli_tests)
+EXTRA_DIST += $(cli_tests)

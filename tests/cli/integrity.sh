@@ -1,0 +1,169 @@
+# tests/cli/integrity.sh: `tend verify` and `tend backup` on sound and
+# damaged vaults.
+#
+# Covers: verify's page count; a flipped byte in a page (its data, or the
+# nonce and tag at its end) is found and named by page number, by verify
+# and by sql; two swapped pages; a truncated or extended file; a flipped
+# byte in one header copy is reported by verify while sql still works, and
+# both copies damaged is a clear error.  backup: the default name beside
+# the vault, an explicit DEST, never overwriting, and copies that open with
+# the same passphrase and verify.
+. "$TEND_SRCDIR/tests/lib.sh"
+
+new_vault
+PW="$T/pw"
+q() { printf '%s\n' "$1" | sqlv; }
+qw() { printf '%s\n' "$1" | sqlv --write; }
+# on FILE SQL: read-only SQL on another vault file.
+on() { printf '%s\n' "$2" | tend -f "$1" --passphrase-file "$PW" sql; }
+sha() { sha256sum <"$1"; }
+
+# flip FILE OFFSET: invert the lowest bit of one byte in place.
+flip() {
+	_b=$(od -An -tu1 -j "$2" -N1 "$1" | tr -d ' \n')
+	# shellcheck disable=SC2059 # the format is the octal escape itself
+	printf "$(printf '\\%03o' $((_b ^ 1)))" |
+		dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
+}
+# damaged NAME: a fresh copy of the vault to break.
+damaged() { cp "$TEND_FILE" "$T/$1"; printf '%s' "$T/$1"; }
+
+ok "a table with a few pages of data" qw "CREATE TABLE big(n, b);
+	WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c
+	WHERE i < 8) INSERT INTO big SELECT i, randomblob(3000) FROM c;"
+q "PRAGMA page_count;" >"$T/count" 2>/dev/null
+pages=$(cat "$T/count")
+size=$(wc -c <"$TEND_FILE")
+is "$size" "$((4096 + pages * 4096))" \
+	"the file is the header region and $pages pages"
+ok "verify passes on a sound vault" tend --passphrase-file "$PW" verify
+is "$OUT" "$pages pages checked; the vault is intact" \
+	"... and prints how many pages it checked"
+
+# --- a flipped byte in the page area ---------------------------------
+V=$(damaged page3.tend)
+flip "$V" $((4096 + 2 * 4096 + 200))
+before=$(sha "$V")
+ok_rc 1 "verify finds a flipped byte in page 3" \
+	tend -f "$V" --passphrase-file "$PW" verify
+one_line "$ERR" "... with one line on stderr"
+like "$ERR" "^tend: page 3 " "... naming page 3"
+ok_rc 1 "sql reading that page fails too" on "$V" "SELECT sum(length(b)) FROM big;"
+like "$ERR" "page 3" "... naming page 3"
+is "$OUT" "" "... and prints no half result"
+
+V=$(damaged page1-tag.tend)
+flip "$V" $((4096 + 4096 - 5))
+ok_rc 1 "verify finds a flipped byte in page 1's tag" \
+	tend -f "$V" --passphrase-file "$PW" verify
+like "$ERR" "^tend: page 1 " "... naming page 1"
+ok_rc 1 "sql cannot open it either" on "$V" "SELECT 1;"
+one_line "$ERR" "... with one line on stderr"
+
+V=$(damaged last.tend)
+flip "$V" $((size - 4096 + 24))
+ok_rc 1 "verify finds a flipped byte in the last page" \
+	tend -f "$V" --passphrase-file "$PW" verify
+like "$ERR" "page $pages " "... naming page $pages"
+
+V=$(damaged swapped.tend)
+dd if="$TEND_FILE" of="$V" bs=4096 skip=2 seek=3 count=1 conv=notrunc \
+	2>/dev/null
+dd if="$TEND_FILE" of="$V" bs=4096 skip=3 seek=2 count=1 conv=notrunc \
+	2>/dev/null
+ok_rc 1 "verify finds pages 2 and 3 swapped" \
+	tend -f "$V" --passphrase-file "$PW" verify
+like "$ERR" "page [23] " "... naming one of them"
+
+V=$(damaged short.tend)
+head -c $((size - 4096)) "$TEND_FILE" >"$V"
+ok_rc 1 "a vault missing its last page is refused" \
+	tend -f "$V" --passphrase-file "$PW" verify
+one_line "$ERR" "... with one line on stderr"
+like "$ERR" "truncated" "... saying it was truncated"
+
+V=$(damaged long.tend)
+head -c 4096 /dev/zero >>"$V"
+ok_rc 1 "a vault with a page too many is refused" \
+	tend -f "$V" --passphrase-file "$PW" verify
+like "$ERR" "extended" "... saying it was extended"
+is "$(sha "$T/page3.tend")" "$before" "checking a damaged vault leaves it as it was"
+
+# --- a flipped byte in a header copy ---------------------------------
+V=$(damaged hdr-a.tend)
+flip "$V" 300
+ok_rc 1 "verify finds a flipped byte in header copy A" \
+	tend -f "$V" --passphrase-file "$PW" verify
+like "$ERR" "header" "... mentioning the header"
+ok "sql still works with copy B" on "$V" "SELECT count(*) FROM big;"
+is "$OUT" 8 "... and reads every row"
+like "$ERR" "warning: .*header copy A" "... warning about copy A"
+
+V=$(damaged hdr-b.tend)
+flip "$V" $((2048 + 1000))
+ok_rc 1 "verify finds a flipped byte in header copy B" \
+	tend -f "$V" --passphrase-file "$PW" verify
+like "$ERR" "header" "... mentioning the header"
+ok "sql still works with copy A" on "$V" "SELECT count(*) FROM big;"
+is "$OUT" 8 "... and reads every row"
+
+V=$(damaged hdr-both.tend)
+flip "$V" 300
+flip "$V" $((2048 + 300))
+before=$(sha "$V")
+ok_rc 1 "both header copies damaged: the vault cannot be opened" \
+	on "$V" "SELECT 1;"
+one_line "$ERR" "... with one line on stderr"
+like "$ERR" "^tend: .*header" "... mentioning the header"
+is "$(sha "$V")" "$before" "... and the file is untouched"
+
+# --- backup ----------------------------------------------------------
+ok "backup with the default name" tend --passphrase-file "$PW" backup
+like "$OUT" "^$T/v-[0-9]{8}-[0-9]{6}\\.tend\$" \
+	"... beside the vault, with a timestamp"
+B=$OUT
+ok "... the file is there" test -f "$B"
+is "$(stat -c %a "$B")" 600 "... mode 0600"
+ok "the copy verifies with the same passphrase" \
+	tend -f "$B" --passphrase-file "$PW" verify
+is "$OUT" "$pages pages checked; the vault is intact" "... every page"
+ok "the copy has the same rows" on "$B" "SELECT group_concat(n) FROM big;"
+is "$OUT" "1,2,3,4,5,6,7,8" "... all eight"
+
+backups_now() {
+	tend --passphrase-file "$PW" backup && tend --passphrase-file "$PW" backup
+}
+ok "two backups in a row both work" backups_now
+is "$(printf '%s\n' "$OUT" | sort -u | grep -c "^$T/v-[0-9-]*\.tend\$")" 2 \
+	"... under two different names"
+
+ok "backup to an explicit DEST" tend --passphrase-file "$PW" backup \
+	"$T/copy.tend"
+is "$OUT" "$T/copy.tend" "... prints the path it wrote"
+ok "that copy verifies" tend -f "$T/copy.tend" --passphrase-file "$PW" verify
+qw "DELETE FROM big WHERE n > 4;" >/dev/null 2>&1
+ok "... and still holds what the vault had then" \
+	on "$T/copy.tend" "SELECT count(*) FROM big;"
+is "$OUT" 8 "... all eight rows"
+
+before=$(sha "$T/copy.tend")
+ok_rc 1 "backup refuses an existing DEST" tend --passphrase-file "$PW" \
+	backup "$T/copy.tend"
+one_line "$ERR" "... with one line on stderr"
+like "$ERR" "already exists" "... saying it exists"
+is "$(sha "$T/copy.tend")" "$before" "... and leaves it as it was"
+printf 'keep me\n' >"$T/other.txt"
+ok_rc 1 "backup refuses to replace any other file" \
+	tend --passphrase-file "$PW" backup "$T/other.txt"
+is "$(cat "$T/other.txt")" "keep me" "... which is left alone"
+ok_rc 1 "backup into a missing directory fails" \
+	tend --passphrase-file "$PW" backup "$T/no/such/dir/b.tend"
+one_line "$ERR" "... with one line on stderr"
+printf 'not it\n' >"$T/wrong"
+ok_rc 1 "backup with a wrong passphrase fails" \
+	tend --passphrase-file "$T/wrong" backup "$T/never.tend"
+ok "... and writes nothing" test ! -e "$T/never.tend"
+ok "nothing half-written is left beside the copies" \
+	test -z "$(find "$T" -name '*.tmp*' -o -name '*-journal')"
+
+done_testing
