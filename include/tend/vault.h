@@ -84,6 +84,10 @@ sqlite3 *vault_db(struct vault *v);
  * profile as before.  Pages are not rewritten; both header copies are. */
 int vault_passwd(struct vault *v, const char *newpass, size_t len,
     struct err *e);
+/* The same with a new cost profile for the passphrase slot (kdf is an enum
+ * vault_kdf, or -1 to keep the one in use). */
+int vault_passwd_kdf(struct vault *v, const char *newpass, size_t len,
+    int kdf, struct err *e);
 
 /* Warnings found while opening (a damaged header copy, the minimal KDF),
  * one sentence each; NULL after the last. */

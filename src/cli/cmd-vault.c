@@ -193,16 +193,36 @@ new_passphrase(struct cli *c, const char *file, struct secret *out)
 	return 0;
 }
 
+/* --kdf for passwd and recover: -1 keeps the profile in use. */
+static int
+kdf_arg(struct cli *c, const struct vault_args *a, int *kdf)
+{
+	enum vault_kdf k;
+
+	*kdf = -1;
+	if (a->kdf == NULL)
+		return 0;
+	if (vault_kdf_parse(a->kdf, &k, &c->err) != 0) {
+		/* A bad option value is a usage error, like a bad option. */
+		fprintf(stderr, "tend: %s\n", c->err.msg);
+		return 2;
+	}
+	*kdf = (int)k;
+	return 0;
+}
+
 int
 cmd_passwd(struct cli *c, int argc, char **argv)
 {
-	static const int allowed[] = { OPT_NEW_PASS_FILE, 0 };
+	static const int allowed[] = { OPT_NEW_PASS_FILE, OPT_KDF, 0 };
 	struct vault_args a;
 	struct vault *v;
 	struct secret pass = { NULL, 0 };
-	int rc;
+	int rc, kdf;
 
 	if ((rc = parse(c, argc, argv, allowed, 0, &a)) != 0)
+		return rc;
+	if ((rc = kdf_arg(c, &a, &kdf)) != 0)
 		return rc;
 	if (cli_open_vault(c, VAULT_WRITE, &v) != 0)
 		return 1;
@@ -210,7 +230,7 @@ cmd_passwd(struct cli *c, int argc, char **argv)
 		vault_close(v);
 		return 1;
 	}
-	rc = vault_passwd(v, pass.buf, pass.len, &c->err);
+	rc = vault_passwd_kdf(v, pass.buf, pass.len, kdf, &c->err);
 	secret_free(&pass);
 	vault_close(v);
 	if (rc != 0)
@@ -222,13 +242,16 @@ cmd_passwd(struct cli *c, int argc, char **argv)
 int
 cmd_recover(struct cli *c, int argc, char **argv)
 {
-	static const int allowed[] = { OPT_RECOVERY_FILE, OPT_NEW_PASS_FILE, 0 };
+	static const int allowed[] = { OPT_RECOVERY_FILE, OPT_NEW_PASS_FILE,
+	    OPT_KDF, 0 };
 	struct vault_args a;
 	struct vault *v;
 	struct secret key = { NULL, 0 }, pass = { NULL, 0 };
-	int rc;
+	int rc, kdf;
 
 	if ((rc = parse(c, argc, argv, allowed, 0, &a)) != 0)
+		return rc;
+	if ((rc = kdf_arg(c, &a, &kdf)) != 0)
 		return rc;
 	if (access(c->vault_path, F_OK) != 0) {
 		err_set(&c->err, "there is no vault at %s", c->vault_path);
@@ -252,7 +275,7 @@ cmd_recover(struct cli *c, int argc, char **argv)
 		return 1;
 	}
 	prompt_progress_on();
-	rc = vault_passwd(v, pass.buf, pass.len, &c->err);
+	rc = vault_passwd_kdf(v, pass.buf, pass.len, kdf, &c->err);
 	secret_free(&pass);
 	vault_close(v);
 	if (rc != 0)

@@ -18,10 +18,10 @@
 static const struct command commands[] = {
 	{ "init", cmd_init, "[--kdf interactive|moderate|sensitive|minimal] "
 	    "[--recovery-key-file F]", "create a new vault" },
-	{ "passwd", cmd_passwd, "[--new-passphrase-file F]",
+	{ "passwd", cmd_passwd, "[--new-passphrase-file F] [--kdf PROFILE]",
 	    "change the passphrase" },
 	{ "recover", cmd_recover, "[--recovery-key-file F] "
-	    "[--new-passphrase-file F]",
+	    "[--new-passphrase-file F] [--kdf PROFILE]",
 	    "set a new passphrase with the recovery key" },
 	{ "verify", cmd_verify, "", "check every page of the vault" },
 	{ "backup", cmd_backup, "[DEST]", "write a verified encrypted copy" },

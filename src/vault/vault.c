@@ -536,9 +536,8 @@ finish_open(struct vault *v, const unsigned char both[2 * HDR_COPY],
 		    v->hdr.slot[i].profile == VAULT_KDF_MINIMAL) {
 			warn(v, "this vault uses the 'minimal' key "
 			    "derivation, meant only for tests: anyone with the "
-			    "file can guess its passphrase quickly (tend "
-			    "passwd keeps this setting), so keep nothing "
-			    "private in it");
+			    "file can guess its passphrase quickly; tend passwd --kdf "
+			    "moderate makes it strong");
 			break;
 		}
 	if (configure_db(v, e) != 0 || check_open(v, e) != 0) {
@@ -660,6 +659,13 @@ write_headers(struct vault *v, struct header *h, int which, struct err *e)
 int
 vault_passwd(struct vault *v, const char *newpass, size_t len, struct err *e)
 {
+	return vault_passwd_kdf(v, newpass, len, -1, e);
+}
+
+int
+vault_passwd_kdf(struct vault *v, const char *newpass, size_t len, int newkdf,
+    struct err *e)
+{
 	unsigned char both[2 * HDR_COPY];
 	struct header h;
 	enum vault_kdf kdf = VAULT_KDF_MODERATE;
@@ -682,7 +688,8 @@ vault_passwd(struct vault *v, const char *newpass, size_t len, struct err *e)
 	for (i = 0; i < HDR_SLOTS; i++) {
 		if (h.slot[i].type != SLOT_PASSPHRASE)
 			continue;
-		kdf = (enum vault_kdf)h.slot[i].profile;
+		kdf = newkdf >= 0 ? (enum vault_kdf)newkdf :
+		    (enum vault_kdf)h.slot[i].profile;
 		memset(&h.slot[i], 0, sizeof h.slot[i]);
 		if (place < 0)
 			place = i;

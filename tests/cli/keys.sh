@@ -154,4 +154,17 @@ ok_rc 1 "without a terminal, recover needs --recovery-key-file" \
 like "$ERR" "no terminal.*--recovery-key-file" "... naming the option"
 is "$(sha)" "$before" "... and none of it changed the vault"
 
+# --- a stronger profile on the way ------------------------------------
+ok_rc 2 "passwd --kdf with an unknown profile is a usage error" \
+	tend --passphrase-file "$T/pw3" passwd --kdf quick \
+	--new-passphrase-file "$T/pw3"
+is "$(sha)" "$before" "... and changes nothing"
+ok "passwd --kdf interactive moves the vault off the test profile" \
+	tend --passphrase-file "$T/pw3" passwd --kdf interactive \
+	--new-passphrase-file "$T/pw3"
+ok "the same passphrase still opens it" \
+	tend --passphrase-file "$T/pw3" verify
+is "$(printf '%s' "$ERR" | grep -c minimal)" 0 \
+	"... and no longer warns about the minimal profile"
+
 done_testing
