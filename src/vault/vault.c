@@ -567,6 +567,7 @@ vault_open_recovery(const char *path, const char *recovery, int flags,
 	struct unlock u = { .rkey = rkey };
 	int rc;
 
+	*out = NULL;
 	if (rkey == NULL)
 		return err_set(e, "out of memory");
 	if (recovery_parse(recovery, rkey) != 0) {
