@@ -4,15 +4,17 @@
 check_LIBRARIES = libtend_san.a tests/unit/libtesthelp.a
 libtend_san_a_SOURCES = $(libtend_a_SOURCES)
 libtend_san_a_CFLAGS = $(AM_CFLAGS) $(SAN_FLAGS)
-tests_unit_libtesthelp_a_SOURCES = tests/unit/tap.c tests/unit/testutil.c
+tests_unit_libtesthelp_a_SOURCES = tests/unit/tap.c tests/unit/testutil.c \
+	tests/unit/vtest.c
 tests_unit_libtesthelp_a_CFLAGS = $(AM_CFLAGS) $(SAN_FLAGS)
-noinst_HEADERS += tests/unit/tap.h tests/unit/testutil.h
+noinst_HEADERS += tests/unit/tap.h tests/unit/testutil.h tests/unit/vtest.h
 
 UNIT_CFLAGS = $(AM_CFLAGS) $(SAN_FLAGS)
 UNIT_LDADD = tests/unit/libtesthelp.a libtend_san.a $(TEND_LIBS)
 
 UNIT_TESTS = \
-	tests/unit/test-base32
+	tests/unit/test-base32 \
+	tests/unit/test-vault
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 
@@ -20,3 +22,8 @@ tests_unit_test_base32_SOURCES = tests/unit/test-base32.c
 tests_unit_test_base32_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_base32_LDFLAGS = $(SAN_FLAGS)
 tests_unit_test_base32_LDADD = $(UNIT_LDADD)
+
+tests_unit_test_vault_SOURCES = tests/unit/test-vault.c
+tests_unit_test_vault_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_vault_LDFLAGS = $(SAN_FLAGS)
+tests_unit_test_vault_LDADD = $(UNIT_LDADD)
