@@ -67,7 +67,12 @@ vault_library_init(struct err *e)
 		    "newer", sqlite3_libversion());
 	if (sodium_init() < 0)
 		return err_set(e, "libsodium could not start");
-	if (secmem_sqlite_allocator() != SQLITE_OK)
+	/* Debian's SQLite interprets URIs everywhere (SQLITE_USE_URI), so
+	 * "ATTACH 'file:x?vfs=unix'" or VACUUM INTO such a URI would write
+	 * a plaintext database past the shim.  Turn that off before SQLite
+	 * starts; a connection that wants URIs passes SQLITE_OPEN_URI. */
+	if (sqlite3_config(SQLITE_CONFIG_URI, 0) != SQLITE_OK ||
+	    secmem_sqlite_allocator() != SQLITE_OK)
 		return err_set(e, "SQLite could not start");
 	if (shim_register(NULL) != SQLITE_OK)
 		return err_set(e, "the encrypting SQLite layer could not start");
