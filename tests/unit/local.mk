@@ -14,7 +14,8 @@ UNIT_LDADD = tests/unit/libtesthelp.a libtend_san.a $(TEND_LIBS)
 
 UNIT_TESTS = \
 	tests/unit/test-base32 \
-	tests/unit/test-vault
+	tests/unit/test-vault \
+	tests/unit/test-shim
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 
@@ -27,3 +28,8 @@ tests_unit_test_vault_SOURCES = tests/unit/test-vault.c
 tests_unit_test_vault_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_vault_LDFLAGS = $(SAN_FLAGS)
 tests_unit_test_vault_LDADD = $(UNIT_LDADD)
+
+tests_unit_test_shim_SOURCES = tests/unit/test-shim.c
+tests_unit_test_shim_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_shim_LDFLAGS = $(SAN_FLAGS)
+tests_unit_test_shim_LDADD = $(UNIT_LDADD)

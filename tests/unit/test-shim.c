@@ -1,0 +1,748 @@
+/*
+ * test-shim.c: the rules of the encrypting VFS (src/vault/shim.c).
+ *
+ * Privacy: a marker phrase written through a vault never appears in the
+ * vault file, nor in its rollback journal read while a write transaction
+ * is open, nor in the temporary directory while SQLite sorts 50 MB, runs
+ * a large UPDATE with a statement journal or VACUUMs; the shim refuses
+ * temporary files, so those must run in memory and still succeed.  The
+ * scanner that looks at the temporary directory is first shown to find
+ * the files a plain SQLite database spills there.
+ *
+ * Guards: unsafe pragmas, ATTACH and VACUUM INTO another file (also by
+ * URI naming another VFS, or onto an existing file) are refused.  Layout: page 1 decrypted through
+ * the shim has page size 4096 and 40 reserved bytes, partial reads agree
+ * with whole ones, writes of page 1 with another layout fail closed, file
+ * sizes are shifted past the header, xFetch never maps, and rewriting a
+ * page with the same text gives new ciphertext under a new nonce.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tap.h"
+#include "tend/err.h"
+#include "tend/vault.h"
+#include "testutil.h"
+#include "vault/shim.h"
+#include "vtest.h"
+
+#define MARKER          "tend-privacy-marker-Qx7"
+#define SQLITE_MAGIC    "SQLite format 3"
+#define BIG_ROWS        13000   /* of about 4,000 bytes: 52 MB to sort */
+#define NOTE_ROWS       2000    /* of about 1,000 bytes */
+
+static char tmpdir[PATH_MAX];
+
+/* ---- watching the temporary directory ---- */
+
+struct scan {
+	int calls;
+	int files;              /* most temporary files seen at once */
+	int hits;               /* times the marker was found in one */
+};
+
+/* Does the whole file behind fd (read through /proc) contain MARKER? */
+static int
+fd_has_marker(const char *link)
+{
+	unsigned char *buf = NULL;
+	size_t n = 0, cap = 0;
+	ssize_t r;
+	int fd = open(link, O_RDONLY), found;
+
+	if (fd < 0)
+		return 0;
+	for (;;) {
+		if (cap - n < 65536) {
+			cap = cap * 2 + 65536;
+			buf = realloc(buf, cap);
+		}
+		r = read(fd, buf + n, cap - n);
+		if (r <= 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	found = vt_count(buf, n, MARKER) > 0;
+	free(buf);
+	return found;
+}
+
+/* Look for files in tmpdir and for descriptors of this process that point
+ * into it or at SQLite's temporary files (unlinked as soon as opened). */
+static void
+scan_now(struct scan *s)
+{
+	char link[300], target[PATH_MAX + 32];
+	struct dirent *de;
+	DIR *d;
+	ssize_t n;
+	int files = 0;
+
+	s->calls++;
+	if ((d = opendir(tmpdir)) != NULL) {
+		while ((de = readdir(d)) != NULL)
+			if (strcmp(de->d_name, ".") != 0 &&
+			    strcmp(de->d_name, "..") != 0)
+				files++;
+		closedir(d);
+	}
+	if ((d = opendir("/proc/self/fd")) != NULL) {
+		while ((de = readdir(d)) != NULL) {
+			if (de->d_name[0] == '.')
+				continue;
+			snprintf(link, sizeof link, "/proc/self/fd/%s",
+			    de->d_name);
+			n = readlink(link, target, sizeof target - 1);
+			if (n <= 0)
+				continue;
+			target[n] = '\0';
+			if (strncmp(target, tmpdir, strlen(tmpdir)) != 0 &&
+			    strstr(target, "/etilqs_") == NULL)
+				continue;
+			files++;
+			if (fd_has_marker(link))
+				s->hits++;
+		}
+		closedir(d);
+	}
+	if (files > s->files)
+		s->files = files;
+}
+
+static int
+scan_tick(void *arg)
+{
+	scan_now(arg);
+	return 0;
+}
+
+/* How often needle occurs in the file (0 when it is missing). */
+static size_t
+file_has(const char *path, const char *needle)
+{
+	unsigned char *buf;
+	size_t n, count;
+
+	if ((buf = test_slurp(path, &n)) == NULL)
+		return 0;
+	count = vt_count(buf, n, needle);
+	free(buf);
+	return count;
+}
+
+/* ---- the operations that would spill temporary files ---- */
+
+static int
+make_tables(sqlite3 *db, int nbig)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = sqlite3_exec(db, "CREATE TABLE notes(id INTEGER PRIMARY KEY, "
+	    "u INTEGER UNIQUE, body TEXT NOT NULL); CREATE TABLE big(id "
+	    "INTEGER PRIMARY KEY, k INTEGER, body TEXT)", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_prepare_v2(db, "WITH RECURSIVE c(i) AS (SELECT 1 UNION "
+	    "ALL SELECT i + 1 FROM c WHERE i < ?2) "
+	    "INSERT INTO notes(u, body) SELECT i, printf('%s %d ', ?1, i) || "
+	    "hex(randomblob(490)) FROM c", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, MARKER, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, NOTE_ROWS);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return rc;
+	rc = sqlite3_prepare_v2(db, "WITH RECURSIVE c(i) AS (SELECT 1 UNION "
+	    "ALL SELECT i + 1 FROM c WHERE i < ?2) "
+	    "INSERT INTO big(k, body) SELECT abs(random() % 1000000), "
+	    "printf('%s %d ', ?1, i) || hex(randomblob(1980)) FROM c", -1, &st,
+	    NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, MARKER, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, nbig);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static long long
+count_of(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	long long n = -1;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* ORDER BY a column without an index: every row goes through the sorter. */
+static int
+op_sort(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	long long want = count_of(db, "SELECT count(*) FROM big"), rows = 0;
+	sqlite3_int64 last = -1, k;
+	int rc, sorted = 1;
+
+	rc = sqlite3_prepare_v2(db, "SELECT k, body FROM big ORDER BY k", -1,
+	    &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		k = sqlite3_column_int64(st, 0);
+		if (k < last || sqlite3_column_bytes(st, 1) < 3900)
+			sorted = 0;
+		last = k;
+		rows++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return rc;
+	return rows == want && sorted ? SQLITE_OK : SQLITE_MISMATCH;
+}
+
+/* The second UPDATE may fail half way (a UNIQUE column), and the pages it
+ * changes are already in the rollback journal, so SQLite keeps their
+ * earlier images in a statement journal (a plain database spills it to a
+ * temporary file past 64 KiB). */
+static int
+op_update(sqlite3 *db)
+{
+	int rc = sqlite3_exec(db, "BEGIN; UPDATE notes SET body = body || "
+	    "' edited'; UPDATE notes SET u = u + 1000000", NULL, NULL, NULL);
+
+	if (rc == SQLITE_OK && sqlite3_changes(db) != NOTE_ROWS)
+		rc = SQLITE_MISMATCH;
+	if (rc != SQLITE_OK) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return rc;
+	}
+	return sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+}
+
+static int
+op_vacuum(sqlite3 *db)
+{
+	return sqlite3_exec(db, "VACUUM", NULL, NULL, NULL);
+}
+
+static const struct op {
+	const char *what;
+	int (*run)(sqlite3 *);
+} ops[] = {
+	{ "a sort (ORDER BY without an index)", op_sort },
+	{ "a large UPDATE with a statement journal", op_update },
+	{ "VACUUM", op_vacuum },
+};
+
+/* Run op on db while watching the temporary directory. */
+static int
+watched(sqlite3 *db, const struct op *op, struct scan *s)
+{
+	int rc;
+
+	memset(s, 0, sizeof *s);
+	sqlite3_progress_handler(db, 2000, scan_tick, s);
+	rc = op->run(db);
+	sqlite3_progress_handler(db, 0, NULL, NULL);
+	scan_now(s);
+	return rc;
+}
+
+/* The scanner finds what a plain SQLite database with temp_store=FILE
+ * spills: otherwise finding nothing below would prove nothing. */
+static void
+scanner_self_check(void)
+{
+	const char *path = test_path("plain.db");
+	struct scan s;
+	sqlite3 *db;
+	size_t i;
+	int rc;
+
+	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, "unix");
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "PRAGMA temp_store=FILE", NULL, NULL,
+		    NULL);
+	if (rc == SQLITE_OK)
+		rc = make_tables(db, 2000);
+	ok(rc == SQLITE_OK, "self-check: a plain database with 8 MB of rows");
+	for (i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+		rc = watched(db, &ops[i], &s);
+		ok(rc == SQLITE_OK && s.files > 0 && s.hits > 0,
+		    "self-check: the scanner sees %s on a plain database "
+		    "spill the marker to %s (%d files, %d hits, %d scans)",
+		    ops[i].what, tmpdir, s.files, s.hits, s.calls);
+	}
+	sqlite3_close(db);
+	unlink(path);
+}
+
+/* ---- privacy of a vault ---- */
+
+/* Commit the marker, then change it in a transaction with a tiny cache
+ * (so pages spill to the vault) and read the journal while it is open. */
+static void
+journal_while_open(struct vault *v, const char *path)
+{
+	const char *jpath = vt_journal(path);
+	unsigned char *before;
+	size_t n;
+	off_t jsize;
+
+	before = test_slurp(path, &n);
+	ok(test_exec(v, "PRAGMA cache_size=4; BEGIN; UPDATE notes SET body = "
+	    "'changed ' || id") == SQLITE_OK, "update the marker rows in an "
+	    "open transaction");
+	jsize = vt_size(jpath);
+	ok(jsize >= 50 * 4096, "the journal holds the old pages (%lld bytes)",
+	    (long long)jsize);
+	ok(!vt_same_file(path, before, n), "pages spilled to the vault file "
+	    "before commit");
+	ok(file_has(jpath, MARKER) == 0, "no marker in the open journal");
+	ok(file_has(jpath, SQLITE_MAGIC) == 0,
+	    "no plaintext page 1 in the open journal");
+	ok(file_has(path, MARKER) == 0, "no marker in the vault with the "
+	    "transaction open");
+	ok(test_exec(v, "DELETE FROM notes WHERE id % 2 = 0") == SQLITE_OK &&
+	    file_has(jpath, MARKER) == 0 && file_has(path, MARKER) == 0,
+	    "delete in the same transaction: still no marker on disk");
+	ok(test_exec(v, "ROLLBACK; PRAGMA cache_size=-2000") == SQLITE_OK,
+	    "roll back");
+	ok(test_int(v, "SELECT count(*) FROM notes WHERE instr(body, '"
+	    MARKER "') > 0") == NOTE_ROWS, "the rollback through the shim "
+	    "restored every marker row");
+	ok(vt_size(jpath) == -1, "the journal is gone");
+	free(before);
+}
+
+static void
+privacy(void)
+{
+	const char *path = test_path("privacy.tend");
+	struct vault *v = test_new_vault(path);
+	unsigned refused;
+	struct scan s;
+	struct err e;
+	uint32_t pages;
+	size_t i;
+	int rc;
+
+	ok(make_tables(vault_db(v), BIG_ROWS) == SQLITE_OK,
+	    "write %d marker rows and 52 MB more", NOTE_ROWS);
+	ok(vt_size(path) > 50 * 1000 * 1000, "the vault is over 50 MB");
+	ok(file_has(path, MARKER) == 0, "no marker in the vault file");
+	ok(file_has(path, SQLITE_MAGIC) == 0, "no plaintext page 1 either");
+
+	journal_while_open(v, path);
+
+	for (i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+		refused = shim_refused_opens();
+		rc = watched(vault_db(v), &ops[i], &s);
+		ok(rc == SQLITE_OK, "%s through the vault succeeds (%s)",
+		    ops[i].what, sqlite3_errstr(rc));
+		ok(shim_refused_opens() == refused, "%s asked for no temporary "
+		    "file (refused %u)", ops[i].what,
+		    shim_refused_opens() - refused);
+		ok(s.files == 0 && s.hits == 0, "%s left nothing in the "
+		    "temporary directory (%d files, %d scans)", ops[i].what,
+		    s.files, s.calls);
+		ok(file_has(path, MARKER) == 0 && vt_size(vt_journal(path)) ==
+		    -1, "%s: no marker in the vault, no journal left",
+		    ops[i].what);
+	}
+	ok(test_int(v, "SELECT count(*) FROM notes WHERE u > 1000000 AND "
+	    "body LIKE '%edited'") == NOTE_ROWS, "the update is in the vault");
+	rc = vault_verify(v, &pages, &e);
+	ok(rc == 0, "the vault verifies after all that (%u pages)", pages);
+	vault_close(v);
+	unlink(path);
+}
+
+/* ---- pragma guards ---- */
+
+static const char *
+text_of(struct vault *v, const char *sql)
+{
+	static char buf[64];
+	sqlite3_stmt *st;
+
+	buf[0] = '\0';
+	if (sqlite3_prepare_v2(vault_db(v), sql, -1, &st, NULL) != SQLITE_OK)
+		return "(error)";
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(buf, sizeof buf, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return buf;
+}
+
+static void
+guards(void)
+{
+	static const struct {
+		const char *sql;
+		int allowed;
+		const char *check, *expect;     /* state afterwards */
+	} cases[] = {
+		{ "PRAGMA journal_mode=WAL", 0, "PRAGMA journal_mode", "delete" },
+		{ "PRAGMA main.journal_mode=wal", 0, "PRAGMA journal_mode",
+		    "delete" },
+		{ "PRAGMA journal_mode=OFF", 0, "PRAGMA journal_mode", "delete" },
+		{ "PRAGMA journal_mode=MEMORY", 0, "PRAGMA journal_mode",
+		    "delete" },
+		{ "PRAGMA journal_mode=PERSIST", 0, "PRAGMA journal_mode",
+		    "delete" },
+		{ "PRAGMA journal_mode=TRUNCATE", 1, "PRAGMA journal_mode",
+		    "truncate" },
+		{ "PRAGMA journal_mode=DELETE", 1, "PRAGMA journal_mode",
+		    "delete" },
+		{ "PRAGMA synchronous=OFF", 0, "PRAGMA synchronous", "2" },
+		{ "PRAGMA synchronous=NORMAL", 0, "PRAGMA synchronous", "2" },
+		{ "PRAGMA synchronous=0", 0, "PRAGMA synchronous", "2" },
+		{ "PRAGMA synchronous=1", 0, "PRAGMA synchronous", "2" },
+		{ "PRAGMA synchronous=EXTRA", 1, "PRAGMA synchronous", "3" },
+		{ "PRAGMA synchronous=FULL", 1, "PRAGMA synchronous", "2" },
+		{ "PRAGMA mmap_size=1048576", 0, "PRAGMA mmap_size", "0" },
+		{ "PRAGMA mmap_size=0", 1, "PRAGMA mmap_size", "0" },
+		{ "PRAGMA page_size=8192", 0, "PRAGMA page_size", "4096" },
+		{ "PRAGMA page_size=1024", 0, "PRAGMA page_size", "4096" },
+		{ "PRAGMA page_size=4096", 1, "PRAGMA page_size", "4096" },
+		{ "PRAGMA temp_store=FILE", 0, "PRAGMA temp_store", "2" },
+		{ "PRAGMA temp_store=1", 0, "PRAGMA temp_store", "2" },
+		{ "PRAGMA temp_store=DEFAULT", 0, "PRAGMA temp_store", "2" },
+		{ "PRAGMA temp_store=MEMORY", 1, "PRAGMA temp_store", "2" },
+	};
+	const char *path = test_path("guards.tend");
+	struct vault *v = test_new_vault(path);
+	const char *now;
+	size_t i;
+	int rc;
+
+	vt_add_rows(v, NULL, 1, 10, 200);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		rc = test_exec(v, cases[i].sql);
+		if (cases[i].allowed)
+			ok(rc == SQLITE_OK, "%s is allowed", cases[i].sql);
+		else
+			ok(rc != SQLITE_OK && vt_says(sqlite3_errmsg(vault_db(v)),
+			    "not allowed"), "%s is refused (%s)", cases[i].sql,
+			    sqlite3_errmsg(vault_db(v)));
+		now = text_of(v, cases[i].check);
+		ok(strcmp(now, cases[i].expect) == 0, "then %s is %s (%s)",
+		    cases[i].check, cases[i].expect, now);
+	}
+	ok(test_exec(v, "PRAGMA page_size=8192; VACUUM") != SQLITE_OK ||
+	    test_int(v, "PRAGMA page_size") == 4096,
+	    "page_size and VACUUM cannot change the page size");
+	ok(test_exec(v, "INSERT INTO t(n, len, body) VALUES(11, 2, 'ok')") ==
+	    SQLITE_OK && test_int(v, "SELECT count(*) FROM t") == 11,
+	    "the vault still works after the refusals");
+	vault_close(v);
+	unlink(path);
+}
+
+/* ATTACH and VACUUM INTO would write a second database: refused, also
+ * when a URI names the plain unix VFS, and also onto an existing file. */
+static void
+other_files(void)
+{
+	static const struct {
+		const char *before, *name, *after;
+		int exists;             /* an empty file is there already */
+	} cases[] = {
+		{ "ATTACH '", "other.tend", "' AS o", 0 },
+		{ "ATTACH '", "other-e.tend", "' AS o", 1 },
+		{ "ATTACH 'file:", "other-uri.db", "?vfs=unix' AS o", 0 },
+		{ "ATTACH 'file:", "other-uri-e.db", "?vfs=unix' AS o", 1 },
+		{ "VACUUM INTO '", "copy.db", "'", 0 },
+		{ "VACUUM INTO 'file:", "copy-uri.db", "?vfs=unix'", 0 },
+	};
+	const char *path = test_path("attach.tend");
+	struct vault *v = test_new_vault(path);
+	char sql[PATH_MAX + 64], *other;
+	unsigned refused;
+	size_t i;
+	int rc;
+
+	vt_add_rows(v, MARKER, 1, 10, 200);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		other = test_path(cases[i].name);
+		if (cases[i].exists)
+			test_spit(other, "", 0);
+		snprintf(sql, sizeof sql, "%s%s%s", cases[i].before, other,
+		    cases[i].after);
+		refused = shim_refused_opens();
+		rc = test_exec(v, sql);
+		ok(rc != SQLITE_OK, "%s is refused (%s)", sql,
+		    rc == SQLITE_OK ? "it worked" : sqlite3_errmsg(vault_db(v)));
+		if (rc == SQLITE_OK && strncmp(sql, "ATTACH", 6) == 0) {
+			test_exec(v, "CREATE TABLE o.leak AS SELECT * FROM t");
+			test_exec(v, "DETACH o");
+		}
+		ok(vt_size(other) == (cases[i].exists ? 0 : -1) &&
+		    file_has(other, MARKER) == 0, "%s: no file was written",
+		    sql);
+		ok(shim_refused_opens() > refused, "%s: the shim refused the "
+		    "open", sql);
+		unlink(other);
+	}
+	vault_close(v);
+	unlink(path);
+}
+
+/* ---- the page layout ---- */
+
+static sqlite3_file *
+main_file(struct vault *v)
+{
+	sqlite3_file *f = NULL;
+
+	sqlite3_file_control(vault_db(v), "main", SQLITE_FCNTL_FILE_POINTER,
+	    &f);
+	return f;
+}
+
+/* Page pgno decrypted through the shim (SHIM_PAGE bytes). */
+static int
+read_plain(sqlite3_file *f, uint32_t pgno, unsigned char *out)
+{
+	return f->pMethods->xRead(f, out, SHIM_PAGE,
+	    (sqlite3_int64)(pgno - 1) * SHIM_PAGE);
+}
+
+static const unsigned char *
+raw_page(const unsigned char *raw, uint32_t pgno)
+{
+	return raw + SHIM_HEADER + (size_t)(pgno - 1) * SHIM_PAGE;
+}
+
+static void
+layout(void)
+{
+	static const struct {
+		const char *what;
+		int off;
+		unsigned char value;
+	} bad1[] = {
+		{ "no reserved bytes", 20, 0 },
+		{ "41 reserved bytes", 20, 41 },
+		{ "page size 8192", 16, 0x20 },
+		{ "page size 1024", 16, 0x04 },
+		{ "page size 4097", 17, 0x01 },
+	};
+	const char *path = test_path("layout.tend");
+	struct vault *v = test_new_vault(path);
+	unsigned char p1[SHIM_PAGE], p2[SHIM_PAGE], buf[SHIM_PAGE];
+	unsigned char *raw, *raw2;
+	sqlite3_file *f;
+	sqlite3_int64 size;
+	struct err e;
+	uint32_t pages;
+	size_t n, n2, i;
+	void *map = &map;
+	int rc;
+
+	vt_add_rows(v, MARKER, 1, 100, 1500);
+	ok(test_int(v, "PRAGMA page_size") == SHIM_PAGE, "page_size is 4096");
+	ok(test_exec(v, "BEGIN IMMEDIATE; SELECT count(*) FROM t") ==
+	    SQLITE_OK && (f = main_file(v)) != NULL, "hold a write lock");
+	raw = test_slurp(path, &n);
+
+	ok(read_plain(f, 1, p1) == SQLITE_OK && memcmp(p1, SQLITE_MAGIC,
+	    16) == 0, "page 1 decrypts to an SQLite header");
+	ok(p1[16] == 0x10 && p1[17] == 0x00, "page 1 says page size 4096");
+	ok(p1[20] == SHIM_RESERVE, "page 1 says 40 reserved bytes (%u)",
+	    p1[20]);
+	ok(memcmp(raw_page(raw, 1), SQLITE_MAGIC, 15) != 0 &&
+	    memcmp(raw_page(raw, 1), p1, 64) != 0,
+	    "page 1 at offset 4096 of the file is not plaintext");
+	ok(memcmp(raw_page(raw, 1) + SHIM_USABLE, p1 + SHIM_USABLE,
+	    SHIM_RESERVE) == 0, "the reserved bytes hold the nonce and tag "
+	    "as they are on disk");
+	ok(f->pMethods->xFileSize(f, &size) == SQLITE_OK &&
+	    size == (sqlite3_int64)n - SHIM_HEADER &&
+	    (size_t)size == (size_t)test_int(v, "PRAGMA page_count") *
+	    SHIM_PAGE, "SQLite sees the file size less the header region");
+
+	ok(f->pMethods->xRead(f, buf, 100, 0) == SQLITE_OK &&
+	    memcmp(buf, p1, 100) == 0, "a 100-byte read at 0 decrypts page 1");
+	ok(f->pMethods->xRead(f, buf, 16, 24) == SQLITE_OK &&
+	    memcmp(buf, p1 + 24, 16) == 0, "a 16-byte read at 24 as well");
+	ok(read_plain(f, 2, p2) == SQLITE_OK && f->pMethods->xRead(f, buf,
+	    200, 4000) == SQLITE_OK && memcmp(buf, p1 + 4000, 96) == 0 &&
+	    memcmp(buf + 96, p2, 104) == 0, "a read across two pages");
+	ok(f->pMethods->iVersion >= 3 && f->pMethods->xFetch(f, 0, SHIM_PAGE,
+	    &map) == SQLITE_OK && map == NULL, "xFetch never maps");
+
+	for (i = 0; i < sizeof bad1 / sizeof bad1[0]; i++) {
+		memcpy(buf, p1, sizeof buf);
+		buf[bad1[i].off] = bad1[i].value;
+		ok(f->pMethods->xWrite(f, buf, SHIM_PAGE, 0) != SQLITE_OK &&
+		    vt_same_file(path, raw, n), "writing page 1 with %s fails "
+		    "and leaves the file", bad1[i].what);
+	}
+	ok(f->pMethods->xWrite(f, p1, 100, 0) != SQLITE_OK &&
+	    vt_same_file(path, raw, n), "a partial page write is refused");
+
+	/* The same text written again: new nonce, new ciphertext. */
+	ok(f->pMethods->xWrite(f, p1, SHIM_PAGE, 0) == SQLITE_OK,
+	    "write page 1 again unchanged");
+	raw2 = test_slurp(path, &n2);
+	ok(raw2 != NULL && n2 == n && memcmp(raw_page(raw2, 1) + SHIM_USABLE,
+	    raw_page(raw, 1) + SHIM_USABLE, SHIM_NONCE) != 0,
+	    "it got a new nonce");
+	ok(raw2 != NULL && memcmp(raw_page(raw2, 1), raw_page(raw, 1),
+	    SHIM_USABLE) != 0, "and new ciphertext");
+	ok(read_plain(f, 1, buf) == SQLITE_OK && memcmp(buf, p1,
+	    SHIM_USABLE) == 0, "and still decrypts to the same page");
+	ok(raw2 != NULL && memcmp(raw2 + SHIM_HEADER + SHIM_PAGE, raw +
+	    SHIM_HEADER + SHIM_PAGE, n - SHIM_HEADER - SHIM_PAGE) == 0 &&
+	    memcmp(raw2, raw, SHIM_HEADER) == 0, "nothing else changed");
+	test_exec(v, "COMMIT");
+	rc = vault_verify(v, &pages, &e);
+	ok(rc == 0, "the vault verifies (%u pages)", pages);
+	vault_close(v);
+	free(raw);
+	free(raw2);
+	unlink(path);
+}
+
+static int
+cmp_nonce(const void *a, const void *b)
+{
+	return memcmp(a, b, SHIM_NONCE);
+}
+
+/* Change a row and change it back: the page's text is the same as
+ * before, its ciphertext and nonce are not; no nonce is used twice. */
+static void
+nonces(void)
+{
+	const char *path = test_path("nonces.tend");
+	struct vault *v = test_new_vault(path);
+	unsigned char *raw0, *raw2, *plain0, *plain2, *all;
+	uint32_t npages, i;
+	size_t n0, n2, nall = 0;
+	sqlite3_stmt *st;
+	char *orig = NULL;
+	sqlite3_file *f;
+	int same_text = 0, stale = 0, unmoved = 0;
+
+	vt_add_rows(v, NULL, 1, 100, 1500);
+	vault_close(v);
+	v = test_open_vault(path);
+	npages = (uint32_t)test_int(v, "PRAGMA page_count");
+	plain0 = malloc((size_t)npages * SHIM_PAGE);
+	plain2 = malloc((size_t)npages * SHIM_PAGE);
+	test_exec(v, "BEGIN; SELECT count(*) FROM t");
+	f = main_file(v);
+	for (i = 1; i <= npages; i++)
+		read_plain(f, i, plain0 + (size_t)(i - 1) * SHIM_PAGE);
+	test_exec(v, "COMMIT");
+	raw0 = test_slurp(path, &n0);
+
+	sqlite3_prepare_v2(vault_db(v), "SELECT body FROM t WHERE n = 50", -1,
+	    &st, NULL);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		orig = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	ok(orig != NULL && test_exec(v, "UPDATE t SET body = lower(body) "
+	    "WHERE n = 50") == SQLITE_OK, "change a row");
+	sqlite3_prepare_v2(vault_db(v), "UPDATE t SET body = ? WHERE n = 50",
+	    -1, &st, NULL);
+	sqlite3_bind_text(st, 1, orig, -1, SQLITE_STATIC);
+	ok(sqlite3_step(st) == SQLITE_DONE, "and change it back");
+	sqlite3_finalize(st);
+
+	raw2 = test_slurp(path, &n2);
+	test_exec(v, "BEGIN; SELECT count(*) FROM t");
+	f = main_file(v);
+	for (i = 1; i <= npages; i++)
+		read_plain(f, i, plain2 + (size_t)(i - 1) * SHIM_PAGE);
+	test_exec(v, "COMMIT");
+	ok(raw2 != NULL && n2 == n0, "the file kept its size");
+
+	all = malloc((size_t)npages * 2 * SHIM_NONCE);
+	for (i = 2; raw2 != NULL && n2 == n0 && i <= npages; i++) {
+		const unsigned char *a = raw_page(raw0, i), *b = raw_page(raw2, i);
+		size_t off = (size_t)(i - 1) * SHIM_PAGE;
+
+		if (memcmp(a, b, SHIM_PAGE) == 0) {
+			unmoved++;
+			continue;
+		}
+		if (memcmp(plain0 + off, plain2 + off, SHIM_USABLE) == 0)
+			same_text++;
+		if (memcmp(a + SHIM_USABLE, b + SHIM_USABLE, SHIM_NONCE) == 0 ||
+		    memcmp(a, b, 64) == 0)
+			stale++;
+	}
+	ok(same_text >= 1, "a page was written again with the same text "
+	    "(%d pages; %d untouched)", same_text, unmoved);
+	ok(stale == 0, "every rewritten page has a new nonce and ciphertext");
+
+	/* Every nonce on disk before and after, each at most once. */
+	for (i = 1; i <= npages; i++) {
+		memcpy(all + nall++ * SHIM_NONCE, raw_page(raw0, i) +
+		    SHIM_USABLE, SHIM_NONCE);
+		if (raw2 != NULL && n2 == n0 && memcmp(raw_page(raw0, i),
+		    raw_page(raw2, i), SHIM_PAGE) != 0)
+			memcpy(all + nall++ * SHIM_NONCE, raw_page(raw2, i) +
+			    SHIM_USABLE, SHIM_NONCE);
+	}
+	qsort(all, nall, SHIM_NONCE, cmp_nonce);
+	for (i = 1; i < nall; i++)
+		if (memcmp(all + (i - 1) * SHIM_NONCE, all + i * SHIM_NONCE,
+		    SHIM_NONCE) == 0)
+			break;
+	ok(nall > npages && i == nall, "no nonce is used twice (%zu nonces)",
+	    nall);
+	vault_close(v);
+	free(all);
+	free(orig);
+	free(raw0);
+	free(raw2);
+	free(plain0);
+	free(plain2);
+	unlink(path);
+}
+
+int
+main(void)
+{
+	char dir[PATH_MAX];
+
+	snprintf(dir, sizeof dir, "%s/tmp", test_dir());
+	if (mkdir(dir, 0700) != 0 || realpath(dir, tmpdir) == NULL)
+		fatal("cannot make %s", dir);
+	/* SQLite reads these when it starts (in test_init). */
+	setenv("SQLITE_TMPDIR", tmpdir, 1);
+	setenv("TMPDIR", tmpdir, 1);
+	test_init();
+
+	scanner_self_check();
+	guards();
+	other_files();
+	layout();
+	nonces();
+	privacy();
+	return tap_done();
+}
