@@ -193,7 +193,8 @@ hdr_pick(const unsigned char both[2 * HDR_COPY], int kind, struct header *h,
 		if (st[i] == HDR_NEWER)
 			return newer_format(e, c[i].version);
 	if (st[0] == HDR_NOT_OURS && st[1] == HDR_NOT_OURS)
-		return err_set(e, "it is not %s", kind_name(kind));
+		return err_set(e, "it is not %s (or both of its header copies "
+		    "are destroyed)", kind_name(kind));
 	for (i = 0; i < 2; i++)
 		if (st[i] == HDR_OK &&
 		    (best < 0 || c[i].generation > c[best].generation))
