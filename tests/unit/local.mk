@@ -15,7 +15,8 @@ UNIT_LDADD = tests/unit/libtesthelp.a libtend_san.a $(TEND_LIBS)
 UNIT_TESTS = \
 	tests/unit/test-base32 \
 	tests/unit/test-vault \
-	tests/unit/test-shim
+	tests/unit/test-shim \
+	tests/unit/test-integrity
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 
@@ -33,3 +34,8 @@ tests_unit_test_shim_SOURCES = tests/unit/test-shim.c
 tests_unit_test_shim_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_shim_LDFLAGS = $(SAN_FLAGS)
 tests_unit_test_shim_LDADD = $(UNIT_LDADD)
+
+tests_unit_test_integrity_SOURCES = tests/unit/test-integrity.c
+tests_unit_test_integrity_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_integrity_LDFLAGS = $(SAN_FLAGS)
+tests_unit_test_integrity_LDADD = $(UNIT_LDADD)
