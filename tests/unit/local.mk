@@ -16,7 +16,8 @@ UNIT_TESTS = \
 	tests/unit/test-base32 \
 	tests/unit/test-vault \
 	tests/unit/test-shim \
-	tests/unit/test-integrity
+	tests/unit/test-integrity \
+	tests/unit/test-crashkill
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 
@@ -39,3 +40,8 @@ tests_unit_test_integrity_SOURCES = tests/unit/test-integrity.c
 tests_unit_test_integrity_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_integrity_LDFLAGS = $(SAN_FLAGS)
 tests_unit_test_integrity_LDADD = $(UNIT_LDADD)
+
+tests_unit_test_crashkill_SOURCES = tests/unit/test-crashkill.c
+tests_unit_test_crashkill_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_crashkill_LDFLAGS = $(SAN_FLAGS)
+tests_unit_test_crashkill_LDADD = $(UNIT_LDADD)

@@ -123,7 +123,7 @@ vt_add_rows(struct vault *v, const char *marker, int first, int count,
 
 	rc = sqlite3_exec(db, "CREATE TABLE IF NOT EXISTS t(n INTEGER PRIMARY "
 	    "KEY, len INTEGER NOT NULL, body TEXT NOT NULL)", NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
+	if (rc != SQLITE_OK || count <= 0)
 		return rc;
 	rc = sqlite3_prepare_v2(db, "WITH RECURSIVE c(i) AS (SELECT ?1 UNION "
 	    "ALL SELECT i + 1 FROM c WHERE i < ?2) INSERT INTO t(n, len, body) "

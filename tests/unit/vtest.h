@@ -39,7 +39,8 @@ const char *vt_journal(const char *path);
 
 /* Create table t(n INTEGER PRIMARY KEY, len INTEGER, body TEXT) if missing
  * and add rows first..first+count-1; each body is len bytes of text that
- * starts with marker (NULL: "row") and the row number.  SQLite code. */
+ * starts with marker (NULL: "row") and the row number.  count 0: only
+ * make the table.  SQLite code. */
 int vt_add_rows(struct vault *v, const char *marker, int first, int count,
     int len);
 
