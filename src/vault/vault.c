@@ -685,6 +685,23 @@ out:
 
 /* ---- creating ---- */
 
+/* A journal left by a vault that was deleted would be taken as hot and
+ * rolled into a new vault made at the same path. */
+static int
+check_no_journal(const char *path, struct err *e)
+{
+	char *journal = xasprintf("%s-journal", path);
+	struct stat st;
+	int rc = 0;
+
+	if (lstat(journal, &st) == 0)
+		rc = err_set(e, "%s is left from an earlier vault at this "
+		    "path; move it away before making a new vault here",
+		    journal);
+	free(journal);
+	return rc;
+}
+
 int
 vault_create(const char *path, const char *pass, size_t passlen,
     enum vault_kdf kdf, char recovery[VAULT_RECOVERY_CHARS + 1],
@@ -703,6 +720,8 @@ vault_create(const char *path, const char *pass, size_t passlen,
 	if (lstat(path, &st) == 0)
 		return err_set(e, "a vault already exists at %s; tend never "
 		    "overwrites one", path);
+	if (check_no_journal(path, e) != 0)
+		return -1;
 	dir = path_dirname(path);
 	rc = dir_ensure(dir, e);
 	free(dir);
