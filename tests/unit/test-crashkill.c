@@ -115,9 +115,9 @@ be32(const unsigned char *p)
 }
 
 /* Offset of the first page image of page *pgno (0: of any page, and
- * *pgno gets its number) in the journal's first segment, or -1.  Layout: header of one sector (record count at 8,
- * sector size at 20, page size at 24), then records of page number,
- * page, checksum. */
+ * *pgno gets its number) in the journal's first segment, or -1.  Layout:
+ * a header of one sector (record count at 8, sector size at 20, page
+ * size at 24), then records of page number, page, checksum. */
 static long
 journal_find(const unsigned char *j, size_t n, uint32_t *pgno)
 {
@@ -227,6 +227,44 @@ damaged_journal(void)
 	if (rc == 0)
 		vault_close(v);
 	ok(vt_size(vt_journal(path)) > 0, "the journal is kept");
+}
+
+/* The vault is deleted but its hot journal stays behind; a new vault
+ * made at the same path must not be rolled back with it (SQLite would
+ * truncate the new file to the old size before finding the images do not
+ * authenticate).  Refusing to create is fine, so is a working vault. */
+static void
+stale_journal(void)
+{
+	char rec[VAULT_RECOVERY_CHARS + 1];
+	struct vault *v;
+	struct err e;
+	uint32_t pages;
+	int rc;
+
+	restore();
+	killed_child(spill_sql);
+	unlink(path);
+	ok(vt_size(vt_journal(path)) > 0, "a hot journal outlives its vault");
+	rc = vault_create(path, TEST_PASS, strlen(TEST_PASS), VAULT_KDF_MINIMAL,
+	    rec, &e);
+	if (rc != 0)
+		ok(vt_says(e.msg, "journal") && vt_one_sentence(e.msg) &&
+		    vt_size(path) == -1 && vt_size(vt_journal(path)) > 0,
+		    "creating a vault beside it is refused, naming the journal "
+		    "(%s)", e.msg);
+	else {
+		rc = vault_open(path, TEST_PASS, strlen(TEST_PASS), VAULT_WRITE,
+		    &v, &e);
+		if (rc == 0) {
+			rc = vault_verify(v, &pages, &e);
+			vault_close(v);
+		}
+		ok(rc == 0, "a vault created beside it works (%s)",
+		    rc == 0 ? "ok" : e.msg);
+	}
+	unlink(path);
+	unlink(vt_journal(path));
 }
 
 /* ---- killed at random while committing ---- */
@@ -363,8 +401,6 @@ crash_loop(void)
 	unsigned i;
 
 	memset(&t, 0, sizeof t);
-	unlink(path);
-	unlink(vt_journal(path));
 	v = test_new_vault(path);
 	if (vt_add_rows(v, NULL, 1, 0, 0) != SQLITE_OK)
 		fatal("cannot make table t");
@@ -414,6 +450,7 @@ main(void)
 	hot_journal();
 	torn_page1();
 	damaged_journal();
+	stale_journal();
 	crash_loop();
 	free(pristine);
 	free(path);
