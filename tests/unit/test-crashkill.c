@@ -5,7 +5,8 @@
  * a hot journal; the next open rolls it back through the shim, every row
  * from before is back byte for byte and the vault verifies.  The same with
  * page 1 torn on disk (the open-time header read must not fail on it), and
- * with a damaged page image in the journal (refused, naming the journal).
+ * with a damaged page image in the journal (refused, naming the journal),
+ * and a new vault is never made beside a hot journal its old vault left.
  * Then a child committing numbered rows is killed at least 50 times at
  * random moments: each time the vault reopens, integrity_check is ok and
  * every row the child reported committed is there.
