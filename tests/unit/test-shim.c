@@ -10,11 +10,13 @@
  * the files a plain SQLite database spills there.
  *
  * Guards: unsafe pragmas, ATTACH and VACUUM INTO another file (also by
- * URI naming another VFS, or onto an existing file) are refused.  Layout: page 1 decrypted through
- * the shim has page size 4096 and 40 reserved bytes, partial reads agree
- * with whole ones, writes of page 1 with another layout fail closed, file
- * sizes are shifted past the header, xFetch never maps, and rewriting a
- * page with the same text gives new ciphertext under a new nonce.
+ * a URI naming another VFS, or onto an existing file) are refused, and so
+ * is every kind of temporary, WAL or stray file asked of the shim.
+ * Layout: page 1 decrypted through the shim has page size 4096 and 40
+ * reserved bytes, partial reads agree with whole ones, writes of page 1
+ * with another layout fail closed, file sizes are shifted past the
+ * header, xFetch never maps, and rewriting a page with the same text
+ * gives new ciphertext under a new nonce.
  */
 #include "config.h"
 
@@ -508,6 +510,60 @@ other_files(void)
 	unlink(path);
 }
 
+/* Ask the shim directly for each kind of file SQLite might spill to: all
+ * refused, and nothing is made on disk. */
+static void
+temp_opens(void)
+{
+	static const struct {
+		const char *what, *name;        /* name NULL: nameless */
+		int flags;
+	} cases[] = {
+		{ "a temporary database", NULL, SQLITE_OPEN_TEMP_DB |
+		    SQLITE_OPEN_DELETEONCLOSE },
+		{ "a temporary journal", NULL, SQLITE_OPEN_TEMP_JOURNAL |
+		    SQLITE_OPEN_DELETEONCLOSE },
+		{ "a statement journal", NULL, SQLITE_OPEN_SUBJOURNAL |
+		    SQLITE_OPEN_DELETEONCLOSE },
+		{ "a transient database", NULL, SQLITE_OPEN_TRANSIENT_DB |
+		    SQLITE_OPEN_DELETEONCLOSE },
+		{ "a nameless main database", NULL, SQLITE_OPEN_MAIN_DB },
+		{ "a named temporary database", "named-temp.db",
+		    SQLITE_OPEN_TEMP_DB },
+		{ "a WAL file", "spill.tend-wal", SQLITE_OPEN_WAL },
+		{ "a super-journal", "spill.tend-mj01", SQLITE_OPEN_SUPER_JOURNAL },
+		{ "an unannounced main database", "stray.tend",
+		    SQLITE_OPEN_MAIN_DB },
+	};
+	sqlite3_vfs *vfs = sqlite3_vfs_find(SHIM_VFS_NAME);
+	sqlite3_file *f;
+	const char *name;
+	unsigned refused;
+	size_t i;
+	int rc, out;
+
+	if (vfs == NULL) {
+		ok(0, "the shim VFS is registered");
+		return;
+	}
+	f = calloc(1, (size_t)vfs->szOsFile);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		name = cases[i].name ? test_path(cases[i].name) : NULL;
+		refused = shim_refused_opens();
+		rc = vfs->xOpen(vfs, name, f, cases[i].flags |
+		    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &out);
+		ok(rc != SQLITE_OK && shim_refused_opens() == refused + 1,
+		    "the shim refuses to open %s", cases[i].what);
+		if (rc == SQLITE_OK && f->pMethods != NULL)
+			f->pMethods->xClose(f);
+		if (name != NULL)
+			ok(vt_size(name) == -1, "%s: no file was made",
+			    cases[i].what);
+		memset(f, 0, (size_t)vfs->szOsFile);
+	}
+	free(f);
+}
+
 /* ---- the page layout ---- */
 
 static sqlite3_file *
@@ -741,6 +797,7 @@ main(void)
 	scanner_self_check();
 	guards();
 	other_files();
+	temp_opens();
 	layout();
 	nonces();
 	privacy();
