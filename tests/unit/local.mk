@@ -16,6 +16,7 @@ UNIT_TESTS = \
 	tests/unit/test-base32 \
 	tests/unit/test-vault \
 	tests/unit/test-shim \
+	tests/unit/test-privacy \
 	tests/unit/test-integrity \
 	tests/unit/test-crashkill
 check_PROGRAMS += $(UNIT_TESTS)
@@ -35,6 +36,11 @@ tests_unit_test_shim_SOURCES = tests/unit/test-shim.c
 tests_unit_test_shim_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_shim_LDFLAGS = $(SAN_FLAGS)
 tests_unit_test_shim_LDADD = $(UNIT_LDADD)
+
+tests_unit_test_privacy_SOURCES = tests/unit/test-privacy.c
+tests_unit_test_privacy_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_privacy_LDFLAGS = $(SAN_FLAGS)
+tests_unit_test_privacy_LDADD = $(UNIT_LDADD)
 
 tests_unit_test_integrity_SOURCES = tests/unit/test-integrity.c
 tests_unit_test_integrity_CFLAGS = $(UNIT_CFLAGS)
