@@ -130,7 +130,7 @@ hdr_decode(const unsigned char in[HDR_COPY], struct header *h)
 	h->version = get16(in + 8);
 	crypto_generichash(sum, sizeof sum, in, HDR_SUM_OFF, NULL, 0);
 	if (sodium_memcmp(sum, in + HDR_SUM_OFF, sizeof sum) != 0)
-		return h->version > HDR_VERSION ? HDR_NEWER : HDR_TORN;
+		return HDR_TORN;        /* h->version is only a hint then */
 	if (h->version != HDR_VERSION)
 		return HDR_NEWER;
 	h->kind = in[10];
@@ -171,6 +171,14 @@ kind_name(int kind)
 	}
 }
 
+static int
+newer_format(struct err *e, unsigned version)
+{
+	return err_set(e, "it was written by a newer tend (file format %u; "
+	    "this tend reads format %d): upgrade tend, the file is untouched",
+	    version, HDR_VERSION);
+}
+
 int
 hdr_pick(const unsigned char both[2 * HDR_COPY], int kind, struct header *h,
     int *which, int *other_bad, struct err *e)
@@ -183,19 +191,23 @@ hdr_pick(const unsigned char both[2 * HDR_COPY], int kind, struct header *h,
 		st[i] = hdr_decode(both + i * HDR_COPY, &c[i]);
 	for (i = 0; i < 2; i++)
 		if (st[i] == HDR_NEWER)
-			return err_set(e, "it was written by a newer tend "
-			    "(file format %u; this tend reads format %d): "
-			    "upgrade tend, the file is untouched",
-			    (unsigned)c[i].version, HDR_VERSION);
+			return newer_format(e, c[i].version);
 	if (st[0] == HDR_NOT_OURS && st[1] == HDR_NOT_OURS)
-		return err_set(e, "it is not %s", kind_name(kind));
+		return err_set(e, "it is not %s (or both of its header copies "
+		    "are destroyed)", kind_name(kind));
 	for (i = 0; i < 2; i++)
 		if (st[i] == HDR_OK &&
 		    (best < 0 || c[i].generation > c[best].generation))
 			best = i;
-	if (best < 0)
+	if (best < 0) {
+		/* A newer format may check its copies another way: say so
+		 * rather than call the file damaged. */
+		for (i = 0; i < 2; i++)
+			if (st[i] == HDR_TORN && c[i].version > HDR_VERSION)
+				return newer_format(e, c[i].version);
 		return err_set(e, "both header copies are damaged; "
 		    "the file cannot be opened (restore a backup)");
+	}
 	if (c[best].kind != kind)
 		return err_set(e, "it is %s, not %s", kind_name(c[best].kind),
 		    kind_name(kind));

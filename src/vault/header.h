@@ -91,7 +91,9 @@ void hdr_encode(const struct header *h, const unsigned char *mac_key,
 
 enum hdr_state { HDR_OK, HDR_NOT_OURS, HDR_TORN, HDR_NEWER };
 
-/* Parse one copy; HDR_NEWER when its version is not one we read. */
+/* Parse one copy; HDR_NEWER when its checksum holds and its version is
+ * not one we read.  A copy whose checksum fails is HDR_TORN whatever its
+ * version field says (h->version is filled in as a hint). */
 enum hdr_state hdr_decode(const unsigned char in[HDR_COPY], struct header *h);
 
 /* Check a copy's MAC. */

@@ -3,7 +3,8 @@
  *
  * Stock SQLite has no codec interface, so tend drives it only through this
  * VFS, which sits on the default "unix" VFS and follows these rules (each
- * has a test in tests/unit/test-shim.c):
+ * has a test in tests/unit/test-shim.c, test-integrity.c for damaged pages
+ * or test-crashkill.c for hot journals):
  *
  *  - The database file starts with a SHIM_HEADER-byte region (the two
  *    header copies) that SQLite never sees: offsets, sizes, truncation and

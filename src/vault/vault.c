@@ -67,7 +67,12 @@ vault_library_init(struct err *e)
 		    "newer", sqlite3_libversion());
 	if (sodium_init() < 0)
 		return err_set(e, "libsodium could not start");
-	if (secmem_sqlite_allocator() != SQLITE_OK)
+	/* Debian's SQLite interprets URIs everywhere (SQLITE_USE_URI), so
+	 * "ATTACH 'file:x?vfs=unix'" or VACUUM INTO such a URI would write
+	 * a plaintext database past the shim.  Turn that off before SQLite
+	 * starts; a connection that wants URIs passes SQLITE_OPEN_URI. */
+	if (sqlite3_config(SQLITE_CONFIG_URI, 0) != SQLITE_OK ||
+	    secmem_sqlite_allocator() != SQLITE_OK)
 		return err_set(e, "SQLite could not start");
 	if (shim_register(NULL) != SQLITE_OK)
 		return err_set(e, "the encrypting SQLite layer could not start");
@@ -596,6 +601,7 @@ vault_open_recovery(const char *path, const char *recovery, int flags,
 	struct unlock u = { .rkey = rkey };
 	int rc;
 
+	*out = NULL;
 	if (rkey == NULL)
 		return err_set(e, "out of memory");
 	if (recovery_parse(recovery, rkey) != 0) {
@@ -716,6 +722,23 @@ out:
 
 /* ---- creating ---- */
 
+/* A journal left by a vault that was deleted would be taken as hot and
+ * rolled into a new vault made at the same path. */
+static int
+check_no_journal(const char *path, struct err *e)
+{
+	char *journal = xasprintf("%s-journal", path);
+	struct stat st;
+	int rc = 0;
+
+	if (lstat(journal, &st) == 0)
+		rc = err_set(e, "%s is left from an earlier vault at this "
+		    "path; move it away before making a new vault here",
+		    journal);
+	free(journal);
+	return rc;
+}
+
 int
 vault_create(const char *path, const char *pass, size_t passlen,
     enum vault_kdf kdf, char recovery[VAULT_RECOVERY_CHARS + 1],
@@ -734,6 +757,8 @@ vault_create(const char *path, const char *pass, size_t passlen,
 	if (lstat(path, &st) == 0)
 		return err_set(e, "a vault already exists at %s; tend never "
 		    "overwrites one", path);
+	if (check_no_journal(path, e) != 0)
+		return -1;
 	dir = path_dirname(path);
 	rc = dir_ensure(dir, e);
 	free(dir);
