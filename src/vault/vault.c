@@ -944,6 +944,8 @@ vault_backup(struct vault *v, const char *dest, char **written, struct err *e)
 		    target);
 		goto out;
 	}
+	if (check_no_journal(target, e) != 0)
+		goto out;
 	if (exec(v, "BEGIN", e) != 0)
 		goto out;
 	if (query_int(v, "SELECT count(*) FROM sqlite_schema", &n, e) != 0 ||

@@ -156,6 +156,14 @@ printf 'keep me\n' >"$T/other.txt"
 ok_rc 1 "backup refuses to replace any other file" \
 	tend --passphrase-file "$PW" backup "$T/other.txt"
 is "$(cat "$T/other.txt")" "keep me" "... which is left alone"
+printf 'old journal\n' >"$T/fresh.tend-journal"
+ok_rc 1 "backup refuses a DEST with a journal left beside it" \
+	tend --passphrase-file "$PW" backup "$T/fresh.tend"
+one_line "$ERR" "... with one line on stderr"
+like "$ERR" "fresh.tend-journal" "... naming the journal"
+ok "... and makes no copy" test ! -e "$T/fresh.tend"
+is "$(cat "$T/fresh.tend-journal")" "old journal" "... leaving the journal"
+rm -f "$T/fresh.tend-journal"
 ok_rc 1 "backup into a missing directory fails" \
 	tend --passphrase-file "$PW" backup "$T/no/such/dir/b.tend"
 one_line "$ERR" "... with one line on stderr"
