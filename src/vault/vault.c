@@ -841,6 +841,19 @@ out:
 	return rc;
 }
 
+int
+vault_read_page(struct vault *v, uint32_t pgno, unsigned char out[4096],
+    struct err *e)
+{
+	int src = shim_read_page(&v->ctx, pgno, out);
+
+	if (src != SQLITE_OK) {
+		sodium_memzero(out, SHIM_PAGE);
+		return vault_sql_error(v, src, e);
+	}
+	return 0;
+}
+
 static char *
 backup_name(const char *path)
 {
