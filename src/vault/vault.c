@@ -301,9 +301,15 @@ vault_close(struct vault *v)
 	if (v == NULL)
 		return;
 	if (v->db != NULL) {
-		while ((st = sqlite3_next_stmt(v->db, NULL)) != NULL)
-			sqlite3_finalize(st);
-		sqlite3_close(v->db);
+		/* Close first: that disconnects virtual tables (FTS5), which
+		 * finalize their own statements.  Finalizing those here
+		 * before would free them twice.  Whatever the caller left
+		 * open keeps the close busy; finalize it and close again. */
+		if (sqlite3_close(v->db) == SQLITE_BUSY) {
+			while ((st = sqlite3_next_stmt(v->db, NULL)) != NULL)
+				sqlite3_finalize(st);
+			sqlite3_close(v->db);
+		}
 	}
 	v->ctx.page_key = NULL;
 	sodium_free(v->keys);
