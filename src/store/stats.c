@@ -19,10 +19,11 @@
 #include "tend/timefmt.h"
 
 #define COUNTS \
-    "(SELECT count(*) FROM entries WHERE trashed IS NULL), " \
-    "(SELECT count(*) FROM entries WHERE trashed IS NOT NULL), " \
-    "(SELECT count(*) FROM checkins), (SELECT count(*) FROM sessions), " \
-    "(SELECT count(*) FROM agenda WHERE done IS NULL)"
+    "(SELECT count(*) FROM entries WHERE trashed IS NULL) AS e, " \
+    "(SELECT count(*) FROM entries WHERE trashed IS NOT NULL) AS t, " \
+    "(SELECT count(*) FROM checkins) AS c, " \
+    "(SELECT count(*) FROM sessions) AS s, " \
+    "(SELECT count(*) FROM agenda WHERE done IS NULL) AS a"
 #define BY_PHASE \
     "SELECT tend_phase(time) AS label, count(*) AS n, avg(mood) AS m, " \
     "min(mood) AS lo, max(mood) AS hi FROM checkins GROUP BY label " \
@@ -46,7 +47,7 @@ static const char sql_json[] =
     "'sessions', c.s, 'agenda_open', c.a, 'checkin_streak', ?1, "
     "'mood_by_phase', json((SELECT " GROUP_JSON("phase") " FROM ("
     BY_PHASE "))), 'mood_by_week', json((SELECT " GROUP_JSON("week")
-    " FROM (" BY_WEEK ")))) FROM (SELECT " COUNTS ") AS c(e, t, c, s, a)";
+    " FROM (" BY_WEEK ")))) FROM (SELECT " COUNTS ") AS c";
 
 /* The local day number of a moment written at offset off. */
 static long
