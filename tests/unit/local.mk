@@ -16,7 +16,8 @@ UNIT_TESTS = \
 	tests/unit/test-timefmt \
 	tests/unit/test-store \
 	tests/unit/test-store-schema \
-	tests/unit/test-store-trash
+	tests/unit/test-store-trash \
+	tests/unit/test-store-scale
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 
@@ -44,3 +45,8 @@ tests_unit_test_store_trash_SOURCES = tests/unit/test-store-trash.c
 tests_unit_test_store_trash_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_store_trash_LDFLAGS = $(SAN_FLAGS)
 tests_unit_test_store_trash_LDADD = $(UNIT_LDADD)
+
+tests_unit_test_store_scale_SOURCES = tests/unit/test-store-scale.c
+tests_unit_test_store_scale_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_store_scale_LDFLAGS = $(SAN_FLAGS)
+tests_unit_test_store_scale_LDADD = $(UNIT_LDADD)
