@@ -77,6 +77,10 @@ struct journal {
 	struct store *s;
 };
 
+/* Fill c->err and return 1, a command's status for a user error. */
+int cli_error(struct cli *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 /* Open the vault and its store (migrating the schema if needed). */
 int cli_open_store(struct cli *c, int flags, struct journal *j);
 void cli_close_store(struct journal *j);

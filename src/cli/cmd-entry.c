@@ -143,8 +143,8 @@ cmd_add(struct cli *c, int argc, char **argv)
 		return parse_rc(rc);
 	memset(&n, 0, sizeof n);
 	if (a.kind != NULL && !store_kind_valid(a.kind))
-		return err_set(&c->err, "'%s' is not a kind of entry (journal, "
-		    "reflection, dream or other)", a.kind), 1;
+		return cli_error(c, "'%s' is not a kind of entry (journal, "
+		    "reflection, dream or other)", a.kind);
 	if (a.date != NULL) {
 		if (cli_parse_date(c, "--date", a.date, &d) != 0)
 			return 1;
@@ -319,8 +319,8 @@ cmd_list(struct cli *c, int argc, char **argv)
 	f.kind = a.kind;
 	f.tag = a.ntags ? a.tags[0] : NULL;
 	if (f.kind != NULL && !store_kind_valid(f.kind))
-		return err_set(&c->err, "'%s' is not a kind of entry (journal, "
-		    "reflection, dream or other)", f.kind), 1;
+		return cli_error(c, "'%s' is not a kind of entry (journal, "
+		    "reflection, dream or other)", f.kind);
 	if (cli_open_store(c, 0, &j) != 0)
 		return 1;
 	if (a.json) {

@@ -108,15 +108,15 @@ cmd_checkin(struct cli *c, int argc, char **argv)
 			if (errno != 0 || end == optarg || *end != '\0' ||
 			    !isfinite(n.sleep_hours) || n.sleep_hours < 0 ||
 			    n.sleep_hours > 24)
-				return err_set(&c->err, "hours of sleep must be "
-				    "a number from 0 to 24"), 1;
+				return cli_error(c, "hours of sleep must be "
+				    "a number from 0 to 24");
 			break;
 		case OPT_SYMPTOM:
 			if (!store_symptom_valid(optarg))
-				return err_set(&c->err, "'%.40s' is not a "
+				return cli_error(c, "'%.40s' is not a "
 				    "symptom tend knows (nightmares, "
 				    "flashbacks, avoidance, on-edge, numbness, "
-				    "concentration, irritability)", optarg), 1;
+				    "concentration, irritability)", optarg);
 			if (n.nsymptoms < MAX_SYMPTOMS)
 				symptoms[n.nsymptoms++] = optarg;
 			break;
@@ -196,8 +196,8 @@ session_add(struct cli *c, int argc, char **argv)
 	if (optind != argc || kind == NULL || date == NULL)
 		return cli_usage(cli_find("session"));
 	if (store_session_kind_parse(kind, &k) != 0)
-		return err_set(&c->err, "'%.40s' is not a kind of session "
-		    "(preparation, medicine, integration or other)", kind), 1;
+		return cli_error(c, "'%.40s' is not a kind of session "
+		    "(preparation, medicine, integration or other)", kind);
 	if (cli_parse_date(c, "--date", date, &d) != 0)
 		return 1;
 	if (cli_open_store(c, VAULT_WRITE, &j) != 0)

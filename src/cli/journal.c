@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,17 @@
 #include "tend/vault.h"
 
 #define TEXT_MAX (16u << 20)
+
+int
+cli_error(struct cli *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(c->err.msg, sizeof c->err.msg, fmt, ap);
+	va_end(ap);
+	return 1;
+}
 
 int
 cli_open_store(struct cli *c, int flags, struct journal *j)

@@ -27,8 +27,8 @@ static const struct command commands[] = {
 	{ "backup", cmd_backup, "[DEST]", "write a verified encrypted copy" },
 	{ "sql", cmd_sql, "[--write]", "run SQL from standard input" },
 	{ "add", cmd_add, "[--title T] [--tag T]... [--kind K] [--share] "
-	    "[--date D] [TEXT | -]", "write an entry; 'tend add -' reads it "
-	    "from stdin and keeps it out of your shell history" },
+	    "[--date D] [TEXT | -]", "write an entry ('tend add -' reads stdin "
+	    "and keeps it out of shell history)" },
 	{ "edit", cmd_edit, "ID", "replace an entry's text with stdin (the "
 	    "earlier text is kept)" },
 	{ "rm", cmd_rm, "ID", "move an entry to the trash" },
