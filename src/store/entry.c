@@ -106,6 +106,7 @@ static const char sql_empty[] =
     "DELETE FROM entries WHERE trashed IS NOT NULL";
 static const char sql_optimize[] =
     "INSERT INTO entries_fts(entries_fts) VALUES ('optimize')";
+static const char sql_vacuum[] = "VACUUM";
 static const char sql_tags[] =
     "SELECT t.tag, count(*) FROM tags t JOIN entries e ON e.id = t.entry "
     "WHERE e.trashed IS NULL GROUP BY t.tag ORDER BY t.tag";
@@ -251,7 +252,7 @@ store_entry_restore(struct store *s, const char *uuid, struct err *e)
 int
 store_trash_empty(struct store *s, long *n, struct err *e)
 {
-	sqlite3_stmt *del, *opt;
+	sqlite3_stmt *del, *opt, *vac;
 	int rc;
 
 	*n = 0;
@@ -272,10 +273,9 @@ store_trash_empty(struct store *s, long *n, struct err *e)
 		return -1;
 	}
 	/* Rebuild the file so that no freed page is left behind. */
-	rc = sqlite3_exec(s->db, "VACUUM", NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
-		return store_sqlerr(s, rc, e);
-	return 0;
+	if ((vac = store_stmt(s, sql_vacuum, e)) == NULL)
+		return -1;
+	return store_done(s, vac, e);
 }
 
 /* Fill r from a row of ENTRY_COLS (and the snippet at column 13). */

@@ -27,6 +27,7 @@ struct store {
 	struct timeline_point *tl;      /* sessions by time, loaded lazily */
 	size_t ntl;
 	int tl_valid;
+	int own_tx;                     /* store_write_begin began it */
 };
 
 /* The cached statement for sql (a static string), reset and unbound;
@@ -44,9 +45,10 @@ int store_done(struct store *s, sqlite3_stmt *st, struct err *e);
 int store_json_row(struct store *s, sqlite3_stmt *st, char **json,
     struct err *e);
 
-/* Every change runs between store_write_begin and store_write_end (a
- * savepoint, so it also nests inside store_begin): on rc != 0 everything
- * since the begin is undone.  Returns rc, or -1 if the commit failed. */
+/* Every change runs between store_write_begin and store_write_end (its
+ * own transaction, or a savepoint inside store_begin's): on rc != 0
+ * everything since the begin is undone.  Returns rc, or -1 if the commit
+ * failed.  They do not nest otherwise. */
 int store_write_begin(struct store *s, struct err *e);
 int store_write_end(struct store *s, int rc, struct err *e);
 

@@ -20,6 +20,9 @@
 #include "tend/utf8.h"
 #include "tend/vault.h"
 
+static const char sql_begin[] = "BEGIN IMMEDIATE";
+static const char sql_commit[] = "COMMIT";
+static const char sql_rollback[] = "ROLLBACK";
 static const char sql_savepoint[] = "SAVEPOINT store_write";
 static const char sql_release[] = "RELEASE store_write";
 static const char sql_rollback_to[] = "ROLLBACK TO store_write";
@@ -279,21 +282,27 @@ store_bind_time(sqlite3_stmt *st, int i, time_t t)
 
 /* ---- transactions ---- */
 
+/* Run one of the cached transaction statements. */
+static int
+run(struct store *s, const char *sql, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, sql, e);
+
+	if (st == NULL)
+		return -1;
+	return store_done(s, st, e);
+}
+
 int
 store_begin(struct store *s, struct err *e)
 {
-	int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-
-	return rc == SQLITE_OK ? 0 : store_sqlerr(s, rc, e);
+	return run(s, sql_begin, e);
 }
 
 int
 store_commit(struct store *s, struct err *e)
 {
-	int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
-
-	if (rc != SQLITE_OK) {
-		store_sqlerr(s, rc, e);
+	if (run(s, sql_commit, e) != 0) {
 		store_rollback(s);
 		return -1;
 	}
@@ -303,39 +312,39 @@ store_commit(struct store *s, struct err *e)
 void
 store_rollback(struct store *s)
 {
+	struct err ignored;
+
 	if (!sqlite3_get_autocommit(s->db))
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		run(s, sql_rollback, &ignored);
 	store_timeline_changed(s);
 }
 
+/* Outside a transaction a change takes the write lock at once (BEGIN
+ * IMMEDIATE, so two tends wait for each other instead of deadlocking);
+ * inside one (store_begin) it is a savepoint. */
 int
 store_write_begin(struct store *s, struct err *e)
 {
-	sqlite3_stmt *st = store_stmt(s, sql_savepoint, e);
-
-	if (st == NULL)
-		return -1;
-	return store_done(s, st, e);
+	s->own_tx = sqlite3_get_autocommit(s->db);
+	return run(s, s->own_tx ? sql_begin : sql_savepoint, e);
 }
 
 int
 store_write_end(struct store *s, int rc, struct err *e)
 {
-	sqlite3_stmt *st;
 	struct err ignored;
 
 	if (rc != 0) {
-		st = store_stmt(s, sql_rollback_to, &ignored);
-		if (st != NULL)
-			store_done(s, st, &ignored);
-		st = store_stmt(s, sql_release, &ignored);
-		if (st != NULL)
-			store_done(s, st, &ignored);
+		if (s->own_tx)
+			run(s, sql_rollback, &ignored);
+		else {
+			run(s, sql_rollback_to, &ignored);
+			run(s, sql_release, &ignored);
+		}
 		store_timeline_changed(s);
 		return rc;
 	}
-	st = store_stmt(s, sql_release, e);
-	if (st == NULL || store_done(s, st, e) != 0) {
+	if (run(s, s->own_tx ? sql_commit : sql_release, e) != 0) {
 		store_write_end(s, -1, e);
 		return -1;
 	}
