@@ -21,7 +21,7 @@
 enum {
 	OPT_MOOD = 1000, OPT_ANXIETY, OPT_SLEEP, OPT_ENERGY, OPT_CONNECTION,
 	OPT_SLEEP_HOURS, OPT_SYMPTOM, OPT_NOTE, OPT_DATE, OPT_KIND, OPT_TITLE,
-	OPT_JSON, OPT_SHARE,
+	OPT_JSON,
 };
 
 static const struct option track_longopts[] = {
@@ -38,7 +38,6 @@ static const struct option track_longopts[] = {
 	{ "kind", required_argument, NULL, OPT_KIND },
 	{ "title", required_argument, NULL, OPT_TITLE },
 	{ "json", no_argument, NULL, OPT_JSON },
-	{ "share", no_argument, NULL, OPT_SHARE },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -122,9 +121,6 @@ cmd_checkin(struct cli *c, int argc, char **argv)
 			break;
 		case OPT_NOTE:
 			n.note = optarg;
-			break;
-		case OPT_SHARE:
-			n.shared = 1;
 			break;
 		case OPT_DATE:
 			if (cli_parse_date(c, "--date", optarg, &d) != 0)

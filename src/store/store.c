@@ -435,6 +435,10 @@ store_resolve(struct store *s, enum store_table t, const char *typed,
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, e);
+	if (found == 0 && t == STORE_ENTRY &&
+	    store_resolve(s, STORE_ENTRY_TRASHED, typed, uuid, NULL) == 0)
+		return err_set(e, "the entry %s is in the trash (tend restore "
+		    "%s brings it back)", typed, typed);
 	if (found == 0)
 		return err_set(e, "there is no %s with the ID %s",
 		    table_names[t], typed);

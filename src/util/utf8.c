@@ -72,8 +72,8 @@ utf8_first_line(const char *s, size_t maxchars, char *out, size_t outsz)
 		s++;
 	while (*s != '\0' && *s != '\n' && *s != '\r') {
 		len = seq_len((unsigned char)*s);
-		if (len == 0)
-			len = 1;
+		if (len == 0 || strnlen(s, len) < len)
+			len = 1;        /* not UTF-8: copy the byte alone */
 		if (chars == maxchars || o + len + 4 > outsz) {
 			memcpy(out + o, "...", 3);
 			o += 3;

@@ -77,4 +77,10 @@ ok_rc 1 "ambiguous prefix" tj show abcd
 like "$ERR" "more than one" "says the ID is ambiguous"
 ok "a longer prefix works" tj show abcd0000-0000-4000-8000-000000000001
 ok "a prefix without dashes works" tj show abcd0000000040008000000000000001
+
+# An entry in the trash is named as such.
+tj rm "$id" >/dev/null 2>&1
+ok_rc 1 "edit of an entry in the trash" sh -c 'echo x | "$0" --passphrase-file "$1" edit "$2"' \
+	"$TEND_BIN" "$T/pw" "$id"
+like "$ERR" "is in the trash \(tend restore" "says it is in the trash and how to restore it"
 done_testing

@@ -85,6 +85,50 @@ last_entry(const struct entry *r, void *arg)
 	return 0;
 }
 
+static int
+revision_line(time_t saved, const char *title, const char *body, void *arg)
+{
+	char *buf = arg;
+	size_t n = strlen(buf);
+
+	(void)saved;
+	(void)title;
+	snprintf(buf + n, 256 - n, "%s|", body);
+	return 0;
+}
+
+static int
+tag_line(const char *tag, long n, void *arg)
+{
+	char *buf = arg;
+	size_t o = strlen(buf);
+
+	snprintf(buf + o, 256 - o, "%s=%ld,", tag, n);
+	return 0;
+}
+
+static int
+checkin_line(const struct checkin *r, void *arg)
+{
+	char *buf = arg;
+	size_t n = strlen(buf);
+
+	snprintf(buf + n, 256 - n, "%d/%d/%s/%s;", r->mood, r->anxiety,
+	    r->symptoms, r->placement);
+	return 0;
+}
+
+static int
+group_line(const struct stats_group *g, void *arg)
+{
+	char *buf = arg;
+	size_t n = strlen(buf);
+
+	snprintf(buf + n, 256 - n, "%s:%ld:%.1f:%d-%d;", g->label, g->checkins,
+	    g->mood_mean, g->mood_min, g->mood_max);
+	return 0;
+}
+
 static void
 test_timeline(void)
 {
@@ -305,6 +349,26 @@ test_entries(struct store *s)
 	free(json);
 	ok(store_entry_get(s, "00000000-0000-4000-8000-000000000000",
 	    last_entry, buf, &e) == -1, "get an unknown ID");
+	buf[0] = '\0';
+	ok(store_entry_revisions(s, ids[0], revision_line, buf, &e) == 0 &&
+	    strcmp(buf, "the first words|second words|") == 0,
+	    "store_entry_revisions: %s", buf);
+	{
+		static const struct {
+			const char *kind;
+			int valid;
+		} kinds[] = {
+			{ "journal", 1 }, { "reflection", 1 }, { "dream", 1 },
+			{ "other", 1 }, { "Journal", 0 }, { "", 0 },
+			{ NULL, 0 },
+		};
+		size_t k;
+
+		for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+			ok(store_kind_valid(kinds[k].kind) == kinds[k].valid,
+			    "store_kind_valid(%s)", kinds[k].kind ?
+			    kinds[k].kind : "NULL");
+	}
 
 	/* search */
 	for (i = 0; i < sizeof searches / sizeof searches[0]; i++) {
@@ -323,6 +387,9 @@ test_entries(struct store *s)
 	free(json);
 
 	/* tags */
+	buf[0] = '\0';
+	ok(store_tags(s, tag_line, buf, &e) == 0 &&
+	    strcmp(buf, "calm=2,sea=1,") == 0, "store_tags: %s", buf);
 	got = store_tags_json(s, &json, &e);
 	ok(got == 0 && strcmp(json,
 	    "[{\"tag\":\"calm\",\"count\":2},{\"tag\":\"sea\",\"count\":1}]")
@@ -333,6 +400,7 @@ test_entries(struct store *s)
 	ok(store_entry_trash(s, ids[2], &e) == 0, "trash");
 	ok(store_entry_trash(s, ids[2], &e) == -1, "trash twice refused");
 	ok(store_resolve(s, STORE_ENTRY, ids[2], uuid, &e) == -1 &&
+	    strstr(e.msg, "in the trash") != NULL &&
 	    store_resolve(s, STORE_ENTRY_TRASHED, ids[2], uuid, &e) == 0,
 	    "a trashed entry resolves only in the trash");
 	got = 0;
@@ -406,6 +474,22 @@ test_checkins(struct store *s)
 	    "symptoms in canonical order, once each");
 	ok(test_int(v, "SELECT count(*) FROM checkins WHERE anxiety IS NULL "
 	    "AND sleep_hours IS NULL") == 1, "unset values are NULL");
+	{
+		static const char *const names[] = { "nightmares", "flashbacks",
+		    "avoidance", "on-edge", "numbness", "concentration",
+		    "irritability" };
+		char buf[256] = "";
+
+		for (i = 0; i < sizeof names / sizeof names[0]; i++)
+			ok(store_symptom_valid(names[i]), "symptom %s", names[i]);
+		ok(!store_symptom_valid("On-edge") && !store_symptom_valid(""),
+		    "symptoms are exact");
+		ok(store_checkin_list(s, T0 + 50 * DAY + 1, T0 + 50 * DAY + 3,
+		    checkin_line, buf, &e) == 0 && strcmp(buf,
+		    "0/10/[\"nightmares\",\"on-edge\"]/day 41 after medicine "
+		    "session 1;10/0/[]/day 41 after medicine session 1;") == 0,
+		    "store_checkin_list in a range: %s", buf);
+	}
 }
 
 static int
@@ -534,6 +618,17 @@ test_stats(struct store *s)
 	ok(st.entries == 4 && st.checkins == 8 && st.sessions == 2 &&
 	    st.agenda_open == 1, "counts: %ld %ld %ld %ld", st.entries,
 	    st.checkins, st.sessions, st.agenda_open);
+	{
+		char buf[256] = "";
+
+		ok(store_stats_groups(s, 0, group_line, buf, &e) == 0 &&
+		    strcmp(buf, "after medicine session 1:8:4.4:0-10;") == 0,
+		    "mood by phase: %s", buf);
+		buf[0] = '\0';
+		ok(store_stats_groups(s, 1, group_line, buf, &e) == 0 &&
+		    strncmp(buf, "2026-02-16:3:5.0:0-10;", 22) == 0,
+		    "mood by week: %s", buf);
+	}
 	ok(store_stats_json(s, now, &json, &e) == 0 && json_valid(json),
 	    "stats JSON");
 	ok(strcmp(json_at(json, "$.checkin_streak"), "4") == 0 &&
