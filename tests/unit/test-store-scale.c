@@ -207,6 +207,19 @@ main(void)
 	}
 	run(s, OP_SEARCH, &hits);
 	ok(hits == 50, "search returns a full page (%d)", hits);
+	/* For the record, no bound: an ordinary word (in about 700
+	 * entries), and a prefix that matches most entries, so that ranking
+	 * reads nearly all of them. */
+	start = now_ms();
+	hits = 0;
+	store_search(s, "kakaka", 50, count, &hits, &e);
+	tap_diag("search for an ordinary word (%d shown): %.2f ms", hits,
+	    now_ms() - start);
+	start = now_ms();
+	hits = 0;
+	store_search(s, "ka*", 50, count, &hits, &e);
+	tap_diag("search for a prefix in most entries (%d shown): %.2f ms",
+	    hits, now_ms() - start);
 	store_close(s);
 	vault_close(v);
 	return tap_done();
