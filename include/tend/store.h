@@ -1,20 +1,302 @@
 /*
- * store.h: everything tend keeps inside the vault's database.  All SQL
- * lives under src/store.
+ * store.h: everything tend keeps inside the vault's database.
+ *
+ * All SQL lives under src/store.  A struct store wraps an open vault: it
+ * brings the schema up to date when opened (numbered migrations, each in
+ * one transaction with the version bump), prepares each statement once and
+ * keeps it until store_close(), which must come before vault_close().
+ *
+ * Records are identified by UUIDs ("8-4-4-4-12" lower-case hex).  People
+ * type a prefix: any unique prefix of at least STORE_ID_MIN hex digits;
+ * the short form shown is the first STORE_ID_SHORT.
+ *
+ * Moments are UTC seconds plus the local UTC offset (minutes east) at the
+ * time of writing.  Text is UTF-8; functions that take text refuse invalid
+ * UTF-8 and empty text, and nothing is written when they fail.  Errors
+ * never quote journal text.
+ *
+ * Every moment can be placed on the treatment timeline (the sessions);
+ * see store_place() for the rules.  Functions ending in _json return a
+ * malloc'd JSON text built by SQLite's JSON functions; free() it.
  */
 #ifndef TEND_STORE_H
 #define TEND_STORE_H
 
 #include <stdio.h>
+#include <time.h>
 
 struct err;
 struct vault;
+struct store;
+
+#define STORE_SCHEMA_VERSION 2
+#define STORE_UUID_LEN 36
+#define STORE_ID_MIN 4
+#define STORE_ID_SHORT 8
 
 /* Run the SQL script sql on the vault and print each result row to out,
  * columns separated by tabs (NULL as an empty field, blobs as X'hex').
  * Unless write is set every statement must be read-only; a statement that
  * would write is refused before it runs.  Stops at the first error. */
 int store_sql_run(struct vault *v, const char *sql, int write, FILE *out,
+    struct err *e);
+
+/* ---- opening, transactions, meta (store.c) ---- */
+
+/* Open the store on v, migrating to STORE_SCHEMA_VERSION.  A schema newer
+ * than this tend knows is refused without touching the file. */
+int store_open(struct vault *v, struct store **out, struct err *e);
+/* The same, migrating only up to version (tests build old schemas). */
+int store_open_at(struct vault *v, int version, struct store **out,
+    struct err *e);
+/* Finalize every statement and free s (NULL is fine). */
+void store_close(struct store *s);
+int store_schema_version(struct store *s);
+
+/* Group many changes into one transaction (nesting is not supported). */
+int store_begin(struct store *s, struct err *e);
+int store_commit(struct store *s, struct err *e);
+void store_rollback(struct store *s);
+
+/* Journal settings: "title", "owner", "created", "safety_plan",
+ * "crisis_contacts".  store_meta_get gives a malloc'd copy or NULL. */
+int store_meta_set(struct store *s, const char *key, const char *value,
+    struct err *e);
+char *store_meta_get(struct store *s, const char *key);
+
+/* Resolve what the user typed (a UUID prefix) in one table to a full UUID.
+ * Unknown, ambiguous and malformed IDs are errors naming the ID. */
+enum store_table {
+	STORE_ENTRY, STORE_ENTRY_TRASHED, STORE_CHECKIN, STORE_SESSION,
+	STORE_AGENDA,
+};
+int store_resolve(struct store *s, enum store_table t, const char *typed,
+    char uuid[STORE_UUID_LEN + 1], struct err *e);
+
+/* ---- entries (entry.c) ---- */
+
+/* 1 if kind is journal, reflection, dream or other. */
+int store_kind_valid(const char *kind);
+
+struct entry_new {
+	const char *title;      /* NULL: none */
+	const char *body;
+	const char *kind;       /* NULL: journal */
+	const char *prompt;     /* NULL: none */
+	const char *const *tags;
+	size_t ntags;
+	int shared;
+	time_t when;            /* 0: now */
+};
+
+/* A row handed to a callback; pointers are valid during the call only. */
+struct entry {
+	const char *uuid;
+	time_t created;
+	int created_off;
+	time_t updated;
+	const char *title;
+	const char *body;
+	const char *kind;
+	const char *prompt;     /* NULL if none */
+	const char *tags;       /* space-separated, "" if none */
+	int shared;
+	time_t trashed;         /* 0 if not in the trash */
+	const char *placement;
+	const char *snippet;    /* search only */
+	int revisions;
+};
+typedef int (*entry_cb)(const struct entry *, void *arg);
+
+struct entry_filter {
+	time_t since, until;    /* [since, until); 0: open */
+	const char *kind;       /* NULL: any */
+	const char *tag;        /* NULL: any */
+	int trashed;            /* list the trash instead */
+	int newest_first;
+	long limit;             /* 0: all */
+	long offset;
+};
+
+int store_entry_add(struct store *s, const struct entry_new *n,
+    char uuid[STORE_UUID_LEN + 1], struct err *e);
+/* Replace the body; the previous title and body become a revision. */
+int store_entry_edit(struct store *s, const char *uuid, const char *body,
+    struct err *e);
+int store_entry_trash(struct store *s, const char *uuid, struct err *e);
+int store_entry_restore(struct store *s, const char *uuid, struct err *e);
+/* Delete every trashed entry for good, then optimize the index and VACUUM
+ * so the text is gone from the file.  *n gets the number deleted. */
+int store_trash_empty(struct store *s, long *n, struct err *e);
+
+/* Entries matching f, oldest first unless f->newest_first.  A callback
+ * returning nonzero stops the walk (that value is returned). */
+int store_entry_list(struct store *s, const struct entry_filter *f,
+    entry_cb cb, void *arg, struct err *e);
+int store_entry_list_json(struct store *s, const struct entry_filter *f,
+    char **json, struct err *e);
+/* One entry (trashed or not). */
+int store_entry_get(struct store *s, const char *uuid, entry_cb cb,
+    void *arg, struct err *e);
+/* One entry with its revisions (oldest first). */
+int store_entry_get_json(struct store *s, const char *uuid, char **json,
+    struct err *e);
+/* Earlier texts of an entry, oldest first: saved time, title, body. */
+int store_entry_revisions(struct store *s, const char *uuid,
+    int (*cb)(time_t saved, const char *title, const char *body, void *),
+    void *arg, struct err *e);
+
+/* Full-text search over titles, bodies and tags of entries not in the
+ * trash, best first.  The query is words (all must match; a trailing * on a
+ * word matches a prefix), case and diacritics ignored. */
+int store_search(struct store *s, const char *query, long limit,
+    entry_cb cb, void *arg, struct err *e);
+int store_search_json(struct store *s, const char *query, long limit,
+    char **json, struct err *e);
+
+/* Tags of entries not in the trash, with their counts, by name. */
+int store_tags(struct store *s, int (*cb)(const char *tag, long n, void *),
+    void *arg, struct err *e);
+int store_tags_json(struct store *s, char **json, struct err *e);
+
+/* ---- check-ins (checkin.c) ---- */
+
+#define CHECKIN_UNSET (-1)
+
+/* The symptoms a check-in can record, as typed and stored. */
+extern const char *const store_symptoms[];
+int store_symptom_valid(const char *name);
+
+struct checkin_new {
+	int mood;               /* 0-10, required */
+	int anxiety, sleep, energy, connection; /* 0-10 or CHECKIN_UNSET */
+	double sleep_hours;     /* 0-24 or CHECKIN_UNSET */
+	const char *const *symptoms;
+	size_t nsymptoms;
+	const char *note;       /* NULL: none */
+	int shared;
+	time_t when;            /* 0: now */
+};
+
+struct checkin {
+	const char *uuid;
+	time_t time;
+	int time_off;
+	int mood, anxiety, sleep, energy, connection;   /* CHECKIN_UNSET */
+	double sleep_hours;                             /* CHECKIN_UNSET */
+	const char *symptoms;   /* JSON array text */
+	const char *note;
+	int shared;
+	const char *placement;
+};
+
+int store_checkin_add(struct store *s, const struct checkin_new *n,
+    char uuid[STORE_UUID_LEN + 1], struct err *e);
+/* Check-ins in [since, until) (0: open), oldest first. */
+int store_checkin_list(struct store *s, time_t since, time_t until,
+    int (*cb)(const struct checkin *, void *), void *arg, struct err *e);
+
+/* ---- the treatment timeline (session.c, timeline.c) ---- */
+
+enum session_kind {
+	SESSION_PREPARATION, SESSION_MEDICINE, SESSION_INTEGRATION,
+	SESSION_OTHER,
+};
+int store_session_kind_parse(const char *name, enum session_kind *k);
+const char *store_session_kind_name(enum session_kind k);
+
+struct session {
+	const char *uuid;
+	enum session_kind kind;
+	time_t time;
+	int time_off;
+	const char *title;
+	const char *notes;
+	int medicine_no;        /* 1, 2, ... for medicine sessions, else 0 */
+};
+
+int store_session_add(struct store *s, enum session_kind kind, time_t when,
+    const char *title, const char *notes, char uuid[STORE_UUID_LEN + 1],
+    struct err *e);
+int store_session_rm(struct store *s, const char *uuid, struct err *e);
+/* Sessions in time order. */
+int store_session_list(struct store *s,
+    int (*cb)(const struct session *, void *), void *arg, struct err *e);
+int store_session_list_json(struct store *s, char **json, struct err *e);
+
+/* A moment on the timeline, for a session list sorted by time:
+ *
+ *   before any session                   "before the first session"
+ *   after a session, none medicine yet   "preparation"
+ *   the day of medicine session K        "medicine session K"
+ *   later, last session medicine K       "day N after medicine session K"
+ *   ... last session integration         "integration, day N after
+ *                                          medicine session K"
+ *   ... last session preparation         "preparation, day N after
+ *                                          medicine session K"
+ *   ... last session other               "day N after medicine session K"
+ *
+ * K is the latest medicine session at or before t; N counts local calendar
+ * days from that session's day.  The phase (for statistics) drops the day:
+ * "before the first session", "preparation", "after medicine session K". */
+struct timeline_point {
+	time_t time;
+	enum session_kind kind;
+};
+void timeline_place(const struct timeline_point *sessions, size_t n,
+    time_t t, char *buf, size_t bufsz);
+void timeline_phase(const struct timeline_point *sessions, size_t n,
+    time_t t, char *buf, size_t bufsz);
+/* The same against the store's sessions. */
+void store_place(struct store *s, time_t t, char *buf, size_t bufsz);
+
+/* ---- the agenda: things to bring to the next session (agenda.c) ---- */
+
+struct agenda_item {
+	const char *uuid;
+	const char *text;
+	time_t created;
+	time_t done;            /* 0: open */
+};
+
+int store_agenda_add(struct store *s, const char *text,
+    char uuid[STORE_UUID_LEN + 1], struct err *e);
+int store_agenda_done(struct store *s, const char *uuid, struct err *e);
+/* Open items first (oldest first), then done ones (latest done first). */
+int store_agenda_list(struct store *s,
+    int (*cb)(const struct agenda_item *, void *), void *arg, struct err *e);
+int store_agenda_list_json(struct store *s, char **json, struct err *e);
+
+/* ---- drafts: editor text kept while typing (agenda.c) ---- */
+
+/* Save (replace) the draft named key; NULL or "" text deletes it. */
+int store_draft_save(struct store *s, const char *key, const char *text,
+    struct err *e);
+/* The draft's text (malloc'd) or NULL if there is none. */
+char *store_draft_get(struct store *s, const char *key);
+
+/* ---- statistics (stats.c) ---- */
+
+struct stats_group {
+	const char *label;      /* a phase, or the Monday of a week */
+	long checkins;
+	double mood_mean;
+	int mood_min, mood_max;
+};
+
+struct stats {
+	long entries, trashed, checkins, sessions, agenda_open;
+	long streak;            /* days in a row with a check-in, up to today
+	                         * (or yesterday when today has none yet) */
+};
+
+int store_stats(struct store *s, time_t now, struct stats *out,
+    struct err *e);
+/* Mood per phase (timeline order) and per week (oldest first). */
+int store_stats_groups(struct store *s, int by_week,
+    int (*cb)(const struct stats_group *, void *), void *arg,
+    struct err *e);
+int store_stats_json(struct store *s, time_t now, char **json,
     struct err *e);
 
 #endif

@@ -97,6 +97,12 @@ const char *vault_warning(const struct vault *v, int i);
  * integrity_check.  *pages gets the number of pages checked. */
 int vault_verify(struct vault *v, uint32_t *pages, struct err *e);
 
+/* The plaintext of database page pgno (1-based), read from the file and
+ * decrypted: for tests that prove deleted text is gone from the file.  The
+ * caller wipes out when done.  Call with no write in progress. */
+int vault_read_page(struct vault *v, uint32_t pgno, unsigned char out[4096],
+    struct err *e);
+
 /* Copy the vault to dest (a new file) while holding a read lock, then open
  * the copy and verify it.  dest NULL: beside the vault, named
  * NAME-YYYYmmdd-HHMMSS.tend.  *written gets the path used (free() it). */

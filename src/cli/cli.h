@@ -86,6 +86,51 @@ void prompt_progress_on(void);
 int cli_open_vault(struct cli *c, int flags, struct vault **out);
 void cli_print_warnings(struct vault *v);
 
+/* ---- the journal commands (journal.c) ---- */
+
+struct store;
+struct entry;
+struct tdate;
+
+struct journal {
+	struct vault *v;
+	struct store *s;
+};
+
+/* Fill c->err and return 1, a command's status for a user error. */
+int cli_error(struct cli *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Open the vault and its store (migrating the schema if needed). */
+int cli_open_store(struct cli *c, int flags, struct journal *j);
+void cli_close_store(struct journal *j);
+
+/* cli_getopt over lo ("-f FILE" and "-h" too), handling the global
+ * options itself: the next other option, or -1.  Set optind = 0 first. */
+int cli_next_option(struct cli *c, int argc, char **argv,
+    const struct option *lo);
+
+/* Parse a date given to option opt ("--date"); -1 with c->err set. */
+int cli_parse_date(struct cli *c, const char *opt, const char *arg,
+    struct tdate *d);
+
+/* All of standard input as UTF-8 text (NULL with c->err set). */
+char *cli_read_stdin_text(struct cli *c);
+/* The arguments joined by spaces. */
+char *cli_join_args(int argc, char **argv);
+/* Wipe and free journal text. */
+void cli_free_text(char *s);
+
+/* Print a JSON text and a newline, then free it; returns 0. */
+int cli_print_json(char *json);
+
+/* The short form of a UUID. */
+void cli_short_id(const char *uuid, char out[9]);
+
+/* One line per entry: ID, local time, kind, title or first line, tags,
+ * placement (an entry_cb). */
+int cli_print_entry_line(const struct entry *r, void *arg);
+
 /* The commands (cmd-*.c). */
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_passwd(struct cli *c, int argc, char **argv);
@@ -93,5 +138,18 @@ int cmd_recover(struct cli *c, int argc, char **argv);
 int cmd_verify(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
 int cmd_sql(struct cli *c, int argc, char **argv);
+int cmd_add(struct cli *c, int argc, char **argv);
+int cmd_edit(struct cli *c, int argc, char **argv);
+int cmd_rm(struct cli *c, int argc, char **argv);
+int cmd_restore(struct cli *c, int argc, char **argv);
+int cmd_trash(struct cli *c, int argc, char **argv);
+int cmd_list(struct cli *c, int argc, char **argv);
+int cmd_show(struct cli *c, int argc, char **argv);
+int cmd_search(struct cli *c, int argc, char **argv);
+int cmd_tags(struct cli *c, int argc, char **argv);
+int cmd_checkin(struct cli *c, int argc, char **argv);
+int cmd_session(struct cli *c, int argc, char **argv);
+int cmd_agenda(struct cli *c, int argc, char **argv);
+int cmd_stats(struct cli *c, int argc, char **argv);
 
 #endif

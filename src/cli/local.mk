@@ -3,6 +3,9 @@
 libtend_a_SOURCES += \
 	src/cli/prompt.c \
 	src/cli/cmd-vault.c \
-	src/cli/cmd-sql.c
+	src/cli/cmd-sql.c \
+	src/cli/journal.c \
+	src/cli/cmd-entry.c \
+	src/cli/cmd-track.c
 noinst_HEADERS += \
 	src/cli/cli.h

@@ -26,6 +26,29 @@ static const struct command commands[] = {
 	{ "verify", cmd_verify, "", "check every page of the vault" },
 	{ "backup", cmd_backup, "[DEST]", "write a verified encrypted copy" },
 	{ "sql", cmd_sql, "[--write]", "run SQL from standard input" },
+	{ "add", cmd_add, "[--title T] [--tag T]... [--kind K] [--share] "
+	    "[--date D] [TEXT | -]", "write an entry ('tend add -' reads stdin "
+	    "and keeps it out of shell history)" },
+	{ "edit", cmd_edit, "ID", "replace an entry's text with stdin (the "
+	    "earlier text is kept)" },
+	{ "rm", cmd_rm, "ID", "move an entry to the trash" },
+	{ "restore", cmd_restore, "ID", "bring an entry back from the trash" },
+	{ "trash", cmd_trash, "[empty] [--json]",
+	    "list the trash, or delete what is in it for good" },
+	{ "checkin", cmd_checkin, "--mood N [--anxiety N] [--sleep N] "
+	    "[--energy N] [--connection N] [--sleep-hours H] [--symptom S]... "
+	    "[--note T] [--date D]", "record how you are (scales 0-10)" },
+	{ "list", cmd_list, "[--since D] [--until D] [--kind K] [--tag T] "
+	    "[--json]", "list entries, oldest first" },
+	{ "show", cmd_show, "ID [--json]", "show one entry" },
+	{ "search", cmd_search, "QUERY [--json]", "find entries by words" },
+	{ "session", cmd_session, "add --kind KIND --date D [--title T] | "
+	    "list [--json] | rm ID", "the sessions of your treatment" },
+	{ "agenda", cmd_agenda, "add TEXT | list [--json] | done ID",
+	    "things to bring to the next session" },
+	{ "tags", cmd_tags, "[--json]", "the tags in use" },
+	{ "stats", cmd_stats, "[--json]",
+	    "counts, mood by phase and week, check-in streak" },
 };
 
 const struct command *

@@ -1,4 +1,13 @@
 libtend_a_SOURCES += \
-	src/store/sqlrun.c
+	src/store/sqlrun.c \
+	src/store/store.c \
+	src/store/schema.c \
+	src/store/timeline.c \
+	src/store/entry.c \
+	src/store/checkin.c \
+	src/store/session.c \
+	src/store/agenda.c \
+	src/store/stats.c
 noinst_HEADERS += \
-	include/tend/store.h
+	include/tend/store.h \
+	src/store/store-int.h

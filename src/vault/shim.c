@@ -743,3 +743,20 @@ shim_check_page(struct shim_ctx *ctx, uint32_t pgno)
 	sodium_memzero(page, sizeof page);
 	return rc;
 }
+
+int
+shim_read_page(struct shim_ctx *ctx, uint32_t pgno,
+    unsigned char out[SHIM_PAGE])
+{
+	int rc;
+
+	if (ctx->main == NULL || pgno == 0)
+		return SQLITE_MISUSE;
+	rc = read_db_page((struct shim_file *)ctx->main, pgno, out);
+	if (rc == SQLITE_IOERR_SHORT_READ) {
+		ctx->bad_page = pgno;
+		ctx->bad_domain = SHIM_DOMAIN_DB;
+		rc = SQLITE_IOERR_DATA;
+	}
+	return rc;
+}

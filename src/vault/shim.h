@@ -66,6 +66,11 @@ int shim_raw_unlock(struct shim_ctx *ctx, int level);
  * SQLITE_OK, SQLITE_IOERR_DATA (and sets ctx->bad_page) or an I/O error. */
 int shim_check_page(struct shim_ctx *ctx, uint32_t pgno);
 
+/* The decrypted page pgno of the database file (tests scan it for text
+ * that must be gone).  Same results as shim_check_page. */
+int shim_read_page(struct shim_ctx *ctx, uint32_t pgno,
+    unsigned char out[SHIM_PAGE]);
+
 /* How many opens of temporary files the shim has refused (for tests). */
 unsigned shim_refused_opens(void);
 

@@ -305,11 +305,17 @@ vault_close(struct vault *v)
 	if (v == NULL)
 		return;
 	if (v->db != NULL) {
-		sqlite3_stmt *st;
+		/* Close first: that disconnects virtual tables (FTS5), which
+		 * finalize their own statements.  Finalizing those here
+		 * before would free them twice.  Whatever the caller left
+		 * open keeps the close busy; finalize it and close again. */
+		if (sqlite3_close(v->db) == SQLITE_BUSY) {
+			sqlite3_stmt *st;
 
-		while ((st = sqlite3_next_stmt(v->db, NULL)) != NULL)
-			sqlite3_finalize(st);
-		sqlite3_close(v->db);
+			while ((st = sqlite3_next_stmt(v->db, NULL)) != NULL)
+				sqlite3_finalize(st);
+			sqlite3_close(v->db);
+		}
 	}
 	v->ctx.page_key = NULL;
 	sodium_free(v->keys);
@@ -901,6 +907,19 @@ out:
 	sqlite3_finalize(st);
 	sqlite3_exec(v->db, "COMMIT", NULL, NULL, NULL);
 	return rc;
+}
+
+int
+vault_read_page(struct vault *v, uint32_t pgno, unsigned char out[4096],
+    struct err *e)
+{
+	int src = shim_read_page(&v->ctx, pgno, out);
+
+	if (src != SQLITE_OK) {
+		sodium_memzero(out, SHIM_PAGE);
+		return vault_sql_error(v, src, e);
+	}
+	return 0;
 }
 
 /* NAME-YYYYmmdd-HHMMSS.tend beside path; when a backup made in the same

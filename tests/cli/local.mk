@@ -5,6 +5,10 @@ cli_tests = \
 	tests/cli/keys.sh \
 	tests/cli/integrity.sh \
 	tests/cli/badinput.sh \
-	tests/cli/usage.sh
+	tests/cli/usage.sh \
+	tests/cli/journal-entries.sh \
+	tests/cli/journal-track.sh \
+	tests/cli/journal-bad.sh \
+	tests/cli/journal-concurrent.sh
 TESTS += $(cli_tests)
 EXTRA_DIST += $(cli_tests)

@@ -1,0 +1,166 @@
+/*
+ * journal.c: what the journal commands share: opening the store, dates,
+ * text from standard input, printing JSON and one-line listings.
+ *
+ * Journal text read here is kept in memory only and wiped when freed; it
+ * never reaches an error message.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "tend/fileio.h"
+#include "tend/store.h"
+#include "tend/timefmt.h"
+#include "tend/utf8.h"
+#include "tend/vault.h"
+
+#define TEXT_MAX (16u << 20)
+
+int
+cli_error(struct cli *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(c->err.msg, sizeof c->err.msg, fmt, ap);
+	va_end(ap);
+	return 1;
+}
+
+int
+cli_open_store(struct cli *c, int flags, struct journal *j)
+{
+	j->v = NULL;
+	j->s = NULL;
+	if (cli_open_vault(c, flags, &j->v) != 0)
+		return -1;
+	if (store_open(j->v, &j->s, &c->err) != 0) {
+		vault_close(j->v);
+		j->v = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+void
+cli_close_store(struct journal *j)
+{
+	store_close(j->s);
+	if (j->v != NULL)
+		vault_close(j->v);
+	j->s = NULL;
+	j->v = NULL;
+}
+
+int
+cli_parse_date(struct cli *c, const char *opt, const char *arg,
+    struct tdate *d)
+{
+	if (time_parse(arg, time(NULL), d, &c->err) != 0)
+		return err_prefix(&c->err, "%s", opt);
+	return 0;
+}
+
+char *
+cli_read_stdin_text(struct cli *c)
+{
+	char *buf;
+	size_t len;
+
+	if (isatty(0))
+		fputs("Write the text, then press Ctrl-D on a new line.\n",
+		    stderr);
+	if (file_read_all("-", &buf, &len, TEXT_MAX, &c->err) != 0)
+		return NULL;
+	if (!utf8_valid(buf, len)) {
+		cli_free_text(buf);
+		err_set(&c->err, "the text on standard input is not valid "
+		    "UTF-8 (or contains a NUL byte)");
+		return NULL;
+	}
+	return buf;
+}
+
+char *
+cli_join_args(int argc, char **argv)
+{
+	size_t n = 1;
+	char *s;
+	int i;
+
+	for (i = 0; i < argc; i++)
+		n += strlen(argv[i]) + 1;
+	s = xmalloc(n);
+	s[0] = '\0';
+	for (i = 0; i < argc; i++) {
+		if (i > 0)
+			strcat(s, " ");
+		strcat(s, argv[i]);
+	}
+	return s;
+}
+
+void
+cli_free_text(char *s)
+{
+	if (s != NULL) {
+		vault_wipe(s, strlen(s));
+		free(s);
+	}
+}
+
+int
+cli_print_json(char *json)
+{
+	puts(json);
+	cli_free_text(json);
+	return 0;
+}
+
+void
+cli_short_id(const char *uuid, char out[STORE_ID_SHORT + 1])
+{
+	memcpy(out, uuid, STORE_ID_SHORT);
+	out[STORE_ID_SHORT] = '\0';
+}
+
+int
+cli_print_entry_line(const struct entry *r, void *arg)
+{
+	char id[STORE_ID_SHORT + 1], when[32], line[256];
+	const char *p;
+
+	(void)arg;
+	cli_short_id(r->uuid, id);
+	time_format_local(r->created, when, sizeof when);
+	utf8_first_line(*r->title != '\0' ? r->title : r->body, 50, line,
+	    sizeof line);
+	printf("%s  %s  %-10s  %s", id, when, r->kind, line);
+	for (p = r->tags; *p != '\0'; ) {
+		size_t n = strcspn(p, " ");
+
+		printf(" #%.*s", (int)n, p);
+		p += n + (p[n] == ' ');
+	}
+	printf("  (%s)\n", r->placement);
+	return 0;
+}
+
+int
+cli_next_option(struct cli *c, int argc, char **argv, const struct option *lo)
+{
+	int opt;
+
+	opterr = 0;
+	while ((opt = cli_getopt(argc, argv, ":f:h", lo)) != -1)
+		if (!cli_global_option(c, opt, optarg))
+			return opt;
+	return -1;
+}

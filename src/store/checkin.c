@@ -1,0 +1,182 @@
+/*
+ * checkin.c: quick check-ins: 0-10 scales (mood required; anxiety, sleep
+ * quality, energy, connection optional), hours slept, symptoms from a
+ * fixed list, a short note.
+ *
+ * Symptoms are stored as a JSON array of the names below, in this order,
+ * each at most once.  Out-of-range values are refused here before anything
+ * is written (the table's CHECK constraints are a second guard).
+ */
+#include "config.h"
+
+#include "tend/store.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "store/store-int.h"
+#include "tend/err.h"
+#include "tend/timefmt.h"
+
+const char *const store_symptoms[] = {
+	"nightmares", "flashbacks", "avoidance", "on-edge", "numbness",
+	"concentration", "irritability", NULL,
+};
+
+static const char sql_add[] =
+    "INSERT INTO checkins(uuid, time, time_off, mood, anxiety, sleep, "
+    "sleep_hours, energy, connection, symptoms, note, shared) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+static const char sql_list[] =
+    "SELECT uuid, time, time_off, mood, anxiety, sleep, sleep_hours, "
+    "energy, connection, symptoms, note, shared, tend_place(time) "
+    "FROM checkins WHERE (?1 IS NULL OR time >= ?1) "
+    "AND (?2 IS NULL OR time < ?2) ORDER BY time, id";
+
+int
+store_symptom_valid(const char *name)
+{
+	size_t i;
+
+	for (i = 0; store_symptoms[i] != NULL; i++)
+		if (strcmp(name, store_symptoms[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+check_scale(int v, const char *what, int required, struct err *e)
+{
+	if (v == CHECKIN_UNSET && !required)
+		return 0;
+	if (v < 0 || v > 10)
+		return err_set(e, "%s must be a whole number from 0 to 10", what);
+	return 0;
+}
+
+static void
+bind_scale(sqlite3_stmt *st, int i, int v)
+{
+	if (v == CHECKIN_UNSET)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_int(st, i, v);
+}
+
+/* The symptoms as a JSON array in canonical order, into buf. */
+static int
+symptoms_json(const struct checkin_new *n, char *buf, size_t bufsz,
+    struct err *e)
+{
+	size_t i, k, o = 0;
+	int have;
+
+	for (k = 0; k < n->nsymptoms; k++)
+		if (!store_symptom_valid(n->symptoms[k]))
+			return err_set(e, "'%s' is not a symptom tend knows "
+			    "(nightmares, flashbacks, avoidance, on-edge, "
+			    "numbness, concentration, irritability)",
+			    n->symptoms[k]);
+	buf[o++] = '[';
+	for (i = 0; store_symptoms[i] != NULL; i++) {
+		for (have = 0, k = 0; k < n->nsymptoms; k++)
+			if (strcmp(n->symptoms[k], store_symptoms[i]) == 0)
+				have = 1;
+		if (!have)
+			continue;
+		o += (size_t)snprintf(buf + o, bufsz - o, "%s\"%s\"",
+		    o > 1 ? "," : "", store_symptoms[i]);
+	}
+	snprintf(buf + o, bufsz - o, "]");
+	return 0;
+}
+
+int
+store_checkin_add(struct store *s, const struct checkin_new *n,
+    char uuid[STORE_UUID_LEN + 1], struct err *e)
+{
+	time_t when = n->when ? n->when : time(NULL);
+	char symptoms[256];
+	sqlite3_stmt *st;
+	int rc;
+
+	if (check_scale(n->mood, "mood", 1, e) != 0 ||
+	    check_scale(n->anxiety, "anxiety", 0, e) != 0 ||
+	    check_scale(n->sleep, "sleep quality", 0, e) != 0 ||
+	    check_scale(n->energy, "energy", 0, e) != 0 ||
+	    check_scale(n->connection, "connection", 0, e) != 0)
+		return -1;
+	if (n->sleep_hours != CHECKIN_UNSET && (!isfinite(n->sleep_hours) ||
+	    n->sleep_hours < 0 || n->sleep_hours > 24))
+		return err_set(e, "hours of sleep must be from 0 to 24");
+	if (symptoms_json(n, symptoms, sizeof symptoms, e) != 0 ||
+	    store_check_text(n->note, "the note", 1, e) != 0)
+		return -1;
+	if ((st = store_stmt(s, sql_add, e)) == NULL)
+		return -1;
+	store_new_uuid(uuid);
+	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)when);
+	sqlite3_bind_int(st, 3, time_offset(when));
+	sqlite3_bind_int(st, 4, n->mood);
+	bind_scale(st, 5, n->anxiety);
+	bind_scale(st, 6, n->sleep);
+	if (n->sleep_hours != CHECKIN_UNSET)
+		sqlite3_bind_double(st, 7, n->sleep_hours);
+	bind_scale(st, 8, n->energy);
+	bind_scale(st, 9, n->connection);
+	sqlite3_bind_text(st, 10, symptoms, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, n->note ? n->note : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 12, n->shared != 0);
+	if (store_write_begin(s, e) != 0)
+		return -1;
+	rc = store_done(s, st, e);
+	sqlite3_clear_bindings(st);
+	return store_write_end(s, rc, e);
+}
+
+static int
+column_scale(sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return CHECKIN_UNSET;
+	return sqlite3_column_int(st, i);
+}
+
+int
+store_checkin_list(struct store *s, time_t since, time_t until,
+    int (*cb)(const struct checkin *, void *), void *arg, struct err *e)
+{
+	struct checkin r;
+	sqlite3_stmt *st = store_stmt(s, sql_list, e);
+	int rc, stop = 0;
+
+	if (st == NULL)
+		return -1;
+	store_bind_time(st, 1, since);
+	store_bind_time(st, 2, until);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r.uuid = (const char *)sqlite3_column_text(st, 0);
+		r.time = (time_t)sqlite3_column_int64(st, 1);
+		r.time_off = sqlite3_column_int(st, 2);
+		r.mood = sqlite3_column_int(st, 3);
+		r.anxiety = column_scale(st, 4);
+		r.sleep = column_scale(st, 5);
+		r.sleep_hours = sqlite3_column_type(st, 6) == SQLITE_NULL ?
+		    CHECKIN_UNSET : sqlite3_column_double(st, 6);
+		r.energy = column_scale(st, 7);
+		r.connection = column_scale(st, 8);
+		r.symptoms = (const char *)sqlite3_column_text(st, 9);
+		r.note = (const char *)sqlite3_column_text(st, 10);
+		r.shared = sqlite3_column_int(st, 11);
+		r.placement = (const char *)sqlite3_column_text(st, 12);
+		if ((stop = cb(&r, arg)) != 0)
+			break;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (stop != 0)
+		return stop;
+	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, e);
+}

@@ -1,0 +1,205 @@
+/*
+ * schema.c: the journal's tables and the numbered migrations between them.
+ *
+ * The schema version is PRAGMA user_version.  migrations[i] takes version i
+ * to version i + 1; a step, once released, is never changed (the test in
+ * tests/unit/test-store-schema.c builds version 1 with the step below and
+ * migrates it).  All pending steps and the version bump run in one
+ * transaction, so a crash leaves the old schema or the new one.  A version
+ * newer than this tend knows is refused before anything is written.
+ *
+ * Times are UTC seconds; *_off columns are the local UTC offset in minutes
+ * at the time of writing.
+ */
+#include "config.h"
+
+#include "tend/store.h"
+
+#include <stdio.h>
+
+#include "store/store-int.h"
+#include "tend/err.h"
+
+/* Version 1: the journal's records. */
+static const char schema_v1[] =
+    "CREATE TABLE meta ("
+    "  key TEXT PRIMARY KEY,"
+    "  value TEXT"
+    ") WITHOUT ROWID;"
+    "INSERT INTO meta(key, value) VALUES"
+    "  ('created', strftime('%s', 'now')), ('title', 'Journal');"
+    "CREATE TABLE entries ("
+    "  id INTEGER PRIMARY KEY,"
+    "  uuid TEXT NOT NULL UNIQUE,"
+    "  created INTEGER NOT NULL,"
+    "  created_off INTEGER NOT NULL,"
+    "  updated INTEGER NOT NULL,"
+    "  title TEXT NOT NULL DEFAULT '',"
+    "  body TEXT NOT NULL,"
+    "  kind TEXT NOT NULL DEFAULT 'journal'"
+    "    CHECK (kind IN ('journal', 'reflection', 'dream', 'other')),"
+    "  prompt TEXT,"
+    "  shared INTEGER NOT NULL DEFAULT 0 CHECK (shared IN (0, 1)),"
+    "  trashed INTEGER"
+    ");"
+    "CREATE INDEX entries_created ON entries(created);"
+    "CREATE TABLE entry_revisions ("
+    "  id INTEGER PRIMARY KEY,"
+    "  entry INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,"
+    "  saved INTEGER NOT NULL,"
+    "  title TEXT NOT NULL,"
+    "  body TEXT NOT NULL"
+    ");"
+    "CREATE INDEX entry_revisions_entry ON entry_revisions(entry);"
+    "CREATE TABLE tags ("
+    "  entry INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,"
+    "  tag TEXT NOT NULL CHECK (tag <> ''),"
+    "  PRIMARY KEY (entry, tag)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX tags_tag ON tags(tag);"
+    "CREATE TABLE checkins ("
+    "  id INTEGER PRIMARY KEY,"
+    "  uuid TEXT NOT NULL UNIQUE,"
+    "  time INTEGER NOT NULL,"
+    "  time_off INTEGER NOT NULL,"
+    "  mood INTEGER NOT NULL CHECK (mood BETWEEN 0 AND 10),"
+    "  anxiety INTEGER CHECK (anxiety BETWEEN 0 AND 10),"
+    "  sleep INTEGER CHECK (sleep BETWEEN 0 AND 10),"
+    "  sleep_hours REAL CHECK (sleep_hours BETWEEN 0 AND 24),"
+    "  energy INTEGER CHECK (energy BETWEEN 0 AND 10),"
+    "  connection INTEGER CHECK (connection BETWEEN 0 AND 10),"
+    "  symptoms TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(symptoms)),"
+    "  note TEXT NOT NULL DEFAULT '',"
+    "  shared INTEGER NOT NULL DEFAULT 0 CHECK (shared IN (0, 1))"
+    ");"
+    "CREATE INDEX checkins_time ON checkins(time);"
+    "CREATE TABLE sessions ("
+    "  id INTEGER PRIMARY KEY,"
+    "  uuid TEXT NOT NULL UNIQUE,"
+    "  kind TEXT NOT NULL CHECK (kind IN"
+    "    ('preparation', 'medicine', 'integration', 'other')),"
+    "  time INTEGER NOT NULL,"
+    "  time_off INTEGER NOT NULL,"
+    "  title TEXT NOT NULL DEFAULT '',"
+    "  notes TEXT NOT NULL DEFAULT ''"
+    ");"
+    "CREATE INDEX sessions_time ON sessions(time);"
+    "CREATE TABLE agenda ("
+    "  id INTEGER PRIMARY KEY,"
+    "  uuid TEXT NOT NULL UNIQUE,"
+    "  text TEXT NOT NULL,"
+    "  created INTEGER NOT NULL,"
+    "  created_off INTEGER NOT NULL,"
+    "  done INTEGER"
+    ");";
+
+/* Version 2: editor drafts; the full-text index over entries (titles,
+ * bodies, tags), kept in sync by triggers (unicode61 with
+ * remove_diacritics 2 folds case and accents: "traume" finds "Träume");
+ * an index that lets counts and lists skip the trash without reading
+ * every entry. */
+static const char schema_v2[] =
+    "CREATE INDEX entries_trashed ON entries(trashed, created);"
+    "CREATE TABLE drafts ("
+    "  key TEXT PRIMARY KEY,"
+    "  text TEXT NOT NULL,"
+    "  saved INTEGER NOT NULL"
+    ") WITHOUT ROWID;"
+    "CREATE VIRTUAL TABLE entries_fts USING fts5(title, body, tags,"
+    "  tokenize = 'unicode61 remove_diacritics 2');"
+    "INSERT INTO entries_fts(rowid, title, body, tags)"
+    "  SELECT id, title, body, coalesce((SELECT group_concat(tag, ' ')"
+    "    FROM tags WHERE entry = entries.id), '') FROM entries;"
+    "CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN"
+    "  INSERT INTO entries_fts(rowid, title, body, tags)"
+    "    VALUES (new.id, new.title, new.body, '');"
+    "END;"
+    "CREATE TRIGGER entries_fts_update AFTER UPDATE OF title, body"
+    "  ON entries BEGIN"
+    "  UPDATE entries_fts SET title = new.title, body = new.body"
+    "    WHERE rowid = new.id;"
+    "END;"
+    "CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN"
+    "  DELETE FROM entries_fts WHERE rowid = old.id;"
+    "END;"
+    "CREATE TRIGGER tags_fts_insert AFTER INSERT ON tags BEGIN"
+    "  UPDATE entries_fts SET tags = (SELECT group_concat(tag, ' ')"
+    "    FROM tags WHERE entry = new.entry) WHERE rowid = new.entry;"
+    "END;"
+    "CREATE TRIGGER tags_fts_delete AFTER DELETE ON tags BEGIN"
+    "  UPDATE entries_fts SET tags = coalesce((SELECT group_concat(tag, ' ')"
+    "    FROM tags WHERE entry = old.entry), '') WHERE rowid = old.entry;"
+    "END;";
+
+static const char *const migrations[STORE_SCHEMA_VERSION] = {
+	schema_v1,
+	schema_v2,
+};
+
+static int
+user_version(struct store *s, int *v, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sqlerr(s, rc, e);
+	rc = sqlite3_step(st);
+	*v = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_sqlerr(s, rc, e);
+	return 0;
+}
+
+static int
+exec(struct store *s, const char *sql, struct err *e)
+{
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? 0 : store_sqlerr(s, rc, e);
+}
+
+int
+schema_migrate(struct store *s, int version, struct err *e)
+{
+	char bump[64];
+	int have, i;
+
+	if (version < 1 || version > STORE_SCHEMA_VERSION)
+		return err_set(e, "no such journal schema version: %d", version);
+	if (user_version(s, &have, e) != 0)
+		return -1;
+	if (have > STORE_SCHEMA_VERSION)
+		return err_set(e, "this journal was written by a newer tend "
+		    "(schema %d; this one knows %d): please update tend",
+		    have, STORE_SCHEMA_VERSION);
+	if (have >= version) {
+		s->version = have;
+		return 0;
+	}
+	if (exec(s, "BEGIN IMMEDIATE", e) != 0)
+		return -1;
+	/* Another process may have migrated between the check and the lock. */
+	if (user_version(s, &have, e) != 0)
+		goto fail;
+	for (i = have; i < version; i++)
+		if (exec(s, migrations[i], e) != 0) {
+			err_prefix(e, "cannot update the journal to schema %d",
+			    i + 1);
+			goto fail;
+		}
+	if (have < version) {
+		snprintf(bump, sizeof bump, "PRAGMA user_version = %d", version);
+		if (exec(s, bump, e) != 0)
+			goto fail;
+	}
+	if (exec(s, "COMMIT", e) != 0)
+		goto fail;
+	s->version = have > version ? have : version;
+	return 0;
+fail:
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}

@@ -1,0 +1,74 @@
+/*
+ * store-int.h: what the files of src/store share and nobody else sees.
+ *
+ * struct store holds the connection, the statement cache and the sessions
+ * loaded for timeline placement.  Statements are cached by the address of
+ * their (static) SQL text, so each file keeps its SQL next to the code that
+ * runs it and every statement is prepared once per store.
+ */
+#ifndef TEND_STORE_INT_H
+#define TEND_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "tend/store.h"
+
+#define STORE_CACHE_MAX 96
+
+struct store {
+	struct vault *v;
+	sqlite3 *db;
+	int version;
+	struct {
+		const char *sql;
+		sqlite3_stmt *st;
+	} cache[STORE_CACHE_MAX];
+	size_t ncache;
+	struct timeline_point *tl;      /* sessions by time, loaded lazily */
+	size_t ntl;
+	int tl_valid;
+	int own_tx;                     /* store_write_begin began it */
+};
+
+/* The cached statement for sql (a static string), reset and unbound;
+ * NULL with e filled if it cannot be prepared. */
+sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct err *e);
+
+/* e gets one sentence for SQLite result rc; returns -1. */
+int store_sqlerr(struct store *s, int rc, struct err *e);
+
+/* Step a statement that returns no rows; resets it.  0 or -1. */
+int store_done(struct store *s, sqlite3_stmt *st, struct err *e);
+
+/* Step st for one row and return a malloc'd copy of its first column as
+ * *json; resets it. */
+int store_json_row(struct store *s, sqlite3_stmt *st, char **json,
+    struct err *e);
+
+/* Every change runs between store_write_begin and store_write_end (its
+ * own transaction, or a savepoint inside store_begin's): on rc != 0
+ * everything since the begin is undone.  Returns rc, or -1 if the commit
+ * failed.  They do not nest otherwise. */
+int store_write_begin(struct store *s, struct err *e);
+int store_write_end(struct store *s, int rc, struct err *e);
+
+/* A new random (version 4) UUID. */
+void store_new_uuid(char out[STORE_UUID_LEN + 1]);
+
+/* Refuse text that is not UTF-8 or (unless may_be_empty) is blank; what
+ * names the field in the message ("the entry's text"). */
+int store_check_text(const char *text, const char *what, int may_be_empty,
+    struct err *e);
+
+/* The sessions changed: reload them before the next placement. */
+void store_timeline_changed(struct store *s);
+/* The loaded sessions (loading them if needed); NULL n=0 when none. */
+const struct timeline_point *store_timeline(struct store *s, size_t *n);
+
+/* Bind a time, or NULL for 0. */
+int store_bind_time(sqlite3_stmt *st, int i, time_t t);
+
+/* Migrations (schema.c): bring the open database to version. */
+int schema_migrate(struct store *s, int version, struct err *e);
+
+#endif

@@ -1,0 +1,186 @@
+/*
+ * test-store-schema.c: migrations.  A journal built at schema 1 (with
+ * rows in every table) is opened by the current store and migrated with
+ * every row intact and the search index filled; a schema newer than this
+ * tend is refused untouched; a failing migration changes nothing.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tap.h"
+#include "testutil.h"
+#include "tend/err.h"
+#include "tend/store.h"
+#include "tend/vault.h"
+
+/* Every row of every version-1 table as one text. */
+static char *
+dump(struct vault *v)
+{
+	static const char *const sql[] = {
+		"SELECT group_concat(key || '=' || value, '|') FROM "
+		    "(SELECT * FROM meta WHERE key <> 'created' ORDER BY key)",
+		"SELECT group_concat(uuid || created || created_off || updated "
+		    "|| title || body || kind || coalesce(prompt, '-') || "
+		    "shared || coalesce(trashed, '-'), '|') FROM "
+		    "(SELECT * FROM entries ORDER BY id)",
+		"SELECT group_concat(entry || saved || title || body, '|') "
+		    "FROM (SELECT * FROM entry_revisions ORDER BY id)",
+		"SELECT group_concat(entry || tag, '|') FROM "
+		    "(SELECT * FROM tags ORDER BY entry, tag)",
+		"SELECT group_concat(uuid || time || mood || "
+		    "coalesce(anxiety, '-') || coalesce(sleep_hours, '-') || "
+		    "symptoms || note, '|') FROM (SELECT * FROM checkins "
+		    "ORDER BY id)",
+		"SELECT group_concat(uuid || kind || time || title, '|') FROM "
+		    "(SELECT * FROM sessions ORDER BY id)",
+		"SELECT group_concat(uuid || text || coalesce(done, '-'), '|') "
+		    "FROM (SELECT * FROM agenda ORDER BY id)",
+	};
+	size_t i;
+	char *out = xstrdup("");
+
+	for (i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		sqlite3_stmt *st;
+		const char *t = "";
+		char *n;
+
+		if (sqlite3_prepare_v2(vault_db(v), sql[i], -1, &st, NULL) !=
+		    SQLITE_OK)
+			fatal("dump: %s", sqlite3_errmsg(vault_db(v)));
+		if (sqlite3_step(st) == SQLITE_ROW &&
+		    sqlite3_column_text(st, 0) != NULL)
+			t = (const char *)sqlite3_column_text(st, 0);
+		n = xasprintf("%s#%s", out, t);
+		sqlite3_finalize(st);
+		free(out);
+		out = n;
+	}
+	return out;
+}
+
+static int
+count(const struct entry *r, void *arg)
+{
+	(void)r;
+	(*(int *)arg)++;
+	return 0;
+}
+
+/* Fill a version-1 journal through the store API. */
+static void
+fill(struct store *s)
+{
+	const char *tags[] = { "meer", "nacht" };
+	const char *symptoms[] = { "nightmares" };
+	char id[STORE_UUID_LEN + 1], gone[STORE_UUID_LEN + 1];
+	struct entry_new n;
+	struct checkin_new c;
+	struct err e;
+
+	memset(&n, 0, sizeof n);
+	n.title = "Tr\xc3\xa4ume";
+	n.body = "Ich tr\xc3\xa4umte vom Meer";
+	n.kind = "dream";
+	n.tags = tags;
+	n.ntags = 2;
+	n.when = 1767261600;
+	if (store_entry_add(s, &n, id, &e) != 0 ||
+	    store_entry_edit(s, id, "zweite Fassung", &e) != 0)
+		fatal("fill: %s", e.msg);
+	n.title = NULL;
+	n.ntags = 0;
+	n.body = "in the trash";
+	if (store_entry_add(s, &n, gone, &e) != 0 ||
+	    store_entry_trash(s, gone, &e) != 0)
+		fatal("fill: %s", e.msg);
+	memset(&c, 0, sizeof c);
+	c.mood = 4;
+	c.anxiety = 6;
+	c.sleep = c.energy = c.connection = CHECKIN_UNSET;
+	c.sleep_hours = 6.5;
+	c.symptoms = symptoms;
+	c.nsymptoms = 1;
+	c.note = "tired";
+	if (store_checkin_add(s, &c, id, &e) != 0 ||
+	    store_session_add(s, SESSION_MEDICINE, 1767000000, "first", NULL,
+	    id, &e) != 0 ||
+	    store_agenda_add(s, "the house", id, &e) != 0 ||
+	    store_agenda_done(s, id, &e) != 0 ||
+	    store_meta_set(s, "owner", "R.", &e) != 0)
+		fatal("fill: %s", e.msg);
+}
+
+int
+main(void)
+{
+	struct store *s;
+	struct vault *v;
+	struct err e;
+	char *before, *after;
+	int hits = 0;
+
+	test_init();
+	v = test_new_vault(test_path("v1.tend"));
+	ok(store_open_at(v, 1, &s, &e) == 0, "open at schema 1");
+	ok(store_schema_version(s) == 1, "schema version 1");
+	ok(test_int(v, "PRAGMA user_version") == 1, "user_version 1");
+	ok(test_int(v, "SELECT count(*) FROM sqlite_schema WHERE name = "
+	    "'entries_fts'") == 0, "no search index at version 1");
+	fill(s);
+	store_close(s);
+	before = dump(v);
+	vault_close(v);
+
+	v = test_open_vault(test_path("v1.tend"));
+	ok(store_open(v, &s, &e) == 0, "the current store opens it");
+	ok(store_schema_version(s) == STORE_SCHEMA_VERSION,
+	    "migrated to version %d", STORE_SCHEMA_VERSION);
+	ok(test_int(v, "PRAGMA user_version") == STORE_SCHEMA_VERSION,
+	    "user_version bumped");
+	after = dump(v);
+	ok(strcmp(before, after) == 0, "every row intact (%zu bytes)",
+	    strlen(after));
+	ok(store_search(s, "traumte", 0, count, &hits, &e) == 0 && hits == 0,
+	    "the old text is not indexed (it was edited)");
+	ok(store_search(s, "zweite", 0, count, &hits, &e) == 0 && hits == 1,
+	    "the index was filled from existing rows");
+	hits = 0;
+	ok(store_search(s, "nacht", 0, count, &hits, &e) == 0 && hits == 1,
+	    "tags of existing rows are indexed");
+	hits = 0;
+	ok(store_search(s, "trash", 0, count, &hits, &e) == 0 && hits == 0,
+	    "trashed entries are not found");
+	ok(store_draft_save(s, "new", "half a thought", &e) == 0,
+	    "the drafts table exists");
+	store_close(s);
+	free(before);
+	free(after);
+
+	/* Opening again is a no-op. */
+	ok(store_open(v, &s, &e) == 0 && store_schema_version(s) ==
+	    STORE_SCHEMA_VERSION, "reopening does not migrate again");
+	store_close(s);
+
+	/* A newer schema is refused and left alone. */
+	test_exec(v, "PRAGMA user_version = 99");
+	ok(store_open(v, &s, &e) == -1 && strstr(e.msg, "newer") != NULL,
+	    "a newer schema is refused: %s", e.msg);
+	ok(test_int(v, "PRAGMA user_version") == 99, "and not touched");
+	vault_close(v);
+
+	/* A migration that fails leaves version 1 as it was. */
+	v = test_new_vault(test_path("v1b.tend"));
+	ok(store_open_at(v, 1, &s, &e) == 0, "another journal at version 1");
+	store_close(s);
+	test_exec(v, "CREATE TABLE drafts (x)");
+	ok(store_open(v, &s, &e) == -1, "a failing migration is an error: %s",
+	    e.msg);
+	ok(test_int(v, "PRAGMA user_version") == 1, "still version 1");
+	ok(test_int(v, "SELECT count(*) FROM sqlite_schema WHERE name = "
+	    "'entries_fts'") == 0, "nothing of version 2 was left behind");
+	vault_close(v);
+	return tap_done();
+}

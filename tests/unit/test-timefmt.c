@@ -1,0 +1,135 @@
+/*
+ * test-timefmt.c: date parsing, local times, and UTF-8 checks (util).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "tap.h"
+#include "tend/err.h"
+#include "tend/timefmt.h"
+#include "tend/utf8.h"
+
+int
+main(void)
+{
+	static const struct {
+		const char *in;
+		int ok;
+		int y, m, d, hh, mm, has_time;
+	} dates[] = {
+		{ "2026-03-01", 1, 2026, 3, 1, 0, 0, 0 },
+		{ "2026-03-01 07:30", 1, 2026, 3, 1, 7, 30, 1 },
+		{ "2024-02-29", 1, 2024, 2, 29, 0, 0, 0 },
+		{ "2026-12-31 23:59", 1, 2026, 12, 31, 23, 59, 1 },
+		{ "today", 1, 2026, 11, 26, 15, 4, 1 },
+		{ "now", 1, 2026, 11, 26, 15, 4, 1 },
+		{ "yesterday", 1, 2026, 11, 25, 15, 4, 1 },
+		{ "3 days ago", 1, 2026, 11, 23, 15, 4, 1 },
+		{ "1 day ago", 1, 2026, 11, 25, 15, 4, 1 },
+		{ "30 days ago", 1, 2026, 10, 27, 15, 4, 1 },
+		{ "0 days ago", 1, 2026, 11, 26, 15, 4, 1 },
+		{ "2026-02-30", 0, 0, 0, 0, 0, 0, 0 },
+		{ "2025-02-29", 0, 0, 0, 0, 0, 0, 0 },
+		{ "2026-04-31", 0, 0, 0, 0, 0, 0, 0 },
+		{ "2026-13-01", 0, 0, 0, 0, 0, 0, 0 },
+		{ "2026-00-10", 0, 0, 0, 0, 0, 0, 0 },
+		{ "2026-01-00", 0, 0, 0, 0, 0, 0, 0 },
+		{ "2026-01-01 24:00", 0, 0, 0, 0, 0, 0, 0 },
+		{ "2026-01-01 12:60", 0, 0, 0, 0, 0, 0, 0 },
+		{ "2026-1-1", 0, 0, 0, 0, 0, 0, 0 },
+		{ "2026-01-01x", 0, 0, 0, 0, 0, 0, 0 },
+		{ "2026-01-01 7:30", 0, 0, 0, 0, 0, 0, 0 },
+		{ "", 0, 0, 0, 0, 0, 0, 0 },
+		{ "tomorrow", 0, 0, 0, 0, 0, 0, 0 },
+		{ "-3 days ago", 0, 0, 0, 0, 0, 0, 0 },
+		{ "three days ago", 0, 0, 0, 0, 0, 0, 0 },
+		{ "99999 days ago", 0, 0, 0, 0, 0, 0, 0 },
+	};
+	static const struct {
+		const char *s;
+		int valid;
+	} utf8[] = {
+		{ "plain", 1 },
+		{ "Tr\xc3\xa4ume", 1 },
+		{ "\xe2\x82\xac \xf0\x9f\x8c\x8a", 1 },
+		{ "\xc3", 0 },                  /* cut short */
+		{ "\xc0\x80", 0 },              /* overlong NUL */
+		{ "\xe0\x80\xaf", 0 },          /* overlong slash */
+		{ "\xed\xa0\x80", 0 },          /* surrogate */
+		{ "\xf4\x90\x80\x80", 0 },      /* above U+10FFFF */
+		{ "\xff", 0 },
+		{ "a\x80", 0 },                 /* stray continuation */
+	};
+	struct tdate d;
+	struct err e;
+	struct tm tm;
+	time_t now, t;
+	char buf[64];
+	size_t i;
+
+	setenv("TZ", "Europe/Berlin", 1);
+	tzset();
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = 126;
+	tm.tm_mon = 10;
+	tm.tm_mday = 26;
+	tm.tm_hour = 15;
+	tm.tm_min = 4;
+	tm.tm_isdst = -1;
+	now = mktime(&tm);
+
+	for (i = 0; i < sizeof dates / sizeof dates[0]; i++) {
+		int rc = time_parse(dates[i].in, now, &d, &e);
+
+		if (!dates[i].ok) {
+			ok(rc == -1 && strstr(e.msg, dates[i].in) != NULL,
+			    "'%s' refused, naming it: %s", dates[i].in,
+			    rc ? e.msg : "");
+			continue;
+		}
+		ok(rc == 0 && d.y == dates[i].y && d.m == dates[i].m &&
+		    d.d == dates[i].d && d.has_time == dates[i].has_time &&
+		    (!d.has_time || (d.hh == dates[i].hh &&
+		    d.mm == dates[i].mm)), "'%s' -> %04d-%02d-%02d %02d:%02d",
+		    dates[i].in, d.y, d.m, d.d, d.hh, d.mm);
+	}
+
+	time_parse("2026-03-01", now, &d, &e);
+	t = tdate_moment(&d);
+	time_format_local(t, buf, sizeof buf);
+	ok(strcmp(buf, "2026-03-01 12:00") == 0, "a day alone is noon: %s", buf);
+	ok(tdate_day_end(&d) - tdate_day_start(&d) == 86400, "a day is 24 h");
+	time_parse("2026-03-29", now, &d, &e);
+	ok(tdate_day_end(&d) - tdate_day_start(&d) == 23 * 3600,
+	    "the spring-forward day is 23 h");
+	ok(time_offset(t) == 60, "offset in winter: +60 min");
+	time_format_iso(t, time_offset(t), buf, sizeof buf);
+	ok(strcmp(buf, "2026-03-01T12:00:00+01:00") == 0, "iso: %s", buf);
+	time_format_iso(t, -330, buf, sizeof buf);
+	ok(strcmp(buf, "2026-03-01T05:30:00-05:30") == 0,
+	    "iso at a negative half-hour offset: %s", buf);
+	time_parse("2026-07-01 10:00", now, &d, &e);
+	ok(time_offset(tdate_moment(&d)) == 120, "offset in summer: +120 min");
+	time_parse("2026-03-01 23:30", now, &d, &e);
+	t = tdate_moment(&d);
+	time_parse("2026-03-02 00:30", now, &d, &e);
+	ok(time_days_between(t, tdate_moment(&d)) == 1,
+	    "an hour across midnight is one day");
+	ok(time_days_between(tdate_moment(&d), t) == -1, "and back is -1");
+
+	for (i = 0; i < sizeof utf8 / sizeof utf8[0]; i++)
+		ok(utf8_valid(utf8[i].s, strlen(utf8[i].s)) == utf8[i].valid,
+		    "utf8_valid case %zu", i);
+	ok(!utf8_valid("a\0b", 3), "a NUL byte is refused");
+	ok(utf8_blank(" \t\r\n") && !utf8_blank(" x "), "utf8_blank");
+	utf8_first_line("\n  Tr\xc3\xa4ume am Meer\nzweite", 6, buf,
+	    sizeof buf);
+	ok(strcmp(buf, "Tr\xc3\xa4ume...") == 0, "first line cut by "
+	    "characters: %s", buf);
+	utf8_first_line("short", 50, buf, sizeof buf);
+	ok(strcmp(buf, "short") == 0, "a short line is whole");
+	return tap_done();
+}
