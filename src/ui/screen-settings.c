@@ -1,0 +1,179 @@
+/*
+ * screen-settings.c: the settings from the config table, changed with the
+ * arrow keys and saved at once.
+ *
+ * Every change is written to the config file straight away (atomically),
+ * so there is no "save" to forget; a new theme shows at once.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/ui.h"
+
+struct settings {
+	size_t sel;
+	char **themes;
+	int nthemes;
+};
+
+static const struct keydef settings_keys[] = {
+	{ ACT_UP, { UI_KC(KEY_UP), 'k' }, "Up",
+	  "Choose the setting above.", 1 },
+	{ ACT_DOWN, { UI_KC(KEY_DOWN), 'j' }, "Down",
+	  "Choose the setting below.", 1 },
+	{ ACT_LESS, { UI_KC(KEY_LEFT), '-', 'h' }, "Less",
+	  "Change the chosen setting: the theme before, or one minute "
+	  "less.", 1 },
+	{ ACT_MORE, { UI_KC(KEY_RIGHT), '+', 'l', UI_ENTER }, "More",
+	  "Change the chosen setting: the next theme, or one minute more.",
+	  1 },
+	{ ACT_BACK, { UI_ESC, 'q' }, "Back",
+	  "Go back. Changes are saved as you make them.", 1 },
+	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
+	  "Show the keys and what they do.", 1 },
+	{ ACT_LOCK, { 'L' }, "Lock",
+	  "Lock now: the screen clears and the journal closes until you type "
+	  "your passphrase.", 0 },
+	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
+};
+
+static void
+settings_enter(struct app *a, struct frame *f)
+{
+	struct settings *s = xcalloc(1, sizeof *s);
+
+	(void)a;
+	s->nthemes = theme_list(&s->themes);
+	f->data = s;
+}
+
+static void
+settings_leave(struct app *a, struct frame *f)
+{
+	struct settings *s = f->data;
+	int i;
+
+	(void)a;
+	for (i = 0; i < s->nthemes; i++)
+		free(s->themes[i]);
+	free(s->themes);
+	free(s);
+	f->data = NULL;
+}
+
+static void
+settings_value(const struct app *a, const struct config_def *d, char *buf,
+    size_t len)
+{
+	config_get(&a->config, d->key, buf, len);
+	if (strcmp(d->key, "autolock") == 0 && a->config.autolock == 0)
+		snprintf(buf, len, "off");
+}
+
+static void
+settings_draw(struct app *a, struct frame *f)
+{
+	struct settings *s = f->data;
+	int y = ui_body_top() + 1, w = COLS - 4, maxy = LINES - 3;
+	char value[CONFIG_THEME_MAX + 16], row[256], *where;
+	size_t i;
+
+	y += draw_wrap(a, y, 2, w, 2, ROLE_HEADING, "Settings") + 1;
+	for (i = 0; i < config_ndefs && y < maxy; i++, y++) {
+		settings_value(a, &config_defs[i], value, sizeof value);
+		snprintf(row, sizeof row, " %-24s ‹ %s › ",
+		    config_defs[i].label, value);
+		if (i == s->sel) {
+			move(y, 2);
+			attrset(a->attr[ROLE_SELECTED]);
+			hline(' ', w);
+			draw_text(a, y, 2, w, ROLE_SELECTED, row);
+		} else
+			draw_text(a, y, 2, w, ROLE_NORMAL, row);
+	}
+	y++;
+	if (y < maxy)
+		y += draw_wrap(a, y, 2, w, maxy - y, ROLE_HINT,
+		    config_defs[s->sel].help) + 1;
+	where = xasprintf("Saved in %s", a->config_path);
+	if (y < maxy)
+		draw_wrap(a, maxy - 1, 2, w, 1, ROLE_DIM, where);
+	free(where);
+}
+
+/* Step the chosen setting by dir (-1 or +1). */
+static int
+settings_change(struct app *a, struct settings *s, int dir)
+{
+	const struct config_def *d = &config_defs[s->sel];
+	char value[CONFIG_THEME_MAX + 16];
+	struct err e;
+	int i, cur = 0, n;
+
+	if (strcmp(d->key, "theme") == 0) {
+		if (s->nthemes == 0)
+			return UI_NOTHING;
+		for (i = 0; i < s->nthemes; i++)
+			if (strcmp(s->themes[i], a->config.theme) == 0)
+				cur = i;
+		cur = (cur + dir + s->nthemes) % s->nthemes;
+		snprintf(value, sizeof value, "%s", s->themes[cur]);
+	} else {
+		n = a->config.autolock + dir;
+		if (n < d->min || n > d->max)
+			return UI_NOTHING;
+		snprintf(value, sizeof value, "%d", n);
+	}
+	if (config_set(&a->config, d->key, value, &e) != 0) {
+		ui_message(a, ROLE_WARNING, "%s", e.msg);
+		return UI_DRAW_BARS;
+	}
+	if (config_save(&a->config, a->config_path, &e) != 0)
+		ui_message(a, ROLE_WARNING, "Not saved: %s.", e.msg);
+	else
+		ui_message(a, ROLE_GOOD, "Saved.");
+	if (strcmp(d->key, "theme") == 0)
+		ui_theme_reload(a);
+	return UI_DRAW_ALL;
+}
+
+static int
+settings_key(struct app *a, struct frame *f, enum action act, int key)
+{
+	struct settings *s = f->data;
+
+	(void)key;
+	switch (act) {
+	case ACT_UP:
+		if (s->sel > 0)
+			s->sel--;
+		return UI_DRAW_BODY;
+	case ACT_DOWN:
+		if (s->sel + 1 < config_ndefs)
+			s->sel++;
+		return UI_DRAW_BODY;
+	case ACT_LESS:
+		return settings_change(a, s, -1);
+	case ACT_MORE:
+		return settings_change(a, s, 1);
+	default:
+		return UI_PASS;
+	}
+}
+
+const struct screen screen_settings = {
+	.name = "settings",
+	.title = "Settings",
+	.enter = settings_enter,
+	.draw = settings_draw,
+	.key = settings_key,
+	.leave = settings_leave,
+	.keys = settings_keys,
+	.about = "Your settings for tend on this computer. Choose one with "
+	    "the up and down arrows and change it with left and right; "
+	    "every change is saved at once.",
+};
