@@ -12,7 +12,10 @@ UNIT_CFLAGS = $(AM_CFLAGS) $(SAN_FLAGS)
 UNIT_LDADD = tests/unit/libtesthelp.a libtend_san.a $(TEND_LIBS)
 
 UNIT_TESTS = \
-	tests/unit/test-base32
+	tests/unit/test-base32 \
+	tests/unit/test-ui-config \
+	tests/unit/test-ui-keys \
+	tests/unit/test-ui-theme
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 
@@ -20,3 +23,18 @@ tests_unit_test_base32_SOURCES = tests/unit/test-base32.c
 tests_unit_test_base32_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_base32_LDFLAGS = $(SAN_FLAGS)
 tests_unit_test_base32_LDADD = $(UNIT_LDADD)
+
+tests_unit_test_ui_config_SOURCES = tests/unit/test-ui-config.c
+tests_unit_test_ui_config_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_ui_config_LDFLAGS = $(SAN_FLAGS)
+tests_unit_test_ui_config_LDADD = $(UNIT_LDADD)
+
+tests_unit_test_ui_keys_SOURCES = tests/unit/test-ui-keys.c
+tests_unit_test_ui_keys_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_ui_keys_LDFLAGS = $(SAN_FLAGS)
+tests_unit_test_ui_keys_LDADD = $(UNIT_LDADD)
+
+tests_unit_test_ui_theme_SOURCES = tests/unit/test-ui-theme.c
+tests_unit_test_ui_theme_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_ui_theme_LDFLAGS = $(SAN_FLAGS)
+tests_unit_test_ui_theme_LDADD = $(UNIT_LDADD)
