@@ -24,10 +24,10 @@
 const struct config_def config_defs[] = {
 	{ "theme", CONFIG_STRING, "default", 0, 0, "Theme",
 	  "The colours tend uses: default, calm-dark, light, high-contrast, "
-	  "monochrome, or one of your own (see tend-theme(5))" },
+	  "monochrome, or one of your own (see tend-theme(5))." },
 	{ "autolock", CONFIG_INT, "10", 0, 240, "Lock after (minutes)",
 	  "Minutes without a key press before tend locks itself; 0 turns "
-	  "the automatic lock off" },
+	  "the automatic lock off." },
 };
 const size_t config_ndefs = sizeof config_defs / sizeof config_defs[0];
 
@@ -139,7 +139,7 @@ config_format(const struct config *c)
 	    "use is skipped.\n");
 	for (i = 0; i < config_ndefs; i++) {
 		config_get(c, config_defs[i].key, value, sizeof value);
-		help = xasprintf("%s (default: %s).", config_defs[i].help,
+		help = xasprintf("%s Default: %s.", config_defs[i].help,
 		    config_defs[i].def);
 		next = xasprintf("%s\n", out);
 		free(out);

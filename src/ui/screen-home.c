@@ -18,7 +18,7 @@ static const struct keydef home_keys[] = {
 	{ ACT_SETTINGS, { 'o' }, "Settings",
 	  "Choose the theme and when tend locks itself.", 1 },
 	{ ACT_LOCK, { 'L' }, "Lock",
-	  "Lock now: the screen clears and the journal closes until you type "
+	  "The screen clears at once and the journal closes until you type "
 	  "your passphrase.", 1 },
 	{ ACT_QUIT, { 'q' }, "Quit",
 	  "Leave tend. Everything is already saved.", 1 },

@@ -36,7 +36,7 @@ static const struct keydef settings_keys[] = {
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
 	  "Show the keys and what they do.", 1 },
 	{ ACT_LOCK, { 'L' }, "Lock",
-	  "Lock now: the screen clears and the journal closes until you type "
+	  "The screen clears at once and the journal closes until you type "
 	  "your passphrase.", 0 },
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
