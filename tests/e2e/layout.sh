@@ -1,0 +1,55 @@
+# tests/e2e/layout.sh: every screen at 80x24, compared line by line with
+# tests/e2e/expected/*.txt (paths and the recovery key masked).  After a
+# deliberate change to a screen: TEND_E2E_UPDATE=1 make check
+# TESTS=tests/e2e/layout.sh, then read the diff before committing.
+. "$TEND_SRCDIR/tests/lib.sh"
+. "$TEND_SRCDIR/tests/e2e/tmux.sh"
+
+PASS='correct horse battery staple'
+
+tm_start 80 24
+tm_wait_q "Welcome to tend." || diag "no first-run screen"
+tm_layout firstrun-choose
+tm_type "$PASS"
+tm_wait_q "Strong."
+tm_layout firstrun-hint
+tm_key Enter
+tm_wait_q "Once more:"
+tm_layout firstrun-repeat
+tm_type "$PASS"
+tm_key Enter
+tm_wait_q "This is your recovery key."
+tm_layout firstrun-recovery
+last=$(tm_screen | grep -E '^    [0-9A-Z]{4}( [0-9A-Z]{4}){6}$' | tail -n 1 |
+	awk '{ print $NF }')
+tm_type "$last"
+tm_key Enter
+tm_wait_q "Your journal is open."
+tm_layout home
+tm_type "?"
+tm_wait_q "Help: Home"
+tm_layout help-home
+tm_key Escape
+tm_type "o"
+tm_wait_q "Lock after"
+tm_layout settings
+tm_key Escape
+tm_type "L"
+tm_wait_q "Your journal is locked."
+tm_layout unlock-locked
+tm_type "wrong"
+tm_key Enter
+tm_wait_q "did not open"
+tm_layout unlock-wrong
+tm_key F1
+tm_wait_q "Help: Unlock"
+tm_layout help-unlock
+tm_key Escape
+tm_resize 20 6
+tm_wait_q "Please make it"
+tm_layout too-small
+tm_resize 80 24
+tm_wait_q "Your journal is locked."
+tm_key C-q
+tm_wait "tend-exited-0"
+done_testing
