@@ -19,10 +19,13 @@
 #   tm_tend_pid         the process id of tend inside the pane
 #   tm_new_vault        a journal to unlock, passphrase in $T/pw
 #
-# Every test file gets its own tmux socket, so tests can run in parallel
-# and a failed test never leaves a server behind.
+# Every tm_start gets its own tmux socket, so tests can run in parallel,
+# a new server never meets one still shutting down, and a failed test
+# never leaves a server behind.
 
-TM_SOCK="tend-e2e-$$-$(basename "$0" .sh)"
+TM_BASE="tend-e2e-$$-$(basename "$0" .sh)"
+TM_N=0
+TM_SOCK="$TM_BASE-0"
 EXPECTED="${TEND_SRCDIR:-.}/tests/e2e/expected"
 trap 'tmux -L "$TM_SOCK" kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
 command -v tmux >/dev/null 2>&1 ||
@@ -32,7 +35,9 @@ tm() { tmux -L "$TM_SOCK" "$@"; }
 
 tm_start() {
 	_cols=$1 _rows=$2; shift 2
-	tm kill-server >/dev/null 2>&1
+	tm kill-server >/dev/null 2>&1      # the last run's server, if any
+	TM_N=$((TM_N + 1))
+	TM_SOCK="$TM_BASE-$TM_N"            # a fresh one: no shutdown race
 	tm -f /dev/null new-session -d -s tend -x "$_cols" -y "$_rows" \
 		"cd '$T' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME='$HOME' \
 		XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' \
