@@ -21,6 +21,8 @@ tm_key Enter
 tm_wait "The two were not the same"
 tm_type "$PASS"
 tm_wait "Strong."
+if tm_screen | grep -q "kettle"; then _result 1 "the passphrase is not shown"
+else _result 0 "the passphrase is not shown"; fi
 tm_key Enter
 tm_type "$PASS"
 tm_key Enter

@@ -68,6 +68,20 @@ tm_wait "Your journal is locked."
 tm_key C-q
 tm_wait "tend-exited-0"
 
+# A passphrase in UTF-8, with Backspace taking back one whole character.
+printf 'café ☕ łódź\n' >"$T/pw-utf8"
+ok "a journal with a UTF-8 passphrase" tend -f "$T/utf8.tend" \
+	--passphrase-file "$T/pw-utf8" init --kdf minimal \
+	--recovery-key-file "$T/rk-utf8"
+tm_start 100 30 TEND_FILE=utf8.tend
+tm_wait "Your journal is locked."
+tm_type "café ☕ łódźź"
+tm_key BSpace
+tm_key Enter
+tm_wait "Your journal is open."
+tm_key q
+tm_wait "tend-exited-0"
+
 ok "the journal is still sound" \
 	tend -f "$T/journal.tend" --passphrase-file "$T/pw" verify
 done_testing
