@@ -94,7 +94,7 @@ ui_theme_apply(struct app *a)
 {
 	const char *nc = getenv("NO_COLOR");
 	const struct theme_style *normal = &a->theme.style[ROLE_NORMAL];
-	int r, fg, bg;
+	int r;
 
 	a->colour = has_colors() && (nc == NULL || nc[0] == '\0');
 	if (a->colour) {
@@ -103,6 +103,7 @@ ui_theme_apply(struct app *a)
 	}
 	for (r = 0; r < ROLE_COUNT; r++) {
 		const struct theme_style *st = &a->theme.style[r];
+		int fg, bg;
 
 		fg = st->fg == THEME_INHERIT ? normal->fg : st->fg;
 		bg = st->bg == THEME_INHERIT ? normal->bg : st->bg;

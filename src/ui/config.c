@@ -47,12 +47,13 @@ config_set(struct config *c, const char *key, const char *value,
     struct err *e)
 {
 	const struct config_def *d = config_find(key);
-	char *end;
-	long n;
 
 	if (d == NULL)
 		return err_set(e, "'%s' is not a setting", key);
 	if (d->type == CONFIG_INT) {
+		char *end;
+		long n;
+
 		errno = 0;
 		n = strtol(value, &end, 10);
 		if (*value == '\0' || *end != '\0' || errno != 0 ||
@@ -109,11 +110,12 @@ config_parse(struct config *c, const char *file, const char *text,
 static char *
 config_comment(char *out, const char *text)
 {
-	const char *p = text, *end, *space;
+	const char *p = text, *space;
 	char *next;
 
 	while (*p != '\0') {
-		end = p + strlen(p);
+		const char *end = p + strlen(p);
+
 		if (end - p > 70) {
 			for (space = p + 70; space > p && *space != ' '; space--)
 				;
@@ -131,13 +133,15 @@ config_comment(char *out, const char *text)
 char *
 config_format(const struct config *c)
 {
-	char *out, *next, *help, value[CONFIG_THEME_MAX + 16];
+	char *out, *next, value[CONFIG_THEME_MAX + 16];
 	size_t i;
 
 	out = xstrdup("# tend settings.  tend rewrites this file when "
 	    "settings change;\n# lines are KEY VALUE, and a line tend cannot "
 	    "use is skipped.\n");
 	for (i = 0; i < config_ndefs; i++) {
+		char *help;
+
 		config_get(c, config_defs[i].key, value, sizeof value);
 		help = xasprintf("%s Default: %s.", config_defs[i].help,
 		    config_defs[i].def);

@@ -113,12 +113,12 @@ draw_wrap_line(const char *s, int width, const char **next)
 {
 	const char *p = s, *space = NULL;
 	wchar_t wc;
-	size_t n;
-	int used = 0, w;
+	int used = 0;
 
 	while (*p != '\0' && *p != '\n') {
-		n = draw_next(p, &wc);
-		w = draw_wcwidth(wc);
+		size_t n = draw_next(p, &wc);
+		int w = draw_wcwidth(wc);
+
 		if (wc == ' ')
 			space = p;
 		if (used + w > width && used > 0) {
@@ -143,14 +143,14 @@ draw_wrap_clip(struct app *a, int y, int x, int width, int first, int last,
     enum role r, const char *s)
 {
 	const char *next;
-	size_t n;
 	int rows = 0;
 
 	if (width <= 0)
 		return 0;
 	attrset(a->attr[r]);
 	while (*s != '\0') {
-		n = draw_wrap_line(s, width, &next);
+		size_t n = draw_wrap_line(s, width, &next);
+
 		if (y + rows >= first && y + rows < last)
 			draw_span(y + rows, x, width, s, n);
 		rows++;

@@ -97,7 +97,7 @@ void
 field_draw(struct app *a, struct field *f, int y, int x, int width)
 {
 	const char *dot = a->utf8 ? "•" : "*";
-	size_t i, n;
+	size_t i;
 	int used = 0, cx;
 
 	if (width <= 0)
@@ -108,7 +108,8 @@ field_draw(struct app *a, struct field *f, int y, int x, int width)
 		addch(' ');
 	move(y, x);
 	if (f->secret) {
-		n = field_chars(f);
+		size_t n = field_chars(f);
+
 		if (n > (size_t)width - 1)
 			n = (size_t)width - 1;
 		for (i = 0; i < n; i++)

@@ -55,14 +55,15 @@ int
 lines_parse(const char *file, const char *text, lines_fn fn, void *arg,
     struct notes *notes)
 {
-	const char *p = text, *eol;
+	const char *p = text;
 	char *line, *key, *value, *end;
 	struct err e;
 	int lineno = 0, bad = 0;
 
 	while (*p != '\0') {
+		const char *eol = strchr(p, '\n');
+
 		lineno++;
-		eol = strchr(p, '\n');
 		if (eol == NULL)
 			eol = p + strlen(p);
 		line = xmalloc((size_t)(eol - p) + 1);

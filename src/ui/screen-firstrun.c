@@ -115,8 +115,13 @@ firstrun_draw_key(struct app *a, int y, const char *key)
 	size_t i, o, g;
 
 	for (g = 0; g < 2; g++) {
-		for (i = g * 35, o = 0; i < g * 35 + 34 && key[i] != '\0'; i++)
-			row[o++] = key[i] == '-' ? ' ' : key[i];
+		for (i = g * 35, o = 0; i < g * 35 + 34 && key[i] != '\0';
+		    i++) {
+			row[o] = key[i];
+			if (row[o] == '-')
+				row[o] = ' ';
+			o++;
+		}
 		row[o] = '\0';
 		draw_text(a, y + (int)g, 4, COLS - 6, ROLE_KEY, row);
 	}
@@ -130,7 +135,6 @@ firstrun_draw(struct app *a, struct frame *f)
 	struct firstrun *fr = f->data;
 	int y = ui_body_top() + 1, w = COLS - 4, maxy = LINES - 3;
 	enum role hr;
-	const char *hint;
 
 	switch (fr->step) {
 	case STEP_CHOOSE:
@@ -151,8 +155,10 @@ firstrun_draw(struct app *a, struct frame *f)
 			    "Type the same passphrase again, so we know it is "
 			    "the one you meant.");
 		} else {
+			const char *hint = passphrase_hint(fr->pass.buf,
+			    fr->pass.len, &hr);
+
 			y++;
-			hint = passphrase_hint(fr->pass.buf, fr->pass.len, &hr);
 			y += draw_wrap(a, y, 2, w, maxy - y, hr, hint);
 		}
 		break;

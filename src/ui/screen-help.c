@@ -52,7 +52,7 @@ help_layout(struct app *a, int top, int draw)
 	const struct screen *s = help_subject(a);
 	const struct keydef *k;
 	int first = ui_body_top(), last = draw ? LINES - 3 : 0;
-	int y = first + 1 - top, w = COLS - 4, n;
+	int y = first + 1 - top, w = COLS - 4;
 	char names[64], *text;
 
 	text = xasprintf("Help: %s", s->title);
@@ -64,6 +64,8 @@ help_layout(struct app *a, int top, int draw)
 	y += draw_wrap_clip(a, y, 2, w, first, last, ROLE_HEADING,
 	    "Keys") + 1;
 	for (k = s->keys; k != NULL && k->action != ACT_NONE; k++) {
+		int n;
+
 		keys_names(k, names, sizeof names);
 		draw_wrap_clip(a, y, 2, HELP_KEYCOL - 1, first, last,
 		    ROLE_KEY, names);

@@ -112,9 +112,9 @@ settings_change(struct app *a, struct settings *s, int dir)
 	const struct config_def *d = &config_defs[s->sel];
 	char value[CONFIG_THEME_MAX + 16];
 	struct err e;
-	int i, cur = 0, n;
-
 	if (strcmp(d->key, "theme") == 0) {
+		int i, cur = 0;
+
 		if (s->nthemes == 0)
 			return UI_NOTHING;
 		for (i = 0; i < s->nthemes; i++)
@@ -123,7 +123,8 @@ settings_change(struct app *a, struct settings *s, int dir)
 		cur = (cur + dir + s->nthemes) % s->nthemes;
 		snprintf(value, sizeof value, "%s", s->themes[cur]);
 	} else {
-		n = a->config.autolock + dir;
+		int n = a->config.autolock + dir;
+
 		if (n < d->min || n > d->max)
 			return UI_NOTHING;
 		snprintf(value, sizeof value, "%d", n);

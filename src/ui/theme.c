@@ -273,14 +273,15 @@ theme_list(char ***out)
 	char *dirs[3], **names = NULL, *dot;
 	size_t n = 0, cap = 0, i, j;
 	struct dirent *de;
-	DIR *d;
 	int nd, k;
 
 	nd = theme_dirs(dirs);
 	names = xmalloc(sizeof *names * (cap = 16));
 	names[n++] = xstrdup("default");
 	for (k = 0; k < nd; k++) {
-		if ((d = opendir(dirs[k])) != NULL) {
+		DIR *d = opendir(dirs[k]);
+
+		if (d != NULL) {
 			while ((de = readdir(d)) != NULL) {
 				dot = strrchr(de->d_name, '.');
 				if (dot == NULL || strcmp(dot, ".theme") != 0)
