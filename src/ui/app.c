@@ -184,6 +184,14 @@ ui_below(struct app *a)
 	return a->depth >= 2 ? &a->stack[a->depth - 2] : NULL;
 }
 
+int
+ui_key_active(struct app *a, struct frame *f, enum action act)
+{
+	if (f->screen->active == NULL)
+		return 1;
+	return f->screen->active(a, f, act);
+}
+
 static void
 ui_pop_all(struct app *a)
 {
@@ -365,6 +373,9 @@ ui_handle_key(struct app *a, int key)
 	struct frame *f = &a->stack[a->depth - 1];
 	enum action act = keys_lookup(f->screen->keys, key);
 	int flags;
+
+	if (act != ACT_NONE && !ui_key_active(a, f, act))
+		act = ACT_NONE;
 
 	if (key == UI_CTRL('c')) {
 		a->quit = 1;

@@ -202,8 +202,9 @@ draw_clear_rows(int y, int n)
 
 /* The shortcut bar: " KEY label " for each bar row that fits. */
 static void
-draw_shortcuts(struct app *a, const struct keydef *keys)
+draw_shortcuts(struct app *a, struct frame *f)
 {
+	const struct keydef *keys = f != NULL ? f->screen->keys : NULL;
 	char name[32];
 	int x = 0, need, y = LINES - 1;
 
@@ -213,7 +214,7 @@ draw_shortcuts(struct app *a, const struct keydef *keys)
 		addch(' ');
 	x = 0;
 	for (; keys != NULL && keys->action != ACT_NONE; keys++) {
-		if (!keys->bar)
+		if (!keys->bar || !ui_key_active(a, f, keys->action))
 			continue;
 		keys_name(keys->keys[0], name, sizeof name);
 		need = 1 + draw_width(name) + 1 + draw_width(keys->label) + 1;
@@ -231,8 +232,8 @@ draw_shortcuts(struct app *a, const struct keydef *keys)
 void
 draw_bars(struct app *a)
 {
-	const struct screen *s = a->depth > 0 ? a->stack[a->depth - 1].screen :
-	    NULL;
+	struct frame *f = a->depth > 0 ? &a->stack[a->depth - 1] : NULL;
+	const struct screen *s = f != NULL ? f->screen : NULL;
 	char title[128];
 
 	draw_clear_rows(0, 1);
@@ -243,5 +244,5 @@ draw_bars(struct app *a)
 	if (a->message[0] != '\0')
 		draw_text(a, LINES - 2, 1, COLS - 2, a->message_role,
 		    a->message);
-	draw_shortcuts(a, s != NULL ? s->keys : NULL);
+	draw_shortcuts(a, f);
 }

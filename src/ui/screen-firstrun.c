@@ -186,6 +186,16 @@ firstrun_draw(struct app *a, struct frame *f)
 		    fr->note);
 }
 
+/* Once the journal is made there is no step to go back to. */
+static int
+firstrun_active(struct app *a, struct frame *f, enum action act)
+{
+	struct firstrun *fr = f->data;
+
+	(void)a;
+	return !(act == ACT_BACK && fr->step == STEP_RECOVERY);
+}
+
 static enum vault_kdf
 firstrun_kdf(void)
 {
@@ -305,10 +315,7 @@ firstrun_key(struct app *a, struct frame *f, enum action act, int key)
 		if (fr->step == STEP_REPEAT) {
 			field_reset(&fr->again);
 			fr->step = STEP_CHOOSE;
-		} else if (fr->step == STEP_RECOVERY)
-			firstrun_note(fr, ROLE_HINT, "Your journal is already "
-			    "made, so there is no step to go back to. Type "
-			    "the last four characters of the key to go on.");
+		}
 		return UI_DRAW_BODY;
 	case ACT_QUIT:
 		if (fr->step == STEP_RECOVERY && !fr->quit_asked) {
@@ -334,6 +341,7 @@ const struct screen screen_firstrun = {
 	.draw = firstrun_draw,
 	.key = firstrun_key,
 	.leave = firstrun_leave,
+	.active = firstrun_active,
 	.keys = firstrun_keys,
 	.about = "There is no journal on this computer yet. Choose a "
 	    "passphrase and type it twice; tend then makes the encrypted "

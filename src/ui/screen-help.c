@@ -35,13 +35,13 @@ static const struct keydef help_keys[] = {
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 
-/* The screen help is about: the one below, or help itself. */
-static const struct screen *
+/* The frame help is about: the one below, or help itself. */
+static struct frame *
 help_subject(struct app *a)
 {
 	struct frame *below = ui_below(a);
 
-	return below != NULL ? below->screen : &screen_help;
+	return below != NULL ? below : &a->stack[a->depth - 1];
 }
 
 /* Draw the help text scrolled by top rows (or with draw 0 only measure
@@ -49,7 +49,8 @@ help_subject(struct app *a)
 static int
 help_layout(struct app *a, int top, int draw)
 {
-	const struct screen *s = help_subject(a);
+	struct frame *f = help_subject(a);
+	const struct screen *s = f->screen;
 	const struct keydef *k;
 	int first = ui_body_top(), last = draw ? LINES - 3 : 0;
 	int y = first + 1 - top, w = COLS - 4;
@@ -66,6 +67,8 @@ help_layout(struct app *a, int top, int draw)
 	for (k = s->keys; k != NULL && k->action != ACT_NONE; k++) {
 		int n;
 
+		if (!ui_key_active(a, f, k->action))
+			continue;
 		keys_names(k, names, sizeof names);
 		draw_wrap_clip(a, y, 2, HELP_KEYCOL - 1, first, last,
 		    ROLE_KEY, names);

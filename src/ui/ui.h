@@ -268,6 +268,10 @@ struct screen {
 	int (*key)(struct app *, struct frame *, enum action, int key);
 	void (*resize)(struct app *, struct frame *);
 	void (*leave)(struct app *, struct frame *);
+	/* Whether an action of the key table applies right now (NULL: all
+	 * do).  One that does not is left out of the bar and help, and its
+	 * keys do nothing. */
+	int (*active)(struct app *, struct frame *, enum action);
 	const struct keydef *keys;
 	const char *about;              /* a paragraph for the help screen */
 };
@@ -326,6 +330,9 @@ void ui_replace(struct app *, const struct screen *, void *arg);
 
 /* The frame below the top one (NULL if none). */
 struct frame *ui_below(struct app *);
+
+/* Whether act applies on frame f now (its screen's active function). */
+int ui_key_active(struct app *, struct frame *, enum action);
 
 /* Set the message line (empty fmt clears it). */
 void ui_message(struct app *, enum role, const char *fmt, ...)
