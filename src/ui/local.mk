@@ -6,6 +6,7 @@ libtend_a_SOURCES += \
 	src/ui/field.c \
 	src/ui/keys.c \
 	src/ui/lines.c \
+	src/ui/list.c \
 	src/ui/passphrase.c \
 	src/ui/theme.c \
 	src/ui/screen-firstrun.c \

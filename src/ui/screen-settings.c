@@ -15,7 +15,7 @@
 #include "ui/ui.h"
 
 struct settings {
-	size_t sel;
+	struct list list;       /* rows are indices into config_defs */
 	char **themes;
 	int nthemes;
 };
@@ -41,6 +41,48 @@ static const struct keydef settings_keys[] = {
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 
+static size_t
+settings_fetch(void *arg, long long from, int dir, long long *out, size_t n)
+{
+	(void)arg;
+	return list_count_fetch(config_ndefs, from, dir, out, n);
+}
+
+static int
+settings_exists(void *arg, long long id)
+{
+	(void)arg;
+	return id >= 0 && id < (long long)config_ndefs;
+}
+
+static void
+settings_value(const struct app *a, const struct config_def *d, char *buf,
+    size_t len)
+{
+	config_get(&a->config, d->key, buf, len);
+	if (strcmp(d->key, "autolock") == 0 && a->config.autolock == 0)
+		snprintf(buf, len, "off");
+}
+
+static void
+settings_row(struct app *a, void *arg, long long id, int y, int x,
+    int width, int selected)
+{
+	char value[CONFIG_THEME_MAX + 16], row[256];
+
+	(void)arg;
+	settings_value(a, &config_defs[id], value, sizeof value);
+	snprintf(row, sizeof row, " %-24s ‹ %s › ", config_defs[id].label,
+	    value);
+	draw_text(a, y, x, width, selected ? ROLE_SELECTED : ROLE_NORMAL, row);
+}
+
+static const struct list_source settings_source = {
+	.fetch = settings_fetch,
+	.exists = settings_exists,
+	.draw = settings_row,
+};
+
 static void
 settings_enter(struct app *a, struct frame *f)
 {
@@ -48,6 +90,8 @@ settings_enter(struct app *a, struct frame *f)
 
 	(void)a;
 	s->nthemes = theme_list(&s->themes);
+	list_init(&s->list, &settings_source, NULL);
+	list_reload(&s->list, (int)config_ndefs);
 	f->data = s;
 }
 
@@ -61,17 +105,9 @@ settings_leave(struct app *a, struct frame *f)
 	for (i = 0; i < s->nthemes; i++)
 		free(s->themes[i]);
 	free(s->themes);
+	list_free(&s->list);
 	free(s);
 	f->data = NULL;
-}
-
-static void
-settings_value(const struct app *a, const struct config_def *d, char *buf,
-    size_t len)
-{
-	config_get(&a->config, d->key, buf, len);
-	if (strcmp(d->key, "autolock") == 0 && a->config.autolock == 0)
-		snprintf(buf, len, "off");
 }
 
 static void
@@ -79,26 +115,14 @@ settings_draw(struct app *a, struct frame *f)
 {
 	struct settings *s = f->data;
 	int y = ui_body_top() + 1, w = COLS - 4, maxy = LINES - 3;
-	char value[CONFIG_THEME_MAX + 16], row[256], *where;
-	size_t i;
+	char *where;
 
 	y += draw_wrap(a, y, 2, w, 2, ROLE_HEADING, "Settings") + 1;
-	for (i = 0; i < config_ndefs && y < maxy; i++, y++) {
-		settings_value(a, &config_defs[i], value, sizeof value);
-		snprintf(row, sizeof row, " %-24s ‹ %s › ",
-		    config_defs[i].label, value);
-		if (i == s->sel) {
-			move(y, 2);
-			attrset(a->attr[ROLE_SELECTED]);
-			hline(' ', w);
-			draw_text(a, y, 2, w, ROLE_SELECTED, row);
-		} else
-			draw_text(a, y, 2, w, ROLE_NORMAL, row);
-	}
-	y++;
+	list_draw(a, &s->list, y, 2, w);
+	y += s->list.n + 1;
 	if (y < maxy)
 		y += draw_wrap(a, y, 2, w, maxy - y, ROLE_HINT,
-		    config_defs[s->sel].help) + 1;
+		    config_defs[list_selected(&s->list)].help) + 1;
 	where = xasprintf("Saved in %s", a->config_path);
 	if (y < maxy)
 		draw_wrap(a, maxy - 1, 2, w, 1, ROLE_DIM, where);
@@ -109,7 +133,7 @@ settings_draw(struct app *a, struct frame *f)
 static int
 settings_change(struct app *a, struct settings *s, int dir)
 {
-	const struct config_def *d = &config_defs[s->sel];
+	const struct config_def *d = &config_defs[list_selected(&s->list)];
 	char value[CONFIG_THEME_MAX + 16];
 	struct err e;
 	if (strcmp(d->key, "theme") == 0) {
@@ -150,13 +174,8 @@ settings_key(struct app *a, struct frame *f, enum action act, int key)
 	(void)key;
 	switch (act) {
 	case ACT_UP:
-		if (s->sel > 0)
-			s->sel--;
-		return UI_DRAW_BODY;
 	case ACT_DOWN:
-		if (s->sel + 1 < config_ndefs)
-			s->sel++;
-		return UI_DRAW_BODY;
+		return list_key(&s->list, act) ? UI_DRAW_BODY : UI_NOTHING;
 	case ACT_LESS:
 		return settings_change(a, s, -1);
 	case ACT_MORE:

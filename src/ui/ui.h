@@ -384,6 +384,54 @@ void draw_clear_rows(int y, int n);
  * screen. */
 void draw_bars(struct app *);
 
+/* ---- the list widget (list.c) ---- */
+
+#define LIST_NONE (-1LL)        /* no row: fetch from the first or last */
+
+struct list_source {
+	/* Up to n row ids after row from (dir 1) or before it (dir -1),
+	 * nearest first, into out; from LIST_NONE means from the first
+	 * (dir 1) or the last (dir -1) row itself.  Returns how many. */
+	size_t (*fetch)(void *arg, long long from, int dir, long long *out,
+	    size_t n);
+	/* Whether row id still exists (after a reload it may not). */
+	int (*exists)(void *arg, long long id);
+	/* Draw row id in width columns at (y, x); the list has already
+	 * filled a selected row with the selection colour. */
+	void (*draw)(struct app *, void *arg, long long id, int y, int x,
+	    int width, int selected);
+};
+
+struct list {
+	const struct list_source *src;
+	void *arg;
+	long long *rows;        /* the ids in the window, top first */
+	int n, cap;
+	int height;             /* rows in the window */
+	int sel;                /* index of the selected row in rows */
+};
+
+void list_init(struct list *, const struct list_source *, void *arg);
+void list_free(struct list *);
+
+/* (Re)fill a window of height rows, keeping the top row and the selection
+ * when they still exist.  Call after a resize or a change in the data. */
+void list_reload(struct list *, int height);
+
+/* ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_FIRST, ACT_LAST: 1 if
+ * the list changed (redraw it), 0 if the action is not a list move or
+ * there was nowhere to go. */
+int list_key(struct list *, enum action);
+
+/* The selected row's id, or LIST_NONE when the list is empty. */
+long long list_selected(const struct list *);
+
+void list_draw(struct app *, struct list *, int y, int x, int width);
+
+/* fetch for a list of rows 0 .. count-1. */
+size_t list_count_fetch(size_t count, long long from, int dir,
+    long long *out, size_t n);
+
 /* ---- a one-line input field (field.c) ---- */
 
 #define FIELD_MAX 1024          /* bytes of UTF-8 */

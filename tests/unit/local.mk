@@ -15,6 +15,7 @@ UNIT_TESTS = \
 	tests/unit/test-base32 \
 	tests/unit/test-ui-config \
 	tests/unit/test-ui-keys \
+	tests/unit/test-ui-list \
 	tests/unit/test-ui-theme
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -38,3 +39,8 @@ tests_unit_test_ui_theme_SOURCES = tests/unit/test-ui-theme.c
 tests_unit_test_ui_theme_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_ui_theme_LDFLAGS = $(SAN_FLAGS)
 tests_unit_test_ui_theme_LDADD = $(UNIT_LDADD)
+
+tests_unit_test_ui_list_SOURCES = tests/unit/test-ui-list.c
+tests_unit_test_ui_list_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_ui_list_LDFLAGS = $(SAN_FLAGS)
+tests_unit_test_ui_list_LDADD = $(UNIT_LDADD)
