@@ -260,6 +260,25 @@ enum {
 	UI_PASS = 4,            /* not handled: let the app try (help, quit) */
 };
 
+/*
+ * A screen.  To add one: write src/ui/screen-NAME.c with its key table and
+ * a const struct screen, declare it below, add it to ui_screens[] (app.c)
+ * and src/ui/local.mk; the key table test then checks its table.
+ *
+ * enter   makes the screen's state and stores it in frame->data.
+ * draw    draws the body (rows ui_body_top() .. LINES - 4); the title,
+ *         message line and shortcut bar are drawn for it.  To show the
+ *         cursor, set app->cursor_y/x (field_draw's position, say).
+ * key     gets the action the key table maps key to (ACT_NONE if none)
+ *         and the key itself (for typing); returns UI_* flags, UI_PASS
+ *         to let the app do the common actions (help, quit, lock, back,
+ *         settings).  After ui_push, ui_pop or ui_unlocked the frame may
+ *         be gone: return at once.
+ * resize  the window changed size (draw follows).
+ * leave   frees the state.  It is also called when tend locks, and on
+ *         SIGHUP, SIGTERM and SIGINT before tend exits: a screen holding
+ *         unsaved text saves it here (encrypted, as a draft).
+ */
 struct screen {
 	const char *name;
 	const char *title;              /* shown in the title line */

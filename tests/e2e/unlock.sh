@@ -56,6 +56,17 @@ like "$pid" '^[0-9]+$' "tend is running as process $pid"
 kill -TERM "$pid"
 tm_wait "tend-exited-0"
 
+# SIGHUP (the terminal went away) and SIGINT from outside: the same.
+for sig in HUP INT; do
+	tm_start 100 30
+	tm_wait "Your journal is locked."
+	tm_type "$PASS"
+	tm_key Enter
+	tm_wait "Your journal is open."
+	kill -"$sig" "$(tm_tend_pid)"
+	tm_wait "tend-exited-0"
+done
+
 # Locking by itself after the idle time (a test-only override in seconds
 # instead of the configured minutes).
 tm_start 100 30 TEND_TEST_IDLE_SECONDS=1
