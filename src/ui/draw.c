@@ -189,6 +189,12 @@ draw_wrap_rows(int width, const char *s)
 	return rows;
 }
 
+const char *
+draw_glyph(const struct app *a, const char *utf8, const char *ascii)
+{
+	return a->utf8 ? utf8 : ascii;
+}
+
 void
 draw_clear_rows(int y, int n)
 {
@@ -237,7 +243,8 @@ draw_bars(struct app *a)
 	char title[128];
 
 	draw_clear_rows(0, 1);
-	snprintf(title, sizeof title, " tend%s%s", s != NULL ? " · " : "",
+	snprintf(title, sizeof title, " tend%s%s",
+	    s != NULL ? draw_glyph(a, " · ", " - ") : "",
 	    s != NULL ? s->title : "");
 	draw_text(a, 0, 0, COLS, ROLE_TITLE, title);
 	draw_clear_rows(LINES - 2, 1);

@@ -96,7 +96,7 @@ field_key(struct field *f, int key)
 void
 field_draw(struct app *a, struct field *f, int y, int x, int width)
 {
-	const char *dot = a->utf8 ? "•" : "*";
+	const char *dot = draw_glyph(a, "•", "*");
 	size_t i;
 	int used = 0, cx;
 

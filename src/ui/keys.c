@@ -9,6 +9,7 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ui/ui.h"
@@ -57,8 +58,23 @@ keys_name(int key, char *buf, size_t len)
 		{ UI_KC(KEY_BACKSPACE), "Backspace" },
 		{ UI_KC(KEY_DC), "Delete" },
 	};
+	static const struct {
+		int key;
+		const char *name;
+	} ascii[] = {
+		{ UI_KC(KEY_UP), "Up" },
+		{ UI_KC(KEY_DOWN), "Down" },
+		{ UI_KC(KEY_LEFT), "Left" },
+		{ UI_KC(KEY_RIGHT), "Right" },
+	};
 	size_t i;
 
+	if (MB_CUR_MAX == 1)    /* a locale without UTF-8: no arrows */
+		for (i = 0; i < sizeof ascii / sizeof ascii[0]; i++)
+			if (ascii[i].key == key) {
+				snprintf(buf, len, "%s", ascii[i].name);
+				return buf;
+			}
 	for (i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (names[i].key == key) {
 			snprintf(buf, len, "%s", names[i].name);

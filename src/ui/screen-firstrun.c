@@ -226,8 +226,8 @@ firstrun_create(struct app *a, struct firstrun *fr)
 		return UI_DRAW_BODY;
 	}
 	fr->recovery = vault_secret_alloc(VAULT_RECOVERY_CHARS + 1);
-	passphrase_progress_begin(a, "One moment: making your journal's "
-	    "key…");
+	passphrase_progress_begin(a, draw_glyph(a, "One moment: making your "
+	    "journal's key…", "One moment: making your journal's key..."));
 	rc = vault_create(a->vault_path, fr->pass.buf, fr->pass.len,
 	    firstrun_kdf(), fr->recovery, &e);
 	if (rc == 0)

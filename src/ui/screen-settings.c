@@ -72,8 +72,8 @@ settings_row(struct app *a, void *arg, long long id, int y, int x,
 
 	(void)arg;
 	settings_value(a, &config_defs[id], value, sizeof value);
-	snprintf(row, sizeof row, " %-24s ‹ %s › ", config_defs[id].label,
-	    value);
+	snprintf(row, sizeof row, " %-24s %s %s %s ", config_defs[id].label,
+	    draw_glyph(a, "‹", "<"), value, draw_glyph(a, "›", ">"));
 	draw_text(a, y, x, width, selected ? ROLE_SELECTED : ROLE_NORMAL, row);
 }
 

@@ -97,7 +97,8 @@ unlock_try(struct app *a, struct frame *f)
 		u->note_role = ROLE_HINT;
 		return UI_DRAW_BODY;
 	}
-	passphrase_progress_begin(a, "One moment: unlocking your journal…");
+	passphrase_progress_begin(a, draw_glyph(a, "One moment: unlocking "
+	    "your journal…", "One moment: unlocking your journal..."));
 	rc = vault_open(a->vault_path, u->pass.buf, u->pass.len, VAULT_WRITE,
 	    &v, &e);
 	passphrase_progress_end(a);

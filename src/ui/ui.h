@@ -393,6 +393,11 @@ int draw_wrap_clip(struct app *, int y, int x, int width, int first,
 /* Rows draw_wrap would use. */
 int draw_wrap_rows(int width, const char *s);
 
+/* utf8 where the locale can show it, else ascii (tend draws only a few
+ * symbols; everything else is plain text). */
+const char *draw_glyph(const struct app *, const char *utf8,
+    const char *ascii);
+
 /* Display width of UTF-8 text. */
 int draw_width(const char *s);
 

@@ -1,5 +1,6 @@
-# tests/e2e/colour.sh: themes reach the terminal, and NO_COLOR turns every
-# colour off while the bar and the selection still stand out (reverse).
+# tests/e2e/colour.sh: themes reach the terminal, NO_COLOR turns every
+# colour off while the bar and the selection still stand out (reverse),
+# and a locale without UTF-8 gets plain ASCII symbols.
 . "$TEND_SRCDIR/tests/lib.sh"
 . "$TEND_SRCDIR/tests/e2e/tmux.sh"
 
@@ -27,6 +28,12 @@ if sgr_codes | grep -qx 7; then _result 0 "NO_COLOR: the bar is reversed"
 else _result 1 "NO_COLOR: the bar is reversed"; fi
 if sgr_codes | grep -qx 1; then _result 0 "NO_COLOR: headings are bold"
 else _result 1 "NO_COLOR: headings are bold"; fi
+tm_key C-q
+tm_wait "tend-exited-0"
+tm_start 80 24 LANG=C LC_ALL=C
+tm_wait "tend - New journal"
+tm_type "abc"
+tm_wait "New passphrase:    ***"
 tm_key C-q
 tm_wait "tend-exited-0"
 done_testing
