@@ -5,7 +5,7 @@
  * the message line and the always-visible shortcut bar at the bottom.
  *
  *	row 0              title line
- *	rows 1 .. L-3      the screen's body
+ *	rows 1 .. L-3      the screen's body (ui_body_top .. ui_body_end - 1)
  *	row L-2            message line
  *	row L-1            shortcut bar, from the top screen's key table
  */
@@ -23,6 +23,12 @@ int
 ui_body_top(void)
 {
 	return 1;
+}
+
+int
+ui_body_end(void)
+{
+	return LINES - 2 > 1 ? LINES - 2 : 1;
 }
 
 int

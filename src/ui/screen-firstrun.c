@@ -129,59 +129,75 @@ firstrun_draw_key(struct app *a, int y, const char *key)
 	return 2;
 }
 
+/* Draw full if it fits in room rows with a blank row after it, else
+ * brief if that fits, else nothing: on a small window the explanations
+ * give way to the fields.  Returns the rows used. */
+static int
+firstrun_para(struct app *a, int y, int w, int room, enum role r,
+    const char *full, const char *brief)
+{
+	if (draw_wrap_rows(w, full) + 1 <= room)
+		return draw_wrap(a, y, 2, w, room, r, full) + 1;
+	if (brief != NULL && draw_wrap_rows(w, brief) + 1 <= room)
+		return draw_wrap(a, y, 2, w, room, r, brief) + 1;
+	return 0;
+}
+
 static void
 firstrun_draw(struct app *a, struct frame *f)
 {
+	static const char intro[] = "tend keeps your journal in one "
+	    "encrypted file on this computer. Choose a passphrase to lock it: "
+	    "nobody can read the journal without it.";
+	static const char again[] = "Type the same passphrase again, so we "
+	    "know it is the one you meant.";
+	static const char keep[] = "This is your recovery key. If you ever "
+	    "forget your passphrase, it is the way back in. Please write it "
+	    "down on paper and keep it somewhere safe, away from this "
+	    "computer. It is shown only this once.";
+	static const char keep_brief[] = "Write it down: it is shown only "
+	    "once.";
+	static const char type[] = "When you have written it down, type its "
+	    "last four characters here and press Enter.";
+	static const char type_brief[] = "Then type its last four:";
 	struct firstrun *fr = f->data;
-	int y = ui_body_top() + 1, w = COLS - 4, maxy = LINES - 3;
-	enum role hr;
+	int y = ui_body_top() + 1, w = COLS - 4, maxy = ui_body_end();
+	int note = fr->note[0] != '\0' ? draw_wrap_rows(w, fr->note) + 1 : 0;
+	const char *hint;
+	enum role hr = ROLE_HINT;
+	int need;
 
 	switch (fr->step) {
 	case STEP_CHOOSE:
 	case STEP_REPEAT:
-		y += draw_wrap(a, y, 2, w, 2, ROLE_HEADING, "Welcome to tend.");
-		y++;
-		y += draw_wrap(a, y, 2, w, maxy - y, ROLE_NORMAL,
-		    "tend keeps your journal in one encrypted file on this "
-		    "computer. Choose a passphrase to lock it: nobody can read "
-		    "the journal without it.");
-		y++;
+		hint = fr->step == STEP_REPEAT ? again :
+		    passphrase_hint(fr->pass.buf, fr->pass.len, &hr);
+		need = (fr->step == STEP_REPEAT ? 2 : 1) + 1 +
+		    draw_wrap_rows(w, hint) + note;
+		y += draw_wrap(a, y, 2, w, 1, ROLE_HEADING,
+		    "Welcome to tend.") + 1;
+		y += firstrun_para(a, y, w, maxy - y - need, ROLE_NORMAL,
+		    intro, "Choose a passphrase for your journal.");
 		firstrun_field(a, y++, "New passphrase:", &fr->pass,
 		    fr->step == STEP_CHOOSE);
-		if (fr->step == STEP_REPEAT) {
+		if (fr->step == STEP_REPEAT)
 			firstrun_field(a, y++, "Once more:", &fr->again, 1);
-			y++;
-			y += draw_wrap(a, y, 2, w, maxy - y, ROLE_HINT,
-			    "Type the same passphrase again, so we know it is "
-			    "the one you meant.");
-		} else {
-			const char *hint = passphrase_hint(fr->pass.buf,
-			    fr->pass.len, &hr);
-
-			y++;
-			y += draw_wrap(a, y, 2, w, maxy - y, hr, hint);
-		}
+		y++;
+		y += draw_wrap(a, y, 2, w, maxy - y, hr, hint);
 		break;
 	case STEP_RECOVERY:
-		y += draw_wrap(a, y, 2, w, 2, ROLE_HEADING,
-		    "Your journal is ready.");
-		y++;
-		y += draw_wrap(a, y, 2, w, maxy - y, ROLE_NORMAL,
-		    "This is your recovery key. If you ever forget your "
-		    "passphrase, it is the way back in. Please write it down "
-		    "on paper and keep it somewhere safe, away from this "
-		    "computer. It is shown only this once.");
-		y++;
-		y += firstrun_draw_key(a, y, fr->recovery);
-		y++;
-		y += draw_wrap(a, y, 2, w, maxy - y, ROLE_NORMAL,
-		    "When you have written it down, type its last four "
-		    "characters here and press Enter.");
-		y++;
+		need = 3 + draw_wrap_rows(w, type_brief) + 1 + 1 + note;
+		y += draw_wrap(a, y, 2, w, 1, ROLE_HEADING,
+		    "Your journal is ready.") + 1;
+		y += firstrun_para(a, y, w, maxy - y - need, ROLE_NORMAL, keep,
+		    keep_brief);
+		y += firstrun_draw_key(a, y, fr->recovery) + 1;
+		y += firstrun_para(a, y, w, maxy - y - 1 - note, ROLE_NORMAL,
+		    type, type_brief);
 		firstrun_field(a, y++, "Last four:", &fr->last, 1);
 		break;
 	}
-	if (fr->note[0] != '\0' && y + 1 < maxy)
+	if (note > 0 && y + 1 < maxy)
 		draw_wrap(a, y + 1, 2, w, maxy - y - 1, fr->note_role,
 		    fr->note);
 }

@@ -52,7 +52,7 @@ help_layout(struct app *a, int top, int draw)
 	struct frame *f = help_subject(a);
 	const struct screen *s = f->screen;
 	const struct keydef *k;
-	int first = ui_body_top(), last = draw ? LINES - 3 : 0;
+	int first = ui_body_top(), last = draw ? ui_body_end() : 0;
 	int y = first + 1 - top, w = COLS - 4;
 	char names[64], *text;
 

@@ -28,7 +28,7 @@ static const struct keydef home_keys[] = {
 static void
 home_draw(struct app *a, struct frame *f)
 {
-	int y = ui_body_top() + 1, w = COLS - 4, maxy = LINES - 3;
+	int y = ui_body_top() + 1, w = COLS - 4, maxy = ui_body_end();
 	char *where;
 
 	(void)f;

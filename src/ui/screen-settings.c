@@ -114,7 +114,7 @@ static void
 settings_draw(struct app *a, struct frame *f)
 {
 	struct settings *s = f->data;
-	int y = ui_body_top() + 1, w = COLS - 4, maxy = LINES - 3;
+	int y = ui_body_top() + 1, w = COLS - 4, maxy = ui_body_end();
 	char *where;
 
 	y += draw_wrap(a, y, 2, w, 2, ROLE_HEADING, "Settings") + 1;
@@ -125,7 +125,7 @@ settings_draw(struct app *a, struct frame *f)
 		    config_defs[list_selected(&s->list)].help) + 1;
 	where = xasprintf("Saved in %s", a->config_path);
 	if (y < maxy)
-		draw_wrap(a, maxy - 1, 2, w, 1, ROLE_DIM, where);
+		draw_wrap(a, maxy - 2, 2, w, 1, ROLE_DIM, where);
 	free(where);
 }
 

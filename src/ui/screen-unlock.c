@@ -59,25 +59,26 @@ unlock_leave(struct app *a, struct frame *f)
 static void
 unlock_draw(struct app *a, struct frame *f)
 {
+	static const char how[] = "Type your passphrase and press Enter.";
 	struct unlock *u = f->data;
-	int y = ui_body_top() + 1, w = COLS - 4, fw;
+	int y = ui_body_top() + 1, w = COLS - 4, maxy = ui_body_end(), fw;
+	int note = u->note[0] != '\0' ? draw_wrap_rows(w, u->note) + 1 : 0;
 	char *where;
 
-	y += draw_wrap(a, y, 2, w, 2, ROLE_HEADING, "Your journal is locked.");
-	y++;
-	y += draw_wrap(a, y, 2, w, 3, ROLE_NORMAL,
-	    "Type your passphrase and press Enter.");
-	y++;
+	y += draw_wrap(a, y, 2, w, 1, ROLE_HEADING,
+	    "Your journal is locked.") + 1;
+	if (y + draw_wrap_rows(w, how) + 2 + note <= maxy)  /* room for it */
+		y += draw_wrap(a, y, 2, w, maxy - y, ROLE_NORMAL, how) + 1;
 	draw_text(a, y, 2, w, ROLE_NORMAL, "Passphrase:");
 	fw = COLS - 18 < 40 ? COLS - 18 : 40;
 	field_draw(a, &u->pass, y, 15, fw);
 	getyx(stdscr, a->cursor_y, a->cursor_x);
 	y += 2;
-	if (u->note[0] != '\0')
-		y += draw_wrap(a, y, 2, w, 4, u->note_role, u->note) + 1;
+	if (note > 0)
+		y += draw_wrap(a, y, 2, w, maxy - y, u->note_role, u->note) + 1;
 	where = xasprintf("Journal: %s", a->vault_path);
-	if (y < LINES - 3)
-		draw_wrap(a, LINES - 4, 2, w, 1, ROLE_DIM, where);
+	if (y < maxy - 1)
+		draw_wrap(a, maxy - 2, 2, w, 1, ROLE_DIM, where);
 	free(where);
 }
 

@@ -313,8 +313,8 @@ extern const struct screen *const ui_screens[];
 /* ---- the app (app.c) ---- */
 
 #define UI_STACK_MAX 16
-#define UI_MIN_COLS 40
-#define UI_MIN_LINES 12
+#define UI_MIN_COLS 44
+#define UI_MIN_LINES 14
 
 struct app {
 	const char *vault_path;
@@ -371,8 +371,10 @@ void ui_theme_reload(struct app *);
 
 /* ---- drawing helpers (draw.c) ---- */
 
-/* The body is the area between the title line and the message line. */
+/* The body is the area between the title line and the message line:
+ * rows ui_body_top() to ui_body_end() - 1, ui_body_lines() of them. */
 int ui_body_top(void);
+int ui_body_end(void);
 int ui_body_lines(void);
 
 /* Print UTF-8 text at (y, x) clipped to width columns; returns the

@@ -52,4 +52,31 @@ tm_resize 80 24
 tm_wait_q "Your journal is locked."
 tm_key C-q
 tm_wait "tend-exited-0"
+
+# At the smallest size tend works at (44x14) the explanations give way,
+# but the fields, the recovery key and "write it down" stay.
+tm_start 44 14 TEND_FILE=small.tend
+tm_wait_q "Welcome to tend." || diag "no first-run screen"
+tm_layout small-firstrun-choose
+tm_type "$PASS"
+tm_key Enter
+tm_type "$PASS"
+tm_key Enter
+tm_wait_q "Last four:"
+tm_layout small-firstrun-recovery
+tm_type "zzzz"
+tm_key Enter
+tm_wait_q "not how the key ends"
+tm_layout small-firstrun-wrong
+tm_key C-q
+tm_key C-q
+tm_wait_q "tend-exited-0"
+tm_start 44 14 TEND_FILE=small.tend
+tm_wait_q "Your journal is locked."
+tm_type "wrong"
+tm_key Enter
+tm_wait_q "did not open"
+tm_layout small-unlock-wrong
+tm_key C-q
+tm_wait "tend-exited-0"
 done_testing

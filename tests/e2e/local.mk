@@ -19,4 +19,8 @@ EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
 	tests/e2e/expected/settings.txt \
 	tests/e2e/expected/unlock-locked.txt \
 	tests/e2e/expected/unlock-wrong.txt \
-	tests/e2e/expected/too-small.txt
+	tests/e2e/expected/too-small.txt \
+	tests/e2e/expected/small-firstrun-choose.txt \
+	tests/e2e/expected/small-firstrun-recovery.txt \
+	tests/e2e/expected/small-firstrun-wrong.txt \
+	tests/e2e/expected/small-unlock-wrong.txt

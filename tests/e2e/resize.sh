@@ -18,7 +18,7 @@ tm_wait "Your journal is open."
 tm_wait "? Help"
 tm_type "?"
 tm_wait "Help: Home"
-tm_resize 40 12
+tm_resize 44 14
 tm_wait "Help: Home"
 tm_resize 30 10
 tm_wait "Please make it"
