@@ -37,8 +37,7 @@ static const struct keydef firstrun_keys[] = {
 	{ ACT_CONFIRM, { UI_ENTER }, "Next",
 	  "Go on to the next step.", 1 },
 	{ ACT_BACK, { UI_ESC }, "Back",
-	  "Go back one step. Nothing is made until the passphrase has been "
-	  "typed twice.", 1 },
+	  "Go back to the first passphrase and choose again.", 1 },
 	{ ACT_CLEAR, { UI_CTRL('u') }, "Clear",
 	  "Clear what you typed in the field.", 1 },
 	{ ACT_HELP, { UI_KC(KEY_F(1)) }, "Help",
@@ -202,14 +201,15 @@ firstrun_draw(struct app *a, struct frame *f)
 		    fr->note);
 }
 
-/* Once the journal is made there is no step to go back to. */
+/* Back only from the second passphrase to the first: before that there
+ * is no step to go back to, and after it the journal is made. */
 static int
 firstrun_active(struct app *a, struct frame *f, enum action act)
 {
 	struct firstrun *fr = f->data;
 
 	(void)a;
-	return !(act == ACT_BACK && fr->step == STEP_RECOVERY);
+	return act != ACT_BACK || fr->step == STEP_REPEAT;
 }
 
 static enum vault_kdf
