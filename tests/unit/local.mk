@@ -16,6 +16,7 @@ UNIT_TESTS = \
 	tests/unit/test-ui-config \
 	tests/unit/test-ui-keys \
 	tests/unit/test-ui-list \
+	tests/unit/test-ui-text \
 	tests/unit/test-ui-theme
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -44,3 +45,8 @@ tests_unit_test_ui_list_SOURCES = tests/unit/test-ui-list.c
 tests_unit_test_ui_list_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_ui_list_LDFLAGS = $(SAN_FLAGS)
 tests_unit_test_ui_list_LDADD = $(UNIT_LDADD)
+
+tests_unit_test_ui_text_SOURCES = tests/unit/test-ui-text.c
+tests_unit_test_ui_text_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_ui_text_LDFLAGS = $(SAN_FLAGS)
+tests_unit_test_ui_text_LDADD = $(UNIT_LDADD)
