@@ -37,6 +37,7 @@ const struct screen *const ui_screens[] = {
 	&screen_home,
 	&screen_help,
 	&screen_settings,
+	&screen_confirm,
 	NULL
 };
 

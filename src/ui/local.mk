@@ -9,6 +9,7 @@ libtend_a_SOURCES += \
 	src/ui/list.c \
 	src/ui/passphrase.c \
 	src/ui/theme.c \
+	src/ui/screen-confirm.c \
 	src/ui/screen-firstrun.c \
 	src/ui/screen-help.c \
 	src/ui/screen-home.c \

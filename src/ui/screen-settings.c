@@ -31,6 +31,8 @@ static const struct keydef settings_keys[] = {
 	{ ACT_MORE, { UI_KC(KEY_RIGHT), '+', 'l', UI_ENTER }, "More",
 	  "Change the chosen setting: the next theme, or one minute more.",
 	  1 },
+	{ ACT_RESET, { 'r' }, "Defaults",
+	  "Put every setting back to how tend comes (asks first).", 1 },
 	{ ACT_BACK, { UI_ESC, 'q' }, "Back",
 	  "Go back. Changes are saved as you make them.", 1 },
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
@@ -129,6 +131,20 @@ settings_draw(struct app *a, struct frame *f)
 	free(where);
 }
 
+/* Save the settings and apply the theme; say how it went. */
+static void
+settings_commit(struct app *a, int theme_changed)
+{
+	struct err e;
+
+	if (config_save(&a->config, a->config_path, &e) != 0)
+		ui_message(a, ROLE_WARNING, "Not saved: %s.", e.msg);
+	else
+		ui_message(a, ROLE_GOOD, "Saved.");
+	if (theme_changed)
+		ui_theme_reload(a);
+}
+
 /* Step the chosen setting by dir (-1 or +1). */
 static int
 settings_change(struct app *a, struct settings *s, int dir)
@@ -157,13 +173,23 @@ settings_change(struct app *a, struct settings *s, int dir)
 		ui_message(a, ROLE_WARNING, "%s", e.msg);
 		return UI_DRAW_BARS;
 	}
-	if (config_save(&a->config, a->config_path, &e) != 0)
-		ui_message(a, ROLE_WARNING, "Not saved: %s.", e.msg);
-	else
-		ui_message(a, ROLE_GOOD, "Saved.");
-	if (strcmp(d->key, "theme") == 0)
-		ui_theme_reload(a);
+	settings_commit(a, strcmp(d->key, "theme") == 0);
 	return UI_DRAW_ALL;
+}
+
+static void
+settings_reset(struct app *a, void *arg, int yes)
+{
+	char theme[CONFIG_THEME_MAX];
+
+	(void)arg;
+	if (!yes) {
+		ui_message(a, ROLE_MESSAGE, "Nothing was changed.");
+		return;
+	}
+	snprintf(theme, sizeof theme, "%s", a->config.theme);
+	config_defaults(&a->config);
+	settings_commit(a, strcmp(theme, a->config.theme) != 0);
 }
 
 static int
@@ -180,6 +206,17 @@ settings_key(struct app *a, struct frame *f, enum action act, int key)
 		return settings_change(a, s, -1);
 	case ACT_MORE:
 		return settings_change(a, s, 1);
+	case ACT_RESET: {
+		static const struct confirm q = {
+			.question = "Put every setting back to how tend comes? "
+			    "Your journal is not touched.",
+			.keys_hint = "y: yes, put them back    n: no, keep them",
+			.answer = settings_reset,
+		};
+
+		confirm_ask(a, &q);
+		return UI_DRAW_ALL;
+	}
 	default:
 		return UI_PASS;
 	}

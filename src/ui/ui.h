@@ -217,6 +217,9 @@ enum action {
 	ACT_LAST,
 	ACT_LESS,
 	ACT_MORE,
+	ACT_YES,
+	ACT_NO,
+	ACT_RESET,
 	ACT_COUNT
 };
 
@@ -306,6 +309,7 @@ extern const struct screen screen_unlock;
 extern const struct screen screen_home;
 extern const struct screen screen_help;
 extern const struct screen screen_settings;
+extern const struct screen screen_confirm;
 
 /* Every screen, for the tests and the help screen. */
 extern const struct screen *const ui_screens[];
@@ -457,6 +461,19 @@ void list_draw(struct app *, struct list *, int y, int x, int width);
 /* fetch for a list of rows 0 .. count-1. */
 size_t list_count_fetch(size_t count, long long from, int dir,
     long long *out, size_t n);
+
+/* ---- a yes-or-no question (screen-confirm.c) ---- */
+
+struct confirm {
+	const char *question;   /* a full sentence or two */
+	const char *keys_hint;  /* e.g. "y: put them back   n: keep them" */
+	/* Called once with the answer, after the question has closed. */
+	void (*answer)(struct app *, void *arg, int yes);
+	void *arg;
+};
+
+/* Ask q over the current screen (q is copied; its strings must last). */
+void confirm_ask(struct app *, const struct confirm *q);
 
 /* ---- a one-line input field (field.c) ---- */
 

@@ -33,6 +33,11 @@ tm_key Escape
 tm_type "o"
 tm_wait_q "Lock after"
 tm_layout settings
+tm_type "r"
+tm_wait_q "Put every setting back"
+tm_layout confirm
+tm_type "n"
+tm_wait_q "Nothing was changed."
 tm_key Escape
 tm_type "L"
 tm_wait_q "Your journal is locked."

@@ -17,6 +17,7 @@ EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
 	tests/e2e/expected/help-home.txt \
 	tests/e2e/expected/help-unlock.txt \
 	tests/e2e/expected/settings.txt \
+	tests/e2e/expected/confirm.txt \
 	tests/e2e/expected/unlock-locked.txt \
 	tests/e2e/expected/unlock-wrong.txt \
 	tests/e2e/expected/too-small.txt \

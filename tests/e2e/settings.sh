@@ -45,6 +45,28 @@ tm_key Escape
 tm_key q
 tm_wait "tend-exited-0"
 
+# Back to the defaults, after a question.
+tm_start 80 24
+unlock
+tm_type "o"
+tm_wait "‹ high-contrast ›"
+tm_type "r"
+tm_wait "Put every setting back to how tend comes?"
+tm_type "n"
+tm_wait "Nothing was changed."
+tm_wait "‹ high-contrast ›"
+tm_type "r"
+tm_wait "Put every setting back"
+tm_key Enter                    # Enter is no answer: the question stays
+tm_wait "Put every setting back"
+tm_type "y"
+tm_wait "‹ default ›"
+tm_wait "‹ 10 ›"
+tm_key Escape
+tm_key q
+tm_wait "tend-exited-0"
+like "$(cat "$CONF")" '^theme default$' "the default theme was saved"
+
 # A typo in the config costs only its own line.
 printf 'theme calm-dark\nautolock soon\n' >"$CONF"
 tm_start 100 30

@@ -27,7 +27,8 @@ test_table(const struct screen *s)
 		if (k->bar && (k->action == ACT_HELP ||
 		    (k->action == ACT_BACK && s == &screen_help)))
 			help = 1;
-		if (k->bar && (k->action == ACT_QUIT || k->action == ACT_BACK))
+		if (k->bar && (k->action == ACT_QUIT ||
+		    k->action == ACT_BACK || k->action == ACT_NO))
 			out = 1;
 		for (i = 0; i < KEYDEF_KEYS && k->keys[i] != 0; i++) {
 			for (m = i + 1; m < KEYDEF_KEYS && k->keys[m] != 0; m++)
@@ -65,7 +66,7 @@ main(void)
 	setlocale(LC_ALL, "");
 	for (i = 0; ui_screens[i] != NULL; i++)
 		test_table(ui_screens[i]);
-	ok(i == 5, "five screens");
+	ok(i == 6, "six screens");
 
 	ok(keys_lookup(table, 'q') == ACT_QUIT &&
 	    keys_lookup(table, UI_CTRL('q')) == ACT_QUIT &&
