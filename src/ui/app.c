@@ -377,7 +377,6 @@ ui_handle_key(struct app *a, int key)
 
 	if (act != ACT_NONE && !ui_key_active(a, f, act))
 		act = ACT_NONE;
-
 	if (key == UI_CTRL('c')) {
 		a->quit = 1;
 		return;
@@ -391,7 +390,7 @@ ui_handle_key(struct app *a, int key)
 	flags = f->screen->key != NULL ? f->screen->key(a, f, act, key) :
 	    UI_PASS;
 	if (flags & UI_PASS)
-		flags = ui_common(a, act);
+		flags = (flags & ~UI_PASS) | ui_common(a, act);
 	a->dirty |= flags;
 }
 
