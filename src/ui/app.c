@@ -253,13 +253,21 @@ static void
 ui_check_idle(struct app *a)
 {
 	struct timespec now;
+	struct frame *f = &a->stack[a->depth - 1];
 	int limit = ui_idle_limit(a);
 
-	if (a->vault == NULL || limit <= 0)
+	if (limit <= 0 || a->idle_done)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (now.tv_sec - a->last_key.tv_sec < limit)
 		return;
+	if (a->vault == NULL) {
+		/* Nothing to lock, but a screen may hide what it shows. */
+		a->idle_done = 1;
+		if (f->screen->idle != NULL)
+			a->dirty |= f->screen->idle(a, f);
+		return;
+	}
 	ui_lock(a);
 	if (a->idle_seconds > 0)
 		ui_message(a, ROLE_MESSAGE, "Locked after a while without a "
@@ -418,6 +426,7 @@ ui_loop(struct app *a)
 			continue;
 		}
 		clock_gettime(CLOCK_MONOTONIC, &a->last_key);
+		a->idle_done = 0;
 		ui_handle_key(a, key);
 	}
 }

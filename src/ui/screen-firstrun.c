@@ -29,6 +29,7 @@ struct firstrun {
 	char *recovery;                 /* guarded memory */
 	struct vault *vault;            /* open during STEP_RECOVERY */
 	int quit_asked;
+	int hidden;                     /* key hidden after the idle time */
 	char note[ERR_MSG_MAX + 64];
 	enum role note_role;
 };
@@ -190,7 +191,11 @@ firstrun_draw(struct app *a, struct frame *f)
 		    "Your journal is ready.") + 1;
 		y += firstrun_para(a, y, w, maxy - y - need, ROLE_NORMAL, keep,
 		    keep_brief);
-		y += firstrun_draw_key(a, y, fr->recovery) + 1;
+		if (fr->hidden)
+			y += draw_wrap(a, y, 4, w - 2, 2, ROLE_HINT,
+			    "(hidden while you were away)") + 1;
+		else
+			y += firstrun_draw_key(a, y, fr->recovery) + 1;
 		y += firstrun_para(a, y, w, maxy - y - 1 - note, ROLE_NORMAL,
 		    type, type_brief);
 		firstrun_field(a, y++, "Last four:", &fr->last, 1);
@@ -199,6 +204,23 @@ firstrun_draw(struct app *a, struct frame *f)
 	if (note > 0 && y + 1 < maxy)
 		draw_wrap(a, y + 1, 2, w, maxy - y - 1, fr->note_role,
 		    fr->note);
+}
+
+/* Left alone with the recovery key on screen: hide it until a key is
+ * pressed, so it does not sit there for anyone passing by. */
+static int
+firstrun_idle(struct app *a, struct frame *f)
+{
+	struct firstrun *fr = f->data;
+
+	(void)a;
+	if (fr->step != STEP_RECOVERY)
+		return UI_NOTHING;
+	fr->hidden = 1;
+	field_reset(&fr->last);
+	firstrun_note(fr, ROLE_HINT, "The recovery key is hidden while you "
+	    "are away. Press any key to show it again.");
+	return UI_DRAW_BODY;
 }
 
 /* Back only from the second passphrase to the first: before that there
@@ -301,6 +323,12 @@ firstrun_key(struct app *a, struct frame *f, enum action act, int key)
 
 	if (act != ACT_QUIT)
 		fr->quit_asked = 0;
+	if (fr->hidden) {
+		fr->hidden = 0;         /* any key shows it again */
+		firstrun_note(fr, ROLE_HINT, "");
+		if (act != ACT_QUIT && act != ACT_HELP)
+			return UI_DRAW_BODY;
+	}
 	switch (act) {
 	case ACT_CONFIRM:
 		if (fr->step == STEP_CHOOSE) {
@@ -357,6 +385,7 @@ const struct screen screen_firstrun = {
 	.draw = firstrun_draw,
 	.key = firstrun_key,
 	.leave = firstrun_leave,
+	.idle = firstrun_idle,
 	.active = firstrun_active,
 	.keys = firstrun_keys,
 	.about = "There is no journal on this computer yet. Choose a "

@@ -278,6 +278,9 @@ enum {
  *         settings).  After ui_push, ui_pop or ui_unlocked the frame may
  *         be gone: return at once.
  * resize  the window changed size (draw follows).
+ * idle    (optional) the idle time passed while no journal was open
+ *         (nothing to lock): hide anything private on screen.  Returns
+ *         UI_* flags.
  * leave   frees the state.  It is also called when tend locks, and on
  *         SIGHUP, SIGTERM and SIGINT before tend exits: a screen holding
  *         unsaved text saves it here (encrypted, as a draft).
@@ -290,6 +293,7 @@ struct screen {
 	int (*key)(struct app *, struct frame *, enum action, int key);
 	void (*resize)(struct app *, struct frame *);
 	void (*leave)(struct app *, struct frame *);
+	int (*idle)(struct app *, struct frame *);
 	/* Whether an action of the key table applies right now (NULL: all
 	 * do).  One that does not is left out of the bar and help, and its
 	 * keys do nothing. */
@@ -339,6 +343,7 @@ struct app {
 	struct vault_progress progress;
 	const char *progress_what;
 	struct timespec last_key;       /* for the idle lock */
+	int idle_done;                  /* the idle time passed, no key since */
 	int idle_seconds;               /* test override; 0: use config */
 	int quit;
 	int too_small;

@@ -57,4 +57,32 @@ ok "the key shown is the journal's recovery key" \
 ok "and the new passphrase opens it" \
 	tend -f "$T/journal.tend" --passphrase-file "$T/pw2" verify
 
+# Left alone with the recovery key on screen, tend hides it; any key
+# shows it again (TEND_TEST_IDLE_SECONDS: test only, seconds not minutes).
+tm_start 100 30 TEND_FILE=second.tend TEND_TEST_IDLE_SECONDS=3
+tm_wait "Welcome to tend."
+tm_type "$PASS"
+tm_key Enter
+tm_type "$PASS"
+tm_key Enter
+tm_wait "The recovery key is hidden while you are away." 20
+if tm_screen | grep -Eq '^    [0-9A-Z]{4}( [0-9A-Z]{4}){6}$'; then
+	_result 1 "the key is off the screen"
+else
+	_result 0 "the key is off the screen"
+fi
+tm_type "x"
+key2=
+for _i in $(seq 200); do        # up to 10 s for the key to come back
+	key2=$(tm_screen | grep -E '^    [0-9A-Z]{4}( [0-9A-Z]{4}){6}$' |
+		tr -d ' \n')
+	[ -n "$key2" ] && break
+	sleep 0.05
+done
+is "${#key2}" 56 "any key shows it again"
+tm_type "$(printf '%s' "$key2" | cut -c53-56)"
+tm_key Enter
+tm_wait "Your journal is open."
+tm_key q
+tm_wait "tend-exited-0"
 done_testing
