@@ -165,6 +165,35 @@ test_user_first(void)
 	notes_clear(&n);
 }
 
+/* tend-theme(5) documents every role under ROLES. */
+static void
+test_manual(void)
+{
+	const char *src = getenv("TEND_SRCDIR");
+	char *path, *text, want[64];
+	size_t n;
+	int r, missing = 0;
+
+	ok(src != NULL, "TEND_SRCDIR is set (make check sets it)");
+	if (src == NULL)
+		return;
+	path = xasprintf("%s/doc/tend-theme.5", src);
+	text = (char *)test_slurp(path, &n);
+	ok(text != NULL, "read %s", path);
+	for (r = 0; text != NULL && r < ROLE_COUNT; r++) {
+		snprintf(want, sizeof want, "\n.B %s\n",
+		    theme_role_name((enum role)r));
+		if (strstr(text, want) == NULL) {
+			tap_diag("tend-theme(5) lacks the role %s",
+			    theme_role_name((enum role)r));
+			missing++;
+		}
+	}
+	ok(missing == 0, "tend-theme(5) documents every role");
+	free(text);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -179,5 +208,6 @@ main(void)
 	test_roles();
 	test_shipped();
 	test_user_first();
+	test_manual();
 	return tap_done();
 }
