@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "tend/ui.h"
 #include "tend/vault.h"
 
 static const struct command commands[] = {
@@ -179,18 +180,25 @@ cli_global_option(struct cli *c, int opt, const char *arg)
 	}
 }
 
+/* No command: the full-screen app when both ends are a terminal, else a
+ * short note (scripts and pipes get no escape codes). */
 static int
 no_command(struct cli *c)
 {
-	if (access(c->vault_path, F_OK) != 0) {
-		printf("There is no journal at %s yet.\n"
-		    "Create one with:  tend init\n"
-		    "Everything tend can do: tend --help\n", c->vault_path);
+	struct ui_opts opts = { .vault_path = c->vault_path };
+
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		if (ui_run(&opts, &c->err) != 0) {
+			fprintf(stderr, "tend: %s\n", c->err.msg);
+			return 1;
+		}
 		return 0;
 	}
-	printf("Your journal is %s.\n"
-	    "The full-screen app is not part of this version yet; the "
-	    "commands are listed by: tend --help\n", c->vault_path);
+	printf("The full-screen app needs a terminal: run tend in one.\n"
+	    "Your journal is %s%s.\n"
+	    "Everything tend can do from scripts: tend --help\n",
+	    c->vault_path, access(c->vault_path, F_OK) != 0 ?
+	    " (not made yet: tend init makes it)" : "");
 	return 0;
 }
 

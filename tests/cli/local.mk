@@ -9,6 +9,7 @@ cli_tests = \
 	tests/cli/journal-entries.sh \
 	tests/cli/journal-track.sh \
 	tests/cli/journal-bad.sh \
-	tests/cli/journal-concurrent.sh
+	tests/cli/journal-concurrent.sh \
+	tests/cli/noterm.sh
 TESTS += $(cli_tests)
 EXTRA_DIST += $(cli_tests)

@@ -20,7 +20,12 @@ UNIT_TESTS = \
 	tests/unit/test-store \
 	tests/unit/test-store-schema \
 	tests/unit/test-store-trash \
-	tests/unit/test-store-scale
+	tests/unit/test-store-scale \
+	tests/unit/test-ui-config \
+	tests/unit/test-ui-keys \
+	tests/unit/test-ui-list \
+	tests/unit/test-ui-text \
+	tests/unit/test-ui-theme
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 

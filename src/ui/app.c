@@ -1,0 +1,504 @@
+/*
+ * app.c: the full-screen app's core: taking over and restoring the
+ * terminal, the main loop, the screen stack, locking and themes on screen.
+ *
+ * The loop waits for a key at most a quarter of a second at a time, so it
+ * notices signals and the idle time without real work in a handler: the
+ * SIGINT, SIGTERM and SIGHUP handlers only set a flag, and ncurses turns
+ * SIGWINCH into KEY_RESIZE.  On any of those signals the screens leave (a
+ * screen that holds unsaved text saves it in its leave function), the vault
+ * closes and the terminal is restored.
+ *
+ * Locking closes the vault (vault_close wipes the keys and SQLite's page
+ * cache), makes every screen leave, clears the terminal and shows the
+ * unlock screen; unlocking starts again from the home screen.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ui/ui.h"
+#include "tend/ui.h"
+#include "tend/vault.h"
+
+#define UI_TICK_MS 250
+
+const struct screen *const ui_screens[] = {
+	&screen_firstrun,
+	&screen_unlock,
+	&screen_home,
+	&screen_help,
+	&screen_settings,
+	&screen_confirm,
+	NULL
+};
+
+/* The only thing a signal handler touches. */
+static volatile sig_atomic_t ui_signal;
+
+static void
+ui_on_signal(int sig)
+{
+	ui_signal = sig;
+}
+
+/* fatal() runs this before printing, so its message lands on a sane
+ * terminal. */
+static void
+ui_fatal_hook(void)
+{
+	if (!isendwin())
+		endwin();
+}
+
+/* ---- themes on screen ---- */
+
+static int
+ui_curses_attrs(int t)
+{
+	int a = A_NORMAL;
+
+	if (t & THEME_A_BOLD)
+		a |= A_BOLD;
+	if (t & THEME_A_DIM)
+		a |= A_DIM;
+	if (t & THEME_A_UNDERLINE)
+		a |= A_UNDERLINE;
+	if (t & THEME_A_REVERSE)
+		a |= A_REVERSE;
+	if (t & THEME_A_ITALIC)
+		a |= A_ITALIC;
+	return a;
+}
+
+/* A theme colour the terminal can show, or -2 if it cannot. */
+static int
+ui_colour(int c)
+{
+	if (c < 0 || c < COLORS)
+		return c;
+	if (c < 16 && COLORS >= 8)
+		return c - 8;
+	return -2;
+}
+
+void
+ui_theme_apply(struct app *a)
+{
+	const char *nc = getenv("NO_COLOR");
+	const struct theme_style *normal = &a->theme.style[ROLE_NORMAL];
+	int r;
+
+	a->colour = has_colors() && (nc == NULL || nc[0] == '\0');
+	if (a->colour) {
+		start_color();
+		use_default_colors();
+	}
+	for (r = 0; r < ROLE_COUNT; r++) {
+		const struct theme_style *st = &a->theme.style[r];
+		int fg, bg;
+
+		fg = st->fg == THEME_INHERIT ? normal->fg : st->fg;
+		bg = st->bg == THEME_INHERIT ? normal->bg : st->bg;
+		if (fg == THEME_INHERIT)
+			fg = THEME_DEFAULT_COLOUR;
+		if (bg == THEME_INHERIT)
+			bg = THEME_DEFAULT_COLOUR;
+		fg = ui_colour(fg);
+		bg = ui_colour(bg);
+		if (!a->colour || fg == -2 || bg == -2 || r + 1 >= COLOR_PAIRS) {
+			a->attr[r] = ui_curses_attrs(st->attrs |
+			    theme_role_mono((enum role)r));
+			continue;
+		}
+		a->attr[r] = ui_curses_attrs(st->attrs);
+		if (fg != -1 || bg != -1) {
+			init_pair((short)(r + 1), (short)fg, (short)bg);
+			a->attr[r] |= (int)COLOR_PAIR(r + 1);
+		}
+	}
+	bkgdset((chtype)a->attr[ROLE_NORMAL] | ' ');
+	a->dirty = UI_DRAW_ALL;
+}
+
+void
+ui_theme_reload(struct app *a)
+{
+	notes_clear(&a->notes);
+	theme_load(&a->theme, a->config.theme, &a->notes);
+	if (a->notes.n > 0)
+		ui_message(a, ROLE_WARNING, "%s", a->notes.msg[0]);
+	if (stdscr != NULL)
+		ui_theme_apply(a);
+}
+
+/* ---- the screen stack ---- */
+
+void
+ui_push(struct app *a, const struct screen *s, void *arg)
+{
+	struct frame *f;
+
+	if (a->depth == UI_STACK_MAX)
+		fatal("too many screens open");
+	f = &a->stack[a->depth++];
+	memset(f, 0, sizeof *f);
+	f->screen = s;
+	f->arg = arg;
+	if (s->enter != NULL)
+		s->enter(a, f);
+	a->dirty = UI_DRAW_ALL;
+}
+
+void
+ui_pop(struct app *a)
+{
+	struct frame *f;
+
+	if (a->depth == 0)
+		return;
+	f = &a->stack[a->depth - 1];
+	if (f->screen->leave != NULL)
+		f->screen->leave(a, f);
+	a->depth--;
+	a->dirty = UI_DRAW_ALL;
+}
+
+void
+ui_replace(struct app *a, const struct screen *s, void *arg)
+{
+	ui_pop(a);
+	ui_push(a, s, arg);
+}
+
+struct frame *
+ui_below(struct app *a)
+{
+	return a->depth >= 2 ? &a->stack[a->depth - 2] : NULL;
+}
+
+int
+ui_key_active(struct app *a, struct frame *f, enum action act)
+{
+	if (f->screen->active == NULL)
+		return 1;
+	return f->screen->active(a, f, act);
+}
+
+static void
+ui_pop_all(struct app *a)
+{
+	while (a->depth > 0)
+		ui_pop(a);
+}
+
+void
+ui_message(struct app *a, enum role r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(a->message, sizeof a->message, fmt, ap);
+	va_end(ap);
+	a->message_role = r;
+	a->dirty |= UI_DRAW_BARS;
+}
+
+/* ---- locking ---- */
+
+void
+ui_unlocked(struct app *a, struct vault *v)
+{
+	const char *w = vault_warning(v, 0);
+
+	a->vault = v;
+	ui_pop_all(a);
+	ui_push(a, &screen_home, NULL);
+	if (w != NULL)
+		ui_message(a, ROLE_WARNING, "Note: %s.", w);
+	else
+		ui_message(a, ROLE_MESSAGE, "%s", "");
+	clock_gettime(CLOCK_MONOTONIC, &a->last_key);
+}
+
+void
+ui_lock(struct app *a)
+{
+	ui_pop_all(a);
+	if (a->vault != NULL) {
+		vault_close(a->vault);
+		a->vault = NULL;
+	}
+	clear();                /* repaint every cell: nothing stays behind */
+	ui_push(a, &screen_unlock, NULL);
+}
+
+static int
+ui_idle_limit(const struct app *a)
+{
+	if (a->idle_seconds > 0)
+		return a->idle_seconds;
+	return a->config.autolock * 60;
+}
+
+static void
+ui_check_idle(struct app *a)
+{
+	struct timespec now;
+	struct frame *f = &a->stack[a->depth - 1];
+	int limit = ui_idle_limit(a);
+
+	if (limit <= 0 || a->idle_done)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (now.tv_sec - a->last_key.tv_sec < limit)
+		return;
+	if (a->vault == NULL) {
+		/* Nothing to lock, but a screen may hide what it shows. */
+		a->idle_done = 1;
+		if (f->screen->idle != NULL)
+			a->dirty |= f->screen->idle(a, f);
+		return;
+	}
+	ui_lock(a);
+	if (a->idle_seconds > 0)
+		ui_message(a, ROLE_MESSAGE, "Locked after a while without a "
+		    "key press.");
+	else
+		ui_message(a, ROLE_MESSAGE, "Locked after %d minute%s "
+		    "without a key press.", a->config.autolock,
+		    a->config.autolock == 1 ? "" : "s");
+}
+
+/* ---- drawing ---- */
+
+static void
+ui_draw_too_small(struct app *a)
+{
+	static const char msg[] = "This window is too small for tend. "
+	    "Please make it larger.";
+
+	erase();
+	draw_wrap(a, 0, 0, COLS, LINES, ROLE_MESSAGE, msg);
+	a->cursor_y = -1;
+}
+
+static void
+ui_redraw(struct app *a)
+{
+	struct frame *f;
+
+	a->too_small = COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
+	if (a->too_small) {
+		if (a->dirty)
+			ui_draw_too_small(a);
+	} else if (a->dirty & UI_DRAW_BODY) {
+		erase();
+		a->cursor_y = -1;
+		f = &a->stack[a->depth - 1];
+		if (f->screen->draw != NULL)
+			f->screen->draw(a, f);
+		draw_bars(a);
+	} else if (a->dirty & UI_DRAW_BARS)
+		draw_bars(a);
+	a->dirty = 0;
+	if (a->cursor_y >= 0) {
+		curs_set(1);
+		move(a->cursor_y, a->cursor_x);
+	} else
+		curs_set(0);
+	refresh();
+}
+
+/* ---- keys ---- */
+
+/* Read one key into *key: 1 if there was one, 0 on timeout. */
+static int
+ui_read_key(int *key)
+{
+	wint_t wc;
+	int r = get_wch(&wc);
+
+	if (r == ERR)
+		return 0;
+	if (r == KEY_CODE_YES) {
+		if (wc == KEY_ENTER)
+			*key = UI_ENTER;
+		else
+			*key = UI_KC((int)wc);
+		return 1;
+	}
+	if (wc == '\r')
+		*key = UI_ENTER;
+	else if (wc == 127 || wc == 8)
+		*key = UI_KC(KEY_BACKSPACE);
+	else
+		*key = (int)wc;
+	return 1;
+}
+
+/* What the app does for an action no screen took. */
+static int
+ui_common(struct app *a, enum action act)
+{
+	switch (act) {
+	case ACT_HELP:
+		if (a->stack[a->depth - 1].screen != &screen_help)
+			ui_push(a, &screen_help, NULL);
+		return UI_DRAW_ALL;
+	case ACT_QUIT:
+		a->quit = 1;
+		return UI_NOTHING;
+	case ACT_LOCK:
+		if (a->vault != NULL) {
+			ui_lock(a);
+			ui_message(a, ROLE_MESSAGE, "Locked. Your journal is "
+			    "closed until you type your passphrase.");
+		}
+		return UI_DRAW_ALL;
+	case ACT_SETTINGS:
+		ui_push(a, &screen_settings, NULL);
+		return UI_DRAW_ALL;
+	case ACT_BACK:
+		if (a->depth > 1)
+			ui_pop(a);
+		return UI_DRAW_ALL;
+	default:
+		return UI_NOTHING;
+	}
+}
+
+static void
+ui_handle_key(struct app *a, int key)
+{
+	struct frame *f = &a->stack[a->depth - 1];
+	enum action act = keys_lookup(f->screen->keys, key);
+	int flags;
+
+	if (act != ACT_NONE && !ui_key_active(a, f, act))
+		act = ACT_NONE;
+	if (key == UI_CTRL('c')) {
+		a->quit = 1;
+		return;
+	}
+	if (a->too_small)
+		return;
+	if (a->message[0] != '\0') {   /* a message lasts until the next key */
+		a->message[0] = '\0';
+		a->dirty |= UI_DRAW_BARS;
+	}
+	flags = f->screen->key != NULL ? f->screen->key(a, f, act, key) :
+	    UI_PASS;
+	if (flags & UI_PASS)
+		flags = (flags & ~UI_PASS) | ui_common(a, act);
+	a->dirty |= flags;
+}
+
+static void
+ui_loop(struct app *a)
+{
+	int key;
+
+	a->dirty = UI_DRAW_ALL;
+	while (!a->quit && ui_signal == 0) {
+		if (a->dirty)
+			ui_redraw(a);
+		timeout(UI_TICK_MS);
+		if (!ui_read_key(&key)) {
+			ui_check_idle(a);
+			continue;
+		}
+		if (key == UI_KC(KEY_RESIZE)) {
+			struct frame *f = &a->stack[a->depth - 1];
+
+			clear();
+			if (f->screen->resize != NULL)
+				f->screen->resize(a, f);
+			a->dirty = UI_DRAW_ALL;
+			continue;
+		}
+		clock_gettime(CLOCK_MONOTONIC, &a->last_key);
+		a->idle_done = 0;
+		ui_handle_key(a, key);
+	}
+}
+
+/* ---- start and finish ---- */
+
+static void
+ui_signals(int on)
+{
+	struct sigaction sa;
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on ? ui_on_signal : SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
+int
+ui_run(const struct ui_opts *opts, struct err *e)
+{
+	struct app *a;
+	const char *idle;
+	SCREEN *term;
+
+	setlocale(LC_ALL, "");
+	a = xcalloc(1, sizeof *a);
+	a->vault_path = opts->vault_path;
+	a->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	/* Test only: lock after this many idle seconds instead of the
+	 * configured minutes, so the e2e tests need not wait. */
+	idle = getenv("TEND_TEST_IDLE_SECONDS");
+	if (idle != NULL)
+		a->idle_seconds = atoi(idle);
+	config_defaults(&a->config);
+	a->config_path = config_path();
+	config_load(&a->config, a->config_path, &a->notes);
+	theme_load(&a->theme, a->config.theme, &a->notes);
+
+	term = newterm(NULL, stdout, stdin);
+	if (term == NULL) {
+		free(a->config_path);
+		free(a);
+		return err_set(e, "cannot use this terminal (TERM=%s)",
+		    getenv("TERM") != NULL ? getenv("TERM") : "");
+	}
+	fatal_on_exit(ui_fatal_hook);
+	ui_signals(1);
+	raw();                  /* ^S, ^Q and ^C come to tend as keys */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	ui_theme_apply(a);
+	if (a->notes.n > 0)
+		ui_message(a, ROLE_WARNING, "%s", a->notes.msg[0]);
+	clock_gettime(CLOCK_MONOTONIC, &a->last_key);
+
+	ui_push(a, access(a->vault_path, F_OK) == 0 ? &screen_unlock :
+	    &screen_firstrun, NULL);
+	ui_loop(a);
+
+	ui_pop_all(a);
+	if (a->vault != NULL)
+		vault_close(a->vault);
+	endwin();
+	delscreen(term);
+	ui_signals(0);
+	notes_clear(&a->notes);
+	free(a->config_path);
+	free(a);
+	return 0;
+}

@@ -1,0 +1,30 @@
+# The full-screen app (ncurses lives only here).
+libtend_a_SOURCES += \
+	src/ui/app.c \
+	src/ui/config.c \
+	src/ui/draw.c \
+	src/ui/field.c \
+	src/ui/keys.c \
+	src/ui/lines.c \
+	src/ui/list.c \
+	src/ui/passphrase.c \
+	src/ui/theme.c \
+	src/ui/screen-confirm.c \
+	src/ui/screen-firstrun.c \
+	src/ui/screen-help.c \
+	src/ui/screen-home.c \
+	src/ui/screen-settings.c \
+	src/ui/screen-unlock.c
+noinst_HEADERS += \
+	include/tend/ui.h \
+	src/ui/ui.h
+
+# Themes are installed for everyone; TEND_THEME_DIR finds them in the
+# source tree for the tests.
+themedir = $(pkgdatadir)/themes
+dist_theme_DATA = \
+	themes/default.theme \
+	themes/calm-dark.theme \
+	themes/light.theme \
+	themes/high-contrast.theme \
+	themes/monochrome.theme

@@ -1,0 +1,80 @@
+/*
+ * passphrase.c: what the first-run and unlock screens share: a gentle
+ * strength hint for a new passphrase, and the progress line shown while
+ * Argon2id derives the key (about a second with the default profile).
+ *
+ * The hint never forbids anything: it says how the passphrase looks and
+ * how to make it stronger, in one calm sentence.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <string.h>
+
+#include "ui/ui.h"
+#include "tend/vault.h"
+
+const char *
+passphrase_hint(const char *pass, size_t len, enum role *role)
+{
+	size_t i, chars = 0, words = 0;
+	int in_word = 0;
+
+	for (i = 0; i < len; i++) {
+		if (((unsigned char)pass[i] & 0xc0) != 0x80)
+			chars++;
+		if (pass[i] == ' ')
+			in_word = 0;
+		else if (!in_word) {
+			in_word = 1;
+			words++;
+		}
+	}
+	*role = ROLE_HINT;
+	if (chars == 0)
+		return "A few ordinary words in a row make a passphrase that is "
+		    "easy to remember and hard to guess.";
+	if (chars < 8)
+		return "This is short and could be guessed. A few more words "
+		    "would make it much stronger.";
+	if (chars < 12)
+		return "Fair. Another word or two would make it stronger.";
+	if (chars < 16 && words < 4)
+		return "Good. Longer is stronger, as long as you can remember "
+		    "it.";
+	*role = ROLE_GOOD;
+	return "Strong. Make sure it is one you will remember.";
+}
+
+static void
+passphrase_tick(void *arg, double elapsed, int done)
+{
+	struct app *a = arg;
+
+	if (done)
+		return;
+	ui_message(a, ROLE_MESSAGE, "%s %.1f s", a->progress_what, elapsed);
+	if (!a->too_small) {
+		draw_bars(a);
+		refresh();
+	}
+}
+
+void
+passphrase_progress_begin(struct app *a, const char *what)
+{
+	a->progress.tick = passphrase_tick;
+	a->progress.arg = a;
+	a->progress_what = what;
+	vault_set_progress(&a->progress);
+	curs_set(0);
+	passphrase_tick(a, 0.0, 0);
+}
+
+void
+passphrase_progress_end(struct app *a)
+{
+	vault_set_progress(NULL);
+	ui_message(a, ROLE_MESSAGE, "%s", "");
+	flushinp();             /* keys pressed while waiting are dropped */
+}

@@ -1,0 +1,89 @@
+/*
+ * test-ui-keys.c: every screen's key table: each row has a label for the
+ * shortcut bar and a help sentence, no key is bound twice on one screen,
+ * and help and a way out are always in the bar.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <locale.h>
+#include <string.h>
+
+#include "tap.h"
+#include "ui/ui.h"
+
+static void
+test_table(const struct screen *s)
+{
+	const struct keydef *k, *j;
+	int i, m, dup = 0, help = 0, out = 0, nokeys = 0, text = 0;
+
+	for (k = s->keys; k->action != ACT_NONE; k++) {
+		if (k->label == NULL || k->label[0] == '\0' || k->help == NULL ||
+		    k->help[0] == '\0')
+			text++;
+		if (k->keys[0] == 0)
+			nokeys++;
+		if (k->bar && (k->action == ACT_HELP ||
+		    (k->action == ACT_BACK && s == &screen_help)))
+			help = 1;
+		if (k->bar && (k->action == ACT_QUIT ||
+		    k->action == ACT_BACK || k->action == ACT_NO))
+			out = 1;
+		for (i = 0; i < KEYDEF_KEYS && k->keys[i] != 0; i++) {
+			for (m = i + 1; m < KEYDEF_KEYS && k->keys[m] != 0; m++)
+				if (k->keys[m] == k->keys[i])
+					dup++;
+			for (j = s->keys; j != k; j++)
+				for (m = 0; m < KEYDEF_KEYS && j->keys[m] != 0;
+				    m++)
+					if (j->keys[m] == k->keys[i])
+						dup++;
+		}
+	}
+	ok(text == 0, "%s: every action has a bar label and help text",
+	    s->name);
+	ok(nokeys == 0, "%s: every action has a key", s->name);
+	ok(dup == 0, "%s: no key is bound twice", s->name);
+	ok(help, "%s: help is in the shortcut bar", s->name);
+	ok(out, "%s: a way out is in the shortcut bar", s->name);
+	ok(s->about != NULL && s->title != NULL && s->draw != NULL &&
+	    s->key != NULL, "%s: has a title, help text, draw and key",
+	    s->name);
+}
+
+int
+main(void)
+{
+	static const struct keydef table[] = {
+		{ ACT_QUIT, { 'q', UI_CTRL('q') }, "Quit", "Leave.", 1 },
+		{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help", "Help.", 1 },
+		{ ACT_NONE, { 0 }, NULL, NULL, 0 },
+	};
+	char buf[64];
+	int i;
+
+	setlocale(LC_ALL, "");
+	for (i = 0; ui_screens[i] != NULL; i++)
+		test_table(ui_screens[i]);
+	ok(i == 6, "six screens");
+
+	ok(keys_lookup(table, 'q') == ACT_QUIT &&
+	    keys_lookup(table, UI_CTRL('q')) == ACT_QUIT &&
+	    keys_lookup(table, UI_KC(KEY_F(1))) == ACT_HELP &&
+	    keys_lookup(table, 'x') == ACT_NONE, "lookup");
+	ok(keys_count(table) == 2, "count");
+	ok(strcmp(keys_name(UI_CTRL('s'), buf, sizeof buf), "^S") == 0,
+	    "^S");
+	ok(strcmp(keys_name(UI_KC(KEY_F(1)), buf, sizeof buf), "F1") == 0,
+	    "F1");
+	ok(strcmp(keys_name(UI_ESC, buf, sizeof buf), "Esc") == 0, "Esc");
+	ok(strcmp(keys_name(UI_ENTER, buf, sizeof buf), "Enter") == 0,
+	    "Enter");
+	ok(strcmp(keys_name(L'é', buf, sizeof buf), "é") == 0, "é");
+	ok(strcmp(keys_names(&table[1], buf, sizeof buf), "? F1") == 0,
+	    "all keys of a row: %s", buf);
+	ok(UI_KC(KEY_F(1)) != (int)L'ŉ' && (UI_KC(0401) & 0xffff) == 0401,
+	    "key codes and characters do not collide");
+	return tap_done();
+}
