@@ -479,6 +479,10 @@ check_open(struct vault *v, struct err *e)
 	if (exec(v, "BEGIN", e) != 0)
 		return -1;
 	rc = query_int(v, "PRAGMA application_id", &id, e);
+	/* A file cut back to its header reads as an empty database. */
+	if (rc == 0 && id != APP_ID)
+		rc = err_set(e, "the vault %s holds no tend database: it was "
+		    "truncated or is damaged (restore a backup)", v->path);
 	if (rc == 0)
 		rc = check_size(v, NULL, e);
 	sqlite3_exec(v->db, "COMMIT", NULL, NULL, NULL);
