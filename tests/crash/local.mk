@@ -15,3 +15,11 @@ tests_crash_crashsim_LDADD = $(UNIT_LDADD)
 check-crash: tests/crash/crashsim
 	$(AM_TESTS_ENVIRONMENT) tests/crash/crashsim --all
 .PHONY: check-crash
+
+check_PROGRAMS += tests/crash/tamper
+TESTS += tests/crash/tamper
+
+tests_crash_tamper_SOURCES = tests/crash/tamper.c
+tests_crash_tamper_CFLAGS = $(CRASH_CFLAGS)
+tests_crash_tamper_LDFLAGS = $(SAN_FLAGS)
+tests_crash_tamper_LDADD = $(UNIT_LDADD)
