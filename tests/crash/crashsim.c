@@ -18,9 +18,12 @@
  *
  * Crash points: every sync boundary (right after each sync and each delete
  * of the journal), the same points with the next write torn when it can
- * be, and random points (half of them torn) up to CRASH_POINTS in all.
+ * be, and random points (half of them torn) up to CRASH_POINTS (1,200) in
+ * all.  Three quarters run with unix's powersafe-overwrite default, a
+ * quarter without it (journal headers padded to 4096 bytes).
  *
- *   crashsim            TAP: a sample of at most CRASH_SAMPLE (100) points
+ *   crashsim            TAP: a sample of CRASH_SAMPLE points (at most and
+ *                       by default 100)
  *   crashsim --all      every point; ends with the line
  *                       "crash points: N, lost commits: N, unopenable: N"
  *
@@ -400,8 +403,7 @@ count_bad(sqlite3 *db, const char *sql, char *what, size_t n)
 /* Check the vault after a power cut; 0 when all is well, else a reason
  * in what and the tally updated. */
 static int
-check(const struct point *pt, const struct outcome *o, struct tally *t,
-    char *what, size_t n)
+check(const struct outcome *o, struct tally *t, char *what, size_t n)
 {
 	unsigned char got[32];
 	char pass[32];
@@ -463,25 +465,21 @@ check(const struct point *pt, const struct outcome *o, struct tally *t,
 	}
 out:
 	vault_close(v);
-	(void)pt;
 	return rc;
 }
 
-/* Every crash point of the workload, in a random order. */
+/* Every sync boundary of the workload, torn variants, the end, and random
+ * points up to want in all, in a random order. */
 static struct point *
-make_points(long total, uint64_t seed, size_t *np)
+make_points(long total, uint64_t seed, size_t want, size_t *np)
 {
 	const long *b;
 	const char *kinds;
 	struct point *pts, tmp;
-	size_t nb, nk, i, n = 0, cap, want;
+	size_t nb, nk, i, n = 0, cap;
 
 	b = crashvfs_boundaries(&nb);
 	kinds = crashvfs_opkinds(&nk);
-	want = getenv("CRASH_POINTS") ? (size_t)atol(getenv("CRASH_POINTS")) :
-	    1200;
-	if (want < MIN_POINTS)
-		want = MIN_POINTS;
 	cap = 2 * nb + want + 1;
 	pts = xcalloc(cap, sizeof *pts);
 	for (i = 0; i < nb; i++) {
@@ -508,23 +506,74 @@ make_points(long total, uint64_t seed, size_t *np)
 	return pts;
 }
 
-int
-main(int argc, char **argv)
+/* Run n of the crash points of one mode; the tally grows. */
+static void
+run_mode(int powersafe, uint64_t seed, size_t share, size_t sample,
+    struct tally *t)
 {
 	struct outcome o;
-	struct tally t = { 0 };
 	struct point *pts;
-	const char *env;
-	uint64_t seed;
 	size_t np, i, nrun;
 	long total;
 	char what[600];
+	int bad;
+
+	crashvfs_powersafe(powersafe);
+	run(0, 0, &o);
+	total = crashvfs_ops();
+	if (o.committed != NSTEPS - 1)
+		fatal("the workload did not finish");
+	crashvfs_restore();
+	pts = make_points(total, seed, share, &np);
+	nrun = all_mode || sample > np ? np : sample;
+	if (all_mode)
+		printf("powersafe overwrite %s: %d steps, %ld disk operations, "
+		    "%zu crash points\n", powersafe ? "on" : "off", NSTEPS,
+		    total, nrun);
+	else
+		tap_diag("powersafe overwrite %s: %d steps, %ld disk "
+		    "operations; %zu of %zu crash points", powersafe ? "on" :
+		    "off", NSTEPS, total, nrun, np);
+	fflush(stdout);
+	for (i = 0; i < nrun; i++) {
+		run(pts[i].at, pts[i].tear, &o);
+		what[0] = '\0';
+		bad = check(&o, t, what, sizeof what);
+		if (all_mode) {
+			if (bad)
+				printf("crash at operation %ld%s (powersafe %s): "
+				    "%s\n", pts[i].at, o.torn ? ", torn" : "",
+				    powersafe ? "on" : "off", what);
+		} else
+			ok(!bad, "power cut at operation %ld%s, powersafe %s "
+			    "(committed step %d)%s%s", pts[i].at,
+			    o.torn ? ", torn" : "", powersafe ? "on" : "off",
+			    o.committed, bad ? ": " : "", what);
+	}
+	free(pts);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct tally t = { 0 };
+	const char *env;
+	uint64_t seed;
+	size_t want, sample;
 
 	all_mode = argc > 1 && strcmp(argv[1], "--all") == 0;
 	env = getenv("CRASH_SEED");
 	seed = env ? strtoull(env, NULL, 10) : 1;
 	if (seed == 0)
 		seed = 1;
+	env = getenv("CRASH_POINTS");
+	want = env ? (size_t)atol(env) : 1200;
+	if (want < MIN_POINTS)
+		want = MIN_POINTS;
+	env = getenv("CRASH_SAMPLE");
+	sample = env ? (size_t)atol(env) : 100;
+	if (sample > 100)
+		sample = 100;
 	if (secmem_sqlite_allocator() != SQLITE_OK ||
 	    crashvfs_register() != SQLITE_OK ||
 	    shim_register(CRASHVFS_NAME) != SQLITE_OK)
@@ -535,42 +584,10 @@ main(int argc, char **argv)
 
 	model();
 	make_base();
-	run(0, 0, &o);
-	total = crashvfs_ops();
-	if (o.committed != NSTEPS - 1)
-		fatal("the workload did not finish");
-	crashvfs_restore();
-	pts = make_points(total, seed, &np);
-	nrun = np;
-	if (!all_mode) {
-		env = getenv("CRASH_SAMPLE");
-		nrun = env ? (size_t)atol(env) : 100;
-		if (nrun > np)
-			nrun = np;
-	}
-	if (all_mode)
-		printf("workload: %d steps, %ld disk operations, %zu crash "
-		    "points\n", NSTEPS, total, nrun);
-	else
-		tap_diag("workload: %d steps, %ld disk operations; %zu of %zu "
-		    "crash points", NSTEPS, total, nrun, np);
-	fflush(stdout);
-	for (i = 0; i < nrun; i++) {
-		int bad;
-
-		run(pts[i].at, pts[i].tear, &o);
-		what[0] = '\0';
-		bad = check(&pts[i], &o, &t, what, sizeof what);
-		if (all_mode) {
-			if (bad)
-				printf("crash at operation %ld%s: %s\n",
-				    pts[i].at, o.torn ? " (torn)" : "", what);
-		} else
-			ok(!bad, "power cut at operation %ld%s (committed "
-			    "step %d)%s%s", pts[i].at, o.torn ? ", torn" : "",
-			    o.committed, bad ? ": " : "", what);
-	}
-	free(pts);
+	/* Most points with unix's default (powersafe overwrite on), the
+	 * rest with 4096-byte journal headers. */
+	run_mode(1, seed, want - want / 4, sample - sample / 4, &t);
+	run_mode(0, seed + 1, want / 4, sample / 4, &t);
 	free(base);
 	if (all_mode) {
 		if (t.partial)

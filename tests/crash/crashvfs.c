@@ -83,6 +83,7 @@ static struct {
 	size_t nbounds, capbounds;
 	char *kinds;
 	size_t nkinds, capkinds;
+	int no_psow;
 } cv;
 
 static sqlite3_vfs crash_vfs;
@@ -396,6 +397,12 @@ crashvfs_boundaries(size_t *n)
 	return cv.bounds;
 }
 
+void
+crashvfs_powersafe(int on)
+{
+	cv.no_psow = !on;
+}
+
 const char *
 crashvfs_opkinds(size_t *n)
 {
@@ -552,8 +559,9 @@ static int
 c_device_characteristics(sqlite3_file *file)
 {
 	sqlite3_file *real = real_of((struct cfile *)file);
+	int dc = real->pMethods->xDeviceCharacteristics(real);
 
-	return real->pMethods->xDeviceCharacteristics(real);
+	return cv.no_psow ? dc & ~SQLITE_IOCAP_POWERSAFE_OVERWRITE : dc;
 }
 
 static const sqlite3_io_methods crash_io = {

@@ -37,6 +37,11 @@ int crashvfs_torn(void);
  * "sync boundaries" of the run. */
 const long *crashvfs_boundaries(size_t *n);
 
+/* Whether files claim SQLITE_IOCAP_POWERSAFE_OVERWRITE (unix's default,
+ * on).  Off, SQLite pads journal headers to the sector size (4096), the
+ * case the shim tells from page images by position. */
+void crashvfs_powersafe(int on);
+
 /* What each counted operation was, in order: 'W' a write of 1024 bytes
  * or more (it can be torn), 'w' a smaller write, 't' truncate, 's' sync,
  * 'd' delete. */

@@ -13,7 +13,7 @@ tests_crash_crashsim_LDFLAGS = $(SAN_FLAGS)
 tests_crash_crashsim_LDADD = $(UNIT_LDADD)
 
 check-crash: tests/crash/crashsim
-	$(AM_TESTS_ENVIRONMENT) tests/crash/crashsim --all
+	@$(AM_TESTS_ENVIRONMENT) tests/crash/crashsim --all
 .PHONY: check-crash
 
 check_PROGRAMS += tests/crash/tamper
