@@ -300,10 +300,18 @@ vault_close(struct vault *v)
 
 	if (v == NULL)
 		return;
+	/* Never finalize statements found on the connection: virtual
+	 * tables (FTS) keep statements of their own and finalize them
+	 * when sqlite3_close disconnects them.  Reset what is left; a
+	 * statement the caller did not finalize is a programming error
+	 * (the connection and its decrypted cache would stay open). */
 	if (v->db != NULL) {
-		while ((st = sqlite3_next_stmt(v->db, NULL)) != NULL)
-			sqlite3_finalize(st);
-		sqlite3_close(v->db);
+		for (st = sqlite3_next_stmt(v->db, NULL); st != NULL;
+		    st = sqlite3_next_stmt(v->db, st))
+			sqlite3_reset(st);
+		if (sqlite3_close(v->db) != SQLITE_OK)
+			fatal("the vault %s was closed with an SQL statement "
+			    "still open", v->path);
 	}
 	v->ctx.page_key = NULL;
 	sodium_free(v->keys);
