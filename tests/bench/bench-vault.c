@@ -21,7 +21,8 @@
  * BENCH_RUNS runs (default 3, at least 3), engines alternated in a
  * rotating order; the table shows medians per phase, and the ratio lines
  * are medians of the per-run ratios of whole-workload times (fsync times
- * are noisy, so pairs from the same run are compared).
+ * are noisy, so pairs from the same run are compared).  BENCH_ONLY=ENGINE
+ * runs one engine alone (for a profiler) and prints no table.
  */
 #include "config.h"
 
@@ -337,6 +338,7 @@ main(void)
 	struct err e;
 	long n;
 	int runs, r, k, eng, ph, neng;
+	const char *only = getenv("BENCH_ONLY");
 
 	env = getenv("BENCH_N");
 	n = env ? atol(env) : 1000;
@@ -383,6 +385,8 @@ main(void)
 	for (r = 0; r < runs; r++) {
 		for (k = 0; k < neng; k++) {
 			eng = (r + k) % neng;
+			if (only != NULL && strcmp(only, engine_name[eng]) != 0)
+				continue;
 			fresh(eng);
 			total[eng][r] = 0;
 			for (ph = 0; ph < P_MAX; ph++) {
@@ -398,6 +402,8 @@ main(void)
 		}
 	}
 
+	if (only != NULL)
+		return 0;
 	printf("\nmedians of %d runs, seconds (N = %ld)\n", runs, n);
 	printf("| engine    |   insert |   search |     read |    total |\n");
 	printf("|-----------|----------|----------|----------|----------|\n");
