@@ -156,7 +156,8 @@ make_scripts(long n)
 		buf_str(&b, t.p);
 		buf_str(&b, "', '");
 		buf_str(&b, body.p);
-		buf_str(&b, "');\nINSERT INTO fts(docid, title, body) VALUES (");
+		buf_str(&b, "');\nINSERT INTO fts(docid, title, body) "
+		    "VALUES (");
 		buf_str(&b, num);
 		buf_str(&b, ", '");
 		buf_str(&b, t.p);
@@ -262,8 +263,8 @@ phase_sqlite(int eng, int ph)
 static double
 phase_sqlcipher(int ph)
 {
-	char *argv[] = { (char *)"sqlcipher", (char *)"-bail", path[E_SQLCIPHER],
-	    NULL };
+	char *argv[] = { (char *)"sqlcipher", (char *)"-bail",
+	    path[E_SQLCIPHER], NULL };
 	posix_spawn_file_actions_t fa;
 	char *pr = pragmas(), *head;
 	double t0;

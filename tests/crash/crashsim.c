@@ -233,6 +233,7 @@ seed_db(sqlite3 *db)
 static void
 hash_stmt(sqlite3 *db, crypto_generichash_state *h, const char *sql, int *rc)
 {
+	static const unsigned char sep[] = "\x1f\x1e\x1d";
 	sqlite3_stmt *st;
 	int i, n;
 
@@ -249,13 +250,12 @@ hash_stmt(sqlite3 *db, crypto_generichash_state *h, const char *sql, int *rc)
 			if (t != NULL)
 				crypto_generichash_update(h, t,
 				    strlen((const char *)t));
-			crypto_generichash_update(h, (const unsigned char *)"\x1f",
-			    1);
+			crypto_generichash_update(h, sep, 1);
 		}
-		crypto_generichash_update(h, (const unsigned char *)"\x1e", 1);
+		crypto_generichash_update(h, sep + 1, 1);
 	}
 	sqlite3_finalize(st);
-	crypto_generichash_update(h, (const unsigned char *)"\x1d", 1);
+	crypto_generichash_update(h, sep + 2, 1);
 	if (*rc == SQLITE_DONE)
 		*rc = SQLITE_OK;
 }
@@ -274,8 +274,8 @@ digest(sqlite3 *db, unsigned char out[32])
 	    "ORDER BY id", &rc);
 	hash_stmt(db, &h, "SELECT step FROM log ORDER BY step", &rc);
 	for (i = 0; i < sizeof probes / sizeof probes[0]; i++) {
-		sql = sqlite3_mprintf("SELECT rowid FROM fts WHERE fts MATCH %Q "
-		    "ORDER BY rowid", probes[i]);
+		sql = sqlite3_mprintf("SELECT rowid FROM fts "
+		    "WHERE fts MATCH %Q ORDER BY rowid", probes[i]);
 		hash_stmt(db, &h, sql, &rc);
 		sqlite3_free(sql);
 	}
@@ -292,15 +292,18 @@ model(void)
 	int s;
 
 	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE, "unix") != SQLITE_OK || seed_db(db) != SQLITE_OK)
+	    SQLITE_OPEN_CREATE, "unix") != SQLITE_OK ||
+	    seed_db(db) != SQLITE_OK)
 		fatal("model: %s", sqlite3_errmsg(db));
 	if (digest(db, expect[0]) != SQLITE_OK)
 		fatal("model digest: %s", sqlite3_errmsg(db));
 	for (s = 0; s < NSTEPS; s++) {
 		if (!passwd_step(s)) {
 			sql = step_sql(s);
-			if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
-				fatal("model step %d: %s", s, sqlite3_errmsg(db));
+			if (sqlite3_exec(db, sql, NULL, NULL, NULL) !=
+			    SQLITE_OK)
+				fatal("model step %d: %s", s,
+				    sqlite3_errmsg(db));
 			sqlite3_free(sql);
 		}
 		if (digest(db, expect[s + 1]) != SQLITE_OK)
@@ -377,8 +380,9 @@ run(long at, unsigned tear, struct outcome *o)
 	vault_close(v);
 }
 
-static long long
-count_bad(sqlite3 *db, const char *sql, char *what, size_t n)
+/* 1 (and why in what) unless the pragma sql answers "ok". */
+static int
+pragma_bad(sqlite3 *db, const char *sql, char *what, size_t n)
 {
 	sqlite3_stmt *st;
 	const char *t;
@@ -429,7 +433,7 @@ check(const struct outcome *o, struct tally *t, char *what, size_t n)
 		t->unopenable++;
 		return -1;
 	}
-	if (count_bad(vault_db(v), "PRAGMA integrity_check", what, n) != 0) {
+	if (pragma_bad(vault_db(v), "PRAGMA integrity_check", what, n) != 0) {
 		t->unopenable++;
 		goto out;
 	}
@@ -485,7 +489,8 @@ make_points(long total, uint64_t seed, size_t want, size_t *np)
 	for (i = 0; i < nb; i++) {
 		pts[n++] = (struct point){ b[i], 0 };
 		if (b[i] <= (long)nk && kinds[b[i] - 1] == 'W')
-			pts[n++] = (struct point){ b[i], 1 + (unsigned)(rnd(&seed) % 1000) };
+			pts[n++] = (struct point){ b[i],
+			    1 + (unsigned)(rnd(&seed) % 1000) };
 	}
 	pts[n++] = (struct point){ total + 1, 0 };     /* no power cut at all */
 	while (n < want) {
@@ -541,8 +546,8 @@ run_mode(int powersafe, uint64_t seed, size_t share, size_t sample,
 		bad = check(&o, t, what, sizeof what);
 		if (all_mode) {
 			if (bad)
-				printf("crash at operation %ld%s (powersafe %s): "
-				    "%s\n", pts[i].at, o.torn ? ", torn" : "",
+				printf("crash at operation %ld%s "
+				    "(powersafe %s): %s\n", pts[i].at, o.torn ? ", torn" : "",
 				    powersafe ? "on" : "off", what);
 		} else
 			ok(!bad, "power cut at operation %ld%s, powersafe %s "
@@ -592,8 +597,8 @@ main(int argc, char **argv)
 	if (all_mode) {
 		if (t.partial)
 			printf("partial states: %ld\n", t.partial);
-		printf("crash points: %ld, lost commits: %ld, unopenable: %ld\n",
-		    t.points, t.lost, t.unopenable);
+		printf("crash points: %ld, lost commits: %ld, "
+		    "unopenable: %ld\n", t.points, t.lost, t.unopenable);
 		return t.lost || t.unopenable || t.partial ? 1 : 0;
 	}
 	tap_diag("crash points: %ld, lost commits: %ld, unopenable: %ld",

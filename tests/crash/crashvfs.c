@@ -106,7 +106,7 @@ path_find(const char *name)
 	p = xcalloc(1, sizeof *p);
 	p->name = xstrdup(name);
 	p->live = access(name, F_OK) == 0;
-	p->durable = p->live;   /* what exists when tracking starts is durable */
+	p->durable = p->live;   /* what exists at the start is durable */
 	p->next = cv.paths;
 	cv.paths = p;
 	return p;
@@ -152,7 +152,8 @@ bound_add(void)
 {
 	if (cv.nbounds == cv.capbounds) {
 		cv.capbounds = cv.capbounds ? 2 * cv.capbounds : 256;
-		cv.bounds = xrealloc(cv.bounds, cv.capbounds * sizeof *cv.bounds);
+		cv.bounds = xrealloc(cv.bounds,
+		    cv.capbounds * sizeof *cv.bounds);
 	}
 	cv.bounds[cv.nbounds++] = cv.ops + 1;
 }
@@ -299,8 +300,9 @@ undo_on_disk(const struct cpath *p)
 	for (i = p->nundo; i-- > 0;) {
 		const struct undo *u = &p->undo[i];
 
-		if ((u->len > 0 && pwrite(fd, u->old, u->len, (off_t)u->off) !=
-		    (ssize_t)u->len) || ftruncate(fd, (off_t)u->size_before) != 0) {
+		if ((u->len > 0 && pwrite(fd, u->old, u->len,
+		    (off_t)u->off) != (ssize_t)u->len) ||
+		    ftruncate(fd, (off_t)u->size_before) != 0) {
 			close(fd);
 			return -1;
 		}
@@ -455,7 +457,8 @@ c_write(sqlite3_file *file, const void *buf, int amt, sqlite3_int64 off)
 	}
 	if (cv.tracking) {
 		opkind_add(amt >= 1024 ? 'W' : 'w');
-		if (f->p != NULL && (rc = undo_record(f, off, amt)) != SQLITE_OK)
+		if (f->p != NULL &&
+		    (rc = undo_record(f, off, amt)) != SQLITE_OK)
 			return rc;
 	}
 	return real->pMethods->xWrite(real, buf, amt, off);

@@ -79,10 +79,9 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		return 0;
 	memset(both, 0, sizeof both);
 	memcpy(both, data + 1, size - 1 < sizeof both ? size - 1 : sizeof both);
-	if (data[0] & 1)
-		for (i = 0; i < 2; i++)
-			crypto_generichash(both + i * HDR_COPY + HDR_SUM_OFF, 32,
-			    both + i * HDR_COPY, HDR_SUM_OFF, NULL, 0);
+	for (i = 0; i < 2 && (data[0] & 1); i++)
+		crypto_generichash(both + i * HDR_COPY + HDR_SUM_OFF, 32,
+		    both + i * HDR_COPY, HDR_SUM_OFF, NULL, 0);
 	for (i = 0; i < 2; i++)
 		roundtrip(both + i * HDR_COPY);
 	pick(both, HDR_KIND_VAULT);
