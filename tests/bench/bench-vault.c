@@ -313,6 +313,22 @@ find_sqlcipher(void)
 	return NULL;
 }
 
+/* Remove the databases, journals, script and directory. */
+static void
+cleanup(void)
+{
+	char journal[1024];
+	int eng;
+
+	for (eng = 0; eng < E_MAX; eng++) {
+		snprintf(journal, sizeof journal, "%s-journal", path[eng]);
+		unlink(path[eng]);
+		unlink(journal);
+	}
+	unlink(scriptpath);
+	rmdir(dir);
+}
+
 static int
 cmp_double(const void *a, const void *b)
 {
@@ -403,8 +419,10 @@ main(void)
 		}
 	}
 
-	if (only != NULL)
+	if (only != NULL) {
+		cleanup();
 		return 0;
+	}
 	printf("\nmedians of %d runs, seconds (N = %ld)\n", runs, n);
 	printf("| engine    |   insert |   search |     read |    total |\n");
 	printf("|-----------|----------|----------|----------|----------|\n");
@@ -424,14 +442,6 @@ main(void)
 	} else
 		printf("ratio tend/sqlcipher: n/a (sqlcipher is not "
 		    "installed)\n");
-	for (eng = 0; eng < E_MAX; eng++) {
-		char journal[1024];
-
-		snprintf(journal, sizeof journal, "%s-journal", path[eng]);
-		unlink(path[eng]);
-		unlink(journal);
-	}
-	unlink(scriptpath);
-	rmdir(dir);
+	cleanup();
 	return 0;
 }
