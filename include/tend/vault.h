@@ -74,7 +74,9 @@ int vault_open(const char *path, const char *pass, size_t passlen, int flags,
 int vault_open_recovery(const char *path, const char *recovery, int flags,
     struct vault **out, struct err *e);
 
-/* Close: finalizes what is left, frees SQLite's cache (wiped) and the keys. */
+/* Close: frees SQLite's cache (wiped) and the keys.  The caller must have
+ * finalized its own statements (one left open is fatal()); statements that
+ * virtual tables keep are theirs to finalize, and SQLite does that here. */
 void vault_close(struct vault *v);
 
 /* The open connection, for src/store. */

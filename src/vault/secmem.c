@@ -111,7 +111,13 @@ secmem_sqlite_allocator(void)
 	if (done)
 		return SQLITE_OK;
 	done = 1;
-	rc = sqlite3_config(SQLITE_CONFIG_MALLOC, &wipe_methods);
+	/* Debian's SQLite interprets URIs everywhere (SQLITE_USE_URI), so
+	 * "ATTACH 'file:x?vfs=unix'" or VACUUM INTO such a URI would write
+	 * a plaintext database past the shim.  Turn that off before SQLite
+	 * starts; a connection that wants URIs passes SQLITE_OPEN_URI. */
+	rc = sqlite3_config(SQLITE_CONFIG_URI, 0);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_config(SQLITE_CONFIG_MALLOC, &wipe_methods);
 
 	if (rc == SQLITE_OK)
 		rc = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);

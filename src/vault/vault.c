@@ -67,12 +67,7 @@ vault_library_init(struct err *e)
 		    "newer", sqlite3_libversion());
 	if (sodium_init() < 0)
 		return err_set(e, "libsodium could not start");
-	/* Debian's SQLite interprets URIs everywhere (SQLITE_USE_URI), so
-	 * "ATTACH 'file:x?vfs=unix'" or VACUUM INTO such a URI would write
-	 * a plaintext database past the shim.  Turn that off before SQLite
-	 * starts; a connection that wants URIs passes SQLITE_OPEN_URI. */
-	if (sqlite3_config(SQLITE_CONFIG_URI, 0) != SQLITE_OK ||
-	    secmem_sqlite_allocator() != SQLITE_OK)
+	if (secmem_sqlite_allocator() != SQLITE_OK)
 		return err_set(e, "SQLite could not start");
 	if (shim_register(NULL) != SQLITE_OK)
 		return err_set(e, "the encrypting SQLite layer could not start");
@@ -304,18 +299,21 @@ vault_close(struct vault *v)
 {
 	if (v == NULL)
 		return;
+	/* Never finalize statements found on the connection: virtual
+	 * tables (FTS) keep statements of their own and finalize them when
+	 * sqlite3_close disconnects them, and there is no telling theirs from
+	 * a caller's.  Reset what is left; a statement the caller did not
+	 * finalize is a programming error (the connection and its decrypted
+	 * cache would stay open), so fatal() wipes what it can and exits. */
 	if (v->db != NULL) {
-		/* Close first: that disconnects virtual tables (FTS5), which
-		 * finalize their own statements.  Finalizing those here
-		 * before would free them twice.  Whatever the caller left
-		 * open keeps the close busy; finalize it and close again. */
-		if (sqlite3_close(v->db) == SQLITE_BUSY) {
-			sqlite3_stmt *st;
+		sqlite3_stmt *st;
 
-			while ((st = sqlite3_next_stmt(v->db, NULL)) != NULL)
-				sqlite3_finalize(st);
-			sqlite3_close(v->db);
-		}
+		for (st = sqlite3_next_stmt(v->db, NULL); st != NULL;
+		    st = sqlite3_next_stmt(v->db, st))
+			sqlite3_reset(st);
+		if (sqlite3_close(v->db) != SQLITE_OK)
+			fatal("the vault %s was closed with an SQL statement "
+			    "still open", v->path);
 	}
 	v->ctx.page_key = NULL;
 	sodium_free(v->keys);
@@ -444,9 +442,18 @@ configure_db(struct vault *v, struct err *e)
 
 	v->ctx.page_key = v->keys->page;
 	memcpy(v->ctx.uuid, v->hdr.uuid, 16);
+	/* EXTRA, not FULL: in DELETE mode a commit is the journal's unlink,
+	 * durable only once the directory is synced.  Under FULL a power cut
+	 * soon after COMMIT brings the journal back and rolls the committed
+	 * transaction back (tests/crash finds it). */
+	/* cache_size: every page SQLite reads past its cache costs a
+	 * decryption here, not just a copy from the OS's cache; 8 MiB
+	 * instead of SQLite's 2 MiB halves full-text search times on a
+	 * journal of thousands of entries (tests/bench).  Freed pages are
+	 * wiped (secmem.c). */
 	if (exec(v, "PRAGMA temp_store=MEMORY; PRAGMA journal_mode=DELETE; "
-	    "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; "
-	    "PRAGMA mmap_size=0;", e) != 0)
+	    "PRAGMA synchronous=EXTRA; PRAGMA secure_delete=ON; "
+	    "PRAGMA mmap_size=0; PRAGMA cache_size=-8192;", e) != 0)
 		return -1;
 	sqlite3_file_control(v->db, "main", SQLITE_FCNTL_RESERVE_BYTES,
 	    &reserve);
@@ -511,6 +518,10 @@ check_open(struct vault *v, struct err *e)
 	if (exec(v, "BEGIN", e) != 0)
 		return -1;
 	rc = query_int(v, "PRAGMA application_id", &id, e);
+	/* A file cut back to its header reads as an empty database. */
+	if (rc == 0 && id != APP_ID)
+		rc = err_set(e, "the vault %s holds no tend database: it was "
+		    "truncated or is damaged (restore a backup)", v->path);
 	if (rc == 0)
 		rc = check_size(v, NULL, e);
 	sqlite3_exec(v->db, "COMMIT", NULL, NULL, NULL);

@@ -26,6 +26,15 @@ UNIT_TESTS = \
 	tests/unit/test-ui-list \
 	tests/unit/test-ui-text \
 	tests/unit/test-ui-theme
-check_PROGRAMS += $(UNIT_TESTS)
-TESTS += $(UNIT_TESTS)
+check_PROGRAMS += $(UNIT_TESTS) tests/unit/test-vault-close
+TESTS += $(UNIT_TESTS) tests/unit/test-vault-close
+
+# Without sanitizers on purpose: the use-after-free it guards against
+# hides under ASan (see the test).
+tests_unit_test_vault_close_SOURCES = tests/unit/test-vault-close.c \
+	tests/unit/tap.c tests/unit/testutil.c
+tests_unit_test_vault_close_CPPFLAGS = $(AM_CPPFLAGS)
+tests_unit_test_vault_close_CFLAGS = $(BASE_CFLAGS)
+tests_unit_test_vault_close_LDFLAGS =
+tests_unit_test_vault_close_LDADD = libtend.a $(TEND_LIBS)
 

@@ -1,0 +1,607 @@
+/*
+ * crashsim.c: power-loss simulation for the vault.
+ *
+ * A journal workload (inserts, updates, deletes through an FTS5 index kept
+ * by triggers, large entries on overflow pages, and passphrase changes that
+ * rewrite the header) runs on a vault whose file sits on the crash VFS
+ * (crashvfs.c) under the encrypting shim.  For each crash point the
+ * workload runs again from the same starting file until the power fails at
+ * that operation; the files are put into the state the disk guarantees and
+ * the vault is opened again.  It must open with the passphrase committed
+ * last (or the one being set when the power failed), pass integrity_check
+ * and FTS5's integrity-check, and hold exactly the state after the last
+ * committed step, or after the step in flight: never less, never a part.
+ *
+ * The expected states come from the same steps run on a plain in-memory
+ * SQLite database, compared by a digest of every row and of a set of
+ * full-text queries.
+ *
+ * Crash points: every sync boundary (right after each sync and each delete
+ * of the journal), the same points with the next write torn when it can
+ * be, and random points (half of them torn) up to CRASH_POINTS (1,200) in
+ * all.  Three quarters run with unix's powersafe-overwrite default, a
+ * quarter without it (journal headers padded to 4096 bytes).
+ *
+ *   crashsim            TAP: a sample of CRASH_SAMPLE points (at most and
+ *                       by default 100)
+ *   crashsim --all      every point; ends with the line
+ *                       "crash points: N, lost commits: N, unopenable: N"
+ *
+ * CRASH_SEED chooses the random points and the sample (default 1).
+ */
+#include "config.h"
+
+#include <sodium.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "crashvfs.h"
+#include "tap.h"
+#include "testutil.h"
+#include "tend/err.h"
+#include "tend/vault.h"
+#include "vault/secmem.h"
+#include "vault/shim.h"
+
+#define NSTEPS          42
+#define NPASS           8
+#define MIN_POINTS      1000
+
+static const char *const words[] = {
+	"session", "integration", "breath", "memory", "safe", "garden",
+	"ocean", "morning", "anxious", "calm", "therapist", "dream", "walk",
+	"sleep", "tired", "hopeful", "fear", "body", "warm", "light",
+	"mother", "father", "river", "forest", "letter", "music", "quiet",
+	"storm", "window", "shoulder", "tears", "laugh", "friend", "kitchen",
+	"train", "bridge", "mountain", "stone", "candle", "blanket", "coffee",
+	"journal", "trust", "open", "closed", "noise", "silence", "heart",
+	"child", "school", "summer", "winter", "autumn", "spring", "road",
+	"home", "door", "night", "day", "week", "medicine", "dose", "wave",
+	"colour",
+};
+#define NWORDS (sizeof words / sizeof words[0])
+
+static const char *const probes[] = {
+	"session", "ocean", "dream AND walk", "therapist", "fear OR trust",
+	"medicine", "\"morning light\"", "colour", "river NOT stone",
+};
+
+static const char schema[] =
+	"CREATE TABLE entries(id INTEGER PRIMARY KEY, title TEXT NOT NULL, "
+	"  body TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1);"
+	"CREATE TABLE log(step INTEGER PRIMARY KEY);"
+	"CREATE VIRTUAL TABLE fts USING fts5(title, body, content='entries', "
+	"  content_rowid='id');"
+	"CREATE TRIGGER entries_ai AFTER INSERT ON entries BEGIN "
+	"  INSERT INTO fts(rowid, title, body) "
+	"  VALUES (new.id, new.title, new.body); END;"
+	"CREATE TRIGGER entries_ad AFTER DELETE ON entries BEGIN "
+	"  INSERT INTO fts(fts, rowid, title, body) "
+	"  VALUES ('delete', old.id, old.title, old.body); END;"
+	"CREATE TRIGGER entries_au AFTER UPDATE ON entries BEGIN "
+	"  INSERT INTO fts(fts, rowid, title, body) "
+	"  VALUES ('delete', old.id, old.title, old.body); "
+	"  INSERT INTO fts(rowid, title, body) "
+	"  VALUES (new.id, new.title, new.body); END;";
+
+struct point {
+	long at;
+	unsigned tear;
+};
+
+struct outcome {
+	int committed;          /* last step that returned success, or -1 */
+	int inflight;           /* step running when the power failed, or -1 */
+	int pass;               /* passphrase committed last */
+	int torn;
+};
+
+struct tally {
+	long points, lost, unopenable, partial;
+};
+
+static unsigned char expect[NSTEPS + 1][32];
+static unsigned char *base;
+static size_t baselen;
+static char vpath[512], jpath[520];
+static int all_mode;
+
+static uint64_t
+rnd(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
+static void
+pass_of(int i, char out[32])
+{
+	snprintf(out, 32, "crash passphrase %d", i);
+}
+
+/* Some text of about len bytes, the same for the same seed. */
+static char *
+text(uint64_t seed, size_t len)
+{
+	uint64_t s = seed * 0x9e3779b97f4a7c15ull + 1;
+	char *buf = xmalloc(len + 32);
+	size_t n = 0;
+	const char *w;
+
+	while (n < len) {
+		w = words[rnd(&s) % NWORDS];
+		n += (size_t)sprintf(buf + n, "%s%s", n ? (rnd(&s) % 11 ?
+		    " " : ".\n") : "", w);
+	}
+	return buf;
+}
+
+/* Step s is a passphrase change when this returns its index (> 0). */
+static int
+passwd_step(int s)
+{
+	return s % 12 == 7 ? s / 12 + 1 : 0;
+}
+
+static char *
+insert_sql(int s, int item, size_t len)
+{
+	char *title = text((uint64_t)s * 100 + (uint64_t)item, 24);
+	char *body = text((uint64_t)s * 100 + (uint64_t)item + 50, len);
+	char *sql = sqlite3_mprintf("INSERT INTO entries(title, body) "
+	    "VALUES (%Q, %Q);", title, body);
+
+	free(title);
+	free(body);
+	return sql;
+}
+
+static char *
+update_sql(int s, int item, size_t len)
+{
+	char *body = text((uint64_t)s * 100 + (uint64_t)item + 70, len);
+	char *sql = sqlite3_mprintf("UPDATE entries SET body = %Q, "
+	    "version = version + 1 WHERE id = (SELECT id FROM entries "
+	    "ORDER BY id LIMIT 1 OFFSET (%d %% max(1, "
+	    "(SELECT count(*) FROM entries))));", body, s * 7 + item);
+
+	free(body);
+	return sql;
+}
+
+static char *
+delete_sql(int s)
+{
+	return sqlite3_mprintf("DELETE FROM entries WHERE id = (SELECT id "
+	    "FROM entries ORDER BY id LIMIT 1 OFFSET (%d %% max(1, "
+	    "(SELECT count(*) FROM entries))));", s * 5);
+}
+
+/* The SQL of data step s, one transaction. */
+static char *
+step_sql(int s)
+{
+	uint64_t r = (uint64_t)s * 7919 + 17;
+	char *parts[6] = { NULL };
+	char *sql;
+	int kind = (int)(rnd(&r) % 10), i;
+
+	if (kind < 4) {
+		parts[0] = insert_sql(s, 0, 300 + rnd(&r) % 2500);
+	} else if (kind < 6) {
+		parts[0] = update_sql(s, 0, 200 + rnd(&r) % 3000);
+	} else if (kind < 7) {
+		parts[0] = delete_sql(s);
+	} else if (kind < 8) {
+		parts[0] = insert_sql(s, 0, 14000 + rnd(&r) % 6000);
+	} else {
+		parts[0] = insert_sql(s, 1, 800);
+		parts[1] = insert_sql(s, 2, 1600);
+		parts[2] = update_sql(s, 3, 900);
+		parts[3] = delete_sql(s + 1);
+	}
+	sql = sqlite3_mprintf("BEGIN IMMEDIATE;%s%s%s%s"
+	    "INSERT INTO log(step) VALUES (%d); COMMIT;",
+	    parts[0], parts[1] ? parts[1] : "", parts[2] ? parts[2] : "",
+	    parts[3] ? parts[3] : "", s);
+	for (i = 0; i < 6; i++)
+		sqlite3_free(parts[i]);
+	return sql;
+}
+
+/* Starting contents: the schema and twenty entries. */
+static int
+seed_db(sqlite3 *db)
+{
+	char *sql;
+	int i, rc;
+
+	rc = sqlite3_exec(db, schema, NULL, NULL, NULL);
+	for (i = 0; i < 20 && rc == SQLITE_OK; i++) {
+		sql = insert_sql(1000 + i, 0, 500 + 150 * (size_t)i);
+		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+		sqlite3_free(sql);
+	}
+	return rc;
+}
+
+static void
+hash_stmt(sqlite3 *db, crypto_generichash_state *h, const char *sql, int *rc)
+{
+	static const unsigned char sep[] = "\x1f\x1e\x1d";
+	sqlite3_stmt *st;
+	int i, n;
+
+	if (*rc != SQLITE_OK)
+		return;
+	*rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (*rc != SQLITE_OK)
+		return;
+	while ((*rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n = sqlite3_column_count(st);
+		for (i = 0; i < n; i++) {
+			const unsigned char *t = sqlite3_column_text(st, i);
+
+			if (t != NULL)
+				crypto_generichash_update(h, t,
+				    strlen((const char *)t));
+			crypto_generichash_update(h, sep, 1);
+		}
+		crypto_generichash_update(h, sep + 1, 1);
+	}
+	sqlite3_finalize(st);
+	crypto_generichash_update(h, sep + 2, 1);
+	if (*rc == SQLITE_DONE)
+		*rc = SQLITE_OK;
+}
+
+/* A digest of everything the workload can change. */
+static int
+digest(sqlite3 *db, unsigned char out[32])
+{
+	crypto_generichash_state h;
+	char *sql;
+	size_t i;
+	int rc = SQLITE_OK;
+
+	crypto_generichash_init(&h, NULL, 0, 32);
+	hash_stmt(db, &h, "SELECT id, title, body, version FROM entries "
+	    "ORDER BY id", &rc);
+	hash_stmt(db, &h, "SELECT step FROM log ORDER BY step", &rc);
+	for (i = 0; i < sizeof probes / sizeof probes[0]; i++) {
+		sql = sqlite3_mprintf("SELECT rowid FROM fts "
+		    "WHERE fts MATCH %Q ORDER BY rowid", probes[i]);
+		hash_stmt(db, &h, sql, &rc);
+		sqlite3_free(sql);
+	}
+	crypto_generichash_final(&h, out, 32);
+	return rc;
+}
+
+/* expect[s + 1]: the digest after step s, from a plain SQLite database. */
+static void
+model(void)
+{
+	sqlite3 *db;
+	char *sql;
+	int s;
+
+	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, "unix") != SQLITE_OK ||
+	    seed_db(db) != SQLITE_OK)
+		fatal("model: %s", sqlite3_errmsg(db));
+	if (digest(db, expect[0]) != SQLITE_OK)
+		fatal("model digest: %s", sqlite3_errmsg(db));
+	for (s = 0; s < NSTEPS; s++) {
+		if (!passwd_step(s)) {
+			sql = step_sql(s);
+			if (sqlite3_exec(db, sql, NULL, NULL, NULL) !=
+			    SQLITE_OK)
+				fatal("model step %d: %s", s,
+				    sqlite3_errmsg(db));
+			sqlite3_free(sql);
+		}
+		if (digest(db, expect[s + 1]) != SQLITE_OK)
+			fatal("model digest: %s", sqlite3_errmsg(db));
+	}
+	sqlite3_close(db);
+}
+
+/* The starting vault, kept in memory and written out before each run. */
+static void
+make_base(void)
+{
+	char recovery[VAULT_RECOVERY_CHARS + 1], pass[32];
+	struct vault *v;
+	struct err e;
+
+	pass_of(0, pass);
+	if (vault_create(vpath, pass, strlen(pass), VAULT_KDF_MINIMAL,
+	    recovery, &e) != 0 ||
+	    vault_open(vpath, pass, strlen(pass), VAULT_WRITE, &v, &e) != 0)
+		fatal("base vault: %s", e.msg);
+	if (seed_db(vault_db(v)) != SQLITE_OK)
+		fatal("base vault: %s", sqlite3_errmsg(vault_db(v)));
+	vault_close(v);
+	base = test_slurp(vpath, &baselen);
+	if (base == NULL)
+		fatal("cannot read %s", vpath);
+}
+
+/* Run the workload until the power fails at operation at (0: never). */
+static void
+run(long at, unsigned tear, struct outcome *o)
+{
+	char pass[32];
+	struct vault *v;
+	struct err e;
+	char *sql;
+	int s, p;
+
+	unlink(jpath);
+	if (test_spit(vpath, base, baselen) != 0)
+		fatal("cannot write %s", vpath);
+	crashvfs_arm(at, tear);
+	o->committed = -1;
+	o->inflight = -1;
+	o->pass = 0;
+	pass_of(0, pass);
+	if (vault_open(vpath, pass, strlen(pass), VAULT_WRITE, &v, &e) != 0)
+		fatal("opening before the workload: %s", e.msg);
+	for (s = 0; s < NSTEPS; s++) {
+		o->inflight = s;
+		if ((p = passwd_step(s)) != 0) {
+			pass_of(p, pass);
+			if (vault_passwd(v, pass, strlen(pass), &e) != 0)
+				break;
+			o->pass = p;
+		} else {
+			sql = step_sql(s);
+			if (sqlite3_exec(vault_db(v), sql, NULL, NULL, NULL) !=
+			    SQLITE_OK) {
+				sqlite3_free(sql);
+				break;
+			}
+			sqlite3_free(sql);
+		}
+		o->committed = s;
+	}
+	if (s == NSTEPS)
+		o->inflight = -1;
+	else if (!crashvfs_dead())
+		fatal("step %d failed without a power cut: %s", s,
+		    passwd_step(s) ? e.msg : sqlite3_errmsg(vault_db(v)));
+	o->torn = crashvfs_torn();
+	vault_close(v);
+}
+
+/* 1 (and why in what) unless the pragma sql answers "ok". */
+static int
+pragma_bad(sqlite3 *db, const char *sql, char *what, size_t n)
+{
+	sqlite3_stmt *st;
+	const char *t;
+	int rc;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		snprintf(what, n, "%s", sqlite3_errmsg(db));
+		return 1;
+	}
+	rc = sqlite3_step(st);
+	t = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+	if (t == NULL || strcmp(t, "ok") != 0) {
+		snprintf(what, n, "integrity_check: %s", t ? t :
+		    sqlite3_errmsg(db));
+		sqlite3_finalize(st);
+		return 1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Check the vault after a power cut; 0 when all is well, else a reason
+ * in what and the tally updated. */
+static int
+check(const struct outcome *o, struct tally *t, char *what, size_t n)
+{
+	unsigned char got[32];
+	char pass[32];
+	struct vault *v = NULL;
+	struct err e;
+	int p, j, rc = -1;
+
+	t->points++;
+	if (crashvfs_restore() != 0) {
+		snprintf(what, n, "cannot restore the files");
+		t->unopenable++;
+		return -1;
+	}
+	pass_of(o->pass, pass);
+	if (vault_open(vpath, pass, strlen(pass), VAULT_WRITE, &v, &e) != 0 &&
+	    o->inflight >= 0 && (p = passwd_step(o->inflight)) != 0 &&
+	    strcmp(e.msg, "wrong passphrase") == 0) {
+		pass_of(p, pass);
+		vault_open(vpath, pass, strlen(pass), VAULT_WRITE, &v, &e);
+	}
+	if (v == NULL) {
+		snprintf(what, n, "does not open: %s", e.msg);
+		t->unopenable++;
+		return -1;
+	}
+	if (pragma_bad(vault_db(v), "PRAGMA integrity_check", what, n) != 0) {
+		t->unopenable++;
+		goto out;
+	}
+	if (sqlite3_exec(vault_db(v), "INSERT INTO fts(fts) "
+	    "VALUES ('integrity-check')", NULL, NULL, NULL) != SQLITE_OK) {
+		snprintf(what, n, "fts integrity-check: %s",
+		    sqlite3_errmsg(vault_db(v)));
+		t->unopenable++;
+		goto out;
+	}
+	if (digest(vault_db(v), got) != SQLITE_OK) {
+		snprintf(what, n, "reading: %s", sqlite3_errmsg(vault_db(v)));
+		t->unopenable++;
+		goto out;
+	}
+	if (memcmp(got, expect[o->committed + 1], 32) == 0 ||
+	    (o->inflight >= 0 && memcmp(got, expect[o->inflight + 1],
+	    32) == 0)) {
+		rc = 0;
+		goto out;
+	}
+	for (j = o->committed; j >= 0; j--)
+		if (memcmp(got, expect[j], 32) == 0)
+			break;
+	if (j >= 0) {
+		snprintf(what, n, "lost commits: holds the state after step "
+		    "%d, but step %d was committed", j - 1, o->committed);
+		t->lost++;
+	} else {
+		snprintf(what, n, "holds a state no step left (committed %d, "
+		    "in flight %d)", o->committed, o->inflight);
+		t->partial++;
+	}
+out:
+	vault_close(v);
+	return rc;
+}
+
+/* Every sync boundary of the workload, torn variants, the end, and random
+ * points up to want in all, in a random order. */
+static struct point *
+make_points(long total, uint64_t seed, size_t want, size_t *np)
+{
+	const long *b;
+	const char *kinds;
+	struct point *pts, tmp;
+	size_t nb, nk, i, n = 0, cap;
+
+	b = crashvfs_boundaries(&nb);
+	kinds = crashvfs_opkinds(&nk);
+	cap = 2 * nb + want + 1;
+	pts = xcalloc(cap, sizeof *pts);
+	for (i = 0; i < nb; i++) {
+		pts[n++] = (struct point){ b[i], 0 };
+		if (b[i] <= (long)nk && kinds[b[i] - 1] == 'W')
+			pts[n++] = (struct point){ b[i],
+			    1 + (unsigned)(rnd(&seed) % 1000) };
+	}
+	pts[n++] = (struct point){ total + 1, 0 };     /* no power cut at all */
+	while (n < want) {
+		long at = 1 + (long)(rnd(&seed) % (uint64_t)total);
+		unsigned tear = kinds[at - 1] == 'W' && rnd(&seed) % 2 ?
+		    1 + (unsigned)(rnd(&seed) % 1000) : 0;
+
+		pts[n++] = (struct point){ at, tear };
+	}
+	for (i = n; i > 1; i--) {
+		size_t k = (size_t)(rnd(&seed) % i);
+
+		tmp = pts[i - 1];
+		pts[i - 1] = pts[k];
+		pts[k] = tmp;
+	}
+	*np = n;
+	return pts;
+}
+
+/* Run n of the crash points of one mode; the tally grows. */
+static void
+run_mode(int powersafe, uint64_t seed, size_t share, size_t sample,
+    struct tally *t)
+{
+	struct outcome o;
+	struct point *pts;
+	size_t np, i, nrun;
+	long total;
+	char what[600];
+	int bad;
+
+	crashvfs_powersafe(powersafe);
+	run(0, 0, &o);
+	total = crashvfs_ops();
+	if (o.committed != NSTEPS - 1)
+		fatal("the workload did not finish");
+	crashvfs_restore();
+	pts = make_points(total, seed, share, &np);
+	nrun = all_mode || sample > np ? np : sample;
+	if (all_mode)
+		printf("powersafe overwrite %s: %d steps, %ld disk operations, "
+		    "%zu crash points\n", powersafe ? "on" : "off", NSTEPS,
+		    total, nrun);
+	else
+		tap_diag("powersafe overwrite %s: %d steps, %ld disk "
+		    "operations; %zu of %zu crash points", powersafe ? "on" :
+		    "off", NSTEPS, total, nrun, np);
+	fflush(stdout);
+	for (i = 0; i < nrun; i++) {
+		run(pts[i].at, pts[i].tear, &o);
+		what[0] = '\0';
+		bad = check(&o, t, what, sizeof what);
+		if (all_mode) {
+			if (bad)
+				printf("crash at operation %ld%s "
+				    "(powersafe %s): %s\n", pts[i].at, o.torn ? ", torn" : "",
+				    powersafe ? "on" : "off", what);
+		} else
+			ok(!bad, "power cut at operation %ld%s, powersafe %s "
+			    "(committed step %d)%s%s", pts[i].at,
+			    o.torn ? ", torn" : "", powersafe ? "on" : "off",
+			    o.committed, bad ? ": " : "", what);
+	}
+	free(pts);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct tally t = { 0 };
+	const char *env;
+	uint64_t seed;
+	size_t want, sample;
+
+	all_mode = argc > 1 && strcmp(argv[1], "--all") == 0;
+	env = getenv("CRASH_SEED");
+	seed = env ? strtoull(env, NULL, 10) : 1;
+	if (seed == 0)
+		seed = 1;
+	env = getenv("CRASH_POINTS");
+	want = env ? (size_t)atol(env) : 1200;
+	if (want < MIN_POINTS)
+		want = MIN_POINTS;
+	env = getenv("CRASH_SAMPLE");
+	sample = env ? (size_t)atol(env) : 100;
+	if (sample > 100)
+		sample = 100;
+	if (secmem_sqlite_allocator() != SQLITE_OK ||
+	    crashvfs_register() != SQLITE_OK ||
+	    shim_register(CRASHVFS_NAME) != SQLITE_OK)
+		fatal("cannot register the crash VFS");
+	test_init();
+	snprintf(vpath, sizeof vpath, "%s", test_path("crash.tend"));
+	snprintf(jpath, sizeof jpath, "%s-journal", vpath);
+
+	model();
+	make_base();
+	/* Most points with unix's default (powersafe overwrite on), the
+	 * rest with 4096-byte journal headers. */
+	run_mode(1, seed, want - want / 4, sample - sample / 4, &t);
+	run_mode(0, seed + 1, want / 4, sample / 4, &t);
+	free(base);
+	if (all_mode) {
+		if (t.partial)
+			printf("partial states: %ld\n", t.partial);
+		printf("crash points: %ld, lost commits: %ld, "
+		    "unopenable: %ld\n", t.points, t.lost, t.unopenable);
+		return t.lost || t.unopenable || t.partial ? 1 : 0;
+	}
+	tap_diag("crash points: %ld, lost commits: %ld, unopenable: %ld",
+	    t.points, t.lost, t.unopenable);
+	return tap_done();
+}
