@@ -91,19 +91,22 @@ cli_read_stdin_text(struct cli *c)
 char *
 cli_join_args(int argc, char **argv)
 {
-	size_t n = 1;
+	size_t n = 1, at = 0;
 	char *s;
 	int i;
 
 	for (i = 0; i < argc; i++)
 		n += strlen(argv[i]) + 1;
 	s = xmalloc(n);
-	s[0] = '\0';
 	for (i = 0; i < argc; i++) {
+		size_t len = strlen(argv[i]);
+
 		if (i > 0)
-			strcat(s, " ");
-		strcat(s, argv[i]);
+			s[at++] = ' ';
+		memcpy(s + at, argv[i], len);
+		at += len;
 	}
+	s[at] = '\0';
 	return s;
 }
 
