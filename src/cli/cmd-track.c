@@ -208,7 +208,8 @@ session_add(struct cli *c, int argc, char **argv)
 	return rc == 0 ? 0 : 1;
 }
 
-/* Parse "--json" or nothing, and n operands, for list/rm/done forms. */
+/* Parse "--json" or nothing, and n operands, for list/rm/done forms.
+ * json must not be NULL.  Returns -1 to go on, else the exit status. */
 static int
 simple_args(struct cli *c, int argc, char **argv, const char *name,
     int nargs, int *json)
@@ -218,7 +219,7 @@ simple_args(struct cli *c, int argc, char **argv, const char *name,
 	*json = 0;
 	optind = 0;
 	while ((opt = cli_next_option(c, argc, argv, track_longopts)) != -1) {
-		if (opt == OPT_JSON && json != NULL && nargs == 0)
+		if (opt == OPT_JSON && nargs == 0)
 			*json = 1;
 		else
 			return usage_or_help(opt, name);
