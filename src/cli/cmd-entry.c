@@ -136,7 +136,7 @@ cmd_add(struct cli *c, int argc, char **argv)
 	struct entry_new n;
 	struct journal j;
 	struct tdate d;
-	char uuid[STORE_UUID_LEN + 1], id[9], *text;
+	char uuid[STORE_UUID_LEN + 1], *text;
 	int rc;
 
 	if ((rc = parse(c, argc, argv, allowed, &a)) != 0)
@@ -169,6 +169,8 @@ cmd_add(struct cli *c, int argc, char **argv)
 	rc = store_entry_add(j.s, &n, uuid, &c->err);
 	cli_free_text(text);
 	if (rc == 0) {
+		char id[9];
+
 		cli_short_id(uuid, id);
 		printf("saved entry %s\n", id);
 	}
@@ -182,7 +184,7 @@ cmd_edit(struct cli *c, int argc, char **argv)
 	static const int allowed[] = { 0 };
 	struct entry_args a;
 	struct journal j;
-	char uuid[STORE_UUID_LEN + 1], id[9], *text;
+	char uuid[STORE_UUID_LEN + 1], *text;
 	int rc;
 
 	if ((rc = parse_n(c, argc, argv, allowed, 1, &a)) != 0)
@@ -196,6 +198,8 @@ cmd_edit(struct cli *c, int argc, char **argv)
 	} else
 		rc = -1;
 	if (rc == 0) {
+		char id[9];
+
 		cli_short_id(uuid, id);
 		printf("saved entry %s (the earlier text is kept as a "
 		    "revision)\n", id);
@@ -210,7 +214,7 @@ cmd_rm(struct cli *c, int argc, char **argv)
 	static const int allowed[] = { 0 };
 	struct entry_args a;
 	struct journal j;
-	char uuid[STORE_UUID_LEN + 1], id[9];
+	char uuid[STORE_UUID_LEN + 1];
 	int rc;
 
 	if ((rc = parse_n(c, argc, argv, allowed, 1, &a)) != 0)
@@ -221,6 +225,8 @@ cmd_rm(struct cli *c, int argc, char **argv)
 	if (rc == 0)
 		rc = store_entry_trash(j.s, uuid, &c->err);
 	if (rc == 0) {
+		char id[9];
+
 		cli_short_id(uuid, id);
 		printf("moved entry %s to the trash (tend restore %s brings "
 		    "it back)\n", id, id);
@@ -235,7 +241,7 @@ cmd_restore(struct cli *c, int argc, char **argv)
 	static const int allowed[] = { 0 };
 	struct entry_args a;
 	struct journal j;
-	char uuid[STORE_UUID_LEN + 1], id[9];
+	char uuid[STORE_UUID_LEN + 1];
 	int rc;
 
 	if ((rc = parse_n(c, argc, argv, allowed, 1, &a)) != 0)
@@ -247,6 +253,8 @@ cmd_restore(struct cli *c, int argc, char **argv)
 	if (rc == 0)
 		rc = store_entry_restore(j.s, uuid, &c->err);
 	if (rc == 0) {
+		char id[9];
+
 		cli_short_id(uuid, id);
 		printf("restored entry %s\n", id);
 	}

@@ -69,13 +69,12 @@ int
 cmd_checkin(struct cli *c, int argc, char **argv)
 {
 	const char *symptoms[MAX_SYMPTOMS];
-	char uuid[STORE_UUID_LEN + 1], id[9], place[96];
+	char uuid[STORE_UUID_LEN + 1];
 	struct checkin_new n;
 	struct journal j;
 	struct tdate d;
 	char *end;
-	int opt, rc, have_mood = 0, *scale;
-	const char *what;
+	int opt, rc, have_mood = 0;
 
 	memset(&n, 0, sizeof n);
 	n.anxiety = n.sleep = n.energy = n.connection = CHECKIN_UNSET;
@@ -83,8 +82,9 @@ cmd_checkin(struct cli *c, int argc, char **argv)
 	n.symptoms = symptoms;
 	optind = 0;
 	while ((opt = cli_next_option(c, argc, argv, track_longopts)) != -1) {
-		scale = NULL;
-		what = NULL;
+		int *scale = NULL;
+		const char *what = NULL;
+
 		switch (opt) {
 		case OPT_MOOD:
 			scale = &n.mood, what = "mood", have_mood = 1;
@@ -142,6 +142,8 @@ cmd_checkin(struct cli *c, int argc, char **argv)
 		return 1;
 	rc = store_checkin_add(j.s, &n, uuid, &c->err);
 	if (rc == 0) {
+		char id[9], place[96];
+
 		cli_short_id(uuid, id);
 		store_place(j.s, n.when ? n.when : time(NULL), place,
 		    sizeof place);
@@ -172,7 +174,7 @@ static int
 session_add(struct cli *c, int argc, char **argv)
 {
 	const char *kind = NULL, *date = NULL, *title = NULL;
-	char uuid[STORE_UUID_LEN + 1], id[9];
+	char uuid[STORE_UUID_LEN + 1];
 	enum session_kind k;
 	struct journal j;
 	struct tdate d;
@@ -201,6 +203,8 @@ session_add(struct cli *c, int argc, char **argv)
 	rc = store_session_add(j.s, k, tdate_moment(&d), title, NULL, uuid,
 	    &c->err);
 	if (rc == 0) {
+		char id[9];
+
 		cli_short_id(uuid, id);
 		printf("saved session %s\n", id);
 	}
@@ -232,8 +236,8 @@ simple_args(struct cli *c, int argc, char **argv, const char *name,
 int
 cmd_session(struct cli *c, int argc, char **argv)
 {
-	char uuid[STORE_UUID_LEN + 1], id[9], *json;
 	struct journal j;
+	char *json;
 	int rc, want_json;
 
 	if (argc < 2)
@@ -257,6 +261,8 @@ cmd_session(struct cli *c, int argc, char **argv)
 		return rc == 0 ? 0 : 1;
 	}
 	if (strcmp(argv[1], "rm") == 0) {
+		char uuid[STORE_UUID_LEN + 1];
+
 		if ((rc = simple_args(c, argc - 1, argv + 1, "session", 1,
 		    &want_json)) != -1)
 			return rc;
@@ -267,6 +273,8 @@ cmd_session(struct cli *c, int argc, char **argv)
 		if (rc == 0)
 			rc = store_session_rm(j.s, uuid, &c->err);
 		if (rc == 0) {
+			char id[9];
+
 			cli_short_id(uuid, id);
 			printf("removed session %s\n", id);
 		}
@@ -283,11 +291,13 @@ cmd_session(struct cli *c, int argc, char **argv)
 static int
 print_agenda(const struct agenda_item *r, void *arg)
 {
-	char id[9], when[32];
+	char id[9];
 
 	(void)arg;
 	cli_short_id(r->uuid, id);
 	if (r->done != 0) {
+		char when[32];
+
 		time_format_local(r->done, when, sizeof when);
 		printf("%s  [x] %s  (done %s)\n", id, r->text, when);
 	} else
@@ -298,13 +308,16 @@ print_agenda(const struct agenda_item *r, void *arg)
 int
 cmd_agenda(struct cli *c, int argc, char **argv)
 {
-	char uuid[STORE_UUID_LEN + 1], id[9], *json, *text;
+	char uuid[STORE_UUID_LEN + 1], id[9], *json;
 	struct journal j;
-	int rc, want_json, opt;
+	int rc, want_json;
 
 	if (argc < 2)
 		return cli_usage(cli_find("agenda"));
 	if (strcmp(argv[1], "add") == 0) {
+		char *text;
+		int opt;
+
 		optind = 0;
 		while ((opt = cli_next_option(c, argc - 1, argv + 1,
 		    track_longopts)) != -1)
