@@ -261,25 +261,16 @@ cmd_session(struct cli *c, int argc, char **argv)
 		return rc == 0 ? 0 : 1;
 	}
 	if (strcmp(argv[1], "rm") == 0) {
-		char uuid[STORE_UUID_LEN + 1];
+		char id[9];
 
 		if ((rc = simple_args(c, argc - 1, argv + 1, "session", 1,
 		    &want_json)) != -1)
 			return rc;
-		if (cli_open_store(c, VAULT_WRITE, &j) != 0)
+		if (cli_act_on(c, STORE_SESSION, argv[optind + 1],
+		    store_session_rm, id) != 0)
 			return 1;
-		rc = store_resolve(j.s, STORE_SESSION, argv[optind + 1], uuid,
-		    &c->err);
-		if (rc == 0)
-			rc = store_session_rm(j.s, uuid, &c->err);
-		if (rc == 0) {
-			char id[9];
-
-			cli_short_id(uuid, id);
-			printf("removed session %s\n", id);
-		}
-		cli_close_store(&j);
-		return rc == 0 ? 0 : 1;
+		printf("removed session %s\n", id);
+		return 0;
 	}
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
 		cli_usage(cli_find("session"));
@@ -308,14 +299,14 @@ print_agenda(const struct agenda_item *r, void *arg)
 int
 cmd_agenda(struct cli *c, int argc, char **argv)
 {
-	char uuid[STORE_UUID_LEN + 1], id[9], *json;
 	struct journal j;
+	char *json;
 	int rc, want_json;
 
 	if (argc < 2)
 		return cli_usage(cli_find("agenda"));
 	if (strcmp(argv[1], "add") == 0) {
-		char *text;
+		char uuid[STORE_UUID_LEN + 1], *text;
 		int opt;
 
 		optind = 0;
@@ -332,6 +323,8 @@ cmd_agenda(struct cli *c, int argc, char **argv)
 		rc = store_agenda_add(j.s, text, uuid, &c->err);
 		cli_free_text(text);
 		if (rc == 0) {
+			char id[9];
+
 			cli_short_id(uuid, id);
 			printf("saved agenda item %s\n", id);
 		}
@@ -355,21 +348,16 @@ cmd_agenda(struct cli *c, int argc, char **argv)
 		return rc == 0 ? 0 : 1;
 	}
 	if (strcmp(argv[1], "done") == 0) {
+		char id[9];
+
 		if ((rc = simple_args(c, argc - 1, argv + 1, "agenda", 1,
 		    &want_json)) != -1)
 			return rc;
-		if (cli_open_store(c, VAULT_WRITE, &j) != 0)
+		if (cli_act_on(c, STORE_AGENDA, argv[optind + 1],
+		    store_agenda_done, id) != 0)
 			return 1;
-		rc = store_resolve(j.s, STORE_AGENDA, argv[optind + 1], uuid,
-		    &c->err);
-		if (rc == 0)
-			rc = store_agenda_done(j.s, uuid, &c->err);
-		if (rc == 0) {
-			cli_short_id(uuid, id);
-			printf("marked agenda item %s done\n", id);
-		}
-		cli_close_store(&j);
-		return rc == 0 ? 0 : 1;
+		printf("marked agenda item %s done\n", id);
+		return 0;
 	}
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
 		cli_usage(cli_find("agenda"));

@@ -60,6 +60,25 @@ cli_close_store(struct journal *j)
 }
 
 int
+cli_act_on(struct cli *c, enum store_table t, const char *ref,
+    int (*act)(struct store *, const char *, struct err *), char id[9])
+{
+	char uuid[STORE_UUID_LEN + 1];
+	struct journal j;
+	int rc;
+
+	if (cli_open_store(c, VAULT_WRITE, &j) != 0)
+		return 1;
+	rc = store_resolve(j.s, t, ref, uuid, &c->err);
+	if (rc == 0)
+		rc = act(j.s, uuid, &c->err);
+	if (rc == 0)
+		cli_short_id(uuid, id);
+	cli_close_store(&j);
+	return rc == 0 ? 0 : 1;
+}
+
+int
 cli_parse_date(struct cli *c, const char *opt, const char *arg,
     struct tdate *d)
 {
