@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "tend/err.h"
+#include "tend/store.h"
 
 struct option;
 struct vault;
@@ -104,6 +105,12 @@ int cli_error(struct cli *c, const char *fmt, ...)
 /* Open the vault and its store (migrating the schema if needed). */
 int cli_open_store(struct cli *c, int flags, struct journal *j);
 void cli_close_store(struct journal *j);
+
+/* Open the journal for writing, find the item typed as ref in table t
+ * and apply act to it (trash, restore, remove, mark done).  Returns 0
+ * with the item's short ID in id, or 1 with c->err set. */
+int cli_act_on(struct cli *c, enum store_table t, const char *ref,
+    int (*act)(struct store *, const char *, struct err *), char id[9]);
 
 /* cli_getopt over lo ("-f FILE" and "-h" too), handling the global
  * options itself: the next other option, or -1.  Set optind = 0 first. */

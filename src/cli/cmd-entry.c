@@ -136,7 +136,7 @@ cmd_add(struct cli *c, int argc, char **argv)
 	struct entry_new n;
 	struct journal j;
 	struct tdate d;
-	char uuid[STORE_UUID_LEN + 1], id[9], *text;
+	char uuid[STORE_UUID_LEN + 1], *text;
 	int rc;
 
 	if ((rc = parse(c, argc, argv, allowed, &a)) != 0)
@@ -169,6 +169,8 @@ cmd_add(struct cli *c, int argc, char **argv)
 	rc = store_entry_add(j.s, &n, uuid, &c->err);
 	cli_free_text(text);
 	if (rc == 0) {
+		char id[9];
+
 		cli_short_id(uuid, id);
 		printf("saved entry %s\n", id);
 	}
@@ -182,7 +184,7 @@ cmd_edit(struct cli *c, int argc, char **argv)
 	static const int allowed[] = { 0 };
 	struct entry_args a;
 	struct journal j;
-	char uuid[STORE_UUID_LEN + 1], id[9], *text;
+	char uuid[STORE_UUID_LEN + 1], *text;
 	int rc;
 
 	if ((rc = parse_n(c, argc, argv, allowed, 1, &a)) != 0)
@@ -196,6 +198,8 @@ cmd_edit(struct cli *c, int argc, char **argv)
 	} else
 		rc = -1;
 	if (rc == 0) {
+		char id[9];
+
 		cli_short_id(uuid, id);
 		printf("saved entry %s (the earlier text is kept as a "
 		    "revision)\n", id);
@@ -209,24 +213,16 @@ cmd_rm(struct cli *c, int argc, char **argv)
 {
 	static const int allowed[] = { 0 };
 	struct entry_args a;
-	struct journal j;
-	char uuid[STORE_UUID_LEN + 1], id[9];
+	char id[9];
 	int rc;
 
 	if ((rc = parse_n(c, argc, argv, allowed, 1, &a)) != 0)
 		return parse_rc(rc);
-	if (cli_open_store(c, VAULT_WRITE, &j) != 0)
+	if (cli_act_on(c, STORE_ENTRY, a.args[0], store_entry_trash, id) != 0)
 		return 1;
-	rc = store_resolve(j.s, STORE_ENTRY, a.args[0], uuid, &c->err);
-	if (rc == 0)
-		rc = store_entry_trash(j.s, uuid, &c->err);
-	if (rc == 0) {
-		cli_short_id(uuid, id);
-		printf("moved entry %s to the trash (tend restore %s brings "
-		    "it back)\n", id, id);
-	}
-	cli_close_store(&j);
-	return rc == 0 ? 0 : 1;
+	printf("moved entry %s to the trash (tend restore %s brings it "
+	    "back)\n", id, id);
+	return 0;
 }
 
 int
@@ -234,24 +230,16 @@ cmd_restore(struct cli *c, int argc, char **argv)
 {
 	static const int allowed[] = { 0 };
 	struct entry_args a;
-	struct journal j;
-	char uuid[STORE_UUID_LEN + 1], id[9];
+	char id[9];
 	int rc;
 
 	if ((rc = parse_n(c, argc, argv, allowed, 1, &a)) != 0)
 		return parse_rc(rc);
-	if (cli_open_store(c, VAULT_WRITE, &j) != 0)
+	if (cli_act_on(c, STORE_ENTRY_TRASHED, a.args[0], store_entry_restore,
+	    id) != 0)
 		return 1;
-	rc = store_resolve(j.s, STORE_ENTRY_TRASHED, a.args[0], uuid,
-	    &c->err);
-	if (rc == 0)
-		rc = store_entry_restore(j.s, uuid, &c->err);
-	if (rc == 0) {
-		cli_short_id(uuid, id);
-		printf("restored entry %s\n", id);
-	}
-	cli_close_store(&j);
-	return rc == 0 ? 0 : 1;
+	printf("restored entry %s\n", id);
+	return 0;
 }
 
 int

@@ -69,13 +69,12 @@ int
 cmd_checkin(struct cli *c, int argc, char **argv)
 {
 	const char *symptoms[MAX_SYMPTOMS];
-	char uuid[STORE_UUID_LEN + 1], id[9], place[96];
+	char uuid[STORE_UUID_LEN + 1];
 	struct checkin_new n;
 	struct journal j;
 	struct tdate d;
 	char *end;
-	int opt, rc, have_mood = 0, *scale;
-	const char *what;
+	int opt, rc, have_mood = 0;
 
 	memset(&n, 0, sizeof n);
 	n.anxiety = n.sleep = n.energy = n.connection = CHECKIN_UNSET;
@@ -83,8 +82,9 @@ cmd_checkin(struct cli *c, int argc, char **argv)
 	n.symptoms = symptoms;
 	optind = 0;
 	while ((opt = cli_next_option(c, argc, argv, track_longopts)) != -1) {
-		scale = NULL;
-		what = NULL;
+		int *scale = NULL;
+		const char *what = NULL;
+
 		switch (opt) {
 		case OPT_MOOD:
 			scale = &n.mood, what = "mood", have_mood = 1;
@@ -142,6 +142,8 @@ cmd_checkin(struct cli *c, int argc, char **argv)
 		return 1;
 	rc = store_checkin_add(j.s, &n, uuid, &c->err);
 	if (rc == 0) {
+		char id[9], place[96];
+
 		cli_short_id(uuid, id);
 		store_place(j.s, n.when ? n.when : time(NULL), place,
 		    sizeof place);
@@ -172,7 +174,7 @@ static int
 session_add(struct cli *c, int argc, char **argv)
 {
 	const char *kind = NULL, *date = NULL, *title = NULL;
-	char uuid[STORE_UUID_LEN + 1], id[9];
+	char uuid[STORE_UUID_LEN + 1];
 	enum session_kind k;
 	struct journal j;
 	struct tdate d;
@@ -201,6 +203,8 @@ session_add(struct cli *c, int argc, char **argv)
 	rc = store_session_add(j.s, k, tdate_moment(&d), title, NULL, uuid,
 	    &c->err);
 	if (rc == 0) {
+		char id[9];
+
 		cli_short_id(uuid, id);
 		printf("saved session %s\n", id);
 	}
@@ -208,7 +212,8 @@ session_add(struct cli *c, int argc, char **argv)
 	return rc == 0 ? 0 : 1;
 }
 
-/* Parse "--json" or nothing, and n operands, for list/rm/done forms. */
+/* Parse "--json" or nothing, and n operands, for list/rm/done forms.
+ * json must not be NULL.  Returns -1 to go on, else the exit status. */
 static int
 simple_args(struct cli *c, int argc, char **argv, const char *name,
     int nargs, int *json)
@@ -218,7 +223,7 @@ simple_args(struct cli *c, int argc, char **argv, const char *name,
 	*json = 0;
 	optind = 0;
 	while ((opt = cli_next_option(c, argc, argv, track_longopts)) != -1) {
-		if (opt == OPT_JSON && json != NULL && nargs == 0)
+		if (opt == OPT_JSON && nargs == 0)
 			*json = 1;
 		else
 			return usage_or_help(opt, name);
@@ -231,8 +236,8 @@ simple_args(struct cli *c, int argc, char **argv, const char *name,
 int
 cmd_session(struct cli *c, int argc, char **argv)
 {
-	char uuid[STORE_UUID_LEN + 1], id[9], *json;
 	struct journal j;
+	char *json;
 	int rc, want_json;
 
 	if (argc < 2)
@@ -256,21 +261,16 @@ cmd_session(struct cli *c, int argc, char **argv)
 		return rc == 0 ? 0 : 1;
 	}
 	if (strcmp(argv[1], "rm") == 0) {
+		char id[9];
+
 		if ((rc = simple_args(c, argc - 1, argv + 1, "session", 1,
 		    &want_json)) != -1)
 			return rc;
-		if (cli_open_store(c, VAULT_WRITE, &j) != 0)
+		if (cli_act_on(c, STORE_SESSION, argv[optind + 1],
+		    store_session_rm, id) != 0)
 			return 1;
-		rc = store_resolve(j.s, STORE_SESSION, argv[optind + 1], uuid,
-		    &c->err);
-		if (rc == 0)
-			rc = store_session_rm(j.s, uuid, &c->err);
-		if (rc == 0) {
-			cli_short_id(uuid, id);
-			printf("removed session %s\n", id);
-		}
-		cli_close_store(&j);
-		return rc == 0 ? 0 : 1;
+		printf("removed session %s\n", id);
+		return 0;
 	}
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
 		cli_usage(cli_find("session"));
@@ -282,11 +282,13 @@ cmd_session(struct cli *c, int argc, char **argv)
 static int
 print_agenda(const struct agenda_item *r, void *arg)
 {
-	char id[9], when[32];
+	char id[9];
 
 	(void)arg;
 	cli_short_id(r->uuid, id);
 	if (r->done != 0) {
+		char when[32];
+
 		time_format_local(r->done, when, sizeof when);
 		printf("%s  [x] %s  (done %s)\n", id, r->text, when);
 	} else
@@ -297,13 +299,16 @@ print_agenda(const struct agenda_item *r, void *arg)
 int
 cmd_agenda(struct cli *c, int argc, char **argv)
 {
-	char uuid[STORE_UUID_LEN + 1], id[9], *json, *text;
 	struct journal j;
-	int rc, want_json, opt;
+	char *json;
+	int rc, want_json;
 
 	if (argc < 2)
 		return cli_usage(cli_find("agenda"));
 	if (strcmp(argv[1], "add") == 0) {
+		char uuid[STORE_UUID_LEN + 1], *text;
+		int opt;
+
 		optind = 0;
 		while ((opt = cli_next_option(c, argc - 1, argv + 1,
 		    track_longopts)) != -1)
@@ -318,6 +323,8 @@ cmd_agenda(struct cli *c, int argc, char **argv)
 		rc = store_agenda_add(j.s, text, uuid, &c->err);
 		cli_free_text(text);
 		if (rc == 0) {
+			char id[9];
+
 			cli_short_id(uuid, id);
 			printf("saved agenda item %s\n", id);
 		}
@@ -341,21 +348,16 @@ cmd_agenda(struct cli *c, int argc, char **argv)
 		return rc == 0 ? 0 : 1;
 	}
 	if (strcmp(argv[1], "done") == 0) {
+		char id[9];
+
 		if ((rc = simple_args(c, argc - 1, argv + 1, "agenda", 1,
 		    &want_json)) != -1)
 			return rc;
-		if (cli_open_store(c, VAULT_WRITE, &j) != 0)
+		if (cli_act_on(c, STORE_AGENDA, argv[optind + 1],
+		    store_agenda_done, id) != 0)
 			return 1;
-		rc = store_resolve(j.s, STORE_AGENDA, argv[optind + 1], uuid,
-		    &c->err);
-		if (rc == 0)
-			rc = store_agenda_done(j.s, uuid, &c->err);
-		if (rc == 0) {
-			cli_short_id(uuid, id);
-			printf("marked agenda item %s done\n", id);
-		}
-		cli_close_store(&j);
-		return rc == 0 ? 0 : 1;
+		printf("marked agenda item %s done\n", id);
+		return 0;
 	}
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
 		cli_usage(cli_find("agenda"));

@@ -60,6 +60,25 @@ cli_close_store(struct journal *j)
 }
 
 int
+cli_act_on(struct cli *c, enum store_table t, const char *ref,
+    int (*act)(struct store *, const char *, struct err *), char id[9])
+{
+	char uuid[STORE_UUID_LEN + 1];
+	struct journal j;
+	int rc;
+
+	if (cli_open_store(c, VAULT_WRITE, &j) != 0)
+		return 1;
+	rc = store_resolve(j.s, t, ref, uuid, &c->err);
+	if (rc == 0)
+		rc = act(j.s, uuid, &c->err);
+	if (rc == 0)
+		cli_short_id(uuid, id);
+	cli_close_store(&j);
+	return rc == 0 ? 0 : 1;
+}
+
+int
 cli_parse_date(struct cli *c, const char *opt, const char *arg,
     struct tdate *d)
 {
@@ -91,19 +110,22 @@ cli_read_stdin_text(struct cli *c)
 char *
 cli_join_args(int argc, char **argv)
 {
-	size_t n = 1;
+	size_t n = 1, at = 0;
 	char *s;
 	int i;
 
 	for (i = 0; i < argc; i++)
 		n += strlen(argv[i]) + 1;
 	s = xmalloc(n);
-	s[0] = '\0';
 	for (i = 0; i < argc; i++) {
+		size_t len = strlen(argv[i]);
+
 		if (i > 0)
-			strcat(s, " ");
-		strcat(s, argv[i]);
+			s[at++] = ' ';
+		memcpy(s + at, argv[i], len);
+		at += len;
 	}
+	s[at] = '\0';
 	return s;
 }
 

@@ -142,6 +142,7 @@ user_version(struct store *s, int *v, struct err *e)
 	sqlite3_stmt *st;
 	int rc;
 
+	*v = 0;
 	rc = sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return store_sqlerr(s, rc, e);

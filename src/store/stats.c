@@ -62,15 +62,16 @@ static int
 streak(struct store *s, time_t now, long *out, struct err *e)
 {
 	sqlite3_stmt *st = store_stmt(s, sql_days, e);
-	long today = day_of(now, time_offset(now)), want = today, d;
+	long today = day_of(now, time_offset(now)), want = today;
 	int rc;
 
 	*out = 0;
 	if (st == NULL)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		d = day_of((time_t)sqlite3_column_int64(st, 0),
+		long d = day_of((time_t)sqlite3_column_int64(st, 0),
 		    sqlite3_column_int(st, 1));
+
 		if (d > want)
 			continue;       /* later today, or in the future */
 		if (d == want) {

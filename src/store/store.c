@@ -137,10 +137,9 @@ static int
 register_functions(struct store *s, int on)
 {
 	size_t i;
-	int rc;
 
 	for (i = 0; i < sizeof functions / sizeof functions[0]; i++) {
-		rc = sqlite3_create_function(s->db, functions[i].name,
+		int rc = sqlite3_create_function(s->db, functions[i].name,
 		    functions[i].nargs, SQLITE_UTF8 | SQLITE_DIRECTONLY,
 		    on ? s : NULL, on ? functions[i].fn : NULL, NULL, NULL);
 		if (rc != SQLITE_OK && on)
@@ -503,11 +502,11 @@ store_timeline_changed(struct store *s)
 const struct timeline_point *
 store_timeline(struct store *s, size_t *n)
 {
-	sqlite3_stmt *st;
-	struct err e;
-	size_t cap = 0;
-
 	if (!s->tl_valid) {
+		sqlite3_stmt *st;
+		struct err e;
+		size_t cap = 0;
+
 		s->ntl = 0;
 		if ((st = store_stmt(s, sql_timeline, &e)) == NULL) {
 			*n = 0;

@@ -87,9 +87,6 @@ parse_absolute(const char *s, struct tdate *out)
 int
 time_parse(const char *s, time_t now, struct tdate *out, struct err *e)
 {
-	char *end;
-	long n;
-
 	if (strcmp(s, "now") == 0 || strcmp(s, "today") == 0) {
 		days_before(now, 0, out);
 		return 0;
@@ -99,7 +96,9 @@ time_parse(const char *s, time_t now, struct tdate *out, struct err *e)
 		return 0;
 	}
 	if (isdigit((unsigned char)*s) && strchr(s, '-') == NULL) {
-		n = strtol(s, &end, 10);
+		char *end;
+		long n = strtol(s, &end, 10);
+
 		if (n >= 0 && n <= 36500 && (strcmp(end, " days ago") == 0 ||
 		    strcmp(end, " day ago") == 0)) {
 			days_before(now, n, out);

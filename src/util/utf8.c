@@ -29,9 +29,11 @@ int
 utf8_valid(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, len, k;
+	size_t i = 0;
 
 	while (i < n) {
+		size_t len, k;
+
 		if (p[i] == 0)
 			return 0;
 		len = seq_len(p[i]);
@@ -66,12 +68,13 @@ utf8_blank(const char *s)
 void
 utf8_first_line(const char *s, size_t maxchars, char *out, size_t outsz)
 {
-	size_t o = 0, chars = 0, len;
+	size_t o = 0, chars = 0;
 
 	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
 		s++;
 	while (*s != '\0' && *s != '\n' && *s != '\r') {
-		len = seq_len((unsigned char)*s);
+		size_t len = seq_len((unsigned char)*s);
+
 		if (len == 0 || strnlen(s, len) < len)
 			len = 1;        /* not UTF-8: copy the byte alone */
 		if (chars == maxchars || o + len + 4 > outsz) {
