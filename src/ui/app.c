@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "ui/ui.h"
+#include "tend/store.h"
 #include "tend/ui.h"
 #include "tend/vault.h"
 
@@ -179,6 +180,21 @@ ui_replace(struct app *a, const struct screen *s, void *arg)
 	ui_push(a, s, arg);
 }
 
+int
+ui_open(struct app *a, const char *name, void *arg)
+{
+	size_t i;
+
+	for (i = 0; ui_screens[i] != NULL; i++)
+		if (strcmp(ui_screens[i]->name, name) == 0) {
+			ui_push(a, ui_screens[i], arg);
+			return 0;
+		}
+	ui_message(a, ROLE_WARNING, "This version of tend has no %s screen.",
+	    name);
+	return -1;
+}
+
 struct frame *
 ui_below(struct app *a)
 {
@@ -218,9 +234,20 @@ void
 ui_unlocked(struct app *a, struct vault *v)
 {
 	const char *w = vault_warning(v, 0);
+	struct err e;
 
 	a->vault = v;
 	ui_pop_all(a);
+	if (store_open(v, &a->store, &e) != 0) {
+		/* The journal cannot be read by this tend (a newer schema, a
+		 * damaged file): say so and stay locked. */
+		vault_close(v);
+		a->vault = NULL;
+		clear();
+		ui_push(a, &screen_unlock, NULL);
+		ui_message(a, ROLE_WARNING, "%s.", e.msg);
+		return;
+	}
 	ui_push(a, &screen_home, NULL);
 	if (w != NULL)
 		ui_message(a, ROLE_WARNING, "Note: %s.", w);
@@ -229,14 +256,23 @@ ui_unlocked(struct app *a, struct vault *v)
 	clock_gettime(CLOCK_MONOTONIC, &a->last_key);
 }
 
-void
-ui_lock(struct app *a)
+/* The store before the vault: store_close finalizes its statements. */
+static void
+ui_close_journal(struct app *a)
 {
-	ui_pop_all(a);
+	store_close(a->store);
+	a->store = NULL;
 	if (a->vault != NULL) {
 		vault_close(a->vault);
 		a->vault = NULL;
 	}
+}
+
+void
+ui_lock(struct app *a)
+{
+	ui_pop_all(a);
+	ui_close_journal(a);
 	clear();                /* repaint every cell: nothing stays behind */
 	ui_push(a, &screen_unlock, NULL);
 }
@@ -492,8 +528,7 @@ ui_run(const struct ui_opts *opts, struct err *e)
 	ui_loop(a);
 
 	ui_pop_all(a);
-	if (a->vault != NULL)
-		vault_close(a->vault);
+	ui_close_journal(a);
 	endwin();
 	delscreen(term);
 	ui_signals(0);

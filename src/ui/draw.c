@@ -253,6 +253,8 @@ draw_bars(struct app *a)
 	    s != NULL ? draw_glyph(a, " · ", " - ") : "",
 	    s != NULL ? s->title : "");
 	draw_text(a, 0, 0, COLS, ROLE_TITLE, title);
+	if (a->readonly)        /* review mode: said in words, not colour */
+		draw_text(a, 0, COLS - 11, 10, ROLE_WARNING, "READ-ONLY");
 	draw_clear_rows(LINES - 2, 1);
 	if (a->message[0] != '\0')
 		draw_text(a, LINES - 2, 1, COLS - 2, a->message_role,

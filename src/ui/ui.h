@@ -24,6 +24,7 @@
 
 struct app;
 struct frame;
+struct store;
 struct vault;
 
 /* ---- notes: messages gathered while loading files (notes.c) ---- */
@@ -220,6 +221,29 @@ enum action {
 	ACT_YES,
 	ACT_NO,
 	ACT_RESET,
+	/* the journal's screens */
+	ACT_NEW,                /* a new entry */
+	ACT_CHECKIN,
+	ACT_SEARCH,
+	ACT_CHART,
+	ACT_SESSIONS,
+	ACT_AGENDA,
+	ACT_EXPORT,
+	ACT_TRASH,
+	ACT_SUPPORT,
+	ACT_OPEN,               /* open the selected row */
+	ACT_EDIT,
+	ACT_ADD,
+	ACT_DELETE,
+	ACT_RESTORE,
+	ACT_DONE,
+	ACT_SAVE,
+	ACT_UNDO,
+	ACT_TOGGLE,
+	ACT_NEXT_FIELD,
+	ACT_PREV_FIELD,
+	ACT_RANGE,
+	ACT_PROMPT,
 	ACT_COUNT
 };
 
@@ -327,6 +351,13 @@ extern const struct screen *const ui_screens[];
 struct app {
 	const char *vault_path;
 	struct vault *vault;            /* NULL while locked */
+	/* The journal screens read and write only through the store, never
+	 * the vault: in review mode store is a bundle's database in memory,
+	 * vault is NULL and readonly is set.  A screen that changes anything
+	 * leaves its editing actions out (its active function) when readonly
+	 * is set. */
+	struct store *store;            /* NULL while locked */
+	int readonly;
 	struct config config;
 	char *config_path;
 	struct theme theme;
@@ -355,6 +386,10 @@ struct app {
 void ui_push(struct app *, const struct screen *, void *arg);
 void ui_pop(struct app *);
 void ui_replace(struct app *, const struct screen *, void *arg);
+
+/* Push the screen called name (its struct screen's name) from ui_screens[];
+ * returns -1 with a message on the message line if there is none. */
+int ui_open(struct app *, const char *name, void *arg);
 
 /* The frame below the top one (NULL if none). */
 struct frame *ui_below(struct app *);
