@@ -11,13 +11,20 @@
 #define TEND_UI_H
 
 struct err;
+struct store;
 
 struct ui_opts {
 	const char *vault_path;         /* the vault to open or create */
+	/* Review mode: a bundle's store, already open and read-only (the
+	 * caller keeps it and closes it after ui_run).  Nothing can be
+	 * changed; locking (L or the idle time) ends the review, because the
+	 * bundle can only be opened again with the identity's passphrase. */
+	struct store *review;
 };
 
-/* Returns 0 after a normal quit (or a signal, once everything needed was
+/* In review mode the review ended by a lock sets *locked (may be NULL).
+ * Returns 0 after a normal quit (or a signal, once everything needed was
  * saved), -1 with e filled when the app could not start. */
-int ui_run(const struct ui_opts *opts, struct err *e);
+int ui_run(const struct ui_opts *opts, int *locked, struct err *e);
 
 #endif

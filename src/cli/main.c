@@ -188,7 +188,7 @@ no_command(struct cli *c)
 	struct ui_opts opts = { .vault_path = c->vault_path };
 
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
-		if (ui_run(&opts, &c->err) != 0) {
+		if (ui_run(&opts, NULL, &c->err) != 0) {
 			fprintf(stderr, "tend: %s\n", c->err.msg);
 			return 1;
 		}

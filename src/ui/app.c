@@ -260,7 +260,8 @@ ui_unlocked(struct app *a, struct vault *v)
 static void
 ui_close_journal(struct app *a)
 {
-	store_close(a->store);
+	if (!a->readonly)       /* a review's store belongs to the caller */
+		store_close(a->store);
 	a->store = NULL;
 	if (a->vault != NULL) {
 		vault_close(a->vault);
@@ -271,6 +272,11 @@ ui_close_journal(struct app *a)
 void
 ui_lock(struct app *a)
 {
+	if (a->readonly) {      /* review: the bundle closes, tend ends */
+		a->review_locked = 1;
+		a->quit = 1;
+		return;
+	}
 	ui_pop_all(a);
 	ui_close_journal(a);
 	clear();                /* repaint every cell: nothing stays behind */
@@ -297,7 +303,7 @@ ui_check_idle(struct app *a)
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (now.tv_sec - a->last_key.tv_sec < limit)
 		return;
-	if (a->vault == NULL) {
+	if (a->vault == NULL && !a->readonly) {
 		/* Nothing to lock, but a screen may hide what it shows. */
 		a->idle_done = 1;
 		if (f->screen->idle != NULL)
@@ -394,6 +400,10 @@ ui_common(struct app *a, enum action act)
 		a->quit = 1;
 		return UI_NOTHING;
 	case ACT_LOCK:
+		if (a->readonly) {
+			ui_lock(a);
+			return UI_NOTHING;
+		}
 		if (a->vault != NULL) {
 			ui_lock(a);
 			ui_message(a, ROLE_MESSAGE, "Locked. Your journal is "
@@ -484,7 +494,7 @@ ui_signals(int on)
 }
 
 int
-ui_run(const struct ui_opts *opts, struct err *e)
+ui_run(const struct ui_opts *opts, int *locked, struct err *e)
 {
 	struct app *a;
 	const char *idle;
@@ -523,8 +533,13 @@ ui_run(const struct ui_opts *opts, struct err *e)
 		ui_message(a, ROLE_WARNING, "%s", a->notes.msg[0]);
 	clock_gettime(CLOCK_MONOTONIC, &a->last_key);
 
-	ui_push(a, access(a->vault_path, F_OK) == 0 ? &screen_unlock :
-	    &screen_firstrun, NULL);
+	if (opts->review != NULL) {
+		a->store = opts->review;
+		a->readonly = 1;
+		ui_push(a, &screen_home, NULL);
+	} else
+		ui_push(a, access(a->vault_path, F_OK) == 0 ? &screen_unlock :
+		    &screen_firstrun, NULL);
 	ui_loop(a);
 
 	ui_pop_all(a);
@@ -532,6 +547,8 @@ ui_run(const struct ui_opts *opts, struct err *e)
 	endwin();
 	delscreen(term);
 	ui_signals(0);
+	if (locked != NULL)
+		*locked = a->review_locked;
 	notes_clear(&a->notes);
 	free(a->config_path);
 	free(a);

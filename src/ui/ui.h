@@ -358,6 +358,7 @@ struct app {
 	 * is set. */
 	struct store *store;            /* NULL while locked */
 	int readonly;
+	int review_locked;              /* review mode ended by a lock */
 	struct config config;
 	char *config_path;
 	struct theme theme;
