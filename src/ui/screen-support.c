@@ -450,7 +450,7 @@ static int
 support_key(struct app *a, struct frame *f, enum action act, int key)
 {
 	struct support *s = f->data;
-	int rows = sp_rows(s, SP_PLAN) + sp_rows(s, SP_CONTACTS), line, k;
+	int rows = sp_rows(s, SP_PLAN) + sp_rows(s, SP_CONTACTS);
 
 	s->follow = 1;
 	if (s->editing) {
@@ -488,8 +488,8 @@ support_key(struct app *a, struct frame *f, enum action act, int key)
 			.answer = sp_remove_answer,
 			.arg = s,
 		};
+		int line, k = sp_where(s, &line);
 
-		k = sp_where(s, &line);
 		q.question = k == SP_PLAN ?
 		    "Remove this line from your safety plan?" :
 		    "Remove this line from your contacts?";
