@@ -16,6 +16,10 @@
  * check-in and opens the support screen at once (if no mood is chosen yet
  * the support screen opens anyway and the check-in waits underneath).
  *
+ * A check-in closed without saving or leaving on purpose (tend locked
+ * itself, the terminal went away) is kept as an encrypted draft and comes
+ * back the next time the screen opens.
+ *
  * The store has no place for the safety answer itself, so it is not kept.
  * Check-ins are marked shared by default, because an export for the
  * therapist includes every check-in in its dates; the row says so.
@@ -79,7 +83,10 @@ struct checkin_state {
 	int focus;              /* the chosen row (an item number) */
 	int top;                /* first line shown when scrolled */
 	int changed;
+	int done;               /* saved, or left on purpose: no draft */
 };
+
+#define CK_DRAFT "checkin"      /* the key of an unfinished check-in */
 
 /* Shown at the top of the support screen (see screen-support.c). */
 static char ck_why_low[] =
@@ -381,13 +388,83 @@ checkin_draw(struct app *a, struct frame *f)
 
 /* ---- state ---- */
 
+/*
+ * An unfinished check-in is kept as a draft (encrypted in the journal,
+ * like the editor's) when the screen closes without saving: when tend
+ * locks itself, or the terminal goes away.  One line of numbers, then
+ * the note:
+ *   "ck1 MOOD ANX SLEEP ENERGY CONN SHARED SAFETY FOCUS HOURS SYMPTOMS"
+ * with -1 for a scale left out, "-" for no hours, symptoms as 0s and 1s.
+ */
+static void
+ck_draft_save(struct app *a, const struct checkin_state *s)
+{
+	char sym[CK_SYMPTOMS_MAX + 1], *text;
+	struct err e;
+	int i;
+
+	for (i = 0; i < s->nsym; i++)
+		sym[i] = s->sym[i] ? '1' : '0';
+	sym[i] = '\0';
+	text = xasprintf("ck1 %d %d %d %d %d %d %d %d %s %s\n%s",
+	    s->scale[0], s->scale[1], s->scale[2], s->scale[3], s->scale[4],
+	    s->shared, s->safety, s->focus,
+	    s->hours[0] != '\0' ? s->hours : "-", sym, s->note.buf);
+	if (store_draft_save(a->store, CK_DRAFT, text, &e) != 0)
+		ui_message(a, ROLE_WARNING, "The unfinished check-in was not "
+		    "kept: %s.", e.msg);
+	vault_wipe(text, strlen(text));
+	free(text);
+}
+
+/* Take back a draft; 0 if there was a sound one. */
+static int
+ck_draft_load(struct app *a, struct checkin_state *s)
+{
+	char *text = store_draft_get(a->store, CK_DRAFT), *nl;
+	char hours[sizeof s->hours], sym[CK_SYMPTOMS_MAX + 1];
+	int v[8], i, ok;
+
+	if (text == NULL)
+		return -1;
+	nl = strchr(text, '\n');
+	ok = nl != NULL && sscanf(text, "ck1 %d %d %d %d %d %d %d %d %7s %16s",
+	    &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7], hours,
+	    sym) == 10 && (int)strlen(sym) == s->nsym;
+	for (i = 0; ok && i < CK_SCALES; i++)
+		ok = v[i] == CHECKIN_UNSET || (v[i] >= 0 && v[i] <= 10);
+	if (ok && v[6] >= CK_UNANSWERED && v[6] <= CK_YES && v[7] >= 0 &&
+	    v[7] < ck_items(s)) {
+		for (i = 0; i < CK_SCALES; i++)
+			s->scale[i] = v[i];
+		s->shared = v[5] != 0;
+		s->safety = v[6];
+		s->focus = v[7];
+		snprintf(s->hours, sizeof s->hours, "%s",
+		    strcmp(hours, "-") == 0 ? "" : hours);
+		if (ck_hours_value(s) == -2)
+			s->hours[0] = '\0';
+		for (i = 0; i < s->nsym; i++)
+			s->sym[i] = sym[i] == '1';
+		nl++;
+		if (strlen(nl) <= s->note.max) {
+			s->note.len = strlen(nl);
+			memcpy(s->note.buf, nl, s->note.len + 1);
+		}
+		s->changed = 1;
+	} else
+		ok = 0;
+	vault_wipe(text, strlen(text));
+	free(text);
+	return ok ? 0 : -1;
+}
+
 static void
 checkin_enter(struct app *a, struct frame *f)
 {
 	struct checkin_state *s = xcalloc(1, sizeof *s);
 	int i;
 
-	(void)a;
 	for (i = 0; i < CK_SCALES; i++)
 		s->scale[i] = CHECKIN_UNSET;
 	while (s->nsym < CK_SYMPTOMS_MAX && store_symptoms[s->nsym] != NULL)
@@ -396,16 +473,24 @@ checkin_enter(struct app *a, struct frame *f)
 	s->shared = 1;
 	s->safety = CK_UNANSWERED;
 	f->data = s;
+	if (!a->readonly && a->store != NULL && ck_draft_load(a, s) == 0)
+		ui_message(a, ROLE_MESSAGE, "Your unfinished check-in is back.");
 }
 
 static void
 checkin_leave(struct app *a, struct frame *f)
 {
 	struct checkin_state *s = f->data;
+	struct err e;
 
-	(void)a;
 	if (s == NULL)
 		return;
+	if (!a->readonly && a->store != NULL) {
+		if (s->done)
+			store_draft_save(a->store, CK_DRAFT, NULL, &e);
+		else if (s->changed)
+			ck_draft_save(a, s);
+	}
 	field_free(&s->note);
 	vault_wipe(s, sizeof *s);
 	free(s);
@@ -473,6 +558,7 @@ ck_save_and_go(struct app *a, struct checkin_state *s)
 		return UI_DRAW_ALL;
 	low = s->scale[0] <= CK_LOW_MOOD;
 	safety = s->safety == CK_YES;
+	s->done = 1;
 	ui_pop(a);              /* s is gone now */
 	if (safety)
 		ui_open(a, "support", ck_why_safety);
@@ -486,9 +572,12 @@ ck_save_and_go(struct app *a, struct checkin_state *s)
 static void
 ck_leave_answer(struct app *a, void *arg, int yes)
 {
-	(void)arg;
-	if (yes)
+	struct checkin_state *s = arg;
+
+	if (yes) {
+		s->done = 1;
 		ui_pop(a);
+	}
 	else
 		ui_message(a, ROLE_MESSAGE, "Your check-in is still here.");
 }
@@ -694,12 +783,13 @@ checkin_key(struct app *a, struct frame *f, enum action act, int key)
 		return ck_save_and_go(a, s);
 	case ACT_BACK:
 		if (s->changed) {
-			static const struct confirm q = {
+			const struct confirm q = {
 				.question = "Leave without saving this "
 				    "check-in? What you chose here will not "
 				    "be kept.",
 				.keys_hint = "y: yes, leave    n: no, stay",
 				.answer = ck_leave_answer,
+				.arg = s,
 			};
 
 			confirm_ask(a, &q);
@@ -732,5 +822,6 @@ const struct screen screen_checkin = {
 	    "moves on, and on the last row saves; Ctrl-S saves from "
 	    "anywhere. If you say yes to the question about hurting "
 	    "yourself, your check-in is saved and your safety plan opens "
-	    "straight away.",
+	    "straight away. If tend locks before you save, the check-in is "
+	    "kept and comes back next time.",
 };

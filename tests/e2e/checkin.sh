@@ -143,6 +143,38 @@ tm_wait "Your journal is open."
 is "$(q "SELECT count(*) FROM checkins WHERE mood = 9")" 0 \
 	"a check-in left unsaved is not stored"
 
+# An unfinished check-in is kept (encrypted, as a draft) when tend locks
+# itself, and is back when the check-in opens again.
+tm_key q
+tm_wait "tend-exited-0"
+tm_start 80 24 TEND_TEST_IDLE_SECONDS=2
+unlock
+tm_type c
+tm_wait "How are you right now?"
+tm_type 4
+tm_key End Up Up                                # the note
+tm_type "halb fertig"
+tm_wait "Your journal is locked."
+is "$(q "SELECT count(*) FROM drafts WHERE key = 'checkin'")" 1 \
+	"locking kept the unfinished check-in as a draft"
+tm_type "$PASS"
+tm_key Enter
+tm_wait "Your journal is open."
+tm_type c
+tm_wait "Your unfinished check-in is back."
+tm_wait "Mood                ████░░░░░░   4"
+tm_wait "halb fertig"
+tm_key Escape
+tm_wait "Leave without saving"
+tm_type y
+tm_wait "Your journal is open."
+is "$(q "SELECT count(*) FROM drafts WHERE key = 'checkin'")" 0 \
+	"leaving it on purpose drops the draft"
+tm_key q
+tm_wait "tend-exited-0"
+tm_start 80 24
+unlock
+
 # A small terminal scrolls to the chosen row.
 tm_type c
 tm_wait "How are you right now?"
