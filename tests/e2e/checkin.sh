@@ -240,6 +240,12 @@ tm_type S
 tm_wait "• Warning sign: I stop answering messages, sleep badly"
 tm_wait "• Sam, mein Bruder: 0151 234 567"
 tm_wait "tend is not an emergency service."
+tm_resize 44 14                                 # small: it scrolls
+tm_wait "tend is not an emergency"
+tm_key Down Down
+tm_wait "• Sam, mein Bruder"
+tm_resize 80 24
+tm_wait "Your safety plan"
 tm_key Escape
 tm_key q
 tm_wait "tend-exited-0"
