@@ -729,18 +729,14 @@ ck_key_item(struct app *a, struct checkin_state *s, enum action act,
 		}
 		break;
 	case CK_SAFETY:
-		if (key == 'y' || key == 'Y' || act == ACT_MORE)
+		/* Only y answers yes (it acts at once); no arrow or Space
+		 * does it by accident. */
+		if (key == 'y' || key == 'Y')
 			return ck_safety_yes(a, s);
-		if (key == 'n' || key == 'N' || act == ACT_LESS) {
+		if (key == 'n' || key == 'N') {
 			s->safety = CK_NO;
 			return ck_changed(s);
 		}
-		if (act == ACT_TOGGLE && s->safety == CK_YES) {
-			s->safety = CK_NO;
-			return ck_changed(s);
-		}
-		if (act == ACT_TOGGLE)
-			return ck_safety_yes(a, s);
 		break;
 	}
 	return -1;

@@ -368,8 +368,11 @@ support_active(struct app *a, struct frame *f, enum action act)
 
 /* ---- editing ---- */
 
+/* Start editing the chosen line (SP_EDIT) or a new one below it (SP_ADD).
+ * A line longer than the field (written elsewhere) is not cut short:
+ * it is left as it is, with a word why. */
 static void
-sp_begin(struct support *s, int how)
+sp_begin(struct app *a, struct support *s, int how)
 {
 	int line, k = sp_where(s, &line);
 
@@ -378,10 +381,12 @@ sp_begin(struct support *s, int how)
 		const char *t = s->list[k].line[line];
 		size_t n = strlen(t);
 
-		if (n > s->edit.max)
-			n = s->edit.max;
-		memcpy(s->edit.buf, t, n);
-		s->edit.buf[n] = '\0';
+		if (n > s->edit.max) {
+			ui_message(a, ROLE_MESSAGE, "This line is too long to "
+			    "change here; it stays as it is.");
+			return;
+		}
+		memcpy(s->edit.buf, t, n + 1);
 		s->edit.len = n;
 	}
 	s->editing = how;
@@ -477,10 +482,10 @@ support_key(struct app *a, struct frame *f, enum action act, int key)
 			s->sel++;
 		return UI_DRAW_BODY;
 	case ACT_EDIT:
-		sp_begin(s, SP_EDIT);
+		sp_begin(a, s, SP_EDIT);
 		return UI_DRAW_ALL;
 	case ACT_ADD:
-		sp_begin(s, SP_ADD);
+		sp_begin(a, s, SP_ADD);
 		return UI_DRAW_ALL;
 	case ACT_DELETE: {
 		struct confirm q = {

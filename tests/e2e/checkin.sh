@@ -103,6 +103,9 @@ tm_wait "How are you right now?"
 tm_type 5
 tm_key End
 tm_wait "n for no, y for yes"
+tm_key Right Space                              # no answer by accident
+tm_type n
+tm_wait "(•) no   ( ) yes"
 tm_type y
 tm_wait "Thank you for saying so."
 tm_wait "tend is not an emergency service."
