@@ -110,10 +110,10 @@ static const struct keydef checkin_keys[] = {
 	  "Go to the last row, the question about hurting yourself.", 0 },
 	{ ACT_LESS, { UI_KC(KEY_LEFT), '-' }, "Less",
 	  "Lower the chosen scale by one, or the hours slept by half an "
-	  "hour; on a choice, take the one on the left.", 1 },
+	  "hour; on Share, switch it.", 1 },
 	{ ACT_MORE, { UI_KC(KEY_RIGHT), '+' }, "More",
 	  "Raise the chosen scale by one, or the hours slept by half an "
-	  "hour; on a choice, take the one on the right.", 1 },
+	  "hour; on Share, switch it.", 1 },
 	{ ACT_TOGGLE, { ' ' }, "Mark",
 	  "Mark or unmark the chosen symptom, or switch sharing.", 1 },
 	{ ACT_SAVE, { UI_CTRL('s') }, "Save",
@@ -242,10 +242,8 @@ ck_draw_item(struct app *a, struct checkin_state *s, int i, int y)
 	const char *label = "";
 	char buf[256];
 
-	draw_text(a, y, 0, 2, ROLE_SELECTED, focused ?
-	    draw_glyph(a, "▸ ", "> ") : "  ");
-	if (!focused)
-		draw_text(a, y, 0, 2, ROLE_NORMAL, "  ");
+	draw_text(a, y, 0, 2, focused ? ROLE_SELECTED : ROLE_NORMAL,
+	    focused ? draw_glyph(a, "▸ ", "> ") : "  ");
 	switch (k) {
 	case CK_SCALE:
 		label = wide ? ck_scales[idx].label : ck_scales[idx].narrow;
@@ -290,8 +288,9 @@ ck_draw_item(struct app *a, struct checkin_state *s, int i, int y)
 		    "[ ] private");
 		break;
 	case CK_SAFETY:
-		snprintf(buf, sizeof buf, "Any thoughts of hurting yourself?  "
-		    "(%s) no   (%s) yes",
+		snprintf(buf, sizeof buf, "%s  (%s) no   (%s) yes", wide ?
+		    "Any thoughts of hurting yourself?" :
+		    "Thoughts of self-harm?",
 		    s->safety == CK_NO ? draw_glyph(a, "•", "*") : " ",
 		    s->safety == CK_YES ? draw_glyph(a, "•", "*") : " ");
 		draw_text(a, y, 2, COLS - 3, focused ? ROLE_SELECTED :

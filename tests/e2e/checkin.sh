@@ -183,7 +183,7 @@ tm_type c
 tm_wait "How are you right now?"
 tm_resize 44 14
 tm_key End
-tm_wait "Any thoughts of hurting yourself?"
+tm_wait "Thoughts of self-harm?  ( ) no   ( ) yes"
 tm_key Home
 tm_wait "Mood"
 tm_resize 80 24
