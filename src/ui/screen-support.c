@@ -412,6 +412,7 @@ sp_commit(struct app *a, struct support *s)
 		l->line[line] = text;
 	} else if (l->n >= SP_LINES_MAX) {
 		ui_message(a, ROLE_WARNING, "This list is full.");
+		vault_wipe(text, strlen(text));
 		free(text);
 		s->editing = 0;
 		return;
