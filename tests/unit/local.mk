@@ -20,6 +20,7 @@ UNIT_TESTS = \
 	tests/unit/test-store \
 	tests/unit/test-store-schema \
 	tests/unit/test-store-trash \
+	tests/unit/test-store-session \
 	tests/unit/test-store-scale \
 	tests/unit/test-ui-config \
 	tests/unit/test-ui-keys \
