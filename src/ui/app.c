@@ -39,6 +39,12 @@ const struct screen *const ui_screens[] = {
 	&screen_help,
 	&screen_settings,
 	&screen_confirm,
+	&screen_sessions,
+	&screen_session,
+	&screen_session_form,
+	&screen_agenda,
+	&screen_agenda_add,
+	&screen_trash,
 	NULL
 };
 

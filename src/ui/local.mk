@@ -9,11 +9,14 @@ libtend_a_SOURCES += \
 	src/ui/list.c \
 	src/ui/passphrase.c \
 	src/ui/theme.c \
+	src/ui/screen-agenda.c \
 	src/ui/screen-confirm.c \
 	src/ui/screen-firstrun.c \
 	src/ui/screen-help.c \
 	src/ui/screen-home.c \
+	src/ui/screen-sessions.c \
 	src/ui/screen-settings.c \
+	src/ui/screen-trash.c \
 	src/ui/screen-unlock.c
 noinst_HEADERS += \
 	include/tend/ui.h \

@@ -338,6 +338,12 @@ extern const struct screen screen_home;
 extern const struct screen screen_help;
 extern const struct screen screen_settings;
 extern const struct screen screen_confirm;
+extern const struct screen screen_sessions;
+extern const struct screen screen_session;
+extern const struct screen screen_session_form;
+extern const struct screen screen_agenda;
+extern const struct screen screen_agenda_add;
+extern const struct screen screen_trash;
 
 /* Every screen, for the tests and the help screen. */
 extern const struct screen *const ui_screens[];
