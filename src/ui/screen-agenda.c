@@ -217,8 +217,8 @@ agenda_draw(struct app *a, struct frame *f)
 
 	if (g->list.height != agenda_height())
 		list_reload(&g->list, agenda_height());
-	draw_text(a, y, 2, w, ROLE_HEADING, "What you want to bring up at "
-	    "your next session");
+	draw_text(a, y, 2, w, ROLE_HEADING, "Things to bring up at your next "
+	    "session");
 	if (g->n == 0) {
 		draw_wrap(a, y + 2, 2, w, maxy - y - 2, ROLE_NORMAL,
 		    a->readonly ? "Nothing was shared to bring to the next "
@@ -231,7 +231,7 @@ agenda_draw(struct app *a, struct frame *f)
 		snprintf(line, sizeof line, "%zu still open, %zu talked about.",
 		    g->open, g->n - g->open);
 	else
-		snprintf(line, sizeof line, "%zu still open. Mark one done once "
+		snprintf(line, sizeof line, "%zu still open; mark one done once "
 		    "you have talked about it.", g->open);
 	draw_text(a, y + 1, 2, w, ROLE_HINT, line);
 	list_draw(a, &g->list, agenda_top(), 1, COLS - 2);
@@ -353,8 +353,8 @@ add_draw(struct app *a, struct frame *f)
 	    "your next session:");
 	field_draw(a, f->data, y + 1, 2, COLS - 4);
 	getyx(stdscr, a->cursor_y, a->cursor_x);
-	draw_text(a, y + 2, 2, COLS - 4, ROLE_HINT, "Enter adds it, Esc goes "
-	    "back without adding.");
+	draw_text(a, y + 2, 2, COLS - 4, ROLE_HINT, "Enter adds it; Esc goes "
+	    "back.");
 }
 
 static int

@@ -298,11 +298,11 @@ sessions_draw(struct app *a, struct frame *f)
 		sessions_kind_words(r, kind, sizeof kind);
 		time_format_local(r->time, when, sizeof when);
 		if (d == 0)
-			snprintf(line, sizeof line, "Next: %s, today at %s.",
-			    kind, when + 11);
+			snprintf(line, sizeof line, "Next today at %s: %s.",
+			    when + 11, kind);
 		else
-			snprintf(line, sizeof line, "Next: %s on %.10s, in %ld "
-			    "day%s.", kind, when, d, d == 1 ? "" : "s");
+			snprintf(line, sizeof line, "Next in %ld day%s: %s on "
+			    "%.10s.", d, d == 1 ? "" : "s", kind, when);
 	} else
 		snprintf(line, sizeof line, "No session is planned after "
 		    "today.");
@@ -648,8 +648,8 @@ form_draw(struct app *a, struct frame *f)
 	draw_text(a, y, x, w, m->focus == FORM_KIND ? ROLE_SELECTED :
 	    ROLE_NORMAL, kind);
 	if (m->focus == FORM_KIND && y + 1 < maxy)
-		draw_text(a, y + 1, x, w, ROLE_HINT, "Space or arrows to "
-		    "change; p, m, i, o to choose");
+		draw_text(a, y + 1, x, w, ROLE_HINT, "Space, arrows, or p, "
+		    "m, i, o");
 	y += 3;
 	if (y < maxy) {
 		form_label(a, m, FORM_DATE, y, "Date");
@@ -659,7 +659,7 @@ form_draw(struct app *a, struct frame *f)
 		}
 		if (y + 1 < maxy)
 			draw_text(a, y + 1, x, w, ROLE_HINT, "like 2026-12-02 "
-			    "or 2026-12-02 10:00, today, 3 days ago");
+			    "10:00 or today");
 	}
 	y += 3;
 	if (y < maxy) {
@@ -668,8 +668,7 @@ form_draw(struct app *a, struct frame *f)
 		if (m->focus == FORM_TITLE)
 			getyx(stdscr, cy, cx);
 		if (y + 1 < maxy)
-			draw_text(a, y + 1, x, w, ROLE_HINT, "if you like: who, "
-			    "where, what it is for");
+			draw_text(a, y + 1, x, w, ROLE_HINT, "if you like");
 	}
 	y += 3;
 	if (y < maxy) {

@@ -301,8 +301,7 @@ trash_key(struct app *a, struct frame *f, enum action act, int key)
 			.question = "Delete every entry in the trash for good? "
 			    "This cannot be undone: their text is removed from "
 			    "your journal file.",
-			.keys_hint = "y: yes, delete them for good    n: no, "
-			    "keep them",
+			.keys_hint = "y: delete for good    n: keep them",
 			.answer = trash_empty_answer,
 			.arg = t,
 		};

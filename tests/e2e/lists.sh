@@ -89,7 +89,7 @@ tj session add --kind medicine --date "$SOON" \
 	--title "Second medicine day" >/dev/null
 
 open_screen s "Second medicine day"
-tm_wait "Next: Medicine session 2 on $SOON, in 5 days."
+tm_wait "Next in 5 days: Medicine session 2 on $SOON."
 tm_layout sessions
 tm_key Down Down Down
 tm_type d
@@ -133,7 +133,7 @@ open_screen a "Nothing here yet."
 tj agenda add "Talk about the dream with the lake" >/dev/null
 quit
 open_screen a "Talk about the dream with the lake"
-tm_wait "1 still open."
+tm_wait "1 still open;"
 tm_type a
 tm_wait "Something to bring to your next session:"
 tm_key Enter
@@ -141,10 +141,10 @@ tm_wait "Please write a few words first"
 tm_type "Über die Angst sprechen — 夢"
 tm_key Enter
 tm_wait "Added to the list."
-tm_wait "2 still open."
+tm_wait "2 still open;"
 tm_key Space
 tm_wait "Marked done."
-tm_wait "1 still open."
+tm_wait "1 still open;"
 tm_layout agenda
 tm_key Down
 tm_type d
@@ -152,7 +152,7 @@ tm_wait "That one is already done."
 tm_resize 44 14
 tm_wait "Talk about"
 tm_resize 80 24
-tm_wait "What you want to bring up"
+tm_wait "Things to bring up at your next session"
 tm_type L
 tm_wait "Your journal is locked."
 quit
@@ -211,7 +211,7 @@ tm_wait "A new session"
 tm_key Escape
 tm_key Escape
 tm_type a
-tm_wait "What you want"
+tm_wait "Things to bring"
 tm_type a
 tm_wait "Something to bring"
 tm_key Escape
