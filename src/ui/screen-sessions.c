@@ -276,7 +276,7 @@ sessions_draw(struct app *a, struct frame *f)
 {
 	struct sessions *s = f->data;
 	int y = ui_body_top() + 1, w = COLS - 4, maxy = ui_body_end();
-	char line[160], kind[48], when[32];
+	char line[160];
 
 	if (s->list.height != sessions_height())
 		list_reload(&s->list, sessions_height());
@@ -294,6 +294,7 @@ sessions_draw(struct app *a, struct frame *f)
 	if (s->next >= 0) {
 		const struct srow *r = &s->rows[s->next];
 		long d = time_days_between(time(NULL), r->time);
+		char kind[48], when[32];
 
 		sessions_kind_words(r, kind, sizeof kind);
 		time_format_local(r->time, when, sizeof when);
@@ -540,6 +541,9 @@ enum { FORM_KIND, FORM_DATE, FORM_TITLE, FORM_NOTES, FORM_FIELDS };
 struct session_form {
 	enum session_kind kind;
 	struct field date, title, notes;
+	/* A title or notes too long for a one-line field, or with line
+	 * breaks (written elsewhere), is kept as it is, never cut short. */
+	int keep_title, keep_notes;
 	int focus;
 };
 
@@ -585,7 +589,7 @@ form_enter(struct app *a, struct frame *f)
 
 	(void)a;
 	field_init(&m->date, 0, 40);
-	field_init(&m->title, 0, 200);
+	field_init(&m->title, 0, FIELD_MAX);
 	field_init(&m->notes, 0, FIELD_MAX);
 	if (s->form_row >= 0 && s->form_row < (int)s->n) {
 		const struct srow *r = &s->rows[s->form_row];
@@ -593,8 +597,14 @@ form_enter(struct app *a, struct frame *f)
 		m->kind = r->kind;
 		time_format_local(r->time, when, sizeof when);
 		form_set(&m->date, when);
-		form_set(&m->title, r->title);
-		form_set(&m->notes, r->notes);
+		m->keep_title = strlen(r->title) > FIELD_MAX ||
+		    strchr(r->title, '\n') != NULL;
+		m->keep_notes = strlen(r->notes) > FIELD_MAX ||
+		    strchr(r->notes, '\n') != NULL;
+		if (!m->keep_title)
+			form_set(&m->title, r->title);
+		if (!m->keep_notes)
+			form_set(&m->notes, r->notes);
 	} else {
 		s->form_row = -1;
 		m->kind = SESSION_INTEGRATION;
@@ -664,8 +674,12 @@ form_draw(struct app *a, struct frame *f)
 	y += 3;
 	if (y < maxy) {
 		form_label(a, m, FORM_TITLE, y, "Title");
-		field_draw(a, &m->title, y, x, w);
-		if (m->focus == FORM_TITLE)
+		if (m->keep_title)
+			draw_text(a, y, x, w, ROLE_HINT, "(too long to change "
+			    "here; it stays as it is)");
+		else
+			field_draw(a, &m->title, y, x, w);
+		if (m->focus == FORM_TITLE && !m->keep_title)
 			getyx(stdscr, cy, cx);
 		if (y + 1 < maxy)
 			draw_text(a, y + 1, x, w, ROLE_HINT, "if you like");
@@ -673,8 +687,12 @@ form_draw(struct app *a, struct frame *f)
 	y += 3;
 	if (y < maxy) {
 		form_label(a, m, FORM_NOTES, y, "Notes");
-		field_draw(a, &m->notes, y, x, w);
-		if (m->focus == FORM_NOTES)
+		if (m->keep_notes)
+			draw_text(a, y, x, w, ROLE_HINT, "(too long to change "
+			    "here; they stay as they are)");
+		else
+			field_draw(a, &m->notes, y, x, w);
+		if (m->focus == FORM_NOTES && !m->keep_notes)
 			getyx(stdscr, cy, cx);
 	}
 	y += 2;
@@ -694,6 +712,7 @@ form_save(struct app *a, struct frame *f)
 	struct session_form *m = f->data;
 	char uuid[STORE_UUID_LEN + 1];
 	int adding = s->form_row < 0;
+	const char *title = m->title.buf, *notes = m->notes.buf;
 	struct tdate d;
 	struct err e;
 	int rc;
@@ -712,11 +731,14 @@ form_save(struct app *a, struct frame *f)
 	}
 	if (adding)
 		rc = store_session_add(a->store, m->kind, tdate_moment(&d),
-		    m->title.buf, m->notes.buf, uuid, &e);
+		    title, notes, uuid, &e);
 	else {
-		snprintf(uuid, sizeof uuid, "%s", s->rows[s->form_row].uuid);
+		const struct srow *r = &s->rows[s->form_row];
+
+		snprintf(uuid, sizeof uuid, "%s", r->uuid);
 		rc = store_session_edit(a->store, uuid, m->kind,
-		    tdate_moment(&d), m->title.buf, m->notes.buf, &e);
+		    tdate_moment(&d), m->keep_title ? r->title : title,
+		    m->keep_notes ? r->notes : notes, &e);
 	}
 	if (rc != 0) {
 		ui_message(a, ROLE_WARNING, "The session was not saved: %s.",
@@ -737,7 +759,6 @@ form_key(struct app *a, struct frame *f, enum action act, int key)
 {
 	struct session_form *m = f->data;
 	static const char letters[] = "pmio";
-	const char *p;
 
 	switch (act) {
 	case ACT_SAVE:
@@ -760,7 +781,9 @@ form_key(struct app *a, struct frame *f, enum action act, int key)
 		return UI_PASS;
 	}
 	switch (m->focus) {
-	case FORM_KIND:
+	case FORM_KIND: {
+		const char *p;
+
 		if (key == ' ')
 			m->kind = (enum session_kind)((m->kind + 1) % 4);
 		else if (key > 0 && key < 128 &&
@@ -769,11 +792,16 @@ form_key(struct app *a, struct frame *f, enum action act, int key)
 		else
 			return UI_NOTHING;
 		return UI_DRAW_BODY;
+	}
 	case FORM_DATE:
 		return field_key(&m->date, key) ? UI_DRAW_BODY : UI_NOTHING;
 	case FORM_TITLE:
+		if (m->keep_title)
+			return UI_NOTHING;
 		return field_key(&m->title, key) ? UI_DRAW_BODY : UI_NOTHING;
 	default:
+		if (m->keep_notes)
+			return UI_NOTHING;
 		return field_key(&m->notes, key) ? UI_DRAW_BODY : UI_NOTHING;
 	}
 }

@@ -102,6 +102,15 @@ find_session(const struct session *r, void *arg)
 }
 
 static int
+find_notes(const struct session *r, void *arg)
+{
+	const char *notes = arg;
+
+	return strcmp(r->title, "renamed") == 0 &&
+	    strcmp(r->notes, notes) == 0 ? 1 : 0;
+}
+
+static int
 first_done(const struct agenda_item *r, void *arg)
 {
 	*(time_t *)arg = r->done;
@@ -202,6 +211,24 @@ main(void)
 	store_session_list(s, count_sessions, &ro, &e);
 	ok(k == 3 && ro == 2, "no keeps it, yes removes it (%d, then %d)", k,
 	    ro);
+	ui_pop(a);
+
+	/* Notes with line breaks (written elsewhere) do not fit the form's
+	 * one line: changing the title keeps them whole. */
+	store_session_add(s, SESSION_OTHER, T0 + 30 * DAY, "old",
+	    "line one\nline two", uuid, &e);
+	ui_push(a, &screen_sessions, NULL);
+	key(a, ACT_LAST, 'G');
+	key(a, ACT_EDIT, 'e');
+	key(a, ACT_NEXT_FIELD, '\t');
+	key(a, ACT_NEXT_FIELD, '\t');
+	key(a, ACT_NONE, UI_CTRL('u'));
+	type(a, "renamed");
+	key(a, ACT_NEXT_FIELD, '\t');
+	type(a, "typed into kept notes");
+	key(a, ACT_SAVE, '\n');
+	ok(store_session_list(s, find_notes, "line one\nline two", &e) == 1,
+	    "a new title, the notes kept whole (%s)", a->message);
 	ui_pop(a);
 
 	ui_push(a, &screen_agenda, NULL);
