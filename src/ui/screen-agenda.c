@@ -56,8 +56,10 @@ agenda_clear(struct agenda *g)
 {
 	size_t i;
 
-	for (i = 0; i < g->n; i++)
+	for (i = 0; i < g->n; i++) {
+		vault_wipe(g->rows[i].text, strlen(g->rows[i].text));
 		free(g->rows[i].text);
+	}
 	g->n = 0;
 	g->open = 0;
 }

@@ -72,6 +72,8 @@ sessions_clear(struct sessions *s)
 	size_t i;
 
 	for (i = 0; i < s->n; i++) {
+		vault_wipe(s->rows[i].title, strlen(s->rows[i].title));
+		vault_wipe(s->rows[i].notes, strlen(s->rows[i].notes));
 		free(s->rows[i].title);
 		free(s->rows[i].notes);
 	}
