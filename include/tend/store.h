@@ -218,6 +218,11 @@ struct session {
 int store_session_add(struct store *s, enum session_kind kind, time_t when,
     const char *title, const char *notes, char uuid[STORE_UUID_LEN + 1],
     struct err *e);
+/* Change every field of the session uuid (when 0: now); title and notes
+ * may be NULL or empty.  Nothing changes when it fails. */
+int store_session_edit(struct store *s, const char *uuid,
+    enum session_kind kind, time_t when, const char *title,
+    const char *notes, struct err *e);
 int store_session_rm(struct store *s, const char *uuid, struct err *e);
 /* Sessions in time order. */
 int store_session_list(struct store *s,

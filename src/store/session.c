@@ -24,6 +24,9 @@ static const char *const kind_names[] = {
 static const char sql_add[] =
     "INSERT INTO sessions(uuid, kind, time, time_off, title, notes) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char sql_edit[] =
+    "UPDATE sessions SET kind = ?2, time = ?3, time_off = ?4, title = ?5, "
+    "notes = ?6 WHERE uuid = ?1";
 static const char sql_rm[] = "DELETE FROM sessions WHERE uuid = ?1";
 static const char sql_list[] =
     "SELECT uuid, kind, time, time_off, title, notes, "
@@ -87,6 +90,37 @@ store_session_add(struct store *s, enum session_kind kind, time_t when,
 	if (store_write_begin(s, e) != 0)
 		return -1;
 	rc = store_done(s, st, e);
+	store_timeline_changed(s);
+	return store_write_end(s, rc, e);
+}
+
+int
+store_session_edit(struct store *s, const char *uuid, enum session_kind kind,
+    time_t when, const char *title, const char *notes, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((unsigned)kind > SESSION_OTHER)
+		return err_set(e, "unknown session kind");
+	if (store_check_text(title, "the session's title", 1, e) != 0 ||
+	    store_check_text(notes, "the session's notes", 1, e) != 0)
+		return -1;
+	if (when == 0)
+		when = time(NULL);
+	if ((st = store_stmt(s, sql_edit, e)) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, kind_names[kind], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)when);
+	sqlite3_bind_int(st, 4, time_offset(when));
+	sqlite3_bind_text(st, 5, title ? title : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, notes ? notes : "", -1, SQLITE_STATIC);
+	if (store_write_begin(s, e) != 0)
+		return -1;
+	rc = store_done(s, st, e);
+	if (rc == 0 && sqlite3_changes(s->db) != 1)
+		rc = err_set(e, "there is no session with the ID %s", uuid);
 	store_timeline_changed(s);
 	return store_write_end(s, rc, e);
 }

@@ -41,6 +41,12 @@ const struct screen *const ui_screens[] = {
 	&screen_confirm,
 	&screen_checkin,
 	&screen_support,
+	&screen_sessions,
+	&screen_session,
+	&screen_session_form,
+	&screen_agenda,
+	&screen_agenda_add,
+	&screen_trash,
 	NULL
 };
 

@@ -10,12 +10,15 @@ libtend_a_SOURCES += \
 	src/ui/passphrase.c \
 	src/ui/theme.c \
 	src/ui/screen-checkin.c \
+	src/ui/screen-agenda.c \
 	src/ui/screen-confirm.c \
 	src/ui/screen-firstrun.c \
 	src/ui/screen-help.c \
 	src/ui/screen-home.c \
+	src/ui/screen-sessions.c \
 	src/ui/screen-settings.c \
 	src/ui/screen-support.c \
+	src/ui/screen-trash.c \
 	src/ui/screen-unlock.c
 noinst_HEADERS += \
 	include/tend/ui.h \

@@ -22,6 +22,12 @@ static const struct keydef home_keys[] = {
 	  "your passphrase.", 1 },
 	{ ACT_QUIT, { 'q' }, "Quit",
 	  "Leave tend. Everything is already saved.", 1 },
+	{ ACT_SESSIONS, { 's' }, "Sessions",
+	  "Your treatment sessions, in time order.", 0 },
+	{ ACT_AGENDA, { 'a' }, "Agenda",
+	  "What to bring to your next session.", 0 },
+	{ ACT_TRASH, { 't' }, "Trash",
+	  "Deleted entries, to put back or delete for good.", 0 },
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 
@@ -52,15 +58,25 @@ static int
 home_key(struct app *a, struct frame *f, enum action act, int key)
 {
 	(void)f;
-	(void)act;
 	/* Until the new home screen binds them in its table: c opens the
-	 * check-in, S the safety plan (kept out of the table so the home
-	 * and help layouts stay as they are). */
+	 * check-in, S the safety plan. */
 	if (key == 'c' || key == 'S') {
 		ui_open(a, key == 'c' ? "checkin" : "support", NULL);
 		return UI_DRAW_ALL;
 	}
-	return UI_PASS;
+	switch (act) {
+	case ACT_SESSIONS:
+		ui_open(a, "sessions", NULL);
+		return UI_DRAW_ALL;
+	case ACT_AGENDA:
+		ui_open(a, "agenda", NULL);
+		return UI_DRAW_ALL;
+	case ACT_TRASH:
+		ui_open(a, "trash", NULL);
+		return UI_DRAW_ALL;
+	default:
+		return UI_PASS;
+	}
 }
 
 const struct screen screen_home = {

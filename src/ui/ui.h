@@ -340,6 +340,12 @@ extern const struct screen screen_settings;
 extern const struct screen screen_confirm;
 extern const struct screen screen_checkin;
 extern const struct screen screen_support;
+extern const struct screen screen_sessions;
+extern const struct screen screen_session;
+extern const struct screen screen_session_form;
+extern const struct screen screen_agenda;
+extern const struct screen screen_agenda_add;
+extern const struct screen screen_trash;
 
 /* Every screen, for the tests and the help screen. */
 extern const struct screen *const ui_screens[];

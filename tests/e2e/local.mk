@@ -7,6 +7,7 @@ E2E_TESTS = \
 	tests/e2e/settings.sh \
 	tests/e2e/colour.sh \
 	tests/e2e/checkin.sh \
+	tests/e2e/lists.sh \
 	tests/e2e/layout.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
@@ -15,6 +16,10 @@ EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
 	tests/e2e/expected/firstrun-repeat.txt \
 	tests/e2e/expected/firstrun-recovery.txt \
 	tests/e2e/expected/home.txt \
+	tests/e2e/expected/sessions.txt \
+	tests/e2e/expected/sessions-empty.txt \
+	tests/e2e/expected/agenda.txt \
+	tests/e2e/expected/trash.txt \
 	tests/e2e/expected/help-home.txt \
 	tests/e2e/expected/help-unlock.txt \
 	tests/e2e/expected/settings.txt \

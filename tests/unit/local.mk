@@ -20,11 +20,13 @@ UNIT_TESTS = \
 	tests/unit/test-store \
 	tests/unit/test-store-schema \
 	tests/unit/test-store-trash \
+	tests/unit/test-store-session \
 	tests/unit/test-store-scale \
 	tests/unit/test-ui-config \
 	tests/unit/test-ui-keys \
 	tests/unit/test-ui-list \
 	tests/unit/test-ui-readonly \
+	tests/unit/test-ui-lists \
 	tests/unit/test-ui-text \
 	tests/unit/test-ui-theme
 check_PROGRAMS += $(UNIT_TESTS) tests/unit/test-vault-close

@@ -1,0 +1,403 @@
+/*
+ * screen-agenda.c: "bring to next session": what the person wants to talk
+ * about with their therapist, open items first, then the ones already
+ * talked about (marked "done" in words and dimmed, never by colour alone).
+ *
+ * Items are added with a one-line field drawn over the list
+ * ("agenda-add") and marked done with Space or d.  tend never deletes an
+ * item: a done one stays, so the therapist can see what was covered.  In
+ * review mode (app->readonly) the list can only be read.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/ui.h"
+#include "tend/err.h"
+#include "tend/store.h"
+#include "tend/timefmt.h"
+
+struct arow {
+	char uuid[STORE_UUID_LEN + 1];
+	char *text;
+	time_t done;            /* 0: still open */
+};
+
+struct agenda {
+	struct list list;       /* rows are indices into rows[] */
+	struct arow *rows;
+	size_t n, cap, open;
+};
+
+static int
+agenda_collect(const struct agenda_item *r, void *arg)
+{
+	struct agenda *g = arg;
+	struct arow *w;
+
+	if (g->n == g->cap) {
+		g->cap = g->cap ? g->cap * 2 : 16;
+		g->rows = xrealloc(g->rows, sizeof *g->rows * g->cap);
+	}
+	w = &g->rows[g->n++];
+	snprintf(w->uuid, sizeof w->uuid, "%s", r->uuid);
+	w->text = xstrdup(r->text);
+	w->done = r->done;
+	if (r->done == 0)
+		g->open++;
+	return 0;
+}
+
+static void
+agenda_clear(struct agenda *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->n; i++) {
+		vault_wipe(g->rows[i].text, strlen(g->rows[i].text));
+		free(g->rows[i].text);
+	}
+	g->n = 0;
+	g->open = 0;
+}
+
+static int
+agenda_top(void)
+{
+	return ui_body_top() + 4;
+}
+
+static int
+agenda_height(void)
+{
+	int h = ui_body_end() - agenda_top();
+
+	return h < 1 ? 1 : h;
+}
+
+static void
+agenda_load(struct app *a, struct agenda *g)
+{
+	struct err e;
+
+	agenda_clear(g);
+	if (store_agenda_list(a->store, agenda_collect, g, &e) != 0)
+		ui_message(a, ROLE_WARNING, "The list could not be read: %s.",
+		    e.msg);
+	list_reload(&g->list, agenda_height());
+}
+
+/* Select row i and show it. */
+static void
+agenda_select(struct agenda *g, long long i)
+{
+	if (i < 0 || i >= (long long)g->n || g->list.cap < 1)
+		return;
+	g->list.rows[0] = i;
+	g->list.n = 1;
+	g->list.sel = 0;
+	list_reload(&g->list, agenda_height());
+}
+
+static size_t
+agenda_fetch(void *arg, long long from, int dir, long long *out, size_t n)
+{
+	const struct agenda *g = arg;
+
+	return list_count_fetch(g->n, from, dir, out, n);
+}
+
+static int
+agenda_exists(void *arg, long long id)
+{
+	const struct agenda *g = arg;
+
+	return id >= 0 && id < (long long)g->n;
+}
+
+static void
+agenda_row(struct app *a, void *arg, long long id, int y, int x,
+    int width, int selected)
+{
+	const struct agenda *g = arg;
+	const struct arow *r = &g->rows[id];
+	enum role role = selected ? ROLE_SELECTED :
+	    r->done ? ROLE_DIM : ROLE_NORMAL;
+	int col = x + 1, end = x + width;
+
+	/* The state in words, in a column as wide as "done" and its day. */
+	if (r->done) {
+		char mark[48], when[32];
+
+		time_format_local(r->done, when, sizeof when);
+		snprintf(mark, sizeof mark, "%s done %.10s",
+		    draw_glyph(a, "✓", "x"), width >= 60 ? when : "");
+		draw_text(a, y, col, end - col, role, mark);
+	} else
+		draw_text(a, y, col, end - col, role,
+		    draw_glyph(a, "○ open", "- open"));
+	col += width >= 60 ? 19 : 8;
+	if (col < end)
+		draw_text(a, y, col, end - col, role, r->text);
+}
+
+static const struct list_source agenda_source = {
+	.fetch = agenda_fetch,
+	.exists = agenda_exists,
+	.draw = agenda_row,
+};
+
+static const struct keydef agenda_keys[] = {
+	{ ACT_ADD, { 'a' }, "Add",
+	  "Write down something to bring to your next session.", 1 },
+	{ ACT_DONE, { ' ', 'd' }, "Done",
+	  "Mark the chosen item done, once you have talked about it. It "
+	  "stays on the list, dimmed and marked done.", 1 },
+	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
+	  "Show the keys and what they do.", 1 },
+	{ ACT_BACK, { UI_ESC, 'q' }, "Back", "Go back.", 1 },
+	{ ACT_UP, { UI_KC(KEY_UP), 'k' }, "Up", "Choose the item above.", 0 },
+	{ ACT_DOWN, { UI_KC(KEY_DOWN), 'j' }, "Down",
+	  "Choose the item below.", 0 },
+	{ ACT_PAGE_UP, { UI_KC(KEY_PPAGE) }, "Page up",
+	  "Show the items a page up.", 0 },
+	{ ACT_PAGE_DOWN, { UI_KC(KEY_NPAGE) }, "Page down",
+	  "Show the items a page down.", 0 },
+	{ ACT_FIRST, { UI_KC(KEY_HOME), 'g' }, "First",
+	  "Choose the first item.", 0 },
+	{ ACT_LAST, { UI_KC(KEY_END), 'G' }, "Last",
+	  "Choose the last item.", 0 },
+	{ ACT_LOCK, { 'L' }, "Lock",
+	  "The screen clears at once and the journal closes until you type "
+	  "your passphrase.", 0 },
+	{ ACT_QUIT, { UI_CTRL('q') }, "Quit",
+	  "Leave tend. Everything is already saved.", 0 },
+	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
+};
+
+static void
+agenda_enter(struct app *a, struct frame *f)
+{
+	struct agenda *g = xcalloc(1, sizeof *g);
+
+	list_init(&g->list, &agenda_source, g);
+	f->data = g;
+	agenda_load(a, g);
+}
+
+static void
+agenda_leave(struct app *a, struct frame *f)
+{
+	struct agenda *g = f->data;
+
+	(void)a;
+	agenda_clear(g);
+	free(g->rows);
+	list_free(&g->list);
+	free(g);
+	f->data = NULL;
+}
+
+static void
+agenda_resize(struct app *a, struct frame *f)
+{
+	struct agenda *g = f->data;
+
+	(void)a;
+	list_reload(&g->list, agenda_height());
+}
+
+static void
+agenda_draw(struct app *a, struct frame *f)
+{
+	struct agenda *g = f->data;
+	int y = ui_body_top() + 1, w = COLS - 4, maxy = ui_body_end();
+	char line[96];
+
+	if (g->list.height != agenda_height())
+		list_reload(&g->list, agenda_height());
+	draw_text(a, y, 2, w, ROLE_HEADING, "Things to bring up at your next "
+	    "session");
+	if (g->n == 0) {
+		draw_wrap(a, y + 2, 2, w, maxy - y - 2, ROLE_NORMAL,
+		    a->readonly ? "Nothing was shared to bring to the next "
+		    "session." : "Nothing here yet. When something comes up "
+		    "that you want to talk about with your therapist, press a "
+		    "and write it down; it waits here for your next session.");
+		return;
+	}
+	if (a->readonly)
+		snprintf(line, sizeof line, "%zu still open, %zu talked about.",
+		    g->open, g->n - g->open);
+	else
+		snprintf(line, sizeof line, "%zu still open; mark one done once "
+		    "you have talked about it.", g->open);
+	draw_text(a, y + 1, 2, w, ROLE_HINT, line);
+	list_draw(a, &g->list, agenda_top(), 1, COLS - 2);
+}
+
+static int
+agenda_key(struct app *a, struct frame *f, enum action act, int key)
+{
+	struct agenda *g = f->data;
+	long long sel = list_selected(&g->list);
+	char uuid[STORE_UUID_LEN + 1];
+	struct err e;
+	size_t i;
+
+	(void)key;
+	switch (act) {
+	case ACT_UP:
+	case ACT_DOWN:
+	case ACT_PAGE_UP:
+	case ACT_PAGE_DOWN:
+	case ACT_FIRST:
+	case ACT_LAST:
+		return list_key(&g->list, act) ? UI_DRAW_BODY : UI_NOTHING;
+	case ACT_ADD:
+		ui_push(a, &screen_agenda_add, g);
+		return UI_DRAW_ALL;
+	case ACT_DONE:
+		if (g->rows[sel].done != 0) {
+			ui_message(a, ROLE_MESSAGE, "That one is already done.");
+			return UI_DRAW_BARS;
+		}
+		snprintf(uuid, sizeof uuid, "%s", g->rows[sel].uuid);
+		if (store_agenda_done(a->store, uuid, &e) != 0) {
+			ui_message(a, ROLE_WARNING, "It was not marked done: %s.",
+			    e.msg);
+			return UI_DRAW_ALL;
+		}
+		agenda_load(a, g);
+		/* Stay near where the person was: the next open item. */
+		for (i = 0; i < g->n && g->rows[i].done == 0; i++)
+			;
+		agenda_select(g, sel < (long long)i ? sel : (long long)i - 1);
+		ui_message(a, ROLE_GOOD, "Marked done.");
+		return UI_DRAW_ALL;
+	default:
+		return UI_PASS;
+	}
+}
+
+static int
+agenda_active(struct app *a, struct frame *f, enum action act)
+{
+	struct agenda *g = f->data;
+
+	if (act == ACT_ADD)
+		return !a->readonly;
+	if (act == ACT_DONE)
+		return !a->readonly && g->open > 0;
+	return 1;
+}
+
+const struct screen screen_agenda = {
+	.name = "agenda",
+	.title = "Bring to next session",
+	.enter = agenda_enter,
+	.draw = agenda_draw,
+	.key = agenda_key,
+	.resize = agenda_resize,
+	.leave = agenda_leave,
+	.active = agenda_active,
+	.keys = agenda_keys,
+	.about = "What you want to bring up at your next session. Write "
+	    "things down as they come up; mark each one done once you have "
+	    "talked about it. Done items stay on the list so you and your "
+	    "therapist can see what was covered.",
+};
+
+/* ---- adding an item: one line over the list ---- */
+
+static const struct keydef add_keys[] = {
+	{ ACT_SAVE, { UI_ENTER }, "Add", "Add what you wrote to the list.",
+	  1 },
+	{ ACT_HELP, { UI_KC(KEY_F(1)) }, "Help",
+	  "Show the keys and what they do.", 1 },
+	{ ACT_BACK, { UI_ESC }, "Cancel",
+	  "Go back to the list without adding.", 1 },
+	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
+};
+
+static void
+add_enter(struct app *a, struct frame *f)
+{
+	struct field *fl = xmalloc(sizeof *fl);
+
+	(void)a;
+	field_init(fl, 0, FIELD_MAX);
+	f->data = fl;
+}
+
+static void
+add_leave(struct app *a, struct frame *f)
+{
+	(void)a;
+	field_free(f->data);
+	free(f->data);
+	f->data = NULL;
+}
+
+static void
+add_draw(struct app *a, struct frame *f)
+{
+	struct frame *below = ui_below(a);
+	int y = ui_body_end() - 3;
+
+	if (below != NULL && below->screen->draw != NULL)
+		below->screen->draw(a, below);
+	draw_clear_rows(y - 1, 4);
+	draw_text(a, y, 2, COLS - 4, ROLE_HEADING, "Something to bring to "
+	    "your next session:");
+	field_draw(a, f->data, y + 1, 2, COLS - 4);
+	getyx(stdscr, a->cursor_y, a->cursor_x);
+	draw_text(a, y + 2, 2, COLS - 4, ROLE_HINT, "Enter adds it; Esc goes "
+	    "back.");
+}
+
+static int
+add_key(struct app *a, struct frame *f, enum action act, int key)
+{
+	struct agenda *g = f->arg;
+	struct field *fl = f->data;
+	char uuid[STORE_UUID_LEN + 1];
+	struct err e;
+	size_t i;
+
+	if (act == ACT_NONE)
+		return field_key(fl, key) ? UI_DRAW_BODY : UI_NOTHING;
+	if (act != ACT_SAVE)
+		return UI_PASS;
+	if (strspn(fl->buf, " ") == fl->len) {
+		ui_message(a, ROLE_WARNING, "Please write a few words first, "
+		    "or press Esc to go back.");
+		return UI_DRAW_BARS;
+	}
+	if (store_agenda_add(a->store, fl->buf, uuid, &e) != 0) {
+		ui_message(a, ROLE_WARNING, "It was not added: %s.", e.msg);
+		return UI_DRAW_BARS;
+	}
+	ui_pop(a);              /* f is gone now; g stays below */
+	agenda_load(a, g);
+	for (i = 0; i < g->n; i++)
+		if (strcmp(g->rows[i].uuid, uuid) == 0)
+			agenda_select(g, (long long)i);
+	ui_message(a, ROLE_GOOD, "Added to the list.");
+	return UI_DRAW_ALL;
+}
+
+const struct screen screen_agenda_add = {
+	.name = "agenda-add",
+	.title = "Bring to next session",
+	.enter = add_enter,
+	.draw = add_draw,
+	.key = add_key,
+	.leave = add_leave,
+	.keys = add_keys,
+	.about = "Write one line about what you want to bring up at your next "
+	    "session, then press Enter.",
+};
