@@ -370,4 +370,13 @@ struct export_counts {
 int store_export_counts(struct store *s, const struct export_scope *sc,
     struct export_counts *out, struct err *e);
 
+/* An image (or any store) as one JSON document for review:
+ * {"export": {time, since, until, alias, fingerprint, version, all},
+ *  "signer": the verified signer's fingerprint as given,
+ *  "entries": as store_entry_list_json, "checkins": [...],
+ *  "sessions": as store_session_list_json, "agenda": as
+ *  store_agenda_list_json}.  The caller wipes and frees *json. */
+int store_review_json(struct store *s, const char *signer, char **json,
+    struct err *e);
+
 #endif

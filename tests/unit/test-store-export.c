@@ -110,6 +110,7 @@ main(void)
 	char *json, *meta;
 	int n;
 
+	memset(&e, 0, sizeof e);
 	test_init();
 	v = test_new_vault(test_path("export.tend"));
 	ok(store_open(v, &s, &e) == 0, "store opens");
