@@ -109,7 +109,7 @@ copy_rows(struct store *s, const char *sql, const struct export_scope *sc,
 {
 	sqlite3_stmt *src, *dst = NULL;
 	char *ins = NULL;
-	int rc, i, n, img_failed = 0;
+	int rc, i, img_failed = 0;
 
 	if ((src = store_stmt(s, sql, e)) == NULL)
 		return -1;
@@ -123,8 +123,7 @@ copy_rows(struct store *s, const char *sql, const struct export_scope *sc,
 				break;
 			}
 		}
-		n = sqlite3_column_count(src);
-		for (i = 0; i < n; i++)
+		for (i = 0; i < sqlite3_column_count(src); i++)
 			sqlite3_bind_value(dst, i + 1,
 			    sqlite3_column_value(src, i));
 		rc = sqlite3_step(dst);
