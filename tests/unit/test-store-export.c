@@ -254,6 +254,41 @@ main(void)
 	free(meta);
 	store_close(r);
 
+	/* An image from an older tend (schema 2) is brought up to date in
+	 * memory and stays read-only. */
+	{
+		sqlite3 *raw;
+		unsigned char *old, *copy = sqlite3_malloc64(len);
+		sqlite3_int64 oldlen = 0;
+
+		memcpy(copy, img, len);
+		sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE |
+		    SQLITE_OPEN_MEMORY, NULL);
+		sqlite3_deserialize(raw, "main", copy, (sqlite3_int64)len,
+		    (sqlite3_int64)len, SQLITE_DESERIALIZE_FREEONCLOSE |
+		    SQLITE_DESERIALIZE_RESIZEABLE);
+		ok(sqlite3_exec(raw, "DROP TABLE therapists; "
+		    "PRAGMA user_version = 2", NULL, NULL, NULL) == SQLITE_OK,
+		    "make a schema 2 image");
+		old = sqlite3_serialize(raw, "main", &oldlen, 0);
+		sqlite3_close(raw);
+		ok(store_open_image(old, (size_t)oldlen, &r, &e) == 0 &&
+		    store_schema_version(r) == STORE_SCHEMA_VERSION,
+		    "an older image opens at the current schema: %s", e.msg);
+		n = 0;
+		{
+			struct entry_filter f;
+
+			memset(&f, 0, sizeof f);
+			ok(store_entry_list(r, &f, count_entry, &n, &e) == 0 &&
+			    n == 4, "with its entries");
+		}
+		ok(store_agenda_add(r, "no", id, &e) == -1,
+		    "and is read-only: %s", e.msg);
+		store_close(r);
+		sqlite3_free(old);
+	}
+
 	/* Not an image. */
 	memset(img, 'x', 600);
 	ok(store_open_image(img, len, &r, &e) == -1 && r == NULL,
