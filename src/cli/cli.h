@@ -158,5 +158,9 @@ int cmd_checkin(struct cli *c, int argc, char **argv);
 int cmd_session(struct cli *c, int argc, char **argv);
 int cmd_agenda(struct cli *c, int argc, char **argv);
 int cmd_stats(struct cli *c, int argc, char **argv);
+int cmd_identity(struct cli *c, int argc, char **argv);
+int cmd_therapist(struct cli *c, int argc, char **argv);
+int cmd_export(struct cli *c, int argc, char **argv);
+int cmd_review(struct cli *c, int argc, char **argv);
 
 #endif

@@ -6,6 +6,7 @@ libtend_a_SOURCES += \
 	src/cli/cmd-sql.c \
 	src/cli/journal.c \
 	src/cli/cmd-entry.c \
-	src/cli/cmd-track.c
+	src/cli/cmd-track.c \
+	src/cli/cmd-share.c
 noinst_HEADERS += \
 	src/cli/cli.h
