@@ -7,7 +7,8 @@ libtend_a_SOURCES += \
 	src/store/checkin.c \
 	src/store/session.c \
 	src/store/agenda.c \
-	src/store/stats.c
+	src/store/stats.c \
+	src/store/document.c
 noinst_HEADERS += \
 	include/tend/store.h \
 	src/store/store-int.h

@@ -25,7 +25,8 @@ UNIT_TESTS = \
 	tests/unit/test-ui-keys \
 	tests/unit/test-ui-list \
 	tests/unit/test-ui-text \
-	tests/unit/test-ui-theme
+	tests/unit/test-ui-theme \
+	tests/unit/test-report
 check_PROGRAMS += $(UNIT_TESTS) tests/unit/test-vault-close
 TESTS += $(UNIT_TESTS) tests/unit/test-vault-close
 
