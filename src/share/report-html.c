@@ -253,18 +253,13 @@ static int
 meta_row(const char *key, const char *value, void *arg)
 {
 	struct rbuf *b = arg;
-	const char *p;
+	char label[64];
 
+	value = report_meta_label(key, value, label, sizeof label);
+	if (value == NULL)
+		return 0;
 	rbuf_put(b, "<dt>");
-	for (p = key + strlen("export_"); *p != '\0'; p++) {
-		if (*p == '_')
-			rbuf_put(b, " ");
-		else {
-			char c[2] = { *p, '\0' };
-
-			rbuf_html(b, c);
-		}
-	}
+	rbuf_html(b, label);
 	rbuf_put(b, "</dt><dd>");
 	rbuf_html(b, value);
 	rbuf_put(b, "</dd>\n");
@@ -504,7 +499,7 @@ report_html(struct store *s, struct rbuf *b, struct err *e)
 	rbuf_html(b, statement.p);
 	rbuf_free(&statement);
 	rbuf_put(b, "</p>\n<dl class=\"meta\">\n");
-	if (store_meta_each(s, "export_", meta_row, b, e) != 0)
+	if (report_meta_walk(s, meta_row, b, e) != 0)
 		return -1;
 	rbuf_put(b, "<dt>times</dt><dd>as written, in the writer's local "
 	    "time</dd>\n</dl>\n</header>\n<nav><a href=\"#mood\">Mood</a>"

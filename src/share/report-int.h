@@ -41,6 +41,18 @@ const char *report_entry_title(const char *title, const char *kind);
 /* Check-in symptoms (a JSON array of known names) as "a, b" into buf. */
 void report_symptoms(const char *json, char *buf, size_t n);
 
+/* An export_* meta key as shown: its label (into label) and the value
+ * to show (value itself, or words for a known one); NULL: leave it out
+ * (an empty value). */
+const char *report_meta_label(const char *key, const char *value,
+    char *label, size_t n);
+
+/* The export_* meta keys in a reading order: the known ones first (when
+ * exported, by whom, the range, which entries), then any others by key. */
+int report_meta_walk(struct store *s,
+    int (*cb)(const char *key, const char *value, void *), void *arg,
+    struct err *e);
+
 /* The sentence that says what a report contains and that it is plain
  * text; appended to b as plain text (escape it yourself for HTML: it
  * holds no journal text, only counts and dates). */

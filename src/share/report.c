@@ -169,6 +169,92 @@ report_symptoms(const char *json, char *buf, size_t n)
 	}
 }
 
+/* What tend's export image writes (store_export_image), in words. */
+static const struct {
+	const char *key, *label;
+} meta_labels[] = {
+	{ "export_time", "exported" },
+	{ "export_alias", "written by" },
+	{ "export_fingerprint", "signing key" },
+	{ "export_since", "from" },
+	{ "export_until", "until" },
+	{ "export_all", "entries" },
+	{ "export_version", "made with tend" },
+};
+
+const char *
+report_meta_label(const char *key, const char *value, char *label,
+    size_t n)
+{
+	size_t i;
+	char *p;
+
+	for (i = 0; i < sizeof meta_labels / sizeof meta_labels[0]; i++)
+		if (strcmp(key, meta_labels[i].key) == 0)
+			break;
+	if (i == sizeof meta_labels / sizeof meta_labels[0]) {
+		snprintf(label, n, "%s", key + strlen("export_"));
+		for (p = label; *p != '\0'; p++)
+			if (*p == '_')
+				*p = ' ';
+	} else
+		snprintf(label, n, "%s", meta_labels[i].label);
+	if (strcmp(key, "export_all") == 0)
+		return strcmp(value, "1") == 0 ? "all, also those not marked "
+		    "to share" : "only those marked to share";
+	if (strcmp(key, "export_since") == 0 && value[0] == '\0')
+		return "the beginning";
+	if (strcmp(key, "export_until") == 0 && value[0] == '\0')
+		return "the end";
+	return value[0] != '\0' ? value : NULL;
+}
+
+static int
+known_meta(const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof meta_labels / sizeof meta_labels[0]; i++)
+		if (strcmp(key, meta_labels[i].key) == 0)
+			return 1;
+	return 0;
+}
+
+struct meta_walk {
+	int (*cb)(const char *key, const char *value, void *);
+	void *arg;
+};
+
+static int
+other_meta(const char *key, const char *value, void *arg)
+{
+	struct meta_walk *w = arg;
+
+	return known_meta(key) ? 0 : w->cb(key, value, w->arg);
+}
+
+int
+report_meta_walk(struct store *s,
+    int (*cb)(const char *key, const char *value, void *), void *arg,
+    struct err *e)
+{
+	struct meta_walk w = { cb, arg };
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < sizeof meta_labels / sizeof meta_labels[0];
+	    i++) {
+		char *value = store_meta_get(s, meta_labels[i].key);
+
+		if (value != NULL)
+			rc = cb(meta_labels[i].key, value, arg);
+		free(value);
+	}
+	if (rc != 0)
+		return rc;
+	return store_meta_each(s, "export_", other_meta, &w, e);
+}
+
 int
 report_format_parse(const char *name, enum report_format *out)
 {
@@ -335,12 +421,12 @@ static int
 md_meta(const char *key, const char *value, void *arg)
 {
 	struct rbuf *b = arg;
-	const char *p;
+	char label[64];
 
-	rbuf_put(b, "- ");
-	for (p = key + strlen("export_"); *p != '\0'; p++)
-		rbuf_putn(b, *p == '_' ? " " : p, 1);
-	rbuf_put(b, ": ");
+	value = report_meta_label(key, value, label, sizeof label);
+	if (value == NULL)
+		return 0;
+	rbuf_printf(b, "- %s: ", label);
 	md_inline(b, value, 0);
 	rbuf_put(b, "\n");
 	return 0;
@@ -483,7 +569,7 @@ render_md(struct store *s, struct rbuf *b, struct err *e)
 	rbuf_put(b, "\n\n");
 	report_statement(b, &sum);
 	rbuf_put(b, "\n\n");
-	if (store_meta_each(s, "export_", md_meta, b, e) != 0)
+	if (report_meta_walk(s, md_meta, b, e) != 0)
 		return -1;
 	if (b->p[b->len - 2] != '\n')
 		rbuf_put(b, "\n");

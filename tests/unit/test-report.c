@@ -203,8 +203,9 @@ fixed_store(struct store *s)
 	    " id), created = 1768478400, created_off = 0,"
 	    " done = CASE WHEN done IS NOT NULL THEN 1768482000 END;"
 	    "INSERT INTO meta(key, value) VALUES"
-	    " ('export_created', '2026-01-15 14:00'),"
-	    " ('export_scope', 'everything');");
+	    " ('export_time', '2026-01-15 14:00'), ('export_since', ''),"
+	    " ('export_all', '1'), ('export_alias', ''),"
+	    " ('export_reviewer_note', 'for Dr. <A>');");
 	ok(rc == SQLITE_OK, "fixed IDs and export meta");
 }
 
@@ -216,8 +217,10 @@ static const char want_md[] =
     "2026-01-12. It is not encrypted: anyone who can open this file can "
     "read it.\n"
     "\n"
-    "- created: 2026-01-15 14:00\n"
-    "- scope: everything\n"
+    "- exported: 2026-01-15 14:00\n"
+    "- from: the beginning\n"
+    "- entries: all, also those not marked to share\n"
+    "- reviewer note: for Dr. <A>\n"
     "\n"
     "## Entries\n"
     "\n"
@@ -272,7 +275,8 @@ static const char want_csv[] =
 static const char want_json[] =
     "{\"format\":\"tend-export\",\"version\":1,"
     "\"title\":\"Notes between sessions\","
-    "\"export\":{\"created\":\"2026-01-15 14:00\",\"scope\":\"everything\"},"
+    "\"export\":{\"alias\":\"\",\"all\":\"1\",\"reviewer_note\":"
+    "\"for Dr. <A>\",\"since\":\"\",\"time\":\"2026-01-15 14:00\"},"
     "\"entries\":["
     "{\"id\":\"00000000-0000-4000-8000-000000000001\",\"short\":\"00000000\","
     "\"created\":\"2026-01-06T12:00:00+00:00\",\"created_utc\":1767700800,"
@@ -413,8 +417,8 @@ test_formats(struct store *s)
 	ok(strstr(out, "default-src 'none'") != NULL,
 	    "HTML: a policy that forbids loading anything");
 	ok(strstr(out, "This export holds 2 journal entries (1 not marked to "
-	    "share)") != NULL && strstr(out, "<dt>scope</dt><dd>everything"
-	    "</dd>") != NULL, "HTML: the statement and the export meta");
+	    "share)") != NULL && strstr(out, "<dt>reviewer note</dt><dd>for "
+	    "Dr. &lt;A&gt;</dd>") != NULL, "HTML: the statement and the export meta");
 	ok(strstr(out, "=HYPERLINK(&quot;x&quot;)") != NULL &&
 	    strstr(out, "Talk about the dream") != NULL &&
 	    strstr(out, "First medicine session") != NULL,
