@@ -319,4 +319,54 @@ int store_stats_groups(struct store *s, int by_week,
 int store_stats_json(struct store *s, time_t now, char **json,
     struct err *e);
 
+/* ---- the shared subset, for export bundles (export.c) ---- */
+
+/* What goes out: entries marked shared (with all, every entry not in the
+ * trash) created in [since, until), with their tags; every check-in in the
+ * range; every session (the timeline gives the range its context); open
+ * agenda items written in the range.  0: open end.  Never revisions,
+ * drafts, the trash, the safety plan or the crisis contacts. */
+struct export_scope {
+	time_t since, until;
+	int all;
+};
+
+/* Written into the image's meta as export_time, export_alias,
+ * export_fingerprint, export_version, with export_since, export_until
+ * (empty when open) and export_all ("1" or "0").  alias NULL: the store's
+ * "owner" setting, or empty. */
+struct export_meta {
+	const char *alias, *fingerprint, *version;
+	time_t when;
+};
+
+/* Build the subset as a complete database with this store's schema in a
+ * private in-memory database (nothing touches the disk) and serialize it:
+ * *img is malloc'd; the caller wipes (vault_wipe) and frees it. */
+int store_export_image(struct store *s, const struct export_scope *sc,
+    const struct export_meta *m, unsigned char **img, size_t *len,
+    struct err *e);
+
+/* Open an image as a read-only store (every store_* read works, every
+ * write fails).  img is copied into memory that is wiped when the store is
+ * closed; the caller still owns img.  An image of an older schema is
+ * migrated in memory; one that is not an SQLite database, or of a newer
+ * schema, is refused. */
+int store_open_image(const unsigned char *img, size_t len,
+    struct store **out, struct err *e);
+/* 1 if s was opened by store_open_image. */
+int store_is_image(const struct store *s);
+
+/* What an export with this scope would hold, to show before writing.
+ * entries_private counts entries not marked shared in the range: they go
+ * out only with sc->all.  first and last: the earliest and latest moment
+ * of an entry or check-in going out (0 when none). */
+struct export_counts {
+	long entries_shared, entries_private;
+	long checkins, sessions, agenda;
+	time_t first, last;
+};
+int store_export_counts(struct store *s, const struct export_scope *sc,
+    struct export_counts *out, struct err *e);
+
 #endif

@@ -28,6 +28,7 @@ struct store {
 	size_t ntl;
 	int tl_valid;
 	int own_tx;                     /* store_write_begin began it */
+	int own_db;                     /* an image: close db with the store */
 };
 
 /* The cached statement for sql (a static string), reset and unbound;
@@ -67,6 +68,12 @@ const struct timeline_point *store_timeline(struct store *s, size_t *n);
 
 /* Bind a time, or NULL for 0. */
 int store_bind_time(sqlite3_stmt *st, int i, time_t t);
+
+/* Make a store around an open connection db (v NULL: an in-memory
+ * database of this store's own, closed by store_close), migrated to
+ * version (0: do not migrate). */
+int store_wrap(sqlite3 *db, struct vault *v, int version, struct store **out,
+    struct err *e);
 
 /* Migrations (schema.c): bring the open database to version. */
 int schema_migrate(struct store *s, int version, struct err *e);

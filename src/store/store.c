@@ -151,7 +151,7 @@ register_functions(struct store *s, int on)
 /* ---- opening and closing ---- */
 
 int
-store_open_at(struct vault *v, int version, struct store **out,
+store_wrap(sqlite3 *db, struct vault *v, int version, struct store **out,
     struct err *e)
 {
 	struct store *s = xcalloc(1, sizeof *s);
@@ -159,7 +159,8 @@ store_open_at(struct vault *v, int version, struct store **out,
 
 	*out = NULL;
 	s->v = v;
-	s->db = vault_db(v);
+	s->db = db;
+	s->own_db = v == NULL;
 	rc = sqlite3_exec(s->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = register_functions(s, 1);
@@ -168,12 +169,19 @@ store_open_at(struct vault *v, int version, struct store **out,
 		store_close(s);
 		return -1;
 	}
-	if (schema_migrate(s, version, e) != 0) {
+	if (version > 0 && schema_migrate(s, version, e) != 0) {
 		store_close(s);
 		return -1;
 	}
 	*out = s;
 	return 0;
+}
+
+int
+store_open_at(struct vault *v, int version, struct store **out,
+    struct err *e)
+{
+	return store_wrap(vault_db(v), v, version, out, e);
 }
 
 int
@@ -192,6 +200,8 @@ store_close(struct store *s)
 	for (i = 0; i < s->ncache; i++)
 		sqlite3_finalize(s->cache[i].st);
 	register_functions(s, 0);
+	if (s->own_db)
+		sqlite3_close(s->db);
 	free(s->tl);
 	free(s);
 }
@@ -239,6 +249,12 @@ store_sqlerr(struct store *s, int rc, struct err *e)
 	if ((rc & 0xff) == SQLITE_ERROR || (rc & 0xff) == SQLITE_CONSTRAINT)
 		return err_set(e, "the journal's database refused a change "
 		    "(%s)", sqlite3_errmsg(s->db));
+	if (s->v == NULL) {
+		if ((rc & 0xff) == SQLITE_READONLY)
+			return err_set(e, "this journal is read-only here");
+		return err_set(e, "the journal's database failed (%s)",
+		    sqlite3_errstr(rc));
+	}
 	return vault_sql_error(s->v, rc, e);
 }
 

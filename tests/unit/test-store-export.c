@@ -1,0 +1,261 @@
+/*
+ * test-store-export.c: the shared subset of a journal as a database image.
+ *
+ * The image holds what the scope says and nothing else: an entry not
+ * marked shared, a trashed entry, an earlier revision, a draft, the safety
+ * plan and a done agenda item are searched for in the serialized bytes
+ * (memmem) and must be absent; with "all" the unshared entry is present.
+ * The image opens as a read-only store on which the normal read API
+ * (lists, search, JSON, meta) works and every write fails.  Building it
+ * never opens a file: a counting VFS registered as the default after the
+ * vault library started sees no xOpen.
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tap.h"
+#include "testutil.h"
+#include "tend/err.h"
+#include "tend/store.h"
+#include "tend/vault.h"
+
+static int opens;
+static sqlite3_vfs counting, *real;
+
+static int
+count_open(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *f,
+    int flags, int *out)
+{
+	(void)vfs;
+	opens++;
+	return real->xOpen(real, name, f, flags, out);
+}
+
+static int
+has(const unsigned char *img, size_t len, const char *word)
+{
+	return memmem(img, len, word, strlen(word)) != NULL;
+}
+
+static int
+count_entry(const struct entry *en, void *arg)
+{
+	(void)en;
+	(*(int *)arg)++;
+	return 0;
+}
+
+static int
+count_checkin(const struct checkin *c, void *arg)
+{
+	(void)c;
+	(*(int *)arg)++;
+	return 0;
+}
+
+static int
+count_agenda(const struct agenda_item *a, void *arg)
+{
+	(void)a;
+	(*(int *)arg)++;
+	return 0;
+}
+
+static void
+add(struct store *s, const char *title, const char *body, const char *tag,
+    int shared, time_t when, char uuid[STORE_UUID_LEN + 1])
+{
+	const char *tags[1];
+	struct entry_new n;
+	struct err e;
+
+	memset(&n, 0, sizeof n);
+	tags[0] = tag;
+	n.title = title;
+	n.body = body;
+	n.tags = tags;
+	n.ntags = tag != NULL;
+	n.shared = shared;
+	n.when = when;
+	if (store_entry_add(s, &n, uuid, &e) != 0)
+		tap_diag("add: %s", e.msg);
+}
+
+int
+main(void)
+{
+	const time_t day = 86400, t0 = 1790000000;
+	char id[STORE_UUID_LEN + 1], trash[STORE_UUID_LEN + 1];
+	char edited[STORE_UUID_LEN + 1], agenda_done[STORE_UUID_LEN + 1];
+	struct export_meta m = { NULL, "ABCD-EFGH-IJKL-MNOP", "9.9.9", t0 };
+	struct export_scope sc = { 0, 0, 0 };
+	struct export_counts c;
+	struct checkin_new cn;
+	struct store *s, *r;
+	struct vault *v;
+	struct err e;
+	unsigned char *img;
+	size_t len;
+	char *json, *meta;
+	int n;
+
+	test_init();
+	v = test_new_vault(test_path("export.tend"));
+	ok(store_open(v, &s, &e) == 0, "store opens");
+	store_meta_set(s, "owner", "river", &e);
+	store_meta_set(s, "safety_plan", "safetyplanwordzz", &e);
+	add(s, "sharedtitleword", "sharedpelicanword body", "sharedtagword", 1,
+	    t0, id);
+	add(s, NULL, "privatequetzalword body", "privatetagword", 0,
+	    t0 + day, id);
+	add(s, NULL, "oldrevisionwordzz first", NULL, 1, t0 + 2 * day, edited);
+	ok(store_entry_edit(s, edited, "newrevisionword now", &e) == 0,
+	    "edit a shared entry");
+	add(s, NULL, "trashedwordzz body", NULL, 1, t0 + 3 * day, trash);
+	ok(store_entry_trash(s, trash, &e) == 0, "trash a shared entry");
+	add(s, NULL, "earlysharedword body", NULL, 1, t0 - 30 * day, id);
+	ok(store_draft_save(s, "new", "draftwordzz typing", &e) == 0,
+	    "a draft");
+	memset(&cn, 0, sizeof cn);
+	cn.mood = 6;
+	cn.anxiety = cn.sleep = cn.energy = cn.connection = CHECKIN_UNSET;
+	cn.sleep_hours = CHECKIN_UNSET;
+	cn.note = "checkinnoteword";
+	cn.when = t0 + day;
+	ok(store_checkin_add(s, &cn, id, &e) == 0, "a check-in");
+	cn.when = t0 - 30 * day;
+	cn.note = "earlycheckinword";
+	ok(store_checkin_add(s, &cn, id, &e) == 0, "an early check-in");
+	ok(store_session_add(s, SESSION_MEDICINE, t0 - day, "sessiontitleword",
+	    NULL, id, &e) == 0, "a session");
+	ok(store_agenda_add(s, "agendaopenword", id, &e) == 0, "agenda item");
+	ok(store_agenda_add(s, "agendadoneword", agenda_done, &e) == 0 &&
+	    store_agenda_done(s, agenda_done, &e) == 0, "a done agenda item");
+
+	/* Counts first: what the export will say before writing. */
+	ok(store_export_counts(s, &sc, &c, &e) == 0, "counts");
+	ok(c.entries_shared == 3 && c.entries_private == 1,
+	    "3 shared, 1 private entry (%ld, %ld)", c.entries_shared,
+	    c.entries_private);
+	ok(c.checkins == 2 && c.sessions == 1 && c.agenda == 1,
+	    "2 check-ins, 1 session, 1 open agenda item (%ld %ld %ld)",
+	    c.checkins, c.sessions, c.agenda);
+	ok(c.first == t0 - 30 * day && c.last == t0 + 2 * day,
+	    "first and last moment");
+
+	/* The default scope, never touching the disk. */
+	real = sqlite3_vfs_find(NULL);
+	counting = *real;
+	counting.zName = "counting";
+	counting.xOpen = count_open;
+	ok(sqlite3_vfs_register(&counting, 1) == SQLITE_OK,
+	    "a counting VFS is the default");
+	ok(store_export_image(s, &sc, &m, &img, &len, &e) == 0,
+	    "export image: %s", e.msg);
+	ok(opens == 0, "building the image opened no file (%d)", opens);
+	sqlite3_vfs_unregister(&counting);
+	ok(has(img, len, "sharedpelicanword") && has(img, len,
+	    "sharedtitleword") && has(img, len, "sharedtagword") &&
+	    has(img, len, "newrevisionword"), "shared text is in the image");
+	ok(!has(img, len, "privatequetzalword") &&
+	    !has(img, len, "privatetagword"),
+	    "the unshared entry's text and tag are not in the image");
+	ok(!has(img, len, "oldrevisionwordzz"), "no earlier revision");
+	ok(!has(img, len, "trashedwordzz"), "nothing from the trash");
+	ok(!has(img, len, "draftwordzz"), "no draft");
+	ok(!has(img, len, "safetyplanwordzz"), "no safety plan");
+	ok(!has(img, len, "agendadoneword") && has(img, len, "agendaopenword"),
+	    "open agenda items only");
+	ok(has(img, len, "checkinnoteword") && has(img, len,
+	    "sessiontitleword"), "check-ins and sessions");
+
+	/* The image as a store. */
+	ok(store_open_image(img, len, &r, &e) == 0, "the image opens: %s",
+	    e.msg);
+	vault_wipe(img, len);
+	free(img);
+	ok(store_is_image(r) && !store_is_image(s), "store_is_image");
+	n = 0;
+	{
+		struct entry_filter f;
+
+		memset(&f, 0, sizeof f);
+		ok(store_entry_list(r, &f, count_entry, &n, &e) == 0 && n == 3,
+		    "three entries listed");
+	}
+	n = 0;
+	ok(store_search(r, "sharedpelican*", 10, count_entry, &n, &e) == 0 && n == 1,
+	    "search works in the image");
+	n = 0;
+	ok(store_search(r, "sharedtagword", 10, count_entry, &n, &e) == 0 &&
+	    n == 1, "tags are in the search index");
+	n = 0;
+	ok(store_checkin_list(r, 0, 0, count_checkin, &n, &e) == 0 && n == 2,
+	    "check-ins listed");
+	n = 0;
+	ok(store_agenda_list(r, count_agenda, &n, &e) == 0 && n == 1,
+	    "agenda listed");
+	ok(store_session_list_json(r, &json, &e) == 0 &&
+	    strstr(json, "sessiontitleword") != NULL, "sessions as JSON");
+	free(json);
+	meta = store_meta_get(r, "export_alias");
+	ok(meta != NULL && strcmp(meta, "river") == 0, "alias from owner");
+	free(meta);
+	meta = store_meta_get(r, "export_fingerprint");
+	ok(meta != NULL && strcmp(meta, m.fingerprint) == 0, "fingerprint");
+	free(meta);
+	meta = store_meta_get(r, "export_all");
+	ok(meta != NULL && strcmp(meta, "0") == 0, "export_all 0");
+	free(meta);
+	meta = store_meta_get(r, "export_time");
+	ok(meta != NULL && strtoll(meta, NULL, 10) == (long long)t0,
+	    "export time");
+	free(meta);
+	ok(store_agenda_add(r, "no", id, &e) == -1, "writes fail: %s", e.msg);
+	ok(store_meta_set(r, "title", "x", &e) == -1, "meta writes fail");
+	store_close(r);
+
+	/* A range. */
+	sc.since = t0 - day;
+	ok(store_export_counts(s, &sc, &c, &e) == 0 && c.entries_shared == 2 &&
+	    c.checkins == 1 && c.first == t0, "counts in a range");
+	ok(store_export_image(s, &sc, &m, &img, &len, &e) == 0, "range image");
+	ok(!has(img, len, "earlysharedword") &&
+	    !has(img, len, "earlycheckinword") &&
+	    has(img, len, "sessiontitleword"),
+	    "the range leaves earlier text out, keeps sessions");
+	vault_wipe(img, len);
+	free(img);
+
+	/* With all. */
+	sc.since = 0;
+	sc.all = 1;
+	m.alias = "other alias";
+	ok(store_export_image(s, &sc, &m, &img, &len, &e) == 0, "all image");
+	ok(has(img, len, "privatequetzalword") && has(img, len,
+	    "privatetagword"), "with all the unshared entry is included");
+	ok(!has(img, len, "trashedwordzz") && !has(img, len,
+	    "oldrevisionwordzz"), "still no trash or revisions");
+	ok(store_open_image(img, len, &r, &e) == 0, "reopen");
+	meta = store_meta_get(r, "export_alias");
+	ok(meta != NULL && strcmp(meta, "other alias") == 0, "alias given");
+	free(meta);
+	store_close(r);
+
+	/* Not an image. */
+	memset(img, 'x', 600);
+	ok(store_open_image(img, len, &r, &e) == -1 && r == NULL,
+	    "garbage is refused: %s", e.msg);
+	memcpy(img, "SQLite format 3", 16);
+	ok(store_open_image(img, len, &r, &e) == -1,
+	    "a damaged image is refused: %s", e.msg);
+	vault_wipe(img, len);
+	free(img);
+
+	store_close(s);
+	vault_close(v);
+	return tap_done();
+}
