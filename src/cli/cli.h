@@ -158,5 +158,11 @@ int cmd_checkin(struct cli *c, int argc, char **argv);
 int cmd_session(struct cli *c, int argc, char **argv);
 int cmd_agenda(struct cli *c, int argc, char **argv);
 int cmd_stats(struct cli *c, int argc, char **argv);
+int cmd_export(struct cli *c, int argc, char **argv);
+
+/* tend export --format (cmd-export-plain.c): 1 if the arguments ask for
+ * a plaintext export, and the command itself with the same arguments. */
+int cli_export_wants_plain(int argc, char **argv);
+int cli_export_plain(struct cli *c, int argc, char **argv);
 
 #endif

@@ -6,6 +6,8 @@ libtend_a_SOURCES += \
 	src/cli/cmd-sql.c \
 	src/cli/journal.c \
 	src/cli/cmd-entry.c \
-	src/cli/cmd-track.c
+	src/cli/cmd-track.c \
+	src/cli/cmd-export.c \
+	src/cli/cmd-export-plain.c
 noinst_HEADERS += \
 	src/cli/cli.h

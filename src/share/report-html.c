@@ -253,9 +253,10 @@ static int
 meta_row(const char *key, const char *value, void *arg)
 {
 	struct rbuf *b = arg;
-	char label[64];
+	char label[64], buf[32];
 
-	value = report_meta_label(key, value, label, sizeof label);
+	value = report_meta_label(key, value, label, sizeof label, buf,
+	    sizeof buf);
 	if (value == NULL)
 		return 0;
 	rbuf_put(b, "<dt>");

@@ -42,10 +42,10 @@ const char *report_entry_title(const char *title, const char *kind);
 void report_symptoms(const char *json, char *buf, size_t n);
 
 /* An export_* meta key as shown: its label (into label) and the value
- * to show (value itself, or words for a known one); NULL: leave it out
- * (an empty value). */
+ * to show (value itself, words for a known one, or a time written as
+ * UTC seconds formatted into buf); NULL: leave it out (an empty value). */
 const char *report_meta_label(const char *key, const char *value,
-    char *label, size_t n);
+    char *label, size_t n, char *buf, size_t bufsz);
 
 /* The export_* meta keys in a reading order: the known ones first (when
  * exported, by whom, the range, which entries), then any others by key. */

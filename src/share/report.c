@@ -177,15 +177,33 @@ static const struct {
 	{ "export_alias", "written by" },
 	{ "export_fingerprint", "signing key" },
 	{ "export_since", "from" },
-	{ "export_until", "until" },
+	{ "export_until", "to" },
 	{ "export_all", "entries" },
-	{ "export_version", "made with tend" },
+	{ "export_version", "tend version" },
 };
+
+/* A time written as UTC seconds ("1768478400") into buf: the moment,
+ * or (day) its day; NULL if value is not such a number. */
+static const char *
+meta_time(const char *value, int day, char *buf, size_t n)
+{
+	char *end;
+	long long t = strtoll(value, &end, 10);
+
+	if (value[0] == '\0' || *end != '\0' || t <= 0)
+		return NULL;
+	if (day)
+		report_day((time_t)t, time_offset((time_t)t), buf, n);
+	else
+		report_time((time_t)t, time_offset((time_t)t), buf, n);
+	return buf;
+}
 
 const char *
 report_meta_label(const char *key, const char *value, char *label,
-    size_t n)
+    size_t n, char *buf, size_t bufsz)
 {
+	const char *shown;
 	size_t i;
 	char *p;
 
@@ -202,10 +220,26 @@ report_meta_label(const char *key, const char *value, char *label,
 	if (strcmp(key, "export_all") == 0)
 		return strcmp(value, "1") == 0 ? "all, also those not marked "
 		    "to share" : "only those marked to share";
-	if (strcmp(key, "export_since") == 0 && value[0] == '\0')
-		return "the beginning";
-	if (strcmp(key, "export_until") == 0 && value[0] == '\0')
-		return "the end";
+	if (strcmp(key, "export_since") == 0)
+		return value[0] == '\0' ? "the beginning" :
+		    (shown = meta_time(value, 1, buf, bufsz)) ? shown : value;
+	if (strcmp(key, "export_until") == 0) {
+		/* The range ends before this moment: show its last day. */
+		char *end;
+		long long t = strtoll(value, &end, 10);
+
+		if (value[0] == '\0')
+			return "now";
+		if (*end != '\0' || t <= 1)
+			return value;
+		snprintf(label, n, "to");
+		report_day((time_t)(t - 1), time_offset((time_t)(t - 1)), buf,
+		    bufsz);
+		return buf;
+	}
+	if (strcmp(key, "export_time") == 0 &&
+	    (shown = meta_time(value, 0, buf, bufsz)) != NULL)
+		return shown;
 	return value[0] != '\0' ? value : NULL;
 }
 
@@ -421,9 +455,10 @@ static int
 md_meta(const char *key, const char *value, void *arg)
 {
 	struct rbuf *b = arg;
-	char label[64];
+	char label[64], buf[32];
 
-	value = report_meta_label(key, value, label, sizeof label);
+	value = report_meta_label(key, value, label, sizeof label, buf,
+	    sizeof buf);
 	if (value == NULL)
 		return 0;
 	rbuf_printf(b, "- %s: ", label);

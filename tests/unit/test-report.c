@@ -203,7 +203,8 @@ fixed_store(struct store *s)
 	    " id), created = 1768478400, created_off = 0,"
 	    " done = CASE WHEN done IS NOT NULL THEN 1768482000 END;"
 	    "INSERT INTO meta(key, value) VALUES"
-	    " ('export_time', '2026-01-15 14:00'), ('export_since', ''),"
+	    " ('export_time', '1768485600'), ('export_since', ''),"
+	    " ('export_until', '1768521600'),"
 	    " ('export_all', '1'), ('export_alias', ''),"
 	    " ('export_reviewer_note', 'for Dr. <A>');");
 	ok(rc == SQLITE_OK, "fixed IDs and export meta");
@@ -219,6 +220,7 @@ static const char want_md[] =
     "\n"
     "- exported: 2026-01-15 14:00\n"
     "- from: the beginning\n"
+    "- to: 2026-01-15\n"
     "- entries: all, also those not marked to share\n"
     "- reviewer note: for Dr. <A>\n"
     "\n"
@@ -276,7 +278,8 @@ static const char want_json[] =
     "{\"format\":\"tend-export\",\"version\":1,"
     "\"title\":\"Notes between sessions\","
     "\"export\":{\"alias\":\"\",\"all\":\"1\",\"reviewer_note\":"
-    "\"for Dr. <A>\",\"since\":\"\",\"time\":\"2026-01-15 14:00\"},"
+    "\"for Dr. <A>\",\"since\":\"\",\"time\":\"1768485600\","
+    "\"until\":\"1768521600\"},"
     "\"entries\":["
     "{\"id\":\"00000000-0000-4000-8000-000000000001\",\"short\":\"00000000\","
     "\"created\":\"2026-01-06T12:00:00+00:00\",\"created_utc\":1767700800,"
