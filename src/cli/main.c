@@ -50,11 +50,9 @@ static const struct command commands[] = {
 	{ "tags", cmd_tags, "[--json]", "the tags in use" },
 	{ "stats", cmd_stats, "[--json]",
 	    "counts, mood by phase and week, check-in streak" },
-	{ "export", cmd_export, "-o OUT [--to NAME|KEY]... [--share-passphrase] "
-	    "[--since D] [--until D] [--all] | -o OUT --format "
-	    "md|json|csv|html [--yes] [--since D] [--until D] [--all]",
-	    "write what you share: an encrypted bundle, or plain text after "
-	    "a yes" },
+	{ "export", cmd_export, "-o OUT --format md|json|csv|html [--yes] "
+	    "[--since D] [--until D] [--all]",
+	    "write what you would share as plain text, after a yes" },
 };
 
 const struct command *
