@@ -178,8 +178,6 @@ static void
 print_summary(const struct report_summary *sum, enum report_format f,
     int all, const char *out)
 {
-	char first[32], last[32];
-
 	printf("A plaintext export (%s) of your journal will hold:\n",
 	    report_format_name(f));
 	if (f == REPORT_CSV)
@@ -201,6 +199,8 @@ print_summary(const struct report_summary *sum, enum report_format f,
 		    sum->agenda_open + sum->agenda_done == 1 ? "" : "s");
 	}
 	if (sum->first != 0) {
+		char first[32], last[32];
+
 		time_format_iso(sum->first, sum->first_off, first, sizeof first);
 		time_format_iso(sum->last, sum->last_off, last, sizeof last);
 		printf("  written from %.10s to %.10s\n", first, last);

@@ -375,9 +375,10 @@ static int
 agenda_item(const struct agenda_item *r, void *arg)
 {
 	struct html *h = arg;
-	char when[32];
 
 	if (r->done) {
+		char when[32];
+
 		report_time(r->done, time_offset(r->done), when, sizeof when);
 		rbuf_put(h->b, "<li class=\"done\">☑ Done: ");
 		rbuf_html(h->b, r->text);

@@ -205,12 +205,13 @@ report_meta_label(const char *key, const char *value, char *label,
 {
 	const char *shown;
 	size_t i;
-	char *p;
 
 	for (i = 0; i < sizeof meta_labels / sizeof meta_labels[0]; i++)
 		if (strcmp(key, meta_labels[i].key) == 0)
 			break;
 	if (i == sizeof meta_labels / sizeof meta_labels[0]) {
+		char *p;
+
 		snprintf(label, n, "%s", key + strlen("export_"));
 		for (p = label; *p != '\0'; p++)
 			if (*p == '_')
@@ -401,8 +402,6 @@ count(struct rbuf *b, long n, const char *one, const char *many)
 void
 report_statement(struct rbuf *b, const struct report_summary *sum)
 {
-	char first[16], last[16];
-
 	rbuf_put(b, "This export holds ");
 	count(b, sum->entries, "journal entry", "journal entries");
 	if (sum->private_entries > 0)
@@ -416,6 +415,8 @@ report_statement(struct rbuf *b, const struct report_summary *sum)
 	count(b, sum->agenda_open + sum->agenda_done, "agenda item",
 	    "agenda items");
 	if (sum->first != 0) {
+		char first[16], last[16];
+
 		report_day(sum->first, sum->first_off, first, sizeof first);
 		report_day(sum->last, sum->last_off, last, sizeof last);
 		if (strcmp(first, last) == 0)
@@ -571,11 +572,12 @@ static int
 md_agenda(const struct agenda_item *r, void *arg)
 {
 	struct md *m = arg;
-	char when[32];
 
 	rbuf_put(m->b, r->done ? "- [x] " : "- [ ] ");
 	md_inline(m->b, r->text, 0);
 	if (r->done) {
+		char when[32];
+
 		report_time(r->done, time_offset(r->done), when,
 		    sizeof when);
 		rbuf_printf(m->b, " (done %s)", when);
