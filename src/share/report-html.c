@@ -65,6 +65,7 @@ static const char style[] =
     "border-bottom:1px solid var(--line);vertical-align:top}\n"
     "th{font-weight:600;color:var(--muted)}\n"
     ".num{text-align:right;font-variant-numeric:tabular-nums}\n"
+    ".nw{white-space:nowrap}\n"
     ".timeline{list-style:none;padding:0;margin:0}\n"
     ".timeline li{padding:.45rem 0 .45rem 1rem;"
     "border-left:3px solid var(--line)}\n"
@@ -350,8 +351,8 @@ checkin_row(const struct checkin *r, void *arg)
 	char when[32], symptoms[160];
 
 	report_time(r->time, r->time_off, when, sizeof when);
-	rbuf_printf(h->b, "<tr><td>%s</td><td class=\"num\">%d</td>", when,
-	    r->mood);
+	rbuf_printf(h->b, "<tr><td class=\"nw\">%s</td><td class=\"num\">"
+	    "%d</td>", when, r->mood);
 	scale_cell(h->b, r->anxiety);
 	scale_cell(h->b, r->sleep);
 	if (r->sleep_hours == CHECKIN_UNSET)
