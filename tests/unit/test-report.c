@@ -440,6 +440,46 @@ test_formats(struct store *s)
 	    report_format_parse("MD", &f) == -1, "format names");
 }
 
+/* The renderers on an export image (what tend export --format renders):
+ * the shared subset by default, everything with all. */
+static void
+test_image(struct store *s, int all)
+{
+	struct export_scope sc = { 0, 0, all };
+	struct export_meta m = { "Sam", "", "test", T0 + 20 * D };
+	unsigned char *img;
+	struct store *is;
+	struct err e;
+	size_t len, n;
+	char *out;
+
+	ok(store_export_image(s, &sc, &m, &img, &len, &e) == 0 &&
+	    store_open_image(img, len, &is, &e) == 0, "image (all=%d) opens",
+	    all);
+	vault_wipe(img, len);
+	free(img);
+	out = render(is, REPORT_MD, &n);
+	ok(out != NULL && strstr(out, "I hope to sleep again.") != NULL &&
+	    (strstr(out, "ünïcödé") != NULL) == all,
+	    "image md: shared entry in, private one %s", all ? "in" : "out");
+	ok(out != NULL && strstr(out, "- written by: Sam\n") != NULL &&
+	    strstr(out, "- exported: 2026-01-21 00:00\n") != NULL &&
+	    strstr(out, all ? "- entries: all, also those not marked to "
+	    "share\n" : "- entries: only those marked to share\n") != NULL,
+	    "image md: the export's description");
+	report_free(out, n);
+	out = render(is, REPORT_HTML, &n);
+	ok(out != NULL && count(out, "<circle class=\"pt\"") == 2,
+	    "image html: a point per check-in");
+	report_free(out, n);
+	out = render(is, REPORT_JSON, &n);
+	ok(out != NULL && strstr(out, "\"all\":\"") != NULL &&
+	    count(out, "\"kind\":\"dream\"") == (size_t)all,
+	    "image json");
+	report_free(out, n);
+	store_close(is);
+}
+
 static void
 test_empty(void)
 {
@@ -481,6 +521,8 @@ main(void)
 	ok(store_open(v, &s, &e) == 0, "store opens");
 	fixed_store(s);
 	test_formats(s);
+	test_image(s, 0);
+	test_image(s, 1);
 	store_close(s);
 	vault_close(v);
 	test_empty();
