@@ -29,7 +29,7 @@ struct err;
 struct vault;
 struct store;
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 #define STORE_UUID_LEN 36
 #define STORE_ID_MIN 4
 #define STORE_ID_SHORT 8
@@ -319,6 +319,27 @@ int store_stats_groups(struct store *s, int by_week,
 int store_stats_json(struct store *s, time_t now, char **json,
     struct err *e);
 
+/* ---- therapists the journal is shared with (therapist.c) ---- */
+
+/* key: a therapist's X25519 public key, 32 bytes. */
+struct therapist {
+	const char *name;
+	const unsigned char *key;
+	time_t added;
+};
+
+/* A name is 1-64 characters of UTF-8 text without control characters;
+ * a name or a key already stored is refused. */
+int store_therapist_add(struct store *s, const char *name,
+    const unsigned char key[32], struct err *e);
+int store_therapist_rm(struct store *s, const char *name, struct err *e);
+/* The key stored under name; an unknown name is an error naming it. */
+int store_therapist_get(struct store *s, const char *name,
+    unsigned char key[32], struct err *e);
+/* By name. */
+int store_therapist_list(struct store *s,
+    int (*cb)(const struct therapist *, void *), void *arg, struct err *e);
+
 /* ---- the shared subset, for export bundles (export.c) ---- */
 
 /* What goes out: entries marked shared (with all, every entry not in the
@@ -368,5 +389,14 @@ struct export_counts {
 };
 int store_export_counts(struct store *s, const struct export_scope *sc,
     struct export_counts *out, struct err *e);
+
+/* An image (or any store) as one JSON document for review:
+ * {"export": {time, since, until, alias, fingerprint, version, all},
+ *  "signer": the verified signer's fingerprint as given,
+ *  "entries": as store_entry_list_json, "checkins": [...],
+ *  "sessions": as store_session_list_json, "agenda": as
+ *  store_agenda_list_json}.  The caller wipes and frees *json. */
+int store_review_json(struct store *s, const char *signer, char **json,
+    struct err *e);
 
 #endif

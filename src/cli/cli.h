@@ -158,10 +158,14 @@ int cmd_checkin(struct cli *c, int argc, char **argv);
 int cmd_session(struct cli *c, int argc, char **argv);
 int cmd_agenda(struct cli *c, int argc, char **argv);
 int cmd_stats(struct cli *c, int argc, char **argv);
+int cmd_identity(struct cli *c, int argc, char **argv);
+int cmd_therapist(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);
+int cmd_review(struct cli *c, int argc, char **argv);
 
 /* tend export --format (cmd-export-plain.c): 1 if the arguments ask for
- * a plaintext export, and the command itself with the same arguments. */
+ * a plaintext export, and the command itself with the same arguments;
+ * cmd_export hands over to it. */
 int cli_export_wants_plain(int argc, char **argv);
 int cli_export_plain(struct cli *c, int argc, char **argv);
 

@@ -7,7 +7,7 @@
  * check-ins, sessions and open agenda items in the range), opened as a
  * read-only store, summed up on standard output and, after a yes on the
  * terminal (or --yes), rendered and written to OUT atomically with mode
- * 0600.  The journal is closed before the question is asked.  The
+ * 0600; an existing OUT is never replaced.  The journal is closed before the question is asked.  The
  * rendered text lives only in memory until it is written, and is wiped
  * after.  Without a terminal and without --yes nothing is written.
  */
@@ -247,6 +247,11 @@ cli_export_plain(struct cli *c, int argc, char **argv)
 	}
 	if (scope_from(c, &a, &sc) != 0)
 		return 1;
+	/* Like a bundle, an export never replaces a file (checked again,
+	 * without a race, when it is written). */
+	if (access(a.out, F_OK) == 0)
+		return cli_error(c, "%s already exists; nothing was written "
+		    "(choose another name)", a.out);
 	/* Know before the passphrase is asked whether we can ask. */
 	if (!a.yes && (tty = open("/dev/tty", O_RDWR | O_CLOEXEC)) < 0)
 		return cli_error(c, "a plaintext export needs a yes: there is "
@@ -269,7 +274,7 @@ cli_export_plain(struct cli *c, int argc, char **argv)
 		rc = report_render(s, f, &text, &len, &c->err);
 	store_close(s);
 	if (rc == 0)
-		rc = file_write_atomic(a.out, text, len, 0600, 0, &c->err);
+		rc = file_write_atomic(a.out, text, len, 0600, 1, &c->err);
 	report_free(text, len);
 	if (rc != 0)
 		return 1;

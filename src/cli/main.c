@@ -50,9 +50,20 @@ static const struct command commands[] = {
 	{ "tags", cmd_tags, "[--json]", "the tags in use" },
 	{ "stats", cmd_stats, "[--json]",
 	    "counts, mood by phase and week, check-in streak" },
-	{ "export", cmd_export, "-o OUT --format md|json|csv|html [--yes] "
-	    "[--since D] [--until D] [--all]",
-	    "write what you would share as plain text, after a yes" },
+	{ "identity", cmd_identity, "new [--kdf PROFILE] [--identity F] | "
+	    "show [--identity F]",
+	    "a therapist's key pair, for receiving bundles" },
+	{ "therapist", cmd_therapist, "add NAME KEY | list [--json] | rm NAME",
+	    "the therapists you share with" },
+	{ "export", cmd_export, "-o OUT [--to NAME|KEY]... "
+	    "[--share-passphrase] [--since D] [--until D] [--all] | "
+	    "-o OUT --format md|json|csv|html [--yes] [--since D] [--until D] "
+	    "[--all]",
+	    "write an encrypted, signed bundle for your therapist, or (with "
+	    "--format) plain text after a yes" },
+	{ "review", cmd_review, "BUNDLE [--json|--md] [--identity F] "
+	    "[--share-passphrase-file F]",
+	    "open a patient's bundle (therapists)" },
 };
 
 const struct command *

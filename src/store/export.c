@@ -57,6 +57,18 @@ static const char sql_count_checkins[] =
 static const char sql_count_sessions[] = "SELECT count(*) FROM sessions";
 static const char sql_count_agenda[] = "SELECT count(*)" AGENDA_SCOPE;
 
+static const char sql_meta_json[] =
+    "SELECT json_group_object(substr(key, 8), value) FROM meta "
+    "WHERE key LIKE 'export\\_%' ESCAPE '\\'";
+static const char sql_checkins_json[] =
+    "SELECT json_group_array(json(j)) FROM (SELECT json_object("
+    "'id', uuid, 'short', substr(uuid, 1, 8), "
+    "'time', tend_iso(time, time_off), 'time_utc', time, "
+    "'mood', mood, 'anxiety', anxiety, 'sleep', sleep, "
+    "'sleep_hours', sleep_hours, 'energy', energy, 'connection', "
+    "connection, 'symptoms', json(symptoms), 'note', note, "
+    "'placement', tend_place(time)) AS j FROM checkins ORDER BY time, id)";
+
 static void
 bind_scope(sqlite3_stmt *st, const struct export_scope *sc)
 {
@@ -392,4 +404,45 @@ store_export_counts(struct store *s, const struct export_scope *sc,
 		return -1;
 	out->agenda = (long)r[0];
 	return 0;
+}
+
+int
+store_review_json(struct store *s, const char *signer, char **json,
+    struct err *e)
+{
+	struct entry_filter f;
+	sqlite3_stmt *st;
+	char *part[5] = { NULL, NULL, NULL, NULL, NULL };
+	char *sig;
+	int rc = -1, i;
+
+	*json = NULL;
+	memset(&f, 0, sizeof f);
+	if ((st = store_stmt(s, sql_meta_json, e)) == NULL ||
+	    store_json_row(s, st, &part[0], e) != 0 ||
+	    store_entry_list_json(s, &f, &part[1], e) != 0 ||
+	    (st = store_stmt(s, sql_checkins_json, e)) == NULL ||
+	    store_json_row(s, st, &part[2], e) != 0 ||
+	    store_session_list_json(s, &part[3], e) != 0 ||
+	    store_agenda_list_json(s, &part[4], e) != 0)
+		goto done;
+	/* The signer's fingerprint is base32 and dashes: no quoting needed,
+	 * but check rather than trust. */
+	for (i = 0; signer[i] != '\0'; i++)
+		if (signer[i] == '"' || signer[i] == '\\' ||
+		    (unsigned char)signer[i] < 0x20)
+			fatal("store: a fingerprint with odd characters");
+	sig = xasprintf("\"%s\"", signer);
+	*json = xasprintf("{\"export\":%s,\"signer\":%s,\"entries\":%s,"
+	    "\"checkins\":%s,\"sessions\":%s,\"agenda\":%s}", part[0], sig,
+	    part[1], part[2], part[3], part[4]);
+	free(sig);
+	rc = 0;
+done:
+	for (i = 0; i < 5; i++)
+		if (part[i] != NULL) {
+			vault_wipe(part[i], strlen(part[i]));
+			free(part[i]);
+		}
+	return rc;
 }

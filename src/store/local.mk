@@ -9,6 +9,7 @@ libtend_a_SOURCES += \
 	src/store/agenda.c \
 	src/store/stats.c \
 	src/store/export.c \
+	src/store/therapist.c \
 	src/store/document.c
 noinst_HEADERS += \
 	include/tend/store.h \

@@ -131,9 +131,19 @@ static const char schema_v2[] =
     "    FROM tags WHERE entry = old.entry), '') WHERE rowid = old.entry;"
     "END;";
 
+/* Version 3: the therapists a patient shares with: a name of the
+ * patient's choosing and the therapist's X25519 public key (32 bytes). */
+static const char schema_v3[] =
+    "CREATE TABLE therapists ("
+    "  name TEXT PRIMARY KEY CHECK (name <> ''),"
+    "  key BLOB NOT NULL UNIQUE CHECK (length(key) = 32),"
+    "  added INTEGER NOT NULL"
+    ") WITHOUT ROWID;";
+
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	schema_v1,
 	schema_v2,
+	schema_v3,
 };
 
 static int

@@ -10,7 +10,7 @@
  */
 #include "config.h"
 
-#include "header.h"
+#include "tend/header.h"
 
 #include <sodium.h>
 #include <string.h>
@@ -113,6 +113,7 @@ hdr_encode(const struct header *h, const unsigned char *mac_key,
 	memcpy(out + 56, h->sign_box, sizeof h->sign_box);
 	for (i = 0; i < HDR_SLOTS; i++)
 		encode_slot(&h->slot[i], out + 128 + i * HDR_SLOT_SIZE);
+	memcpy(out + HDR_PUB_OFF, h->pub, sizeof h->pub);
 	crypto_generichash(out + HDR_MAC_OFF, 32, out, HDR_MAC_OFF, mac_key,
 	    KEY_LEN);
 	crypto_generichash(out + HDR_SUM_OFF, 32, out, HDR_SUM_OFF, NULL, 0);
@@ -144,6 +145,7 @@ hdr_decode(const unsigned char in[HDR_COPY], struct header *h)
 		return HDR_TORN;
 	for (i = 0; i < HDR_SLOTS; i++)
 		decode_slot(in + 128 + i * HDR_SLOT_SIZE, &h->slot[i]);
+	memcpy(h->pub, in + HDR_PUB_OFF, sizeof h->pub);
 	return HDR_OK;
 }
 

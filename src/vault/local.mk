@@ -6,5 +6,5 @@ libtend_a_SOURCES += \
 noinst_HEADERS += \
 	include/tend/vault.h \
 	src/vault/shim.h \
-	src/vault/header.h \
+	include/tend/header.h \
 	src/vault/secmem.h

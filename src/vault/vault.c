@@ -28,7 +28,7 @@
 
 #include "tend/err.h"
 #include "tend/fileio.h"
-#include "vault/header.h"
+#include "tend/header.h"
 #include "vault/secmem.h"
 #include "vault/shim.h"
 

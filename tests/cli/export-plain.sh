@@ -67,11 +67,11 @@ like "$(cat "$T/range.md")" "- to: 2026-01-31" "both ends"
 ok_rc 1 "--until before --since" tj_notty export -o "$T/bad.md" --format md \
 	--yes --since 2026-02-01 --until 2026-01-01
 
-# Replacing an existing file keeps mode 0600.
+# An existing file is never replaced.
 printf 'old\n' >"$T/a.md"
-chmod 644 "$T/a.md"
-ok "export over an existing file" tj_notty export -o "$T/a.md" --format md --yes
-is "$(stat -c %a "$T/a.md")" 600 "replaced file is 0600"
+ok_rc 1 "an existing OUT: exit 1" tj_notty export -o "$T/a.md" --format md --yes
+like "$ERR" "already exists" "says so"
+is "$(cat "$T/a.md")" "old" "the file is left alone"
 
 # JSON: valid, with the export's description.
 ok "json" tj_notty export -o "$T/a.json" --format json --yes --all

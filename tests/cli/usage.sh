@@ -93,20 +93,26 @@ ok "tend without a command, with a vault, exits 0" tend
 like "$OUT" "$TEND_FILE" "... and names the vault"
 
 # --- passphrases never come from argv ---------------------------------
-# Every option that mentions a passphrase or the recovery key names a file.
+# Every option that mentions a passphrase or the recovery key names a file,
+# except export's --share-passphrase, a flag that makes one up.
 opts() {
 	grep -o -- '--[a-z-]*\(passphrase\|recovery\)[a-z-]*' | sort -u
 }
 tend --help 2>&1 | opts >"$T/help-opts"
 sed 's/\\-/-/g' "$TEND_SRCDIR/doc/tend.1" | opts >"$T/man-opts"
-is "$(cat "$T/help-opts" "$T/man-opts" | grep -vc -- '-file$')" 0 \
+is "$(cat "$T/help-opts" "$T/man-opts" | grep -v -- '^--share-passphrase$' |
+	grep -vc -- '-file$')" 0 \
 	"no option in --help or tend(1) takes a passphrase or key itself"
 is "$(cat "$T/help-opts")" "--new-passphrase-file
 --passphrase-file
---recovery-key-file" "... --help names the three file options"
+--recovery-key-file
+--share-passphrase
+--share-passphrase-file" "... --help names the four file options and the flag"
 is "$(cat "$T/man-opts")" "--new-passphrase-file
 --passphrase-file
---recovery-key-file" "... tend(1) names the three file options"
+--recovery-key-file
+--share-passphrase
+--share-passphrase-file" "... tend(1) names the four file options and the flag"
 
 # --- the man page ----------------------------------------------------
 MAN="$TEND_SRCDIR/doc/tend.1"

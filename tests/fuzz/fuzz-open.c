@@ -23,7 +23,7 @@
 
 #include "tend/err.h"
 #include "tend/vault.h"
-#include "vault/header.h"
+#include "tend/header.h"
 
 #define PASS "fuzz"
 

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "tend/err.h"
-#include "vault/header.h"
+#include "tend/header.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);

@@ -22,6 +22,7 @@ UNIT_TESTS = \
 	tests/unit/test-store-trash \
 	tests/unit/test-store-scale \
 	tests/unit/test-store-export \
+	tests/unit/test-share \
 	tests/unit/test-ui-config \
 	tests/unit/test-ui-keys \
 	tests/unit/test-ui-list \

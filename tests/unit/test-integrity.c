@@ -22,7 +22,7 @@
 #include "tend/err.h"
 #include "tend/vault.h"
 #include "testutil.h"
-#include "vault/header.h"
+#include "tend/header.h"
 #include "vault/shim.h"
 #include "vtest.h"
 

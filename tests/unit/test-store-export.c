@@ -64,6 +64,14 @@ count_agenda(const struct agenda_item *a, void *arg)
 	return 0;
 }
 
+static int
+count_therapist(const struct therapist *t, void *arg)
+{
+	(void)t;
+	(*(int *)arg)++;
+	return 0;
+}
+
 static void
 add(struct store *s, const char *title, const char *body, const char *tag,
     int shared, time_t when, char uuid[STORE_UUID_LEN + 1])
@@ -102,6 +110,7 @@ main(void)
 	char *json, *meta;
 	int n;
 
+	memset(&e, 0, sizeof e);
 	test_init();
 	v = test_new_vault(test_path("export.tend"));
 	ok(store_open(v, &s, &e) == 0, "store opens");
@@ -254,6 +263,38 @@ main(void)
 	    "a damaged image is refused: %s", e.msg);
 	vault_wipe(img, len);
 	free(img);
+
+	/* Therapists, kept in the journal and never exported. */
+	{
+		unsigned char k1[32], k2[32], got[32];
+
+		memset(k1, 0x11, sizeof k1);
+		memset(k2, 0x22, sizeof k2);
+		ok(store_therapist_add(s, "Dr Ada", k1, &e) == 0,
+		    "add a therapist");
+		ok(store_therapist_add(s, "Dr Ada", k2, &e) == -1,
+		    "the same name twice is refused: %s", e.msg);
+		ok(store_therapist_add(s, "Other", k1, &e) == -1,
+		    "the same key twice is refused: %s", e.msg);
+		ok(store_therapist_add(s, "bad\tname", k2, &e) == -1,
+		    "a control character is refused");
+		ok(store_therapist_add(s, "Bo", k2, &e) == 0, "a second one");
+		n = 0;
+		ok(store_therapist_list(s, count_therapist, &n, &e) == 0 &&
+		    n == 2, "two listed");
+		ok(store_therapist_get(s, "Bo", got, &e) == 0 &&
+		    memcmp(got, k2, 32) == 0, "get the key by name");
+		sc.all = 1;
+		ok(store_export_image(s, &sc, &m, &img, &len, &e) == 0 &&
+		    !has(img, len, "Dr Ada"), "therapists are not exported");
+		vault_wipe(img, len);
+		free(img);
+		ok(store_therapist_rm(s, "Bo", &e) == 0, "remove one");
+		ok(store_therapist_rm(s, "Bo", &e) == -1 &&
+		    strstr(e.msg, "Bo") != NULL, "removing it again: %s",
+		    e.msg);
+		ok(store_therapist_get(s, "Bo", got, &e) == -1, "gone");
+	}
 
 	store_close(s);
 	vault_close(v);

@@ -23,7 +23,7 @@
 #include "tend/err.h"
 #include "tend/vault.h"
 #include "testutil.h"
-#include "vault/header.h"
+#include "tend/header.h"
 #include "vtest.h"
 
 #define NEWPASS "a new passphrase, longer"

@@ -1,6 +1,7 @@
 /*
- * header.h: the vault header and its key slots (private to src/vault and,
- * for bundles, src/share).
+ * header.h: the header and key slots of tend's files: vaults, and in
+ * src/share the bundles and identities built on the same header (for
+ * src/vault and src/share only: it needs libsodium).
  *
  * A header copy is 2048 bytes, little-endian:
  *
@@ -16,7 +17,8 @@
  *  48    8  created, Unix seconds
  *  56   72  signing seed: nonce 24, ciphertext 32, tag 16 (under the data key)
  * 128 1536  8 key slots of 192 bytes
- * 1664 320  zero
+ * 1664  32  public key (identity files), else zero
+ * 1696 288  zero
  * 1984  32  MAC: keyed BLAKE2b of bytes 0-1983 under a key from the data key
  * 2016  32  checksum: BLAKE2b of bytes 0-2015 (finds a torn copy)
  *
@@ -37,6 +39,7 @@
 #define HDR_SLOTS       8
 #define HDR_SLOT_SIZE   192
 #define HDR_VERSION     1
+#define HDR_PUB_OFF     1664
 #define HDR_MAC_OFF     1984
 #define HDR_SUM_OFF     2016
 #define KEY_LEN         32
@@ -72,6 +75,7 @@ struct header {
 	uint64_t created;
 	unsigned char sign_box[24 + 32 + 16];
 	struct hdr_slot slot[HDR_SLOTS];
+	unsigned char pub[32];          /* identity files: the public key */
 };
 
 /* Subkeys of the data key. */

@@ -1,0 +1,646 @@
+/*
+ * cmd-share.c: tend identity, therapist, export (bundles) and review.
+ *
+ * The identity file defaults to $XDG_DATA_HOME/tend/identity.tend;
+ * --identity F names another.  Passphrases come from the terminal or the
+ * files named by --passphrase-file (the identity's or the vault's) and
+ * --share-passphrase-file, never from the arguments.
+ *
+ * An export names who can open it: --to NAME (a stored therapist) or
+ * --to KEY (a tend1... key), and/or --share-passphrase.  With none of
+ * these it is a usage error rather than "every stored therapist": a bundle
+ * should never reach someone the patient did not name this time.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "tend/fileio.h"
+#include "tend/share.h"
+#include "tend/store.h"
+#include "tend/timefmt.h"
+#include "tend/vault.h"
+
+#define MAX_TO 8
+
+enum {
+	OPT_KDF = 1000, OPT_IDENTITY, OPT_JSON, OPT_MD, OPT_SHARE_PASS_FILE,
+	OPT_OUT, OPT_TO, OPT_SHARE_PASS, OPT_SINCE, OPT_UNTIL, OPT_ALL,
+};
+
+static const struct option share_longopts[] = {
+	CLI_GLOBAL_LONGOPTS,
+	{ "kdf", required_argument, NULL, OPT_KDF },
+	{ "identity", required_argument, NULL, OPT_IDENTITY },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "md", no_argument, NULL, OPT_MD },
+	{ "share-passphrase-file", required_argument, NULL,
+	    OPT_SHARE_PASS_FILE },
+	{ "output", required_argument, NULL, OPT_OUT },
+	{ "to", required_argument, NULL, OPT_TO },
+	{ "share-passphrase", no_argument, NULL, OPT_SHARE_PASS },
+	{ "since", required_argument, NULL, OPT_SINCE },
+	{ "until", required_argument, NULL, OPT_UNTIL },
+	{ "all", no_argument, NULL, OPT_ALL },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct share_args {
+	const char *kdf, *identity, *share_pass_file, *out, *since, *until;
+	const char *to[MAX_TO];
+	int nto, json, md, share_pass, all;
+	int nargs;
+	char **args;
+};
+
+/* Parse argv from argv[first] on (argv[0] is the command, argv[1] maybe
+ * its subcommand) accepting only the options in allowed; 0 or 2. */
+static int
+parse(struct cli *c, int argc, char **argv, int first, const int *allowed,
+    int maxargs, struct share_args *a)
+{
+	const struct command *cmd = cli_find(argv[0]);
+	int opt, i, ok;
+
+	memset(a, 0, sizeof *a);
+	optind = 0;
+	opterr = 0;
+	argc -= first - 1;
+	argv += first - 1;
+	while ((opt = cli_getopt(argc, argv, ":f:o:h", share_longopts)) != -1) {
+		if (opt == '!')
+			return 2;
+		if (cli_global_option(c, opt, optarg))
+			continue;
+		if (opt == 'h') {
+			cli_print_usage(cmd, stdout);
+			exit(0);
+		}
+		if (opt == 'o')
+			opt = OPT_OUT;
+		for (ok = 0, i = 0; allowed[i] != 0; i++)
+			if (allowed[i] == opt)
+				ok = 1;
+		if (!ok)
+			return cli_bad_option(cmd, opt, argv, share_longopts);
+		switch (opt) {
+		case OPT_KDF: a->kdf = optarg; break;
+		case OPT_IDENTITY: a->identity = optarg; break;
+		case OPT_JSON: a->json = 1; break;
+		case OPT_MD: a->md = 1; break;
+		case OPT_SHARE_PASS_FILE: a->share_pass_file = optarg; break;
+		case OPT_OUT: a->out = optarg; break;
+		case OPT_SHARE_PASS: a->share_pass = 1; break;
+		case OPT_SINCE: a->since = optarg; break;
+		case OPT_UNTIL: a->until = optarg; break;
+		case OPT_ALL: a->all = 1; break;
+		case OPT_TO:
+			if (a->nto == MAX_TO) {
+				fprintf(stderr, "tend: a bundle can be opened by "
+				    "at most %d therapists\n", MAX_TO);
+				return cli_usage(cmd);
+			}
+			a->to[a->nto++] = optarg;
+			break;
+		default:
+			return cli_bad_option(cmd, opt, argv, share_longopts);
+		}
+	}
+	a->nargs = argc - optind;
+	a->args = argv + optind;
+	if (a->nargs > maxargs)
+		return cli_too_many_args(cmd, maxargs);
+	return 0;
+}
+
+static char *
+identity_path(const struct share_args *a)
+{
+	return a->identity != NULL ? xstrdup(a->identity) :
+	    share_identity_default_path();
+}
+
+static void
+print_key(const unsigned char pk[32])
+{
+	char key[SHARE_KEY_CHARS], fpr[SHARE_FPR_CHARS];
+
+	share_key_format(pk, key);
+	share_fingerprint(pk, fpr);
+	printf("%s\n%s\n", key, fpr);
+}
+
+/* ---- tend identity ---- */
+
+static int
+identity_new(struct cli *c, const struct share_args *a)
+{
+	struct secret pass = { NULL, 0 };
+	enum vault_kdf kdf = VAULT_KDF_MODERATE;
+	unsigned char pk[32];
+	char *path;
+	int rc;
+
+	if (a->kdf != NULL && vault_kdf_parse(a->kdf, &kdf, &c->err) != 0) {
+		fprintf(stderr, "tend: %s\n", c->err.msg);
+		return cli_usage(cli_find("identity"));
+	}
+	path = identity_path(a);
+	if (access(path, F_OK) == 0) {
+		rc = cli_error(c, "an identity already exists at %s; tend never "
+		    "replaces one (tend identity show prints its key)", path);
+		free(path);
+		return rc;
+	}
+	if (prompt_passphrase(c, c->passfile, "Passphrase for the new identity",
+	    "--passphrase-file", 1, &pass) != 0) {
+		free(path);
+		return 1;
+	}
+	prompt_progress_on();
+	rc = share_identity_create(path, pass.buf, pass.len, kdf, pk, &c->err);
+	secret_free(&pass);
+	if (rc == 0) {
+		print_key(pk);
+		fprintf(stderr, "Your identity is in %s.\nGive the first line "
+		    "to your patients; compare the fingerprint (second line) "
+		    "with them in person.\n", path);
+	}
+	free(path);
+	return rc == 0 ? 0 : 1;
+}
+
+static int
+identity_show(struct cli *c, const struct share_args *a)
+{
+	unsigned char pk[32];
+	char *path = identity_path(a);
+	int rc;
+
+	if (access(path, F_OK) != 0)
+		rc = err_set(&c->err, "there is no identity at %s (make one "
+		    "with: tend identity new)", path);
+	else
+		rc = share_identity_public(path, pk, &c->err);
+	if (rc == 0)
+		print_key(pk);
+	free(path);
+	return rc == 0 ? 0 : 1;
+}
+
+int
+cmd_identity(struct cli *c, int argc, char **argv)
+{
+	static const int new_opts[] = { OPT_KDF, OPT_IDENTITY, 0 };
+	static const int show_opts[] = { OPT_IDENTITY, 0 };
+	const struct command *cmd = cli_find(argv[0]);
+	struct share_args a;
+	int rc;
+
+	if (argc < 2)
+		return cli_usage(cmd);
+	if (strcmp(argv[1], "new") == 0) {
+		if ((rc = parse(c, argc, argv, 2, new_opts, 0, &a)) != 0)
+			return rc;
+		return identity_new(c, &a);
+	}
+	if (strcmp(argv[1], "show") == 0) {
+		if ((rc = parse(c, argc, argv, 2, show_opts, 0, &a)) != 0)
+			return rc;
+		return identity_show(c, &a);
+	}
+	fprintf(stderr, "tend: identity has no subcommand '%.40s'\n", argv[1]);
+	return cli_usage(cmd);
+}
+
+/* ---- tend therapist ---- */
+
+static void
+json_string(const char *s, FILE *out)
+{
+	fputc('"', out);
+	for (; *s != '\0'; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if (ch == '"' || ch == '\\')
+			fprintf(out, "\\%c", ch);
+		else if (ch < 0x20)
+			fprintf(out, "\\u%04x", ch);
+		else
+			fputc(ch, out);
+	}
+	fputc('"', out);
+}
+
+struct list_state {
+	int json, n;
+};
+
+static int
+print_therapist(const struct therapist *t, void *arg)
+{
+	struct list_state *ls = arg;
+	char key[SHARE_KEY_CHARS], fpr[SHARE_FPR_CHARS];
+
+	share_key_format(t->key, key);
+	share_fingerprint(t->key, fpr);
+	if (ls->json) {
+		fputs(ls->n ? "," : "", stdout);
+		fputs("{\"name\":", stdout);
+		json_string(t->name, stdout);
+		printf(",\"key\":\"%s\",\"fingerprint\":\"%s\"}", key, fpr);
+	} else
+		printf("%s\t%s\t%s\n", t->name, key, fpr);
+	ls->n++;
+	return 0;
+}
+
+int
+cmd_therapist(struct cli *c, int argc, char **argv)
+{
+	static const int list_opts[] = { OPT_JSON, 0 };
+	static const int none[] = { 0 };
+	const struct command *cmd = cli_find(argv[0]);
+	struct list_state ls = { 0, 0 };
+	struct share_args a;
+	struct journal j;
+	unsigned char pk[32];
+	int rc;
+
+	if (argc < 2)
+		return cli_usage(cmd);
+	if (strcmp(argv[1], "add") == 0) {
+		if ((rc = parse(c, argc, argv, 2, none, 2, &a)) != 0)
+			return rc;
+		if (a.nargs != 2)
+			return cli_usage(cmd);
+		if (share_key_parse(a.args[1], pk, &c->err) != 0)
+			return 1;
+		if (cli_open_store(c, VAULT_WRITE, &j) != 0)
+			return 1;
+		rc = store_therapist_add(j.s, a.args[0], pk, &c->err);
+		cli_close_store(&j);
+		if (rc == 0) {
+			char fpr[SHARE_FPR_CHARS];
+
+			share_fingerprint(pk, fpr);
+			printf("Added %s, fingerprint %s: compare it with your "
+			    "therapist's.\n", a.args[0], fpr);
+		}
+		return rc == 0 ? 0 : 1;
+	}
+	if (strcmp(argv[1], "rm") == 0) {
+		if ((rc = parse(c, argc, argv, 2, none, 1, &a)) != 0)
+			return rc;
+		if (a.nargs != 1)
+			return cli_usage(cmd);
+		if (cli_open_store(c, VAULT_WRITE, &j) != 0)
+			return 1;
+		rc = store_therapist_rm(j.s, a.args[0], &c->err);
+		cli_close_store(&j);
+		return rc == 0 ? 0 : 1;
+	}
+	if (strcmp(argv[1], "list") == 0) {
+		if ((rc = parse(c, argc, argv, 2, list_opts, 0, &a)) != 0)
+			return rc;
+		ls.json = a.json;
+		if (cli_open_store(c, 0, &j) != 0)
+			return 1;
+		if (ls.json)
+			fputc('[', stdout);
+		rc = store_therapist_list(j.s, print_therapist, &ls, &c->err);
+		if (ls.json)
+			fputs("]\n", stdout);
+		cli_close_store(&j);
+		return rc == 0 ? 0 : 1;
+	}
+	fprintf(stderr, "tend: therapist has no subcommand '%.40s'\n", argv[1]);
+	return cli_usage(cmd);
+}
+
+/* ---- tend export (bundles) ---- */
+
+static void
+day_text(time_t t, char out[16])
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(out, 16, "%Y-%m-%d", &tm);
+}
+
+static void
+say_counts(const struct export_counts *n, const struct export_scope *sc)
+{
+	char a[16], b[16];
+
+	fprintf(stderr, "This bundle will hold %ld entr%s marked to share",
+	    n->entries_shared, n->entries_shared == 1 ? "y" : "ies");
+	if (sc->all)
+		fprintf(stderr, " and %ld private entr%s (--all)",
+		    n->entries_private, n->entries_private == 1 ? "y" : "ies");
+	fprintf(stderr, ", %ld check-in%s, %ld session%s and %ld open agenda "
+	    "item%s", n->checkins, n->checkins == 1 ? "" : "s", n->sessions,
+	    n->sessions == 1 ? "" : "s", n->agenda, n->agenda == 1 ? "" : "s");
+	if (n->first != 0) {
+		day_text(n->first, a);
+		day_text(n->last, b);
+		fprintf(stderr, ", from %s to %s", a, b);
+	}
+	fputs(".\n", stderr);
+	if (!sc->all && n->entries_private > 0)
+		fprintf(stderr, "%ld private entr%s in this range stay%s out "
+		    "(--all would include %s).\n", n->entries_private,
+		    n->entries_private == 1 ? "y" : "ies",
+		    n->entries_private == 1 ? "s" : "",
+		    n->entries_private == 1 ? "it" : "them");
+}
+
+/* Resolve each --to into a key; 0 or 1 with c->err set. */
+static int
+resolve_to(struct cli *c, struct store *s, const struct share_args *a,
+    unsigned char keys[][32])
+{
+	char fpr[SHARE_FPR_CHARS];
+	int i, k;
+
+	for (i = 0; i < a->nto; i++) {
+		const char *to = a->to[i];
+
+		if (strncasecmp(to, "tend1", 5) == 0) {
+			if (share_key_parse(to, keys[i], &c->err) != 0)
+				return err_prefix(&c->err, "--to");
+		} else if (store_therapist_get(s, to, keys[i], &c->err) != 0)
+			return -1;
+		for (k = 0; k < i; k++)
+			if (memcmp(keys[k], keys[i], 32) == 0)
+				return err_set(&c->err, "--to names the same "
+				    "therapist twice");
+		share_fingerprint(keys[i], fpr);
+		fprintf(stderr, "It opens for %s (fingerprint %s).\n",
+		    strncasecmp(to, "tend1", 5) == 0 ? "the key given" : to,
+		    fpr);
+	}
+	return 0;
+}
+
+static enum vault_kdf
+share_kdf(void)
+{
+	const char *name = getenv("TEND_TEST_KDF");     /* tests only */
+	enum vault_kdf kdf = VAULT_KDF_MODERATE;
+
+	if (name != NULL && vault_kdf_parse(name, &kdf, NULL) != 0)
+		kdf = VAULT_KDF_MODERATE;
+	return kdf;
+}
+
+static int
+export_bundle(struct cli *c, const struct share_args *a,
+    const struct export_scope *sc)
+{
+	unsigned char keys[MAX_TO][32], pk[32], *img = NULL;
+	char *words = NULL, fpr[SHARE_FPR_CHARS];
+	struct export_counts n;
+	struct export_meta m;
+	struct share_signer sg;
+	struct share_to to;
+	struct journal j;
+	size_t len = 0;
+	int rc = 1;
+
+	if (access(a->out, F_OK) == 0)
+		return cli_error(c, "%s already exists; tend does not overwrite "
+		    "it (name a new file)", a->out);
+	if (cli_open_store(c, 0, &j) != 0)
+		return 1;
+	if (resolve_to(c, j.s, a, keys) != 0 ||
+	    store_export_counts(j.s, sc, &n, &c->err) != 0)
+		goto done;
+	if (a->share_pass)
+		fputs("It opens with a share passphrase (shown below).\n",
+		    stderr);
+	say_counts(&n, sc);
+	vault_sign_public(j.v, pk);
+	share_fingerprint(pk, fpr);
+	memset(&m, 0, sizeof m);
+	m.fingerprint = fpr;
+	m.version = PACKAGE_VERSION;
+	if (store_export_image(j.s, sc, &m, &img, &len, &c->err) != 0)
+		goto done;
+	memset(&to, 0, sizeof to);
+	to.keys = (const unsigned char (*)[32])keys;
+	to.nkeys = (size_t)a->nto;
+	if (a->share_pass) {
+		words = vault_secret_alloc(SHARE_PASSPHRASE_MAX);
+		share_passphrase_new(words);
+		to.pass = words;
+		to.passlen = strlen(words);
+		to.kdf = share_kdf();
+		prompt_progress_on();
+	}
+	share_vault_signer(j.v, &sg);
+	if (share_bundle_write(a->out, img, len, &sg, &to, &c->err) != 0)
+		goto done;
+	fprintf(stderr, "Wrote %s, signed by your journal (fingerprint %s).\n",
+	    a->out, fpr);
+	if (words != NULL) {
+		fputs("The share passphrase, shown only now: give it to your "
+		    "therapist separately from the file.\n", stderr);
+		printf("%s\n", words);
+	}
+	rc = 0;
+done:
+	if (img != NULL) {
+		vault_wipe(img, len);
+		free(img);
+	}
+	if (words != NULL)
+		vault_secret_free(words);
+	cli_close_store(&j);
+	return rc;
+}
+
+int
+cmd_export(struct cli *c, int argc, char **argv)
+{
+	static const int opts[] = { OPT_OUT, OPT_TO, OPT_SHARE_PASS, OPT_SINCE,
+	    OPT_UNTIL, OPT_ALL, 0 };
+	const struct command *cmd = cli_find(argv[0]);
+	struct export_scope sc = { 0, 0, 0 };
+	struct share_args a;
+	struct tdate d;
+	int rc;
+
+	/* --format: a plaintext export (cmd-export-plain.c) instead. */
+	if (cli_export_wants_plain(argc, argv))
+		return cli_export_plain(c, argc, argv);
+	if ((rc = parse(c, argc, argv, 1, opts, 0, &a)) != 0)
+		return rc;
+	if (a.out == NULL) {
+		fputs("tend: export needs -o FILE\n", stderr);
+		return cli_usage(cmd);
+	}
+	if (a.nto == 0 && !a.share_pass) {
+		fputs("tend: say who can open the bundle: --to NAME (tend "
+		    "therapist list), --to KEY or --share-passphrase\n", stderr);
+		return cli_usage(cmd);
+	}
+	if (a.since != NULL) {
+		if (cli_parse_date(c, "--since", a.since, &d) != 0)
+			return 1;
+		sc.since = tdate_day_start(&d);
+	}
+	if (a.until != NULL) {
+		if (cli_parse_date(c, "--until", a.until, &d) != 0)
+			return 1;
+		sc.until = tdate_day_end(&d);
+	}
+	if (sc.since != 0 && sc.until != 0 && sc.until <= sc.since)
+		return cli_error(c, "--until is before --since");
+	sc.all = a.all;
+	return export_bundle(c, &a, &sc);
+}
+
+/* ---- tend review ---- */
+
+/* Say who signed, and warn when this alias came with another key. */
+static void
+say_signer(const char *known, const char *alias, const char *fpr)
+{
+	char before[SHARE_FPR_CHARS];
+	enum share_known k;
+	struct err e;
+
+	if (alias[0] != '\0')
+		fprintf(stderr, "Signed by the journal of \"%s\", fingerprint "
+		    "%s.\n", alias, fpr);
+	else
+		fprintf(stderr, "Signed by a journal with the fingerprint %s "
+		    "(it has no name).\n", fpr);
+	if (share_known_check(known, alias, fpr, &k, before, &e) != 0) {
+		fprintf(stderr, "tend: warning: %s\n", e.msg);
+		return;
+	}
+	if (k == SHARE_KNOWN_DIFFERENT)
+		fprintf(stderr, "tend: warning: earlier bundles from \"%s\" "
+		    "were signed by %s, this one by %s: ask your patient in "
+		    "person whether they started a new journal before you "
+		    "trust it\n", alias, before, fpr);
+	else if (k == SHARE_KNOWN_NEW && alias[0] != '\0')
+		fprintf(stderr, "This is the first bundle from \"%s\" here; "
+		    "compare the fingerprint with your patient.\n", alias);
+}
+
+static int
+review_open(struct cli *c, const struct share_args *a, const char *bundle,
+    struct share_bundle **b, char **known)
+{
+	struct share_identity *id = NULL;
+	struct secret pass = { NULL, 0 };
+	char *path = identity_path(a);
+	int rc;
+
+	*known = share_known_path(path);
+	if (a->share_pass_file != NULL) {
+		free(path);
+		if (prompt_read_line(a->share_pass_file, &pass, &c->err) != 0)
+			return -1;
+		pass.len = share_passphrase_normalize(pass.buf, pass.len);
+		prompt_progress_on();
+		rc = share_bundle_open(bundle, NULL, pass.buf, pass.len, b,
+		    &c->err);
+		secret_free(&pass);
+		return rc;
+	}
+	if (access(path, F_OK) != 0) {
+		rc = err_set(&c->err, "there is no identity at %s (make one "
+		    "with tend identity new, or use --share-passphrase-file)",
+		    path);
+		free(path);
+		return rc;
+	}
+	if (prompt_passphrase(c, c->passfile, "Identity passphrase",
+	    "--passphrase-file", 0, &pass) != 0) {
+		free(path);
+		return -1;
+	}
+	prompt_progress_on();
+	rc = share_identity_open(path, pass.buf, pass.len, &id, &c->err);
+	secret_free(&pass);
+	free(path);
+	if (rc != 0)
+		return -1;
+	rc = share_bundle_open(bundle, id, NULL, 0, b, &c->err);
+	share_identity_free(id);
+	return rc;
+}
+
+int
+cmd_review(struct cli *c, int argc, char **argv)
+{
+	static const int opts[] = { OPT_JSON, OPT_MD, OPT_IDENTITY,
+	    OPT_SHARE_PASS_FILE, 0 };
+	const struct command *cmd = cli_find(argv[0]);
+	char fpr[SHARE_FPR_CHARS], *known = NULL, *alias = NULL, *claimed;
+	char *json = NULL;
+	struct share_bundle *b = NULL;
+	struct share_args a;
+	struct store *s = NULL;
+	int rc;
+
+	if ((rc = parse(c, argc, argv, 1, opts, 1, &a)) != 0)
+		return rc;
+	if (a.nargs != 1)
+		return cli_usage(cmd);
+	if (a.json && a.md) {
+		fputs("tend: review takes --json or --md, not both\n", stderr);
+		return cli_usage(cmd);
+	}
+	if (!a.json)
+		return cli_error(c, "the %s review is not in this build yet; "
+		    "tend review --json %s prints the bundle as JSON",
+		    a.md ? "Markdown" : "full-screen", a.args[0]);
+	rc = 1;
+	if (review_open(c, &a, a.args[0], &b, &known) != 0)
+		goto done;
+	share_fingerprint(b->signer, fpr);
+	if (store_open_image(b->img, b->len, &s, &c->err) != 0) {
+		err_prefix(&c->err, "%s", a.args[0]);
+		goto done;
+	}
+	claimed = store_meta_get(s, "export_fingerprint");
+	if (claimed == NULL || strcmp(claimed, fpr) != 0) {
+		free(claimed);
+		cli_error(c, "%s names another signer than the one whose "
+		    "signature it carries; it cannot be trusted", a.args[0]);
+		goto done;
+	}
+	free(claimed);
+	alias = store_meta_get(s, "export_alias");
+	say_signer(known, alias != NULL ? alias : "", fpr);
+	if (store_review_json(s, fpr, &json, &c->err) != 0)
+		goto done;
+	fputs(json, stdout);
+	fputc('\n', stdout);
+	vault_wipe(json, strlen(json));
+	free(json);
+	if (fflush(stdout) != 0) {
+		cli_error(c, "cannot write the output");
+		goto done;
+	}
+	rc = 0;
+done:
+	store_close(s);
+	share_bundle_free(b);
+	free(alias);
+	free(known);
+	return rc;
+}
