@@ -5,7 +5,7 @@
  * The same subset as an encrypted bundle is built first
  * (store_export_image: entries marked to share, or all with --all,
  * check-ins, sessions and open agenda items in the range), opened as a
- * read-only store, summed up on standard output and, after a yes on the
+ * read-only store, summed up on standard error and, after a yes on the
  * terminal (or --yes), rendered and written to OUT atomically with mode
  * 0600; an existing OUT is never replaced.  The journal is closed before the question is asked.  The
  * rendered text lives only in memory until it is written, and is wiped
@@ -174,40 +174,44 @@ open_subset(struct cli *c, const struct export_scope *sc,
 	return rc;
 }
 
+/* What the file will hold, on standard error (standard output stays
+ * free, as for a bundle). */
 static void
 print_summary(const struct report_summary *sum, enum report_format f,
     int all, const char *out)
 {
-	printf("A plaintext export (%s) of your journal will hold:\n",
+	long agenda = sum->agenda_open + sum->agenda_done;
+	FILE *o = stderr;
+
+	fprintf(o, "A plaintext export (%s) of your journal will hold:\n",
 	    report_format_name(f));
 	if (f == REPORT_CSV)
-		printf("  %ld check-in%s (a CSV file holds check-ins only)\n",
-		    sum->checkins, sum->checkins == 1 ? "" : "s");
+		fprintf(o, "  %ld check-in%s (a CSV file holds check-ins "
+		    "only)\n", sum->checkins, sum->checkins == 1 ? "" : "s");
 	else {
-		printf("  %ld journal entr%s", sum->entries,
+		fprintf(o, "  %ld journal entr%s", sum->entries,
 		    sum->entries == 1 ? "y" : "ies");
 		if (sum->private_entries > 0)
-			printf(" (%ld not marked to share)",
+			fprintf(o, " (%ld not marked to share)",
 			    sum->private_entries);
 		else if (!all)
-			printf(" marked to share (--all adds the others)");
-		printf("\n  %ld check-in%s\n  %ld session%s\n"
+			fprintf(o, " marked to share (--all adds the others)");
+		fprintf(o, "\n  %ld check-in%s\n  %ld session%s\n"
 		    "  %ld agenda item%s\n", sum->checkins,
 		    sum->checkins == 1 ? "" : "s", sum->sessions,
-		    sum->sessions == 1 ? "" : "s",
-		    sum->agenda_open + sum->agenda_done,
-		    sum->agenda_open + sum->agenda_done == 1 ? "" : "s");
+		    sum->sessions == 1 ? "" : "s", agenda,
+		    agenda == 1 ? "" : "s");
 	}
 	if (sum->first != 0) {
 		char first[32], last[32];
 
 		time_format_iso(sum->first, sum->first_off, first, sizeof first);
 		time_format_iso(sum->last, sum->last_off, last, sizeof last);
-		printf("  written from %.10s to %.10s\n", first, last);
+		fprintf(o, "  written from %.10s to %.10s\n", first, last);
 	}
-	printf("It is not encrypted: anyone who can open %s can read it.\n",
-	    out);
-	fflush(stdout);
+	fprintf(o, "It is not encrypted: anyone who can open %s can read "
+	    "it.\n", out);
+	fflush(o);
 }
 
 /* Ask on the terminal; 1 for yes, 0 for anything else. */
@@ -278,6 +282,7 @@ cli_export_plain(struct cli *c, int argc, char **argv)
 	report_free(text, len);
 	if (rc != 0)
 		return 1;
-	printf("Wrote %s (%zu bytes, readable only by you).\n", a.out, len);
+	fprintf(stderr, "Wrote %s (%zu bytes, readable only by you).\n",
+	    a.out, len);
 	return 0;
 }

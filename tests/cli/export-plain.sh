@@ -36,14 +36,14 @@ ok_rc 2 "--to with --format: usage error" tj export -o "$T/x" --format md --to s
 
 # --yes: the summary, then a 0600 file holding the shared entries only.
 ok "md with --yes" tj_notty export -o "$T/a.md" --format md --yes
-like "$OUT" "2 journal entries marked to share \(--all adds the others\)" \
+like "$ERR" "2 journal entries marked to share \(--all adds the others\)" \
 	"summary: shared entries only"
-like "$OUT" "3 check-ins" "summary: check-ins"
-like "$OUT" "1 session" "summary: sessions"
-like "$OUT" "1 agenda item" "summary: agenda"
-like "$OUT" "written from 2026-01-06 to 2026-02-20" "summary: the range"
-like "$OUT" "not encrypted" "summary: says it is plain text"
-like "$OUT" "Wrote $T/a.md" "says what it wrote"
+like "$ERR" "3 check-ins" "summary: check-ins"
+like "$ERR" "1 session" "summary: sessions"
+like "$ERR" "1 agenda item" "summary: agenda"
+like "$ERR" "written from 2026-01-06 to 2026-02-20" "summary: the range"
+like "$ERR" "not encrypted" "summary: says it is plain text"
+like "$ERR" "Wrote $T/a.md" "says what it wrote"
 is "$(stat -c %a "$T/a.md")" 600 "mode 0600"
 like "$(cat "$T/a.md")" "Shared one" "the shared entry is in it"
 is "$(grep -c 'Only for me' "$T/a.md")" 0 "the private entry is not"
@@ -51,7 +51,7 @@ like "$(cat "$T/a.md")" "day 41 after medicine session 1" "entries placed on the
 
 # --all adds the private entry, and says so.
 ok "md --all" tj_notty export -o "$T/all.md" --format md --yes --all
-like "$OUT" "3 journal entries \(1 not marked to share\)" \
+like "$ERR" "3 journal entries \(1 not marked to share\)" \
 	"summary: private entries included"
 like "$(cat "$T/all.md")" "Only for me" "the private entry is in it"
 like "$(cat "$T/all.md")" "not marked to share" "and marked as such"
@@ -59,8 +59,8 @@ like "$(cat "$T/all.md")" "not marked to share" "and marked as such"
 # A range.
 ok "md --since --until" tj_notty export -o "$T/range.md" --format md --yes \
 	--all --since 2026-01-08 --until 2026-01-31
-like "$OUT" "1 journal entry \(1 not marked to share\)" "range: one entry"
-like "$OUT" "2 check-ins" "range: two check-ins"
+like "$ERR" "1 journal entry \(1 not marked to share\)" "range: one entry"
+like "$ERR" "2 check-ins" "range: two check-ins"
 is "$(grep -c 'Much later' "$T/range.md")" 0 "nothing after --until"
 like "$(cat "$T/range.md")" "- from: 2026-01-08" "the range is written down"
 like "$(cat "$T/range.md")" "- to: 2026-01-31" "both ends"
@@ -82,7 +82,7 @@ is "$(jq -r '.format' "$T/a.json")" tend-export "json: format name"
 
 # CSV: RFC 4180 with formula guards, end to end.
 ok "csv" tj_notty export -o "$T/a.csv" --format csv --yes
-like "$OUT" "3 check-ins \(a CSV file holds check-ins only\)" "csv summary"
+like "$ERR" "3 check-ins \(a CSV file holds check-ins only\)" "csv summary"
 is "$(head -n 1 "$T/a.csv" | od -An -c | tr -s ' ' | grep -c '\\r \\n')" 1 \
 	"CRLF line ends"
 is "$(grep -c . "$T/a.csv")" 4 "a header and three rows"
