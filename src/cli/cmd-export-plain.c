@@ -102,21 +102,26 @@ parse(struct cli *c, int argc, char **argv, struct plain_args *a)
 			fprintf(stderr, "tend: --%s is for encrypted bundles; a "
 			    "plaintext export (--format) has no recipient\n",
 			    opt == OPT_TO ? "to" : "share-passphrase");
-			return cli_usage(cmd);
+			cli_usage(cmd);
+			return 2;
 		case 'h':
 			cli_print_usage(cmd, stdout);
 			return -1;
 		case '!':
 			return 2;
 		default:
-			return cli_bad_option(cmd, opt, argv, plain_longopts);
+			cli_bad_option(cmd, opt, argv, plain_longopts);
+			return 2;
 		}
 	}
-	if (optind < argc)
-		return cli_too_many_args(cmd, 0);
+	if (optind < argc) {
+		cli_too_many_args(cmd, 0);
+		return 2;
+	}
 	if (a->out == NULL || a->out[0] == '\0') {
 		fprintf(stderr, "tend: export needs -o OUT, the file to write\n");
-		return cli_usage(cmd);
+		cli_usage(cmd);
+		return 2;
 	}
 	return 0;
 }
