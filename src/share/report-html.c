@@ -286,11 +286,11 @@ session_item(const struct session *r, void *arg)
 	else
 		rbuf_put(h->b, "Session");
 	rbuf_put(h->b, "</span>");
-	if (r->title[0] != '\0') {
+	if (report_nz(r->title)[0] != '\0') {
 		rbuf_put(h->b, " · ");
 		rbuf_html(h->b, r->title);
 	}
-	if (r->notes[0] != '\0') {
+	if (report_nz(r->notes)[0] != '\0') {
 		rbuf_put(h->b, "<div class=\"notes\">");
 		rbuf_html(h->b, r->notes);
 		rbuf_put(h->b, "</div>");
@@ -314,7 +314,7 @@ entry_article(const struct entry *r, void *arg)
 	rbuf_html(h->b, place);
 	rbuf_put(h->b, " · ");
 	rbuf_html(h->b, r->kind);
-	for (p = r->tags; *p != '\0'; p = *q ? q + 1 : q) {
+	for (p = report_nz(r->tags); *p != '\0'; p = *q ? q + 1 : q) {
 		char tag[72];
 
 		q = strchr(p, ' ');

@@ -25,6 +25,10 @@ void rbuf_printf(struct rbuf *b, const char *fmt, ...)
 /* Wipe and free. */
 void rbuf_free(struct rbuf *b);
 
+/* s, or "" for NULL: a store opened from an image someone else made may
+ * hold NULL where tend always writes text. */
+const char *report_nz(const char *s);
+
 /* text with & < > " ' as HTML character references. */
 void rbuf_html(struct rbuf *b, const char *text);
 

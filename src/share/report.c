@@ -58,7 +58,14 @@ rbuf_putn(struct rbuf *b, const char *s, size_t n)
 void
 rbuf_put(struct rbuf *b, const char *s)
 {
+	s = report_nz(s);
 	rbuf_putn(b, s, strlen(s));
+}
+
+const char *
+report_nz(const char *s)
+{
+	return s != NULL ? s : "";
 }
 
 void
@@ -94,7 +101,7 @@ rbuf_html(struct rbuf *b, const char *text)
 {
 	const char *p;
 
-	for (p = text; *p != '\0'; p++) {
+	for (p = report_nz(text); *p != '\0'; p++) {
 		switch (*p) {
 		case '&':
 			rbuf_put(b, "&amp;");
@@ -442,7 +449,7 @@ md_inline(struct rbuf *b, const char *text, int cell)
 {
 	const char *p;
 
-	for (p = text; *p != '\0'; p++) {
+	for (p = report_nz(text); *p != '\0'; p++) {
 		if (*p == '\r' || *p == '\n')
 			rbuf_put(b, " ");
 		else if (cell && *p == '|')
@@ -472,24 +479,27 @@ static int
 md_entry(const struct entry *r, void *arg)
 {
 	struct md *m = arg;
+	const char *kind = report_nz(r->kind), *tags = report_nz(r->tags);
+	const char *body = report_nz(r->body);
 	char when[32], place[96];
 	size_t n;
 
 	report_time(r->created, r->created_off, when, sizeof when);
 	store_place(m->s, r->created, place, sizeof place);
 	rbuf_printf(m->b, "### %s · ", when);
-	md_inline(m->b, report_entry_title(r->title, r->kind), 0);
-	rbuf_printf(m->b, "\n\n*%s* · %s", place, r->kind);
-	if (r->tags[0] != '\0') {
+	md_inline(m->b, report_entry_title(r->title, kind), 0);
+	rbuf_printf(m->b, "\n\n*%s* · ", place);
+	md_inline(m->b, kind, 0);
+	if (tags[0] != '\0') {
 		rbuf_put(m->b, " · tags: ");
-		md_inline(m->b, r->tags, 0);
+		md_inline(m->b, tags, 0);
 	}
 	if (!r->shared)
 		rbuf_put(m->b, " · not marked to share");
 	rbuf_put(m->b, "\n\n");
-	rbuf_put(m->b, r->body);
-	n = strlen(r->body);
-	rbuf_put(m->b, n > 0 && r->body[n - 1] == '\n' ? "\n" : "\n\n");
+	rbuf_put(m->b, body);
+	n = strlen(body);
+	rbuf_put(m->b, n > 0 && body[n - 1] == '\n' ? "\n" : "\n\n");
 	return 0;
 }
 
@@ -506,7 +516,7 @@ md_scale(struct rbuf *b, int v)
 static void
 md_cell(struct rbuf *b, const char *text)
 {
-	if (text[0] != '\0') {
+	if (report_nz(text)[0] != '\0') {
 		rbuf_put(b, " ");
 		md_inline(b, text, 1);
 	}
@@ -549,12 +559,12 @@ md_session(const struct session *r, void *arg)
 		rbuf_printf(m->b, "medicine session %d", r->medicine_no);
 	else
 		rbuf_printf(m->b, "%s session", store_session_kind_name(r->kind));
-	if (r->title[0] != '\0') {
+	if (report_nz(r->title)[0] != '\0') {
 		rbuf_put(m->b, " · ");
 		md_inline(m->b, r->title, 0);
 	}
 	rbuf_put(m->b, "\n");
-	if (r->notes[0] != '\0') {
+	if (report_nz(r->notes)[0] != '\0') {
 		const char *p;
 
 		rbuf_put(m->b, "\n  ");
@@ -663,9 +673,11 @@ render_json(struct store *s, struct rbuf *b, struct err *e)
 static void
 csv_field(struct rbuf *b, const char *text)
 {
-	int quote = strpbrk(text, ",\"\r\n") != NULL;
+	int quote;
 	const char *p;
 
+	text = report_nz(text);
+	quote = strpbrk(text, ",\"\r\n") != NULL;
 	if (quote)
 		rbuf_put(b, "\"");
 	if (strchr("=+-@\t\r", text[0]) != NULL && text[0] != '\0')
@@ -705,7 +717,8 @@ csv_checkin(const struct checkin *r, void *arg)
 	char when[40], symptoms[160];
 
 	time_format_iso(r->time, r->time_off, when, sizeof when);
-	rbuf_printf(b, "%s,%s,%d,", r->uuid, when, r->mood);
+	csv_field(b, r->uuid);
+	rbuf_printf(b, ",%s,%d,", when, r->mood);
 	csv_scale(b, r->anxiety);
 	csv_scale(b, r->sleep);
 	if (r->sleep_hours != CHECKIN_UNSET)
