@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "share/report-int.h"
 #include "tend/err.h"
 #include "tend/store.h"
@@ -114,8 +116,17 @@ gather_checkin(const struct checkin *r, void *arg)
 	struct html *h = arg;
 
 	if (h->npts == h->cappts) {
-		h->cappts = h->cappts ? h->cappts * 2 : 64;
-		h->pts = xrealloc(h->pts, h->cappts * sizeof *h->pts);
+		size_t cap = h->cappts ? h->cappts * 2 : 64;
+		struct point *p = xcalloc(cap, sizeof *p);
+
+		/* Not realloc: the old block is wiped before it is freed. */
+		if (h->pts != NULL) {
+			memcpy(p, h->pts, h->npts * sizeof *p);
+			sodium_memzero(h->pts, h->cappts * sizeof *h->pts);
+			free(h->pts);
+		}
+		h->pts = p;
+		h->cappts = cap;
 	}
 	h->pts[h->npts].t = r->time;
 	h->pts[h->npts].off = r->time_off;
@@ -510,6 +521,9 @@ report_html(struct store *s, struct rbuf *b, struct err *e)
 	    "</a><a href=\"#checkins\">Check-ins</a><a href=\"#agenda\">"
 	    "Agenda</a></nav>\n");
 	rc = sections(&h, &sum, e);
+	/* Moods and times are journal data too. */
+	if (h.pts != NULL)
+		sodium_memzero(h.pts, h.cappts * sizeof *h.pts);
 	free(h.pts);
 	free(h.meds);
 	if (rc != 0)

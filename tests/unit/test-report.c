@@ -504,6 +504,29 @@ test_empty(void)
 			    "html: no chart without check-ins");
 		report_free(out, len);
 	}
+
+	/* Many check-ins: one point each (the chart's list grows). */
+	{
+		struct checkin_new c;
+		char uuid[STORE_UUID_LEN + 1];
+		int i, rc = 0;
+
+		memset(&c, 0, sizeof c);
+		c.anxiety = c.sleep = c.energy = c.connection = CHECKIN_UNSET;
+		c.sleep_hours = CHECKIN_UNSET;
+		rc |= store_begin(s, &e);
+		for (i = 0; i < 150; i++) {
+			c.mood = i % 11;
+			c.when = T0 + i * 6 * H;
+			rc |= store_checkin_add(s, &c, uuid, &e);
+		}
+		rc |= store_commit(s, &e);
+		out = render(s, REPORT_HTML, &len);
+		ok(rc == 0 && out != NULL &&
+		    count(out, "<circle class=\"pt\"") == 150,
+		    "html: 150 check-ins, 150 points");
+		report_free(out, len);
+	}
 	store_close(s);
 	vault_close(ev);
 }
