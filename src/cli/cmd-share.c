@@ -271,12 +271,13 @@ cmd_therapist(struct cli *c, int argc, char **argv)
 	struct list_state ls = { 0, 0 };
 	struct share_args a;
 	struct journal j;
-	unsigned char pk[32];
 	int rc;
 
 	if (argc < 2)
 		return cli_usage(cmd);
 	if (strcmp(argv[1], "add") == 0) {
+		unsigned char pk[32];
+
 		if ((rc = parse(c, argc, argv, 2, none, 2, &a)) != 0)
 			return rc;
 		if (a.nargs != 2)
@@ -339,8 +340,6 @@ day_text(time_t t, char out[16])
 static void
 say_counts(const struct export_counts *n, const struct export_scope *sc)
 {
-	char a[16], b[16];
-
 	fprintf(stderr, "This bundle will hold %ld entr%s marked to share",
 	    n->entries_shared, n->entries_shared == 1 ? "y" : "ies");
 	if (sc->all)
@@ -350,6 +349,8 @@ say_counts(const struct export_counts *n, const struct export_scope *sc)
 	    "item%s", n->checkins, n->checkins == 1 ? "" : "s", n->sessions,
 	    n->sessions == 1 ? "" : "s", n->agenda, n->agenda == 1 ? "" : "s");
 	if (n->first != 0) {
+		char a[16], b[16];
+
 		day_text(n->first, a);
 		day_text(n->last, b);
 		fprintf(stderr, ", from %s to %s", a, b);
@@ -609,7 +610,7 @@ cmd_review(struct cli *c, int argc, char **argv)
 		    "tend review --json %s prints the bundle as JSON",
 		    a.md ? "Markdown" : "full-screen", a.args[0]);
 	rc = 1;
-	if (review_open(c, &a, a.args[0], &b, &known) != 0)
+	if (review_open(c, &a, a.args[0], &b, &known) != 0 || b == NULL)
 		goto done;
 	share_fingerprint(b->signer, fpr);
 	if (store_open_image(b->img, b->len, &s, &c->err) != 0) {

@@ -38,7 +38,7 @@
 #define IMAGE_MAX ((size_t)1 << 30)
 #define BUNDLE_MAX (IMAGE_MAX + ((IMAGE_MAX / CHUNK) + 2) * ABYTES + 8192)
 
-static const char sig_domain[24] = "tend bundle signature v1";
+static const unsigned char sig_domain[24] = "tend bundle signature v1";
 
 static size_t
 chunks(size_t len)
@@ -79,7 +79,7 @@ static void
 sig_message(const unsigned char uuid[16], const unsigned char *img,
     size_t len, unsigned char m[SIGMSG_LEN])
 {
-	memcpy(m, sig_domain, 24);
+	memcpy(m, sig_domain, sizeof sig_domain);
 	memcpy(m + 24, uuid, 16);
 	put64(m + 40, len);
 	crypto_generichash(m + 48, 64, img, len, NULL, 0);

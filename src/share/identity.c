@@ -38,7 +38,6 @@ int
 share_identity_create(const char *path, const char *pass, size_t len,
     enum vault_kdf kdf, unsigned char pk[32], struct err *e)
 {
-	unsigned char buf[IDENTITY_SIZE];
 	unsigned char *sk;
 	struct keys *k;
 	struct header h;
@@ -69,6 +68,8 @@ share_identity_create(const char *path, const char *pass, size_t len,
 	rc = slot_set_passphrase(&h.slot[0], SLOT_PASSPHRASE, h.uuid, k->dek,
 	    pass, len, kdf, e);
 	if (rc == 0) {
+		unsigned char buf[IDENTITY_SIZE];
+
 		sealed_encode(&h, k, buf);
 		rc = file_write_atomic(path, buf, sizeof buf, 0600, 1, e);
 	}

@@ -92,7 +92,7 @@ share_known_check(const char *path, const char *alias, const char *fpr,
 			if (*next == '\0')
 				*next = '\n';
 	add = xasprintf("%.*s%s%s %s\n", (int)len, text ? text : "",
-	    len > 0 && text[len - 1] != '\n' ? "\n" : "", fpr, esc);
+	    text != NULL && len > 0 && text[len - 1] != '\n' ? "\n" : "", fpr, esc);
 	dir = path_dirname(path);
 	rc = dir_ensure(dir, e);
 	free(dir);

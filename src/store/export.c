@@ -78,6 +78,29 @@ bind_scope(sqlite3_stmt *st, const struct export_scope *sc)
 		sqlite3_bind_int(st, 3, sc->all != 0);
 }
 
+/* "INSERT INTO table("c1", ...) VALUES (?, ...)" for src's columns. */
+static char *
+insert_sql(sqlite3_stmt *src, const char *table)
+{
+	int i, n = sqlite3_column_count(src);
+	size_t cap = 64 + strlen(table), used;
+	char *ins;
+
+	for (i = 0; i < n; i++)
+		cap += strlen(sqlite3_column_name(src, i)) + 8;
+	ins = xmalloc(cap);
+	used = (size_t)snprintf(ins, cap, "INSERT INTO %s(", table);
+	for (i = 0; i < n; i++)
+		used += (size_t)snprintf(ins + used, cap - used, "%s\"%s\"",
+		    i ? ", " : "", sqlite3_column_name(src, i));
+	used += (size_t)snprintf(ins + used, cap - used, ") VALUES (");
+	for (i = 0; i < n; i++)
+		used += (size_t)snprintf(ins + used, cap - used, "%s?",
+		    i ? ", " : "");
+	snprintf(ins + used, cap - used, ")");
+	return ins;
+}
+
 /* Copy the rows of sql (run on the journal) into table of the image, by
  * column name. */
 static int
@@ -86,36 +109,21 @@ copy_rows(struct store *s, const char *sql, const struct export_scope *sc,
 {
 	sqlite3_stmt *src, *dst = NULL;
 	char *ins = NULL;
-	int rc, i, n, img_failed = 0;
+	int rc, i, img_failed = 0;
 
 	if ((src = store_stmt(s, sql, e)) == NULL)
 		return -1;
 	bind_scope(src, sc);
 	while ((rc = sqlite3_step(src)) == SQLITE_ROW) {
 		if (dst == NULL) {
-			size_t cap = 64 + strlen(table);
-			char *p;
-
-			n = sqlite3_column_count(src);
-			for (i = 0; i < n; i++)
-				cap += strlen(sqlite3_column_name(src, i)) + 8;
-			ins = xmalloc(cap);
-			p = ins + sprintf(ins, "INSERT INTO %s(", table);
-			for (i = 0; i < n; i++)
-				p += sprintf(p, "%s\"%s\"", i ? ", " : "",
-				    sqlite3_column_name(src, i));
-			p += sprintf(p, ") VALUES (");
-			for (i = 0; i < n; i++)
-				p += sprintf(p, "%s?", i ? ", " : "");
-			strcpy(p, ")");
+			ins = insert_sql(src, table);
 			rc = sqlite3_prepare_v2(img->db, ins, -1, &dst, NULL);
 			if (rc != SQLITE_OK) {
 				img_failed = 1;
 				break;
 			}
 		}
-		n = sqlite3_column_count(src);
-		for (i = 0; i < n; i++)
+		for (i = 0; i < sqlite3_column_count(src); i++)
 			sqlite3_bind_value(dst, i + 1,
 			    sqlite3_column_value(src, i));
 		rc = sqlite3_step(dst);
