@@ -195,6 +195,8 @@ int store_checkin_add(struct store *s, const struct checkin_new *n,
 /* Check-ins in [since, until) (0: open), oldest first. */
 int store_checkin_list(struct store *s, time_t since, time_t until,
     int (*cb)(const struct checkin *, void *), void *arg, struct err *e);
+int store_checkin_list_json(struct store *s, time_t since, time_t until,
+    char **json, struct err *e);
 
 /* ---- the treatment timeline (session.c, timeline.c) ---- */
 
@@ -279,6 +281,24 @@ int store_draft_save(struct store *s, const char *key, const char *text,
     struct err *e);
 /* The draft's text (malloc'd) or NULL if there is none. */
 char *store_draft_get(struct store *s, const char *key);
+
+/* ---- the whole store as one document (document.c) ---- */
+
+/* Meta keys starting with prefix (e.g. "export_", which an export image
+ * uses for its own description), by key; cb gets the key and value. */
+int store_meta_each(struct store *s, const char *prefix,
+    int (*cb)(const char *key, const char *value, void *), void *arg,
+    struct err *e);
+
+/* Everything in the store as one JSON object:
+ *   {"format": "tend-export", "version": 1, "title": meta title or null,
+ *    "export": {export_* meta keys without the prefix},
+ *    "entries": [...], "checkins": [...], "sessions": [...],
+ *    "agenda": [...]}
+ * with the objects of the *_list_json functions (entries not in the
+ * trash, oldest first).  The text holds journal text: wipe it
+ * (vault_wipe) before free(). */
+int store_document_json(struct store *s, char **json, struct err *e);
 
 /* ---- statistics (stats.c) ---- */
 

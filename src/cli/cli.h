@@ -163,4 +163,10 @@ int cmd_therapist(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);
 int cmd_review(struct cli *c, int argc, char **argv);
 
+/* tend export --format (cmd-export-plain.c): 1 if the arguments ask for
+ * a plaintext export, and the command itself with the same arguments;
+ * cmd_export hands over to it. */
+int cli_export_wants_plain(int argc, char **argv);
+int cli_export_plain(struct cli *c, int argc, char **argv);
+
 #endif

@@ -480,6 +480,9 @@ cmd_export(struct cli *c, int argc, char **argv)
 	struct tdate d;
 	int rc;
 
+	/* --format: a plaintext export (cmd-export-plain.c) instead. */
+	if (cli_export_wants_plain(argc, argv))
+		return cli_export_plain(c, argc, argv);
 	if ((rc = parse(c, argc, argv, 1, opts, 0, &a)) != 0)
 		return rc;
 	if (a.out == NULL) {

@@ -56,8 +56,11 @@ static const struct command commands[] = {
 	{ "therapist", cmd_therapist, "add NAME KEY | list [--json] | rm NAME",
 	    "the therapists you share with" },
 	{ "export", cmd_export, "-o OUT [--to NAME|KEY]... "
-	    "[--share-passphrase] [--since D] [--until D] [--all]",
-	    "write an encrypted, signed bundle for your therapist" },
+	    "[--share-passphrase] [--since D] [--until D] [--all] | "
+	    "-o OUT --format md|json|csv|html [--yes] [--since D] [--until D] "
+	    "[--all]",
+	    "write an encrypted, signed bundle for your therapist, or (with "
+	    "--format) plain text after a yes" },
 	{ "review", cmd_review, "BUNDLE [--json|--md] [--identity F] "
 	    "[--share-passphrase-file F]",
 	    "open a patient's bundle (therapists)" },

@@ -4,7 +4,11 @@ libtend_a_SOURCES += \
 	src/share/identity.c \
 	src/share/bundle.c \
 	src/share/known.c \
-	src/share/words.c
+	src/share/words.c \
+	src/share/report.c \
+	src/share/report-html.c
 noinst_HEADERS += \
 	include/tend/share.h \
-	src/share/share-int.h
+	include/tend/report.h \
+	src/share/share-int.h \
+	src/share/report-int.h

@@ -33,6 +33,17 @@ static const char sql_list[] =
     "energy, connection, symptoms, note, shared, tend_place(time) "
     "FROM checkins WHERE (?1 IS NULL OR time >= ?1) "
     "AND (?2 IS NULL OR time < ?2) ORDER BY time, id";
+static const char sql_list_json[] =
+    "SELECT json_group_array(json(j)) FROM (SELECT json_object("
+    "'id', uuid, 'short', substr(uuid, 1, 8), "
+    "'time', tend_iso(time, time_off), 'time_utc', time, 'mood', mood, "
+    "'anxiety', anxiety, 'sleep', sleep, 'sleep_hours', sleep_hours, "
+    "'energy', energy, 'connection', connection, "
+    "'symptoms', json(symptoms), 'note', note, "
+    "'shared', json(CASE WHEN shared THEN 'true' ELSE 'false' END), "
+    "'placement', tend_place(time)) AS j FROM checkins "
+    "WHERE (?1 IS NULL OR time >= ?1) AND (?2 IS NULL OR time < ?2) "
+    "ORDER BY time, id)";
 
 int
 store_symptom_valid(const char *name)
@@ -179,4 +190,20 @@ store_checkin_list(struct store *s, time_t since, time_t until,
 	if (stop != 0)
 		return stop;
 	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, e);
+}
+
+int
+store_checkin_list_json(struct store *s, time_t since, time_t until,
+    char **json, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, sql_list_json, e);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	store_bind_time(st, 1, since);
+	store_bind_time(st, 2, until);
+	rc = store_json_row(s, st, json, e);
+	sqlite3_clear_bindings(st);
+	return rc;
 }

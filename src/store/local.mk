@@ -9,7 +9,8 @@ libtend_a_SOURCES += \
 	src/store/agenda.c \
 	src/store/stats.c \
 	src/store/export.c \
-	src/store/therapist.c
+	src/store/therapist.c \
+	src/store/document.c
 noinst_HEADERS += \
 	include/tend/store.h \
 	src/store/store-int.h

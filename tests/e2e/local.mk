@@ -8,8 +8,11 @@ E2E_TESTS = \
 	tests/e2e/colour.sh \
 	tests/e2e/checkin.sh \
 	tests/e2e/lists.sh \
-	tests/e2e/layout.sh
+	tests/e2e/layout.sh \
+	tests/e2e/report-html.sh
 TESTS += $(E2E_TESTS)
+# The HTML report's screenshot, kept next to the test logs to look at.
+CLEANFILES += tests/e2e/report-html.png
 EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
 	tests/e2e/expected/firstrun-choose.txt \
 	tests/e2e/expected/firstrun-hint.txt \

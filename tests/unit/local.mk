@@ -30,7 +30,8 @@ UNIT_TESTS = \
 	tests/unit/test-ui-readonly \
 	tests/unit/test-ui-lists \
 	tests/unit/test-ui-text \
-	tests/unit/test-ui-theme
+	tests/unit/test-ui-theme \
+	tests/unit/test-report
 check_PROGRAMS += $(UNIT_TESTS) tests/unit/test-vault-close
 TESTS += $(UNIT_TESTS) tests/unit/test-vault-close
 

@@ -1,0 +1,62 @@
+/*
+ * report.h: plaintext exports of a store: Markdown, JSON, CSV (the
+ * check-ins) and a self-contained HTML report.
+ *
+ * A renderer takes a struct store * and writes down everything in it:
+ * entries not in the trash (with their tags), check-ins, sessions, agenda
+ * items and the export's own description (meta keys starting with
+ * "export_").  What goes into the store is decided before: `tend export
+ * --format` renders an export image (store_export_image) that holds only
+ * the chosen subset, and a live journal store renders whole.
+ *
+ * The rendered text exists only in memory: report_render() returns it in
+ * a buffer that report_free() wipes.  Errors never quote journal text.
+ *
+ * CSV cells that a spreadsheet would read as a formula (starting with
+ * '=', '+', '-', '@', a tab or a carriage return) get a single quote in
+ * front, so that "=HYPERLINK(...)" in a note stays text; the quote is the
+ * only change made to a cell's text.
+ */
+#ifndef TEND_REPORT_H
+#define TEND_REPORT_H
+
+#include <stddef.h>
+#include <time.h>
+
+struct err;
+struct store;
+
+enum report_format { REPORT_MD, REPORT_JSON, REPORT_CSV, REPORT_HTML };
+
+/* "md", "json", "csv" or "html"; -1 for anything else. */
+int report_format_parse(const char *name, enum report_format *out);
+const char *report_format_name(enum report_format f);
+
+/* What a store holds, for the summary shown before an export is written
+ * and the statement at the top of a report. */
+struct report_summary {
+	long entries;
+	long private_entries;   /* entries not marked to share */
+	long checkins;
+	long sessions;
+	long agenda_open, agenda_done;
+	time_t first, last;     /* earliest and latest entry or check-in;
+	                         * 0 when there is none */
+	int first_off, last_off;        /* their UTC offsets as written */
+};
+int report_summarize(struct store *s, struct report_summary *out,
+    struct err *e);
+
+/* Render everything in s as format f into a malloc'd NUL-terminated
+ * buffer (*out, *len without the NUL).  On failure *out is NULL. */
+int report_render(struct store *s, enum report_format f, char **out,
+    size_t *len, struct err *e);
+/* Wipe and free a rendered text (NULL is fine). */
+void report_free(char *text, size_t len);
+
+/* One CSV field for text: quoted when it holds a comma, a double quote,
+ * CR or LF (inner quotes doubled), with the formula guard above.  For
+ * tests; malloc'd. */
+char *report_csv_field(const char *text);
+
+#endif

@@ -1,0 +1,67 @@
+/*
+ * report-int.h: what the report renderers share (private to src/share).
+ *
+ * struct rbuf is a growing text buffer for journal text: when it grows,
+ * the old memory is wiped before it is freed, so no copy of the text is
+ * left behind in the heap.
+ */
+#ifndef TEND_REPORT_INT_H
+#define TEND_REPORT_INT_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "tend/report.h"
+
+struct rbuf {
+	char *p;
+	size_t len, cap;
+};
+
+void rbuf_put(struct rbuf *b, const char *s);
+void rbuf_putn(struct rbuf *b, const char *s, size_t n);
+void rbuf_printf(struct rbuf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Wipe and free. */
+void rbuf_free(struct rbuf *b);
+
+/* s, or "" for NULL: a store opened from an image someone else made may
+ * hold NULL where tend always writes text. */
+const char *report_nz(const char *s);
+
+/* text with & < > " ' as HTML character references. */
+void rbuf_html(struct rbuf *b, const char *text);
+
+/* A moment as written, "2026-01-05 14:05", at offset off (minutes east);
+ * buf at least 20 bytes. */
+void report_time(time_t t, int off, char *buf, size_t n);
+/* The day only, "2026-01-05". */
+void report_day(time_t t, int off, char *buf, size_t n);
+
+/* The title an entry is shown under: its own, else its kind's name
+ * ("Journal entry", "Reflection", "Dream", "Entry"). */
+const char *report_entry_title(const char *title, const char *kind);
+
+/* Check-in symptoms (a JSON array of known names) as "a, b" into buf. */
+void report_symptoms(const char *json, char *buf, size_t n);
+
+/* An export_* meta key as shown: its label (into label) and the value
+ * to show (value itself, words for a known one, or a time written as
+ * UTC seconds formatted into buf); NULL: leave it out (an empty value). */
+const char *report_meta_label(const char *key, const char *value,
+    char *label, size_t n, char *buf, size_t bufsz);
+
+/* The export_* meta keys in a reading order: the known ones first (when
+ * exported, by whom, the range, which entries), then any others by key. */
+int report_meta_walk(struct store *s,
+    int (*cb)(const char *key, const char *value, void *), void *arg,
+    struct err *e);
+
+/* The sentence that says what a report contains and that it is plain
+ * text; appended to b as plain text (escape it yourself for HTML: it
+ * holds no journal text, only counts and dates). */
+void report_statement(struct rbuf *b, const struct report_summary *sum);
+
+int report_html(struct store *s, struct rbuf *b, struct err *e);
+
+#endif

@@ -1,0 +1,789 @@
+/*
+ * report.c: plaintext exports of a store: the text buffer, the summary,
+ * and the Markdown, JSON and CSV renderers (the HTML report is in
+ * report-html.c).
+ *
+ * Each renderer walks the store through its public functions and writes
+ * into one struct rbuf; nothing is written to a file here.  Every buffer
+ * that held journal text is wiped before it is freed.
+ */
+#include "config.h"
+
+#include "tend/report.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "share/report-int.h"
+#include "tend/err.h"
+#include "tend/store.h"
+#include "tend/timefmt.h"
+
+/* ---- the buffer ---- */
+
+static void
+rbuf_grow(struct rbuf *b, size_t more)
+{
+	size_t cap = b->cap ? b->cap : 4096;
+	char *p;
+
+	if (b->len + more + 1 <= b->cap)
+		return;
+	while (cap < b->len + more + 1)
+		cap *= 2;
+	/* Not realloc: the old block must be wiped, not left in the heap. */
+	p = xmalloc(cap);
+	if (b->p != NULL) {
+		memcpy(p, b->p, b->len);
+		sodium_memzero(b->p, b->cap);
+		free(b->p);
+	}
+	b->p = p;
+	b->cap = cap;
+}
+
+void
+rbuf_putn(struct rbuf *b, const char *s, size_t n)
+{
+	rbuf_grow(b, n);
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+void
+rbuf_put(struct rbuf *b, const char *s)
+{
+	s = report_nz(s);
+	rbuf_putn(b, s, strlen(s));
+}
+
+const char *
+report_nz(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
+void
+rbuf_printf(struct rbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		fatal("report: bad format");
+	rbuf_grow(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void
+rbuf_free(struct rbuf *b)
+{
+	if (b->p != NULL) {
+		sodium_memzero(b->p, b->cap);
+		free(b->p);
+	}
+	memset(b, 0, sizeof *b);
+}
+
+void
+rbuf_html(struct rbuf *b, const char *text)
+{
+	const char *p;
+
+	for (p = report_nz(text); *p != '\0'; p++) {
+		switch (*p) {
+		case '&':
+			rbuf_put(b, "&amp;");
+			break;
+		case '<':
+			rbuf_put(b, "&lt;");
+			break;
+		case '>':
+			rbuf_put(b, "&gt;");
+			break;
+		case '"':
+			rbuf_put(b, "&quot;");
+			break;
+		case '\'':
+			rbuf_put(b, "&#39;");
+			break;
+		default:
+			rbuf_putn(b, p, 1);
+		}
+	}
+}
+
+/* ---- shared pieces ---- */
+
+void
+report_time(time_t t, int off, char *buf, size_t n)
+{
+	time_t shifted = t + (time_t)off * 60;
+	struct tm tm;
+
+	gmtime_r(&shifted, &tm);
+	strftime(buf, n, "%Y-%m-%d %H:%M", &tm);
+}
+
+void
+report_day(time_t t, int off, char *buf, size_t n)
+{
+	time_t shifted = t + (time_t)off * 60;
+	struct tm tm;
+
+	gmtime_r(&shifted, &tm);
+	strftime(buf, n, "%Y-%m-%d", &tm);
+}
+
+const char *
+report_entry_title(const char *title, const char *kind)
+{
+	if (title != NULL && title[0] != '\0')
+		return title;
+	if (kind != NULL && strcmp(kind, "journal") == 0)
+		return "Journal entry";
+	if (kind != NULL && strcmp(kind, "reflection") == 0)
+		return "Reflection";
+	if (kind != NULL && strcmp(kind, "dream") == 0)
+		return "Dream";
+	return "Entry";
+}
+
+void
+report_symptoms(const char *json, char *buf, size_t n)
+{
+	size_t i, o = 0;
+	char quoted[40];
+
+	buf[0] = '\0';
+	for (i = 0; json != NULL && store_symptoms[i] != NULL; i++) {
+		snprintf(quoted, sizeof quoted, "\"%s\"", store_symptoms[i]);
+		if (strstr(json, quoted) == NULL || o >= n)
+			continue;
+		o += (size_t)snprintf(buf + o, n - o, "%s%s", o ? ", " : "",
+		    store_symptoms[i]);
+	}
+}
+
+/* What tend's export image writes (store_export_image), in words. */
+static const struct {
+	const char *key, *label;
+} meta_labels[] = {
+	{ "export_time", "exported" },
+	{ "export_alias", "written by" },
+	{ "export_fingerprint", "signing key" },
+	{ "export_since", "from" },
+	{ "export_until", "to" },
+	{ "export_all", "entries" },
+	{ "export_version", "tend version" },
+};
+
+/* A time written as UTC seconds ("1768478400") into buf: the moment,
+ * or (day) its day; NULL if value is not such a number. */
+static const char *
+meta_time(const char *value, int day, char *buf, size_t n)
+{
+	char *end;
+	long long t = strtoll(value, &end, 10);
+
+	if (value[0] == '\0' || *end != '\0' || t <= 0)
+		return NULL;
+	if (day)
+		report_day((time_t)t, time_offset((time_t)t), buf, n);
+	else
+		report_time((time_t)t, time_offset((time_t)t), buf, n);
+	return buf;
+}
+
+const char *
+report_meta_label(const char *key, const char *value, char *label,
+    size_t n, char *buf, size_t bufsz)
+{
+	const char *shown;
+	size_t i;
+
+	for (i = 0; i < sizeof meta_labels / sizeof meta_labels[0]; i++)
+		if (strcmp(key, meta_labels[i].key) == 0)
+			break;
+	if (i == sizeof meta_labels / sizeof meta_labels[0]) {
+		char *p;
+
+		snprintf(label, n, "%s", key + strlen("export_"));
+		for (p = label; *p != '\0'; p++)
+			if (*p == '_')
+				*p = ' ';
+	} else
+		snprintf(label, n, "%s", meta_labels[i].label);
+	if (strcmp(key, "export_all") == 0)
+		return strcmp(value, "1") == 0 ? "all, also those not marked "
+		    "to share" : "only those marked to share";
+	if (strcmp(key, "export_since") == 0)
+		return value[0] == '\0' ? "the beginning" :
+		    (shown = meta_time(value, 1, buf, bufsz)) ? shown : value;
+	if (strcmp(key, "export_until") == 0) {
+		/* The range ends before this moment: show its last day. */
+		char *end;
+		long long t = strtoll(value, &end, 10);
+
+		if (value[0] == '\0')
+			return "now";
+		if (*end != '\0' || t <= 1)
+			return value;
+		snprintf(label, n, "to");
+		report_day((time_t)(t - 1), time_offset((time_t)(t - 1)), buf,
+		    bufsz);
+		return buf;
+	}
+	if (strcmp(key, "export_time") == 0 &&
+	    (shown = meta_time(value, 0, buf, bufsz)) != NULL)
+		return shown;
+	return value[0] != '\0' ? value : NULL;
+}
+
+static int
+known_meta(const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof meta_labels / sizeof meta_labels[0]; i++)
+		if (strcmp(key, meta_labels[i].key) == 0)
+			return 1;
+	return 0;
+}
+
+struct meta_walk {
+	int (*cb)(const char *key, const char *value, void *);
+	void *arg;
+};
+
+static int
+other_meta(const char *key, const char *value, void *arg)
+{
+	struct meta_walk *w = arg;
+
+	return known_meta(key) ? 0 : w->cb(key, value, w->arg);
+}
+
+int
+report_meta_walk(struct store *s,
+    int (*cb)(const char *key, const char *value, void *), void *arg,
+    struct err *e)
+{
+	struct meta_walk w = { cb, arg };
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < sizeof meta_labels / sizeof meta_labels[0];
+	    i++) {
+		char *value = store_meta_get(s, meta_labels[i].key);
+
+		if (value != NULL)
+			rc = cb(meta_labels[i].key, value, arg);
+		free(value);
+	}
+	if (rc != 0)
+		return rc;
+	return store_meta_each(s, "export_", other_meta, &w, e);
+}
+
+int
+report_format_parse(const char *name, enum report_format *out)
+{
+	static const char *const names[] = { "md", "json", "csv", "html" };
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (name != NULL && strcmp(name, names[i]) == 0) {
+			*out = (enum report_format)i;
+			return 0;
+		}
+	return -1;
+}
+
+const char *
+report_format_name(enum report_format f)
+{
+	switch (f) {
+	case REPORT_MD:
+		return "md";
+	case REPORT_JSON:
+		return "json";
+	case REPORT_CSV:
+		return "csv";
+	case REPORT_HTML:
+		return "html";
+	}
+	return "?";
+}
+
+/* ---- the summary ---- */
+
+static void
+widen(struct report_summary *sum, time_t t, int off)
+{
+	if (sum->first == 0 || t < sum->first) {
+		sum->first = t;
+		sum->first_off = off;
+	}
+	if (sum->last == 0 || t > sum->last) {
+		sum->last = t;
+		sum->last_off = off;
+	}
+}
+
+static int
+sum_entry(const struct entry *r, void *arg)
+{
+	struct report_summary *sum = arg;
+
+	sum->entries++;
+	if (!r->shared)
+		sum->private_entries++;
+	widen(sum, r->created, r->created_off);
+	return 0;
+}
+
+static int
+sum_checkin(const struct checkin *r, void *arg)
+{
+	struct report_summary *sum = arg;
+
+	sum->checkins++;
+	widen(sum, r->time, r->time_off);
+	return 0;
+}
+
+static int
+sum_session(const struct session *r, void *arg)
+{
+	(void)r;
+	((struct report_summary *)arg)->sessions++;
+	return 0;
+}
+
+static int
+sum_agenda(const struct agenda_item *r, void *arg)
+{
+	struct report_summary *sum = arg;
+
+	if (r->done)
+		sum->agenda_done++;
+	else
+		sum->agenda_open++;
+	return 0;
+}
+
+int
+report_summarize(struct store *s, struct report_summary *out, struct err *e)
+{
+	struct entry_filter all;
+
+	memset(out, 0, sizeof *out);
+	memset(&all, 0, sizeof all);
+	if (store_entry_list(s, &all, sum_entry, out, e) != 0 ||
+	    store_checkin_list(s, 0, 0, sum_checkin, out, e) != 0 ||
+	    store_session_list(s, sum_session, out, e) != 0 ||
+	    store_agenda_list(s, sum_agenda, out, e) != 0)
+		return -1;
+	return 0;
+}
+
+/* "1 entry", "3 entries". */
+static void
+count(struct rbuf *b, long n, const char *one, const char *many)
+{
+	rbuf_printf(b, "%ld %s", n, n == 1 ? one : many);
+}
+
+void
+report_statement(struct rbuf *b, const struct report_summary *sum)
+{
+	rbuf_put(b, "This export holds ");
+	count(b, sum->entries, "journal entry", "journal entries");
+	if (sum->private_entries > 0)
+		rbuf_printf(b, " (%ld not marked to share)",
+		    sum->private_entries);
+	rbuf_put(b, ", ");
+	count(b, sum->checkins, "check-in", "check-ins");
+	rbuf_put(b, ", ");
+	count(b, sum->sessions, "session", "sessions");
+	rbuf_put(b, " and ");
+	count(b, sum->agenda_open + sum->agenda_done, "agenda item",
+	    "agenda items");
+	if (sum->first != 0) {
+		char first[16], last[16];
+
+		report_day(sum->first, sum->first_off, first, sizeof first);
+		report_day(sum->last, sum->last_off, last, sizeof last);
+		if (strcmp(first, last) == 0)
+			rbuf_printf(b, ", from %s", first);
+		else
+			rbuf_printf(b, ", from %s to %s", first, last);
+	}
+	rbuf_put(b, ". It is not encrypted: anyone who can open this file "
+	    "can read it.");
+}
+
+/* ---- Markdown ---- */
+
+struct md {
+	struct store *s;
+	struct rbuf *b;
+};
+
+/* Text on one line (line breaks become spaces); in a table cell '|' is
+ * escaped too. */
+static void
+md_inline(struct rbuf *b, const char *text, int cell)
+{
+	const char *p;
+
+	for (p = report_nz(text); *p != '\0'; p++) {
+		if (*p == '\r' || *p == '\n')
+			rbuf_put(b, " ");
+		else if (cell && *p == '|')
+			rbuf_put(b, "\\|");
+		else
+			rbuf_putn(b, p, 1);
+	}
+}
+
+static int
+md_meta(const char *key, const char *value, void *arg)
+{
+	struct rbuf *b = arg;
+	char label[64], buf[32];
+
+	value = report_meta_label(key, value, label, sizeof label, buf,
+	    sizeof buf);
+	if (value == NULL)
+		return 0;
+	rbuf_printf(b, "- %s: ", label);
+	md_inline(b, value, 0);
+	rbuf_put(b, "\n");
+	return 0;
+}
+
+static int
+md_entry(const struct entry *r, void *arg)
+{
+	struct md *m = arg;
+	const char *kind = report_nz(r->kind), *tags = report_nz(r->tags);
+	const char *body = report_nz(r->body);
+	char when[32], place[96];
+	size_t n;
+
+	report_time(r->created, r->created_off, when, sizeof when);
+	store_place(m->s, r->created, place, sizeof place);
+	rbuf_printf(m->b, "### %s · ", when);
+	md_inline(m->b, report_entry_title(r->title, kind), 0);
+	rbuf_printf(m->b, "\n\n*%s* · ", place);
+	md_inline(m->b, kind, 0);
+	if (tags[0] != '\0') {
+		rbuf_put(m->b, " · tags: ");
+		md_inline(m->b, tags, 0);
+	}
+	if (!r->shared)
+		rbuf_put(m->b, " · not marked to share");
+	rbuf_put(m->b, "\n\n");
+	rbuf_put(m->b, body);
+	n = strlen(body);
+	rbuf_put(m->b, n > 0 && body[n - 1] == '\n' ? "\n" : "\n\n");
+	return 0;
+}
+
+static void
+md_scale(struct rbuf *b, int v)
+{
+	if (v == CHECKIN_UNSET)
+		rbuf_put(b, " |");
+	else
+		rbuf_printf(b, " %d |", v);
+}
+
+/* " text |", or " |" when text is empty. */
+static void
+md_cell(struct rbuf *b, const char *text)
+{
+	if (report_nz(text)[0] != '\0') {
+		rbuf_put(b, " ");
+		md_inline(b, text, 1);
+	}
+	rbuf_put(b, " |");
+}
+
+static int
+md_checkin(const struct checkin *r, void *arg)
+{
+	struct md *m = arg;
+	char when[32], symptoms[160];
+
+	report_time(r->time, r->time_off, when, sizeof when);
+	rbuf_printf(m->b, "| %s | %d |", when, r->mood);
+	md_scale(m->b, r->anxiety);
+	md_scale(m->b, r->sleep);
+	if (r->sleep_hours == CHECKIN_UNSET)
+		rbuf_put(m->b, " |");
+	else
+		rbuf_printf(m->b, " %g |", r->sleep_hours);
+	md_scale(m->b, r->energy);
+	md_scale(m->b, r->connection);
+	report_symptoms(r->symptoms, symptoms, sizeof symptoms);
+	md_cell(m->b, symptoms);
+	md_cell(m->b, r->note != NULL ? r->note : "");
+	md_cell(m->b, r->placement);
+	rbuf_put(m->b, "\n");
+	return 0;
+}
+
+static int
+md_session(const struct session *r, void *arg)
+{
+	struct md *m = arg;
+	char when[32];
+
+	report_time(r->time, r->time_off, when, sizeof when);
+	rbuf_printf(m->b, "- %s · ", when);
+	if (r->kind == SESSION_MEDICINE)
+		rbuf_printf(m->b, "medicine session %d", r->medicine_no);
+	else
+		rbuf_printf(m->b, "%s session", store_session_kind_name(r->kind));
+	if (report_nz(r->title)[0] != '\0') {
+		rbuf_put(m->b, " · ");
+		md_inline(m->b, r->title, 0);
+	}
+	rbuf_put(m->b, "\n");
+	if (report_nz(r->notes)[0] != '\0') {
+		const char *p;
+
+		rbuf_put(m->b, "\n  ");
+		for (p = r->notes; *p != '\0'; p++)
+			if (*p == '\n')
+				rbuf_put(m->b, "\n  ");
+			else
+				rbuf_putn(m->b, p, 1);
+		rbuf_put(m->b, "\n\n");
+	}
+	return 0;
+}
+
+static int
+md_agenda(const struct agenda_item *r, void *arg)
+{
+	struct md *m = arg;
+
+	rbuf_put(m->b, r->done ? "- [x] " : "- [ ] ");
+	md_inline(m->b, r->text, 0);
+	if (r->done) {
+		char when[32];
+
+		report_time(r->done, time_offset(r->done), when,
+		    sizeof when);
+		rbuf_printf(m->b, " (done %s)", when);
+	}
+	rbuf_put(m->b, "\n");
+	return 0;
+}
+
+static int
+render_md(struct store *s, struct rbuf *b, struct err *e)
+{
+	struct report_summary sum;
+	struct entry_filter all;
+	struct md m = { s, b };
+	char *title = store_meta_get(s, "title");
+
+	memset(&all, 0, sizeof all);
+	if (report_summarize(s, &sum, e) != 0) {
+		free(title);
+		return -1;
+	}
+	rbuf_put(b, "# ");
+	md_inline(b, title != NULL && title[0] != '\0' ? title : "Journal",
+	    0);
+	free(title);
+	rbuf_put(b, "\n\n");
+	report_statement(b, &sum);
+	rbuf_put(b, "\n\n");
+	if (report_meta_walk(s, md_meta, b, e) != 0)
+		return -1;
+	if (b->p[b->len - 2] != '\n')
+		rbuf_put(b, "\n");
+
+	rbuf_put(b, "## Entries\n\n");
+	if (sum.entries == 0)
+		rbuf_put(b, "None.\n\n");
+	if (store_entry_list(s, &all, md_entry, &m, e) != 0)
+		return -1;
+
+	rbuf_put(b, "## Check-ins\n\n");
+	if (sum.checkins == 0)
+		rbuf_put(b, "None.\n\n");
+	else
+		rbuf_put(b, "| When | Mood | Anxiety | Sleep | Hours slept | "
+		    "Energy | Connection | Symptoms | Note | Timeline |\n"
+		    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | "
+		    "--- |\n");
+	if (store_checkin_list(s, 0, 0, md_checkin, &m, e) != 0)
+		return -1;
+	if (sum.checkins > 0)
+		rbuf_put(b, "\n");
+
+	rbuf_put(b, "## Sessions\n\n");
+	if (sum.sessions == 0)
+		rbuf_put(b, "None.\n");
+	if (store_session_list(s, md_session, &m, e) != 0)
+		return -1;
+
+	rbuf_put(b, "\n## To bring to the next session\n\n");
+	if (sum.agenda_open + sum.agenda_done == 0)
+		rbuf_put(b, "None.\n");
+	return store_agenda_list(s, md_agenda, &m, e);
+}
+
+/* ---- JSON ---- */
+
+static int
+render_json(struct store *s, struct rbuf *b, struct err *e)
+{
+	char *json;
+
+	if (store_document_json(s, &json, e) != 0)
+		return -1;
+	rbuf_put(b, json);
+	rbuf_put(b, "\n");
+	sodium_memzero(json, strlen(json));
+	free(json);
+	return 0;
+}
+
+/* ---- CSV (RFC 4180) ---- */
+
+static void
+csv_field(struct rbuf *b, const char *text)
+{
+	int quote;
+	const char *p;
+
+	text = report_nz(text);
+	quote = strpbrk(text, ",\"\r\n") != NULL;
+	if (quote)
+		rbuf_put(b, "\"");
+	if (strchr("=+-@\t\r", text[0]) != NULL && text[0] != '\0')
+		rbuf_put(b, "'");
+	for (p = text; *p != '\0'; p++) {
+		if (*p == '"')
+			rbuf_put(b, "\"\"");
+		else
+			rbuf_putn(b, p, 1);
+	}
+	if (quote)
+		rbuf_put(b, "\"");
+}
+
+char *
+report_csv_field(const char *text)
+{
+	struct rbuf b = { NULL, 0, 0 };
+
+	rbuf_put(&b, "");
+	csv_field(&b, text);
+	return b.p;
+}
+
+static void
+csv_scale(struct rbuf *b, int v)
+{
+	if (v != CHECKIN_UNSET)
+		rbuf_printf(b, "%d", v);
+	rbuf_put(b, ",");
+}
+
+static int
+csv_checkin(const struct checkin *r, void *arg)
+{
+	struct rbuf *b = arg;
+	char when[40], symptoms[160];
+
+	time_format_iso(r->time, r->time_off, when, sizeof when);
+	csv_field(b, r->uuid);
+	rbuf_printf(b, ",%s,%d,", when, r->mood);
+	csv_scale(b, r->anxiety);
+	csv_scale(b, r->sleep);
+	if (r->sleep_hours != CHECKIN_UNSET)
+		rbuf_printf(b, "%g", r->sleep_hours);
+	rbuf_put(b, ",");
+	csv_scale(b, r->energy);
+	csv_scale(b, r->connection);
+	report_symptoms(r->symptoms, symptoms, sizeof symptoms);
+	csv_field(b, symptoms);
+	rbuf_put(b, ",");
+	csv_field(b, r->note != NULL ? r->note : "");
+	rbuf_printf(b, ",%s,", r->shared ? "yes" : "no");
+	csv_field(b, r->placement);
+	rbuf_put(b, "\r\n");
+	return 0;
+}
+
+static int
+render_csv(struct store *s, struct rbuf *b, struct err *e)
+{
+	rbuf_put(b, "id,time,mood,anxiety,sleep_quality,sleep_hours,energy,"
+	    "connection,symptoms,note,shared,timeline\r\n");
+	return store_checkin_list(s, 0, 0, csv_checkin, b, e);
+}
+
+/* ---- all formats ---- */
+
+int
+report_render(struct store *s, enum report_format f, char **out,
+    size_t *len, struct err *e)
+{
+	struct rbuf b = { NULL, 0, 0 };
+	int rc = -1;
+
+	*out = NULL;
+	*len = 0;
+	rbuf_put(&b, "");
+	switch (f) {
+	case REPORT_MD:
+		rc = render_md(s, &b, e);
+		break;
+	case REPORT_JSON:
+		rc = render_json(s, &b, e);
+		break;
+	case REPORT_CSV:
+		rc = render_csv(s, &b, e);
+		break;
+	case REPORT_HTML:
+		rc = report_html(s, &b, e);
+		break;
+	}
+	if (rc != 0) {
+		rbuf_free(&b);
+		return -1;
+	}
+	*out = b.p;
+	*len = b.len;
+	return 0;
+}
+
+void
+report_free(char *text, size_t len)
+{
+	if (text != NULL) {
+		sodium_memzero(text, len);
+		free(text);
+	}
+}
