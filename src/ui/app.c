@@ -39,6 +39,8 @@ const struct screen *const ui_screens[] = {
 	&screen_help,
 	&screen_settings,
 	&screen_confirm,
+	&screen_chart,
+	&screen_search,
 	NULL
 };
 

@@ -338,6 +338,8 @@ extern const struct screen screen_home;
 extern const struct screen screen_help;
 extern const struct screen screen_settings;
 extern const struct screen screen_confirm;
+extern const struct screen screen_chart;
+extern const struct screen screen_search;
 
 /* Every screen, for the tests and the help screen. */
 extern const struct screen *const ui_screens[];

@@ -6,6 +6,8 @@ E2E_TESTS = \
 	tests/e2e/resize.sh \
 	tests/e2e/settings.sh \
 	tests/e2e/colour.sh \
+	tests/e2e/chart.sh \
+	tests/e2e/search.sh \
 	tests/e2e/layout.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
@@ -24,4 +26,7 @@ EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
 	tests/e2e/expected/small-firstrun-choose.txt \
 	tests/e2e/expected/small-firstrun-recovery.txt \
 	tests/e2e/expected/small-firstrun-wrong.txt \
-	tests/e2e/expected/small-unlock-wrong.txt
+	tests/e2e/expected/small-unlock-wrong.txt \
+	tests/e2e/expected/chart.txt \
+	tests/e2e/expected/chart-empty.txt \
+	tests/e2e/expected/search.txt
