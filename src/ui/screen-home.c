@@ -51,10 +51,14 @@ home_draw(struct app *a, struct frame *f)
 static int
 home_key(struct app *a, struct frame *f, enum action act, int key)
 {
-	(void)a;
 	(void)f;
-	(void)act;
-	(void)key;
+	/* TEMPORARY, until the new home screen binds them: g and / open
+	 * the chart and search screens (kept out of the key table so the
+	 * home and help layouts stay as they are). */
+	if (act == ACT_NONE && (key == 'g' || key == '/')) {
+		ui_open(a, key == 'g' ? "chart" : "search", NULL);
+		return UI_DRAW_ALL;
+	}
 	return UI_PASS;
 }
 
