@@ -156,7 +156,7 @@ static void
 search_words(struct search *s, const char *q, char *out, size_t len)
 {
 	const char *p = q, *last = NULL;
-	size_t o = 0, n;
+	size_t o = 0;
 	unsigned cp;
 
 	s->nwords = 0;
@@ -164,8 +164,8 @@ search_words(struct search *s, const char *q, char *out, size_t len)
 	while (*p != '\0') {
 		struct search_word *w = NULL;
 		const char *start = p;
+		size_t n = search_decode(p, &cp);
 
-		n = search_decode(p, &cp);
 		if (!search_wordch(cp)) {
 			p += n;
 			continue;
@@ -252,9 +252,11 @@ search_draw_words(struct app *a, struct search *s, int y, int x,
 	while (*t != '\0' && used < width) {
 		const char *p = t;
 		unsigned cp;
-		size_t n = search_decode(p, &cp);
-		int word = search_wordch(cp);
+		size_t n;
+		int word;
 
+		search_decode(p, &cp);
+		word = search_wordch(cp);
 		while (*p != '\0' && (n = search_decode(p, &cp),
 		    search_wordch(cp) == word))
 			p += n;
@@ -505,10 +507,11 @@ search_draw(struct app *a, struct frame *f)
 {
 	struct search *s = f->data;
 	int top = ui_body_top(), y = top + 1, w = COLS - 4, maxy = ui_body_end();
-	char count[96];
 
 	draw_text(a, y, 2, w, ROLE_NORMAL, "Find:");
 	if (y + 2 < maxy) {
+		char count[96];
+
 		if (s->failed)
 			snprintf(count, sizeof count, "These words cannot be "
 			    "searched for; try other ones.");
