@@ -9,6 +9,7 @@ libtend_a_SOURCES += \
 	src/ui/list.c \
 	src/ui/passphrase.c \
 	src/ui/plot.c \
+	src/ui/query.c \
 	src/ui/theme.c \
 	src/ui/screen-chart.c \
 	src/ui/screen-confirm.c \
@@ -21,6 +22,7 @@ libtend_a_SOURCES += \
 noinst_HEADERS += \
 	include/tend/ui.h \
 	src/ui/plot.h \
+	src/ui/query.h \
 	src/ui/ui.h
 
 # Themes are installed for everyone; TEND_THEME_DIR finds them in the

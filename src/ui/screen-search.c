@@ -16,21 +16,18 @@
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wctype.h>
 
 #include "tend/store.h"
 #include "tend/timefmt.h"
 #include "tend/utf8.h"
+#include "ui/query.h"
 #include "ui/ui.h"
 
 #define SEARCH_LIMIT 200
-#define SEARCH_WORDS 16         /* query words kept for highlighting */
-#define SEARCH_WORD_MAX 64      /* characters of one query word kept */
 #define SEARCH_FIRST_LINE 1024  /* bytes of a body's first line shown */
 
 struct search_hit {
@@ -42,13 +39,6 @@ struct search_hit {
 	                         * the body's start, matched here) */
 };
 
-/* A query word, folded, as characters. */
-struct search_word {
-	unsigned ch[SEARCH_WORD_MAX];
-	int n;
-	int prefix;             /* the last word while still being typed */
-};
-
 struct search {
 	struct field field;
 	struct list list;       /* rows are indices into hits */
@@ -57,8 +47,7 @@ struct search {
 	int more;               /* more than SEARCH_LIMIT matched */
 	int stale;              /* the query changed, not yet searched */
 	int failed;
-	struct search_word words[SEARCH_WORDS];
-	int nwords;
+	struct query q;         /* what was searched for */
 };
 
 static const struct keydef search_keys[] = {
@@ -75,156 +64,6 @@ static const struct keydef search_keys[] = {
 	  "Go down a screenful of results.", 0 },
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
-
-/* Decode one character of UTF-8 at s into *cp; returns bytes used (a
- * bad byte reads as U+FFFD and takes one). */
-static size_t
-search_decode(const char *s, unsigned *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t n, i;
-
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	if ((u[0] & 0xe0) == 0xc0) {
-		n = 2;
-		*cp = u[0] & 0x1f;
-	} else if ((u[0] & 0xf0) == 0xe0) {
-		n = 3;
-		*cp = u[0] & 0x0f;
-	} else if ((u[0] & 0xf8) == 0xf0) {
-		n = 4;
-		*cp = u[0] & 0x07;
-	} else {
-		*cp = 0xfffd;
-		return 1;
-	}
-	for (i = 1; i < n; i++) {
-		if ((u[i] & 0xc0) != 0x80) {
-			*cp = 0xfffd;
-			return 1;
-		}
-		*cp = (*cp << 6) | (u[i] & 0x3f);
-	}
-	return n;
-}
-
-/* Whether cp is part of a word (as the index's tokenizer roughly sees
- * it): ASCII letters and digits, and characters beyond ASCII other than
- * Latin-1 signs and general punctuation. */
-static int
-search_wordch(unsigned cp)
-{
-	if (cp < 0x80)
-		return isalnum((int)cp);
-	if ((cp >= 0xa0 && cp <= 0xbf) || cp == 0xd7 || cp == 0xf7)
-		return 0;
-	return !(cp >= 0x2000 && cp <= 0x206f) && cp != 0xfffd;
-}
-
-/* cp in lower case without its accent, for the Latin letters people
- * usually type (U+00C0 to U+017F); others only lower-cased. */
-static unsigned
-search_fold(unsigned cp)
-{
-	static const char latin1[] = "aaaaaaaceeeeiiiidnooooo\0ouuuuyts"
-	    "aaaaaaaceeeeiiiidnooooo\0ouuuuyty";
-	/* U+0100 to U+017F, letter by letter */
-	static const char exta[] = "aaaaaa" "cccccccc" "dddd" "eeeeeeeeee"
-	    "gggggggg" "hhhh" "iiiiiiiiii" "ii" "jj" "kkk" "llllllllll"
-	    "nnnnnnnnn" "oooooo" "oo" "rrrrrr" "ssssssss" "tttttt"
-	    "uuuuuuuuuuuu" "ww" "yyy" "zzzzzz" "s";
-
-	_Static_assert(sizeof latin1 == 65 && sizeof exta == 129,
-	    "one letter for every character folded");
-
-	if (cp < 0x80)
-		return (unsigned)tolower((int)cp);
-	if (cp >= 0xc0 && cp <= 0xff && latin1[cp - 0xc0] != '\0')
-		return (unsigned char)latin1[cp - 0xc0];
-	if (cp >= 0x100 && cp <= 0x17f)
-		return (unsigned char)exta[cp - 0x100];
-	return (unsigned)towlower((wint_t)cp);
-}
-
-/* Cut the query into words: kept folded in s->words for highlighting,
- * and written to out (size len) as the store's query, the last word
- * with a * while it is being typed (and at least two characters long). */
-static void
-search_words(struct search *s, const char *q, char *out, size_t len)
-{
-	const char *p = q, *last = NULL;
-	size_t o = 0;
-	unsigned cp;
-
-	s->nwords = 0;
-	out[0] = '\0';
-	while (*p != '\0') {
-		struct search_word *w = NULL;
-		const char *start = p;
-		size_t n = search_decode(p, &cp);
-
-		if (!search_wordch(cp)) {
-			p += n;
-			continue;
-		}
-		if (s->nwords < SEARCH_WORDS) {
-			w = &s->words[s->nwords++];
-			w->n = 0;
-			w->prefix = 0;
-		}
-		while (*p != '\0' && (n = search_decode(p, &cp),
-		    search_wordch(cp))) {
-			if (w != NULL && w->n < SEARCH_WORD_MAX)
-				w->ch[w->n++] = search_fold(cp);
-			p += n;
-		}
-		if (o + (size_t)(p - start) + 3 < len) {
-			if (o > 0)
-				out[o++] = ' ';
-			memcpy(out + o, start, (size_t)(p - start));
-			o += (size_t)(p - start);
-			out[o] = '\0';
-			last = p;
-		}
-	}
-	if (last != NULL && *last == '\0' && s->nwords > 0 &&
-	    s->words[s->nwords - 1].n >= 2) {
-		s->words[s->nwords - 1].prefix = 1;
-		out[o++] = '*';
-		out[o] = '\0';
-	}
-}
-
-/* Whether the word at s (n bytes, all word characters) matches one of
- * the query's words. */
-static int
-search_matches(const struct search *s, const char *t, size_t n)
-{
-	unsigned folded[SEARCH_WORD_MAX], cp;
-	int len = 0, i, j;
-	size_t k = 0;
-
-	while (k < n && len < SEARCH_WORD_MAX) {
-		k += search_decode(t + k, &cp);
-		folded[len++] = search_fold(cp);
-	}
-	if (k < n)
-		return 0;       /* longer than any word kept */
-	for (i = 0; i < s->nwords; i++) {
-		const struct search_word *w = &s->words[i];
-
-		if (w->n > len || (!w->prefix && w->n != len))
-			continue;
-		for (j = 0; j < w->n && w->ch[j] == folded[j]; j++)
-			;
-		if (j == w->n)
-			return 1;
-	}
-	return 0;
-}
 
 /* Draw n bytes of t at (y, x) in at most width columns; returns the
  * columns used. */
@@ -255,41 +94,17 @@ search_draw_words(struct app *a, struct search *s, int y, int x,
 		size_t n;
 		int word;
 
-		search_decode(p, &cp);
-		word = search_wordch(cp);
-		while (*p != '\0' && (n = search_decode(p, &cp),
-		    search_wordch(cp) == word))
+		query_decode(p, &cp);
+		word = query_wordch(cp);
+		while (*p != '\0' && (n = query_decode(p, &cp),
+		    query_wordch(cp) == word))
 			p += n;
 		used += search_span(a, y, x + used, width - used,
-		    word && search_matches(s, t, (size_t)(p - t)) ?
+		    word && query_match(&s->q, t, (size_t)(p - t)) ?
 		    ROLE_INPUT : base, t, (size_t)(p - t));
 		t = p;
 	}
 	return used;
-}
-
-/* Whether the n bytes at t hold a word that matches the query. */
-static int
-search_has_match(const struct search *s, const char *t, size_t n)
-{
-	const char *end = t + n;
-
-	while (t < end) {
-		const char *w = t;
-		unsigned cp;
-		size_t k = search_decode(t, &cp);
-
-		if (!search_wordch(cp)) {
-			t += k;
-			continue;
-		}
-		while (t < end && (k = search_decode(t, &cp),
-		    search_wordch(cp)))
-			t += k;
-		if (search_matches(s, w, (size_t)(t - w)))
-			return 1;
-	}
-	return 0;
 }
 
 /* The snippet with the store's [ ] marks turned into underlining.  The
@@ -310,7 +125,7 @@ search_draw_snippet(struct app *a, const struct search *s, int y, int x,
 		if (*t == '\0')
 			break;
 		close = strchr(in, ']');
-		if (close != NULL && search_has_match(s, in,
+		if (close != NULL && query_has_match(&s->q, in,
 		    (size_t)(close - in))) {
 			used += search_span(a, y, x + used, width - used,
 			    ROLE_INPUT, in, (size_t)(close - in));
@@ -451,19 +266,17 @@ search_height(void)
 static void
 search_run(struct app *a, struct search *s)
 {
-	char *q = xmalloc(s->field.len * 2 + 4);
 	struct err e;
 
 	search_clear(s);
 	s->stale = 0;
-	search_words(s, s->field.buf != NULL ? s->field.buf : "", q,
-	    s->field.len * 2 + 4);
-	if (q[0] != '\0' && store_search(a->store, q, SEARCH_LIMIT + 1,
-	    search_add, s, &e) < 0) {
+	query_free(&s->q);
+	query_parse(&s->q, s->field.buf != NULL ? s->field.buf : "");
+	if (s->q.fts[0] != '\0' && store_search(a->store, s->q.fts,
+	    SEARCH_LIMIT + 1, search_add, s, &e) < 0) {
 		search_clear(s);
 		s->failed = 1;
 	}
-	free(q);
 	list_free(&s->list);
 	list_init(&s->list, &search_source, s);
 	list_reload(&s->list, search_height());
@@ -487,6 +300,7 @@ search_leave(struct app *a, struct frame *f)
 	(void)a;
 	search_clear(s);
 	free(s->hits);
+	query_free(&s->q);
 	list_free(&s->list);
 	field_free(&s->field);
 	free(s);
@@ -515,9 +329,13 @@ search_draw(struct app *a, struct frame *f)
 		if (s->failed)
 			snprintf(count, sizeof count, "These words cannot be "
 			    "searched for; try other ones.");
-		else if (s->nwords == 0)
+		else if (s->q.n == 0)
 			snprintf(count, sizeof count, "Type a word or two. "
 			    "Capitals and accents do not matter.");
+		else if (s->nhits == 0 && s->q.open &&
+		    s->q.w[s->q.n - 1].n < 2)
+			snprintf(count, sizeof count, "Keep typing: a single "
+			    "letter is searched as a whole word.");
 		else if (s->nhits == 0)
 			snprintf(count, sizeof count, "No entry has these "
 			    "words.");

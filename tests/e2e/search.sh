@@ -48,7 +48,7 @@ tm_wait "Type a word or two."
 
 # Every key searches again.
 tm_type f
-tm_wait "No entry has these words."
+tm_wait "Keep typing: a single letter is searched as a whole word."
 tm_type u
 tm_wait "1 entry found"
 tm_type h
