@@ -389,8 +389,9 @@ const struct screen screen_chart = {
 	.leave = chart_leave,
 	.keys = chart_keys,
 	.about = "How your mood, anxiety and sleep moved over time, one "
-	    "small chart each, from your check-ins. Higher is more: a "
-	    "high line is a good mood, strong anxiety or good sleep. "
+	    "small chart each, from your check-ins (sleep is how well you "
+	    "slept). Higher is more: a high point is a good mood, strong "
+	    "anxiety or good sleep. "
 	    "Days with several check-ins show their average; days without "
 	    "one stay empty. M1, M2 and the dotted lines mark your medicine "
 	    "sessions.",

@@ -66,7 +66,8 @@ static const struct keydef search_keys[] = {
 };
 
 /* Draw n bytes of t at (y, x) in at most width columns; returns the
- * columns used. */
+ * columns used, or all of width when the text did not fit (so the rest
+ * of the row is left alone). */
 static int
 search_span(struct app *a, int y, int x, int width, enum role r,
     const char *t, size_t n)
@@ -77,6 +78,8 @@ search_span(struct app *a, int y, int x, int width, enum role r,
 	memcpy(part, t, n);
 	part[n] = '\0';
 	used = draw_text(a, y, x, width, r, part);
+	if (used < draw_width(part))
+		used = width;
 	free(part);
 	return used;
 }
