@@ -47,6 +47,8 @@ const struct screen *const ui_screens[] = {
 	&screen_agenda,
 	&screen_agenda_add,
 	&screen_trash,
+	&screen_chart,
+	&screen_search,
 	NULL
 };
 

@@ -8,20 +8,26 @@ libtend_a_SOURCES += \
 	src/ui/lines.c \
 	src/ui/list.c \
 	src/ui/passphrase.c \
+	src/ui/plot.c \
+	src/ui/query.c \
 	src/ui/theme.c \
 	src/ui/screen-checkin.c \
 	src/ui/screen-agenda.c \
+	src/ui/screen-chart.c \
 	src/ui/screen-confirm.c \
 	src/ui/screen-firstrun.c \
 	src/ui/screen-help.c \
 	src/ui/screen-home.c \
 	src/ui/screen-sessions.c \
+	src/ui/screen-search.c \
 	src/ui/screen-settings.c \
 	src/ui/screen-support.c \
 	src/ui/screen-trash.c \
 	src/ui/screen-unlock.c
 noinst_HEADERS += \
 	include/tend/ui.h \
+	src/ui/plot.h \
+	src/ui/query.h \
 	src/ui/ui.h
 
 # Themes are installed for everyone; TEND_THEME_DIR finds them in the

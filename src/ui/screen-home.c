@@ -60,6 +60,10 @@ home_key(struct app *a, struct frame *f, enum action act, int key)
 	(void)f;
 	/* Until the new home screen binds them in its table: c opens the
 	 * check-in, S the safety plan. */
+	if (act == ACT_NONE && (key == 'g' || key == '/')) {
+		ui_open(a, key == 'g' ? "chart" : "search", NULL);
+		return UI_DRAW_ALL;
+	}
 	if (key == 'c' || key == 'S') {
 		ui_open(a, key == 'c' ? "checkin" : "support", NULL);
 		return UI_DRAW_ALL;

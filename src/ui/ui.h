@@ -346,6 +346,8 @@ extern const struct screen screen_session_form;
 extern const struct screen screen_agenda;
 extern const struct screen screen_agenda_add;
 extern const struct screen screen_trash;
+extern const struct screen screen_chart;
+extern const struct screen screen_search;
 
 /* Every screen, for the tests and the help screen. */
 extern const struct screen *const ui_screens[];

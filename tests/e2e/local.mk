@@ -8,6 +8,8 @@ E2E_TESTS = \
 	tests/e2e/colour.sh \
 	tests/e2e/checkin.sh \
 	tests/e2e/lists.sh \
+	tests/e2e/chart.sh \
+	tests/e2e/search.sh \
 	tests/e2e/layout.sh \
 	tests/e2e/report-html.sh
 TESTS += $(E2E_TESTS)
@@ -36,4 +38,7 @@ EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
 	tests/e2e/expected/small-firstrun-choose.txt \
 	tests/e2e/expected/small-firstrun-recovery.txt \
 	tests/e2e/expected/small-firstrun-wrong.txt \
-	tests/e2e/expected/small-unlock-wrong.txt
+	tests/e2e/expected/small-unlock-wrong.txt \
+	tests/e2e/expected/chart.txt \
+	tests/e2e/expected/chart-empty.txt \
+	tests/e2e/expected/search.txt

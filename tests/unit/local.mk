@@ -29,6 +29,8 @@ UNIT_TESTS = \
 	tests/unit/test-ui-list \
 	tests/unit/test-ui-readonly \
 	tests/unit/test-ui-lists \
+	tests/unit/test-ui-plot \
+	tests/unit/test-ui-query \
 	tests/unit/test-ui-text \
 	tests/unit/test-ui-theme \
 	tests/unit/test-report
