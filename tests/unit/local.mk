@@ -21,6 +21,7 @@ UNIT_TESTS = \
 	tests/unit/test-store-schema \
 	tests/unit/test-store-trash \
 	tests/unit/test-store-scale \
+	tests/unit/test-store-update \
 	tests/unit/test-ui-config \
 	tests/unit/test-ui-keys \
 	tests/unit/test-ui-list \
