@@ -8,6 +8,8 @@ libtend_a_SOURCES += \
 	src/ui/lines.c \
 	src/ui/list.c \
 	src/ui/passphrase.c \
+	src/ui/prompts.c \
+	src/ui/textbuf.c \
 	src/ui/theme.c \
 	src/ui/screen-confirm.c \
 	src/ui/screen-firstrun.c \
@@ -17,7 +19,9 @@ libtend_a_SOURCES += \
 	src/ui/screen-unlock.c
 noinst_HEADERS += \
 	include/tend/ui.h \
-	src/ui/ui.h
+	src/ui/ui.h \
+	src/ui/textbuf.h \
+	src/ui/prompts.h
 
 # Themes are installed for everyone; TEND_THEME_DIR finds them in the
 # source tree for the tests.

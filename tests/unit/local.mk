@@ -25,7 +25,9 @@ UNIT_TESTS = \
 	tests/unit/test-ui-config \
 	tests/unit/test-ui-keys \
 	tests/unit/test-ui-list \
+	tests/unit/test-ui-prompts \
 	tests/unit/test-ui-text \
+	tests/unit/test-ui-textbuf \
 	tests/unit/test-ui-theme
 check_PROGRAMS += $(UNIT_TESTS) tests/unit/test-vault-close
 TESTS += $(UNIT_TESTS) tests/unit/test-vault-close
