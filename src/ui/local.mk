@@ -12,6 +12,7 @@ libtend_a_SOURCES += \
 	src/ui/textbuf.c \
 	src/ui/theme.c \
 	src/ui/screen-confirm.c \
+	src/ui/screen-editor.c \
 	src/ui/screen-firstrun.c \
 	src/ui/screen-help.c \
 	src/ui/screen-home.c \

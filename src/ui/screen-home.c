@@ -13,6 +13,8 @@
 #include "ui/ui.h"
 
 static const struct keydef home_keys[] = {
+	{ ACT_NEW, { 'n' }, "Write",
+	  "Write a new entry.", 0 },
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
 	  "Show the keys and what they do.", 1 },
 	{ ACT_SETTINGS, { 'o' }, "Settings",
@@ -51,10 +53,12 @@ home_draw(struct app *a, struct frame *f)
 static int
 home_key(struct app *a, struct frame *f, enum action act, int key)
 {
-	(void)a;
 	(void)f;
-	(void)act;
 	(void)key;
+	if (act == ACT_NEW && !a->readonly) {
+		ui_open(a, "editor", NULL);
+		return UI_DRAW_ALL;
+	}
 	return UI_PASS;
 }
 

@@ -6,6 +6,7 @@ E2E_TESTS = \
 	tests/e2e/resize.sh \
 	tests/e2e/settings.sh \
 	tests/e2e/colour.sh \
+	tests/e2e/editor.sh \
 	tests/e2e/layout.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
@@ -18,6 +19,7 @@ EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
 	tests/e2e/expected/help-unlock.txt \
 	tests/e2e/expected/settings.txt \
 	tests/e2e/expected/confirm.txt \
+	tests/e2e/expected/editor.txt \
 	tests/e2e/expected/unlock-locked.txt \
 	tests/e2e/expected/unlock-wrong.txt \
 	tests/e2e/expected/too-small.txt \
