@@ -89,6 +89,24 @@ tm_wait "A prompt (mind, preparation):"
 tm_key C-t
 tm_wait "shared with your therapist"
 tm_layout editor
+# Moving by word (ncurses reports Ctrl-arrows as kLFT5/kRIT5 or the xterm
+# sequences), to the start of the paragraph, and undo.
+tm_key C-Left C-Left
+tm_type "X"
+tm_key C-Right
+tm_type "Y"
+tm_wait "Ein kurzer Text über XdenY Tag."
+tm_key Home
+tm_type "Z"
+tm_wait "ZEin kurzer Text"
+tm_key C-z
+tm_wait "  Ein kurzer Text über XdenY Tag."
+tm_key End BSpace BSpace
+tm_wait "  Ein kurzer Text über XdenY Ta"
+tm_key Up Down PPage NPage Left DC
+tm_wait "  Ein kurzer Text über XdenY T"
+tm_screen | grep -q "über XdenY T\$"
+is $? 0 "Left and Delete removed the last letter"
 tm_resize 44 14
 tm_wait "Your entry"
 tm_key C-k
@@ -175,6 +193,25 @@ like "$JSON" '"body":"Heute war der Himmel weit. 空 🌙\\nZweite Zeile, noch u
 	"the draft came back intact and was saved"
 like "$JSON" '"title":"Abendhimmel"' "with its title"
 is "$(sql 'SELECT count(*) FROM drafts')" 0 "and the draft is gone"
+
+# The idle lock keeps what was typed as a draft.
+tm_start 80 24 TEND_TEST_IDLE_SECONDS=3
+unlock
+open_editor
+tm_type "Vor dem Sperren geschrieben."
+tm_wait "Vor dem Sperren geschrieben."
+tm_wait "Your journal is locked." 20
+ok "the idle lock left no text on screen" \
+	sh -c "! tmux -L '$TM_SOCK' capture-pane -p -t tend | grep -q Sperren"
+unlock
+tm_wait "You have an unsaved entry from"
+tm_type "y"
+tm_wait "Vor dem Sperren geschrieben."
+tm_key Escape
+tm_wait "Leave without saving?"
+tm_type "y"
+tm_wait "You left without saving."
+quit_tend
 
 # Nothing to offer now.
 tm_start 80 24
