@@ -38,6 +38,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,7 +177,8 @@ ed_keycode(const char *cap, const char *fallback, int code)
 	char *s = tigetstr(cap);
 	int k;
 
-	if (s == NULL || s == (char *)-1)
+	/* tigetstr() says "not a string capability" with (char *)-1. */
+	if (s == NULL || (intptr_t)s == -1)
 		s = (char *)fallback;
 	k = key_defined(s);
 	if (k > 0)
@@ -342,9 +344,8 @@ static void
 editor_enter(struct app *a, struct frame *f)
 {
 	struct editor *ed = xcalloc(1, sizeof *ed);
-	char place[128], when[32], *draft;
+	char place[128], *draft;
 	struct err e;
-	time_t saved;
 
 	tb_init(&ed->tb);
 	field_init(&ed->title, 0, ED_TITLE_MAX);
@@ -375,7 +376,9 @@ editor_enter(struct app *a, struct frame *f)
 	ed_mark_saved(ed);
 	draft = store_draft_get(a->store, ed->key);
 	if (draft != NULL) {
-		saved = ed_draft_load(ed, draft);
+		time_t saved = ed_draft_load(ed, draft);
+		char when[32];
+
 		vault_wipe(draft, strlen(draft));
 		free(draft);
 		ed->meta++;             /* unsaved until saved */
@@ -446,13 +449,13 @@ static void
 ed_draw_field(struct app *a, struct editor *ed, struct field *fl,
     enum ed_focus which, int y, const char *label, const char *hint)
 {
-	int cy, cx;
-
 	ed_label(a, ed, which, y, label);
 	field_draw(a, fl, y, 9, COLS - 11);
 	if (fl->len == 0 && ed->focus != which)
 		draw_text(a, y, 9, COLS - 11, ROLE_HINT, hint);
 	if (ed->focus == which) {
+		int cy, cx;
+
 		getyx(stdscr, cy, cx);
 		a->cursor_y = cy;
 		a->cursor_x = cx;
@@ -465,16 +468,17 @@ static void
 ed_draw_text(struct app *a, struct editor *ed, int y0, int rows)
 {
 	int width = ed_text_width(), r, row, col;
-	size_t s = ed->top, end, next, len = tb_len(&ed->tb), i;
+	size_t s = ed->top, end, len = tb_len(&ed->tb), i;
 	wchar_t wc[16];
 	size_t n;
-	int w, x;
+	int w;
 
 	attrset(a->attr[ROLE_NORMAL]);
 	for (r = 0; r < rows; r++) {
-		next = tb_vline(&ed->tb, s, width, &end);
+		size_t next = tb_vline(&ed->tb, s, width, &end);
+		int x = 0;
+
 		move(y0 + r, 2);
-		x = 0;
 		for (i = s; i < end;) {
 			size_t k;
 
@@ -508,7 +512,7 @@ static void
 editor_draw(struct app *a, struct frame *f)
 {
 	struct editor *ed = f->data;
-	int y = ui_body_top(), x, rows;
+	int y = ui_body_top(), rows;
 	char buf[160];
 
 	if (ed->missing) {
@@ -524,7 +528,7 @@ editor_draw(struct app *a, struct frame *f)
 	ed_label(a, ed, ED_KIND, y + 2, "Kind");
 	snprintf(buf, sizeof buf, "%s %s %s", draw_glyph(a, "‹", "<"),
 	    ed_kinds[ed->kind], draw_glyph(a, "›", ">"));
-	x = 9 + draw_text(a, y + 2, 9, COLS - 11, ed->focus == ED_KIND ?
+	draw_text(a, y + 2, 9, COLS - 11, ed->focus == ED_KIND ?
 	    ROLE_SELECTED : ROLE_NORMAL, buf);
 	if (ed->focus == ED_KIND) {
 		a->cursor_y = y + 2;
@@ -538,7 +542,6 @@ editor_draw(struct app *a, struct frame *f)
 		a->cursor_y = y + 3;
 		a->cursor_x = 9;
 	}
-	(void)x;
 	if (ed->prompt != NULL) {
 		if (ed->shown != NULL)
 			snprintf(buf, sizeof buf, "A prompt (%s, %s):",
@@ -592,7 +595,7 @@ ed_tags_split(char *copy, const char **tags, size_t max)
 static int
 ed_save(struct app *a, struct editor *ed)
 {
-	char id[STORE_UUID_LEN + 1], *tagcopy;
+	char *tagcopy;
 	const char *tags[64];
 	struct entry_new n;
 	struct err e;
@@ -616,8 +619,11 @@ ed_save(struct app *a, struct editor *ed)
 	n.shared = ed->shared;
 	if (ed->uuid != NULL)
 		rc = store_entry_update(a->store, ed->uuid, &n, &e);
-	else
+	else {
+		char id[STORE_UUID_LEN + 1];
+
 		rc = store_entry_add(a->store, &n, id, &e);
+	}
 	vault_wipe(tagcopy, strlen(ed->tags.buf));
 	free(tagcopy);
 	if (rc != 0) {
@@ -627,8 +633,7 @@ ed_save(struct app *a, struct editor *ed)
 	ed_draft_drop(a, ed);
 	ed_mark_saved(ed);
 	rc = ed->shared;
-	ed = NULL;
-	ui_pop(a);
+	ui_pop(a);              /* ed is gone now */
 	ui_message(a, ROLE_GOOD, "Your entry is saved%s.", rc ?
 	    ", marked to share with your therapist" : " and kept private");
 	return UI_DRAW_ALL;

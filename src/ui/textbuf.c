@@ -177,13 +177,13 @@ tb_cluster(const struct textbuf *tb, size_t i, wchar_t *out, size_t max,
 static size_t
 tb_cluster_before(const struct textbuf *tb, size_t i)
 {
-	size_t q = tb_prev_char(tb, i), p;
-	unsigned c, pc;
+	size_t q = tb_prev_char(tb, i);
 
 	while (q > 0) {
-		c = tb_cp(tb, q);
-		p = tb_prev_char(tb, q);
-		pc = tb_cp(tb, p);
+		unsigned c = tb_cp(tb, q);
+		size_t p = tb_prev_char(tb, q);
+		unsigned pc = tb_cp(tb, p);
+
 		if (c == '\n' || pc == '\n')
 			break;
 		if (!tb_extends(c) && pc != TB_ZWJ)
@@ -358,13 +358,13 @@ tb_change_new(struct textbuf *tb, int kind, int back, size_t pos)
 {
 	struct tb_change *c;
 
-	if (tb->nundo == TB_UNDO_MAX) {
+	if (tb->nundo == TB_UNDO_MAX && tb->undo != NULL) {
 		tb_change_free(&tb->undo[0]);
 		memmove(tb->undo, tb->undo + 1,
 		    (tb->nundo - 1) * sizeof *tb->undo);
 		tb->nundo--;
 	}
-	if (tb->nundo == tb->capundo) {
+	if (tb->undo == NULL || tb->nundo == tb->capundo) {
 		tb->capundo = tb->capundo ? tb->capundo * 2 : 16;
 		tb->undo = xrealloc(tb->undo, tb->capundo * sizeof *tb->undo);
 	}
@@ -381,7 +381,9 @@ tb_change_new(struct textbuf *tb, int kind, int back, size_t pos)
 static struct tb_change *
 tb_last(struct textbuf *tb)
 {
-	return tb->run && tb->nundo > 0 ? &tb->undo[tb->nundo - 1] : NULL;
+	if (!tb->run || tb->nundo == 0 || tb->undo == NULL)
+		return NULL;
+	return &tb->undo[tb->nundo - 1];
 }
 
 void
@@ -585,12 +587,13 @@ tb_end(struct textbuf *tb)
 size_t
 tb_vline(const struct textbuf *tb, size_t s, int width, size_t *end)
 {
-	size_t len = tb_len(tb), i = s, brk = s, j;
+	size_t len = tb_len(tb), i = s, brk = s;
 	int col = 0, w;
-	unsigned cp;
 
 	while (i < len) {
-		cp = tb_cp(tb, i);
+		unsigned cp = tb_cp(tb, i);
+		size_t j;
+
 		if (cp == '\n') {
 			*end = i;
 			return i + 1;
@@ -616,13 +619,14 @@ tb_vline(const struct textbuf *tb, size_t s, int width, size_t *end)
 size_t
 tb_vline_start(const struct textbuf *tb, size_t pos, int width)
 {
-	size_t len = tb_len(tb), s, next, end;
+	size_t len = tb_len(tb), s, end;
 
 	if (pos > len)
 		pos = len;
 	s = tb_line_start(tb, pos);
 	for (;;) {
-		next = tb_vline(tb, s, width, &end);
+		size_t next = tb_vline(tb, s, width, &end);
+
 		if (pos < next || end == len)
 			return s;
 		s = next;
@@ -646,11 +650,12 @@ tb_columns(const struct textbuf *tb, size_t s, size_t pos)
 static size_t
 tb_at_column(const struct textbuf *tb, size_t s, int width, int col)
 {
-	size_t end, next = tb_vline(tb, s, width, &end), i = s, j;
+	size_t end, next = tb_vline(tb, s, width, &end), i = s;
 	int c = 0, w;
 
 	while (i < end) {
-		j = tb_cluster(tb, i, NULL, 0, NULL, &w);
+		size_t j = tb_cluster(tb, i, NULL, 0, NULL, &w);
+
 		if (c + w > col)
 			return i;
 		c += w;
@@ -666,7 +671,7 @@ tb_at_column(const struct textbuf *tb, size_t s, int width, int col)
 int
 tb_lines(struct textbuf *tb, int width, int n)
 {
-	size_t s = tb_vline_start(tb, tb->cursor, width), end, next;
+	size_t s = tb_vline_start(tb, tb->cursor, width), end;
 	size_t len = tb_len(tb), to;
 	int col = tb->goal >= 0 ? tb->goal : tb_columns(tb, s, tb->cursor);
 	int up = n < 0, moved = 0;
@@ -674,7 +679,8 @@ tb_lines(struct textbuf *tb, int width, int n)
 	for (; n < 0 && s > 0; n++, moved = 1)
 		s = tb_vline_start(tb, s - 1, width);
 	for (; n > 0; n--, moved = 1) {
-		next = tb_vline(tb, s, width, &end);
+		size_t next = tb_vline(tb, s, width, &end);
+
 		if (end == len)
 			break;
 		s = next;
@@ -694,11 +700,12 @@ void
 tb_cursor_at(const struct textbuf *tb, int width, size_t top, int *row,
     int *col)
 {
-	size_t s = top, end, next, len = tb_len(tb);
+	size_t s = top, end, len = tb_len(tb);
 	int r = 0;
 
 	for (;;) {
-		next = tb_vline(tb, s, width, &end);
+		size_t next = tb_vline(tb, s, width, &end);
+
 		if (tb->cursor < next || end == len)
 			break;
 		s = next;
