@@ -61,6 +61,10 @@
 /* Codes for Ctrl-Left/Right when the terminal description has none. */
 #define ED_KEY_CTRL_LEFT (KEY_MAX + 1001)
 #define ED_KEY_CTRL_RIGHT (KEY_MAX + 1002)
+/* Bracketed paste: the terminal marks pasted text, so a Tab in it is
+ * text and not a move to the next field. */
+#define ED_KEY_PASTE_START (KEY_MAX + 1003)
+#define ED_KEY_PASTE_END (KEY_MAX + 1004)
 
 enum ed_focus { ED_TITLE, ED_TAGS, ED_KIND, ED_SHARE, ED_BODY, ED_FOCI };
 
@@ -86,6 +90,8 @@ struct editor {
 
 	size_t top;             /* the first text line in the window */
 	int ctrl_left, ctrl_right;
+	int paste_start, paste_end;
+	int pasting;            /* inside a bracketed paste */
 
 	/* Unsaved: the text or a field changed since the entry was read or
 	 * saved.  Draft pending: they changed since the draft was saved. */
@@ -358,6 +364,10 @@ editor_enter(struct app *a, struct frame *f)
 	    ed->uuid != NULL ? ":" : "", ed->uuid != NULL ? ed->uuid : "");
 	ed->ctrl_left = ed_keycode("kLFT5", "\033[1;5D", ED_KEY_CTRL_LEFT);
 	ed->ctrl_right = ed_keycode("kRIT5", "\033[1;5C", ED_KEY_CTRL_RIGHT);
+	ed->paste_start = ed_keycode("PS", "\033[200~", ED_KEY_PASTE_START);
+	ed->paste_end = ed_keycode("PE", "\033[201~", ED_KEY_PASTE_END);
+	fputs("\033[?2004h", stdout);
+	fflush(stdout);
 	if (a->store == NULL)
 		return;
 	store_place(a->store, time(NULL), place, sizeof place);
@@ -401,6 +411,8 @@ editor_leave(struct app *a, struct frame *f)
 	/* Locking, a signal or Ctrl-C: keep what was typed. */
 	if (!ed->missing && ed_draft_pending(ed))
 		ed_draft_save(a, ed);
+	fputs("\033[?2004l", stdout);
+	fflush(stdout);
 	tb_free(&ed->tb);
 	field_free(&ed->title);
 	field_free(&ed->tags);
@@ -728,6 +740,18 @@ editor_key(struct app *a, struct frame *f, enum action act, int key)
 {
 	struct editor *ed = f->data;
 
+	if (a->readonly && act != ACT_BACK && act != ACT_HELP)
+		return UI_NOTHING;
+	if (ed->paste_start > 0 && key == UI_KC(ed->paste_start)) {
+		ed->pasting = 1;
+		return UI_NOTHING;
+	}
+	if (ed->paste_end > 0 && key == UI_KC(ed->paste_end)) {
+		ed->pasting = 0;
+		return UI_NOTHING;
+	}
+	if (ed->pasting && ed->focus == ED_BODY && key == '\t')
+		return ed_text_key(ed, key);    /* pasted: text, not a key */
 	switch (act) {
 	case ACT_SAVE:
 		return ed_save(a, ed);

@@ -147,6 +147,21 @@ quit_tend
 is "$(sql "SELECT length(CAST(body AS BLOB)) FROM entries WHERE body LIKE '%ENDE DER EINFUEGUNG'")" \
 	"$SIZE" "every byte of the paste was saved"
 
+# ---- a bracketed paste: a Tab in it is text, not a move ----
+printf 'eins\tzwei\ndrei' >"$T/tabs"
+tm_start 80 24
+unlock
+open_editor
+tm load-buffer "$T/tabs"
+tm paste-buffer -p -t tend
+tm_wait "eins zwei"
+tm_wait "drei"
+tm_key C-s
+tm_wait "Your entry is saved"
+quit_tend
+is "$(sql "SELECT count(*) FROM entries WHERE body = 'eins' || char(9) || 'zwei' || char(10) || 'drei'")" \
+	1 "the Tab and the newline were pasted into the text"
+
 # ---- SIGHUP while writing: the draft comes back ----
 tm_start 80 24
 unlock
@@ -222,7 +237,7 @@ like "$JSON" '"tags":\["neu"\]' "tags"
 like "$JSON" '"shared":true' "and sharing"
 like "$JSON" '"revision_count":1' "the earlier text is kept as a revision"
 like "$JSON" "\"body\":\"$TEXT\"" "with the earlier text"
-is "$(sql 'SELECT count(*) FROM entries')" 3 "no new entry was made"
+is "$(sql 'SELECT count(*) FROM entries')" 4 "no new entry was made"
 
 # The idle lock keeps what was typed as a draft.
 tm_start 80 24 TEND_TEST_IDLE_SECONDS=3
