@@ -244,6 +244,16 @@ ed_draft_text(struct editor *ed, size_t *len)
 	return out;
 }
 
+static void
+ed_draft_drop(struct app *a, struct editor *ed)
+{
+	struct err e;
+
+	if (a->store != NULL && !a->readonly)
+		store_draft_save(a->store, ed->key, NULL, &e);
+	ed->drafted = 0;
+}
+
 /* Save the draft now; 0 or -1 (said on the message line). */
 static int
 ed_draft_save(struct app *a, struct editor *ed)
@@ -255,6 +265,15 @@ ed_draft_save(struct app *a, struct editor *ed)
 
 	if (a->store == NULL || a->readonly)
 		return -1;
+	if (tb_len(&ed->tb) == 0 && ed->title.len == 0 && ed->tags.len == 0) {
+		/* Nothing typed: nothing to keep (or to offer back). */
+		if (ed->drafted)
+			ed_draft_drop(a, ed);
+		ed->draft_tb = ed->tb.version;
+		ed->draft_meta = ed->meta;
+		clock_gettime(CLOCK_MONOTONIC, &ed->draft_time);
+		return 0;
+	}
 	text = ed_draft_text(ed, &len);
 	rc = store_draft_save(a->store, ed->key, text, &e);
 	vault_wipe(text, len);
@@ -269,16 +288,6 @@ ed_draft_save(struct app *a, struct editor *ed)
 	ed->draft_meta = ed->meta;
 	ed->drafted = 1;
 	return 0;
-}
-
-static void
-ed_draft_drop(struct app *a, struct editor *ed)
-{
-	struct err e;
-
-	if (a->store != NULL && !a->readonly)
-		store_draft_save(a->store, ed->key, NULL, &e);
-	ed->drafted = 0;
 }
 
 /* Fill ed from a draft's text; returns when it was saved (0 if it does
@@ -608,7 +617,7 @@ static int
 ed_save(struct app *a, struct editor *ed)
 {
 	char *tagcopy;
-	const char *tags[64];
+	const char *tags[ED_TAGS_MAX / 2 + 1];
 	struct entry_new n;
 	struct err e;
 	int rc;
