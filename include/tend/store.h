@@ -123,6 +123,12 @@ int store_entry_add(struct store *s, const struct entry_new *n,
 /* Replace the body; the previous title and body become a revision. */
 int store_entry_edit(struct store *s, const char *uuid, const char *body,
     struct err *e);
+/* Replace an entry's title, body, kind, tags and shared flag at once (and
+ * its prompt when n->prompt is not NULL; n->when is not used).  The
+ * previous title and body become a revision.  Entries in the trash are
+ * refused.  Nothing is written when it fails. */
+int store_entry_update(struct store *s, const char *uuid,
+    const struct entry_new *n, struct err *e);
 int store_entry_trash(struct store *s, const char *uuid, struct err *e);
 int store_entry_restore(struct store *s, const char *uuid, struct err *e);
 /* Delete every trashed entry for good, then optimize the index and VACUUM
@@ -281,6 +287,11 @@ int store_draft_save(struct store *s, const char *key, const char *text,
     struct err *e);
 /* The draft's text (malloc'd) or NULL if there is none. */
 char *store_draft_get(struct store *s, const char *key);
+/* Every draft's key and when it was saved, the latest first.  A callback
+ * returning nonzero stops the walk (that value is returned). */
+int store_draft_list(struct store *s,
+    int (*cb)(const char *key, time_t saved, void *), void *arg,
+    struct err *e);
 
 /* ---- the whole store as one document (document.c) ---- */
 

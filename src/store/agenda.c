@@ -37,6 +37,8 @@ static const char sql_draft_save[] =
     "saved = excluded.saved";
 static const char sql_draft_rm[] = "DELETE FROM drafts WHERE key = ?1";
 static const char sql_draft_get[] = "SELECT text FROM drafts WHERE key = ?1";
+static const char sql_draft_list[] =
+    "SELECT key, saved FROM drafts ORDER BY saved DESC, key";
 
 int
 store_agenda_add(struct store *s, const char *text,
@@ -154,4 +156,24 @@ store_draft_get(struct store *s, const char *key)
 		r = xstrdup((const char *)sqlite3_column_text(st, 0));
 	sqlite3_reset(st);
 	return r;
+}
+
+int
+store_draft_list(struct store *s,
+    int (*cb)(const char *key, time_t saved, void *), void *arg,
+    struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, sql_draft_list, e);
+	int rc, stop = 0;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((stop = cb((const char *)sqlite3_column_text(st, 0),
+		    (time_t)sqlite3_column_int64(st, 1), arg)) != 0)
+			break;
+	sqlite3_reset(st);
+	if (stop != 0)
+		return stop;
+	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, e);
 }

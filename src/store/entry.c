@@ -97,6 +97,14 @@ static const char sql_keep_revision[] =
     "WHERE uuid = ?1 AND trashed IS NULL";
 static const char sql_edit[] =
     "UPDATE entries SET body = ?2, updated = ?3 WHERE uuid = ?1";
+static const char sql_update[] =
+    "UPDATE entries SET title = ?2, body = ?3, kind = ?4, shared = ?5, "
+    "prompt = coalesce(?6, prompt), updated = ?7 WHERE uuid = ?1";
+static const char sql_drop_tags[] =
+    "DELETE FROM tags WHERE entry = (SELECT id FROM entries WHERE uuid = ?1)";
+static const char sql_add_tag_uuid[] =
+    "INSERT OR IGNORE INTO tags(entry, tag) "
+    "SELECT id, ?2 FROM entries WHERE uuid = ?1";
 static const char sql_trash[] =
     "UPDATE entries SET trashed = ?2 WHERE uuid = ?1 AND trashed IS NULL";
 static const char sql_restore[] =
@@ -213,6 +221,62 @@ store_entry_edit(struct store *s, const char *uuid, const char *body,
 	if (rc == 0)
 		rc = store_done(s, st, e);
 	sqlite3_clear_bindings(st);
+	return store_write_end(s, rc, e);
+}
+
+int
+store_entry_update(struct store *s, const char *uuid,
+    const struct entry_new *n, struct err *e)
+{
+	const char *kind = n->kind ? n->kind : "journal";
+	sqlite3_stmt *keep, *st, *drop, *tag;
+	size_t i;
+	int rc;
+
+	if (store_check_text(n->body, "the entry's text", 0, e) != 0 ||
+	    store_check_text(n->title, "the title", 1, e) != 0 ||
+	    store_check_text(n->prompt, "the prompt", 1, e) != 0)
+		return -1;
+	if (!store_kind_valid(kind))
+		return err_set(e, "'%s' is not a kind of entry (journal, "
+		    "reflection, dream or other)", kind);
+	for (i = 0; i < n->ntags; i++)
+		if (check_tag(n->tags[i], e) != 0)
+			return -1;
+	if ((keep = store_stmt(s, sql_keep_revision, e)) == NULL ||
+	    (st = store_stmt(s, sql_update, e)) == NULL ||
+	    (drop = store_stmt(s, sql_drop_tags, e)) == NULL ||
+	    (tag = store_stmt(s, sql_add_tag_uuid, e)) == NULL)
+		return -1;
+	sqlite3_bind_text(keep, 1, uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, n->title ? n->title : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, n->body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, n->shared != 0);
+	if (n->prompt != NULL)
+		sqlite3_bind_text(st, 6, n->prompt, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 7, (sqlite3_int64)time(NULL));
+	sqlite3_bind_text(drop, 1, uuid, -1, SQLITE_STATIC);
+	if (store_write_begin(s, e) != 0)
+		return -1;
+	/* The revision first: it must hold the text before this change. */
+	rc = store_done(s, keep, e);
+	if (rc == 0 && sqlite3_changes(s->db) != 1)
+		rc = err_set(e, "there is no entry with the ID %s outside the "
+		    "trash", uuid);
+	if (rc == 0)
+		rc = store_done(s, st, e);
+	if (rc == 0)
+		rc = store_done(s, drop, e);
+	for (i = 0; rc == 0 && i < n->ntags; i++) {
+		sqlite3_bind_text(tag, 1, uuid, -1, SQLITE_STATIC);
+		sqlite3_bind_text(tag, 2, n->tags[i], -1, SQLITE_STATIC);
+		rc = store_done(s, tag, e);
+	}
+	sqlite3_clear_bindings(st);
+	sqlite3_clear_bindings(tag);
+	sqlite3_clear_bindings(drop);
 	return store_write_end(s, rc, e);
 }
 

@@ -49,6 +49,7 @@ const struct screen *const ui_screens[] = {
 	&screen_trash,
 	&screen_chart,
 	&screen_search,
+	&screen_editor,
 	NULL
 };
 
@@ -263,6 +264,7 @@ ui_unlocked(struct app *a, struct vault *v)
 		ui_message(a, ROLE_WARNING, "Note: %s.", w);
 	else
 		ui_message(a, ROLE_MESSAGE, "%s", "");
+	editor_offer_draft(a);
 	clock_gettime(CLOCK_MONOTONIC, &a->last_key);
 }
 
@@ -458,18 +460,53 @@ ui_handle_key(struct app *a, int key)
 	a->dirty |= flags;
 }
 
+/* The top screen's tick, if it has one. */
+static void
+ui_tick(struct app *a)
+{
+	struct frame *f = &a->stack[a->depth - 1];
+
+	if (f->screen->tick != NULL)
+		a->dirty |= f->screen->tick(a, f);
+}
+
+static long
+ui_ms_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long)(now.tv_sec - t->tv_sec) * 1000 +
+	    (now.tv_nsec - t->tv_nsec) / 1000000;
+}
+
+/* Keys that are already waiting (a paste) are handled before the screen
+ * is drawn again, so a long paste costs one redraw per UI_BATCH_MS
+ * rather than one per character. */
+#define UI_BATCH_MS 100
+
 static void
 ui_loop(struct app *a)
 {
+	struct timespec drawn;
 	int key;
 
 	a->dirty = UI_DRAW_ALL;
+	clock_gettime(CLOCK_MONOTONIC, &drawn);
 	while (!a->quit && ui_signal == 0) {
-		if (a->dirty)
+		if (a->dirty && ui_ms_since(&drawn) >= UI_BATCH_MS) {
 			ui_redraw(a);
-		timeout(UI_TICK_MS);
+			clock_gettime(CLOCK_MONOTONIC, &drawn);
+		}
+		timeout(a->dirty ? 0 : UI_TICK_MS);
 		if (!ui_read_key(&key)) {
+			if (a->dirty) {         /* nothing waiting: draw */
+				ui_redraw(a);
+				clock_gettime(CLOCK_MONOTONIC, &drawn);
+				continue;
+			}
 			ui_check_idle(a);
+			ui_tick(a);
 			continue;
 		}
 		if (key == UI_KC(KEY_RESIZE)) {
@@ -484,6 +521,8 @@ ui_loop(struct app *a)
 		clock_gettime(CLOCK_MONOTONIC, &a->last_key);
 		a->idle_done = 0;
 		ui_handle_key(a, key);
+		if (!a->quit && a->depth > 0)
+			ui_tick(a);
 	}
 }
 

@@ -10,11 +10,14 @@ libtend_a_SOURCES += \
 	src/ui/passphrase.c \
 	src/ui/plot.c \
 	src/ui/query.c \
+	src/ui/prompts.c \
+	src/ui/textbuf.c \
 	src/ui/theme.c \
 	src/ui/screen-checkin.c \
 	src/ui/screen-agenda.c \
 	src/ui/screen-chart.c \
 	src/ui/screen-confirm.c \
+	src/ui/screen-editor.c \
 	src/ui/screen-firstrun.c \
 	src/ui/screen-help.c \
 	src/ui/screen-home.c \
@@ -27,7 +30,9 @@ libtend_a_SOURCES += \
 noinst_HEADERS += \
 	include/tend/ui.h \
 	src/ui/plot.h \
+	src/ui/prompts.h \
 	src/ui/query.h \
+	src/ui/textbuf.h \
 	src/ui/ui.h
 
 # Themes are installed for everyone; TEND_THEME_DIR finds them in the

@@ -13,6 +13,8 @@
 #include "ui/ui.h"
 
 static const struct keydef home_keys[] = {
+	{ ACT_NEW, { 'n' }, "Write",
+	  "Write a new entry.", 0 },
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
 	  "Show the keys and what they do.", 1 },
 	{ ACT_SETTINGS, { 'o' }, "Settings",
@@ -69,6 +71,11 @@ home_key(struct app *a, struct frame *f, enum action act, int key)
 		return UI_DRAW_ALL;
 	}
 	switch (act) {
+	case ACT_NEW:
+		if (a->readonly)
+			return UI_PASS;
+		ui_open(a, "editor", NULL);
+		return UI_DRAW_ALL;
 	case ACT_SESSIONS:
 		ui_open(a, "sessions", NULL);
 		return UI_DRAW_ALL;

@@ -308,6 +308,9 @@ enum {
  * leave   frees the state.  It is also called when tend locks, and on
  *         SIGHUP, SIGTERM and SIGINT before tend exits: a screen holding
  *         unsaved text saves it here (encrypted, as a draft).
+ * tick    (optional) called on the top screen after every key and about
+ *         four times a second while no key comes (an autosave checks its
+ *         clock here).  Returns UI_* flags.
  */
 struct screen {
 	const char *name;
@@ -324,6 +327,7 @@ struct screen {
 	int (*active)(struct app *, struct frame *, enum action);
 	const struct keydef *keys;
 	const char *about;              /* a paragraph for the help screen */
+	int (*tick)(struct app *, struct frame *);
 };
 
 struct frame {
@@ -348,6 +352,7 @@ extern const struct screen screen_agenda_add;
 extern const struct screen screen_trash;
 extern const struct screen screen_chart;
 extern const struct screen screen_search;
+extern const struct screen screen_editor;
 
 /* Every screen, for the tests and the help screen. */
 extern const struct screen *const ui_screens[];
@@ -525,6 +530,12 @@ struct confirm {
 
 /* Ask q over the current screen (q is copied; its strings must last). */
 void confirm_ask(struct app *, const struct confirm *q);
+
+/* ---- the entry editor (screen-editor.c) ---- */
+
+/* After an unlock: if the editor left a draft, ask whether to continue
+ * it (over the screen on top). */
+void editor_offer_draft(struct app *);
 
 /* ---- a one-line input field (field.c) ---- */
 

@@ -10,6 +10,7 @@ E2E_TESTS = \
 	tests/e2e/lists.sh \
 	tests/e2e/chart.sh \
 	tests/e2e/search.sh \
+	tests/e2e/editor.sh \
 	tests/e2e/layout.sh \
 	tests/e2e/report-html.sh
 TESTS += $(E2E_TESTS)
@@ -32,6 +33,7 @@ EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
 	tests/e2e/expected/checkin.txt \
 	tests/e2e/expected/support.txt \
 	tests/e2e/expected/support-empty.txt \
+	tests/e2e/expected/editor.txt \
 	tests/e2e/expected/unlock-locked.txt \
 	tests/e2e/expected/unlock-wrong.txt \
 	tests/e2e/expected/too-small.txt \

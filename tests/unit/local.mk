@@ -33,7 +33,10 @@ UNIT_TESTS = \
 	tests/unit/test-ui-query \
 	tests/unit/test-ui-text \
 	tests/unit/test-ui-theme \
-	tests/unit/test-report
+	tests/unit/test-report \
+	tests/unit/test-store-update \
+	tests/unit/test-ui-prompts \
+	tests/unit/test-ui-textbuf
 check_PROGRAMS += $(UNIT_TESTS) tests/unit/test-vault-close
 TESTS += $(UNIT_TESTS) tests/unit/test-vault-close
 
