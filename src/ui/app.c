@@ -39,6 +39,7 @@ const struct screen *const ui_screens[] = {
 	&screen_help,
 	&screen_settings,
 	&screen_confirm,
+	&screen_entry,
 	NULL
 };
 
@@ -159,8 +160,9 @@ ui_push(struct app *a, const struct screen *s, void *arg)
 	a->dirty = UI_DRAW_ALL;
 }
 
-void
-ui_pop(struct app *a)
+/* Close the top screen; resume the one below it if asked. */
+static void
+ui_pop_frame(struct app *a, int resume)
 {
 	struct frame *f;
 
@@ -171,12 +173,21 @@ ui_pop(struct app *a)
 		f->screen->leave(a, f);
 	a->depth--;
 	a->dirty = UI_DRAW_ALL;
+	f = a->depth > 0 ? &a->stack[a->depth - 1] : NULL;
+	if (resume && f != NULL && f->screen->resume != NULL)
+		f->screen->resume(a, f);
+}
+
+void
+ui_pop(struct app *a)
+{
+	ui_pop_frame(a, 1);
 }
 
 void
 ui_replace(struct app *a, const struct screen *s, void *arg)
 {
-	ui_pop(a);
+	ui_pop_frame(a, 0);
 	ui_push(a, s, arg);
 }
 
@@ -213,7 +224,7 @@ static void
 ui_pop_all(struct app *a)
 {
 	while (a->depth > 0)
-		ui_pop(a);
+		ui_pop_frame(a, 0);
 }
 
 void

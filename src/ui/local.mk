@@ -10,6 +10,7 @@ libtend_a_SOURCES += \
 	src/ui/passphrase.c \
 	src/ui/theme.c \
 	src/ui/screen-confirm.c \
+	src/ui/screen-entry.c \
 	src/ui/screen-firstrun.c \
 	src/ui/screen-help.c \
 	src/ui/screen-home.c \

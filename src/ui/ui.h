@@ -308,6 +308,10 @@ enum {
  * leave   frees the state.  It is also called when tend locks, and on
  *         SIGHUP, SIGTERM and SIGINT before tend exits: a screen holding
  *         unsaved text saves it here (encrypted, as a draft).
+ * resume  (optional) the screen above this one was closed with ui_pop and
+ *         this one is on top again: reload what the other screen may have
+ *         changed (a list of entries, say); draw follows.  Not called
+ *         when the stack is emptied (locking, quitting) or by ui_replace.
  */
 struct screen {
 	const char *name;
@@ -324,6 +328,7 @@ struct screen {
 	int (*active)(struct app *, struct frame *, enum action);
 	const struct keydef *keys;
 	const char *about;              /* a paragraph for the help screen */
+	void (*resume)(struct app *, struct frame *);
 };
 
 struct frame {
@@ -338,6 +343,7 @@ extern const struct screen screen_home;
 extern const struct screen screen_help;
 extern const struct screen screen_settings;
 extern const struct screen screen_confirm;
+extern const struct screen screen_entry;
 
 /* Every screen, for the tests and the help screen. */
 extern const struct screen *const ui_screens[];
@@ -382,7 +388,8 @@ struct app {
 	struct notes notes;
 };
 
-/* The screen stack.  push calls enter; pop and replace call leave. */
+/* The screen stack.  push calls enter; pop and replace call leave; pop
+ * then calls resume on the screen that is on top again. */
 void ui_push(struct app *, const struct screen *, void *arg);
 void ui_pop(struct app *);
 void ui_replace(struct app *, const struct screen *, void *arg);

@@ -6,6 +6,7 @@ E2E_TESTS = \
 	tests/e2e/resize.sh \
 	tests/e2e/settings.sh \
 	tests/e2e/colour.sh \
+	tests/e2e/timeline.sh \
 	tests/e2e/layout.sh
 TESTS += $(E2E_TESTS)
 EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
@@ -14,6 +15,8 @@ EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
 	tests/e2e/expected/firstrun-repeat.txt \
 	tests/e2e/expected/firstrun-recovery.txt \
 	tests/e2e/expected/home.txt \
+	tests/e2e/expected/timeline.txt \
+	tests/e2e/expected/entry.txt \
 	tests/e2e/expected/help-home.txt \
 	tests/e2e/expected/help-unlock.txt \
 	tests/e2e/expected/settings.txt \
