@@ -157,7 +157,6 @@ entry_checkin_got(const struct timeline_item *it, void *arg)
 	struct entry_load *l = arg;
 	struct entry_view *v = l->v;
 	char when[32], buf[1024];
-	const char *p;
 	size_t o = 0;
 
 	if (it->key.table != STORE_CHECKIN)
@@ -183,6 +182,8 @@ entry_checkin_got(const struct timeline_item *it, void *arg)
 	if (strcmp(it->symptoms, "[]") != 0 && o + 16 < sizeof buf) {
 		o += (size_t)snprintf(buf + o, sizeof buf - o, "Symptoms: ");
 		/* A JSON array of fixed words: drop the brackets and quotes. */
+		const char *p;
+
 		for (p = it->symptoms; *p != '\0' && o + 3 < sizeof buf; p++) {
 			if (*p == ',') {
 				buf[o++] = ',';

@@ -506,41 +506,52 @@ home_header_load(struct home *h)
 	    m.no);
 }
 
-static void
-home_header_draw(struct app *a, struct home *h, int y)
+/* The moods as a sparkline from (y, x); returns the columns used. */
+static int
+home_spark_draw(struct app *a, const struct home *h, int y, int x)
 {
 	static const char *const blocks[] = {
 		"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█",
 	};
-	char buf[64];
-	int x = 2, i, w = COLS - 4;
+	static const char *const digits[] = {
+		"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "+",
+	};
+	int i, used = 0;
+
+	for (i = 0; i < h->nspark && x + used < COLS - 2; i++) {
+		int m = h->spark[i] < 0 ? 0 : h->spark[i] > 10 ? 10 :
+		    h->spark[i];
+
+		used += draw_text(a, y, x + used, 1, home_mood_role(m),
+		    a->utf8 ? blocks[m * 7 / 10] : digits[m]);
+	}
+	return used;
+}
+
+static void
+home_header_draw(struct app *a, struct home *h, int y)
+{
+	int x = 2, w = COLS - 4;
 
 	if (h->nspark == 0) {
 		if (h->list.n > 0)      /* an empty journal has its own words */
 			draw_text(a, y, x, w, ROLE_DIM, "No check-ins in the "
 			    "last 30 days.");
 	} else {
-		x += draw_text(a, y, x, w, ROLE_NORMAL, "Mood lately ");
-		for (i = 0; i < h->nspark && x < COLS - 2; i++) {
-			int m = h->spark[i];
+		char buf[64];
 
-			if (a->utf8)
-				x += draw_text(a, y, x, 1, home_mood_role(m),
-				    blocks[m * 7 / 10]);
-			else {
-				buf[0] = m == 10 ? '+' : (char)('0' + m);
-				buf[1] = '\0';
-				x += draw_text(a, y, x, 1, home_mood_role(m),
-				    buf);
-			}
-		}
+		x += draw_text(a, y, x, w, ROLE_NORMAL, "Mood lately ");
+		x += home_spark_draw(a, h, y, x);
 		snprintf(buf, sizeof buf, "  latest %d/10, %d check-in%s",
 		    h->spark[h->nspark - 1], h->nspark,
 		    h->nspark == 1 ? "" : "s");
+		if (x + draw_width(buf) > COLS - 2)     /* narrow: less */
+			*strchr(buf, ',') = '\0';
 		draw_text(a, y, x, COLS - 2 - x, ROLE_DIM, buf);
 	}
 	if (h->invite[0] != '\0')
-		draw_text(a, y + 1, 2, w, ROLE_HINT, h->invite);
+		draw_text(a, y + 1, 2, w, ROLE_HINT, draw_width(h->invite) <= w ?
+		    h->invite : "A check-in today? Press c when ready.");
 }
 
 /* ---- the screen ---- */
@@ -585,12 +596,13 @@ home_reload(struct app *a, struct home *h)
 {
 	struct list *l = &h->list;
 	long long sel = list_selected(l);
-	int i;
 
 	(void)a;
 	home_header_load(h);
 	if (l->n > 0 && (l->rows[0] | ROW_HEADING) ==
 	    (h->newest | ROW_HEADING)) {
+		int i;
+
 		l->n = 0;
 		l->sel = 0;
 		list_reload(l, home_list_height());
