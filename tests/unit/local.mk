@@ -25,6 +25,7 @@ UNIT_TESTS = \
 	tests/unit/test-ui-config \
 	tests/unit/test-ui-keys \
 	tests/unit/test-ui-list \
+	tests/unit/test-ui-timeline \
 	tests/unit/test-ui-text \
 	tests/unit/test-ui-theme
 check_PROGRAMS += $(UNIT_TESTS) tests/unit/test-vault-close
