@@ -172,6 +172,8 @@ home_fetch_older(struct home *h, long long from, long long *out, size_t n)
 		have = 1;
 		if (home_is_heading(from))
 			out[k++] = home_row_id(&prev, 0);
+		if (k == n)
+			return k;
 	}
 	keys = xcalloc(n, sizeof *keys);
 	got = store_timeline_fetch(h->app->store, have ? &prev : NULL, 1, keys,
@@ -305,6 +307,13 @@ home_one_line(const char *s, char *buf, size_t len)
 		space = 0;
 		buf[o++] = *s;
 	}
+	/* Cut short: do not end in half a character. */
+	if (*s != '\0') {
+		while (o > 0 && ((unsigned char)buf[o - 1] & 0xc0) == 0x80)
+			o--;
+		if (o > 0 && (unsigned char)buf[o - 1] >= 0xc0)
+			o--;
+	}
 	buf[o] = '\0';
 }
 
@@ -344,20 +353,21 @@ home_mark(const struct app *a, int shared, int wide)
 	return shared ? draw_glyph(a, "●", "*") : draw_glyph(a, "○", "-");
 }
 
-static int
-home_draw_item(const struct timeline_item *it, void *arg)
+/* Draw an item's row; text and buf are room for its words. */
+static void
+home_draw_words(struct home_draw *d, const struct timeline_item *it,
+    char *text, size_t textsz, char *buf, size_t bufsz)
 {
-	struct home_draw *d = arg;
-	char when[32], text[256], buf[320];
+	char when[32];
 	int wide = d->right - d->x >= HOME_WIDE, markx;
 
 	if (d->heading) {
 		char place[HOME_PLACE_MAX];
 
 		store_place(d->app->store, it->key.time, place, sizeof place);
-		home_heading_text(place, buf, sizeof buf);
+		home_heading_text(place, buf, bufsz);
 		home_put(d, ROLE_HEADING, buf);
-		return 0;
+		return;
 	}
 	markx = d->right - (wide ? 8 : 2);
 	draw_text(d->app, d->y, markx, d->right - markx, d->selected ?
@@ -366,28 +376,28 @@ home_draw_item(const struct timeline_item *it, void *arg)
 	d->right = markx - 1;
 	time_format_local(it->key.time, when, sizeof when);
 	/* Narrow rows leave the year to the headings. */
-	snprintf(buf, sizeof buf, "  %s  %-10s ", wide ? when : when + 5,
+	snprintf(buf, bufsz, "  %s  %-10s ", wide ? when : when + 5,
 	    it->kind);
 	home_put(d, ROLE_NORMAL, buf);
 	if (it->key.table == STORE_CHECKIN) {
-		snprintf(buf, sizeof buf, "mood %d/10", it->mood);
+		snprintf(buf, bufsz, "mood %d/10", it->mood);
 		home_put(d, home_mood_role(it->mood), buf);
-		home_one_line(it->text, text, sizeof text);
+		home_one_line(it->text, text, textsz);
 		if (text[0] != '\0') {
 			home_put(d, ROLE_DIM, "  ");
 			home_put(d, ROLE_DIM, text);
 		}
-		return 0;
+		return;
 	}
 	home_one_line(it->title[0] != '\0' ? it->title : it->text, text,
-	    sizeof text);
+	    textsz);
 	/* Tags keep a little room even after a long title. */
 	if (it->tags[0] != '\0' && d->right - d->x > 30) {
 		const char *t;
 		size_t o = 0;
 		int titlew = d->right - d->x - 2;
 
-		for (t = it->tags; *t != '\0' && o + 3 < sizeof buf; t++) {
+		for (t = it->tags; *t != '\0' && o + 3 < bufsz; t++) {
 			if (t == it->tags || t[-1] == ' ')
 				buf[o++] = '#';
 			buf[o++] = *t;
@@ -402,9 +412,19 @@ home_draw_item(const struct timeline_item *it, void *arg)
 		home_clipped(d, titlew, text);
 		home_put(d, ROLE_DIM, "  ");
 		home_put(d, ROLE_DIM, buf);
-		return 0;
+		return;
 	}
 	home_clipped(d, d->right - d->x, text);
+}
+
+static int
+home_draw_item(const struct timeline_item *it, void *arg)
+{
+	char text[256], buf[320];
+
+	home_draw_words(arg, it, text, sizeof text, buf, sizeof buf);
+	vault_wipe(text, sizeof text);  /* they held journal text */
+	vault_wipe(buf, sizeof buf);
 	return 0;
 }
 
