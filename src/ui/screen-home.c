@@ -141,8 +141,8 @@ home_place(struct home *h, const struct timeline_key *k, char *buf)
 	store_place(h->app->store, k->time, buf, HOME_PLACE_MAX);
 }
 
-/* Whether the item at k (whose newer neighbour is newer, NULL if it is the
- * newest) starts a new placement. */
+/* Whether the item at k starts a new placement: it is the newest (newer
+ * is NULL) or placed apart from newer, its newer neighbour. */
 static int
 home_needs_heading(struct home *h, const struct timeline_key *k,
     const struct timeline_key *newer)
