@@ -263,6 +263,55 @@ void timeline_phase(const struct timeline_point *sessions, size_t n,
 /* The same against the store's sessions. */
 void store_place(struct store *s, time_t t, char *buf, size_t bufsz);
 
+/* ---- the timeline: entries and check-ins together (timeline.c) ---- */
+
+/*
+ * One item's place on the timeline.  The timeline holds the entries not
+ * in the trash and every check-in, newest first: ordered by (time, rank,
+ * id) descending, where an entry ranks above a check-in of the same second
+ * and id is the row id in its table.  No two items share a key, so paging
+ * from a key never skips or repeats one.
+ */
+struct timeline_key {
+	time_t time;
+	enum store_table table; /* STORE_ENTRY or STORE_CHECKIN */
+	long long id;           /* the row id in that table */
+};
+
+/* Up to n keys after from (dir 1: older) or before it (dir -1: newer),
+ * nearest first, into out.  from NULL starts at the newest (dir 1) or the
+ * oldest (dir -1) item, which is then included.  Two index range scans of
+ * at most n rows each (no OFFSET), so any page costs what the first one
+ * costs.  Returns how many were stored, or -1. */
+long store_timeline_fetch(struct store *s, const struct timeline_key *from,
+    int dir, struct timeline_key *out, size_t n, struct err *e);
+
+/* What a timeline row shows; pointers valid during the callback only. */
+struct timeline_item {
+	struct timeline_key key;
+	const char *uuid;
+	int time_off;
+	const char *kind;       /* the entry's kind, or "check-in" */
+	const char *title;      /* "" if none (always for check-ins) */
+	const char *text;       /* the start of the body (200 characters at
+	                         * most), or the check-in's note ("") */
+	const char *tags;       /* space-separated, sorted; "" if none */
+	int shared;
+	/* Check-ins only; CHECKIN_UNSET (mood too) for entries. */
+	int mood, anxiety, sleep, energy, connection;
+	double sleep_hours;
+	const char *symptoms;   /* JSON array text ("[]" for entries) */
+};
+typedef int (*timeline_cb)(const struct timeline_item *, void *arg);
+
+/* The item in table t with row id id: cb is called and 1 returned; 0 if
+ * there is none (an entry in the trash counts as none); -1 on error. */
+int store_timeline_get(struct store *s, enum store_table t, long long id,
+    timeline_cb cb, void *arg, struct err *e);
+/* The same for a full UUID of an entry or a check-in. */
+int store_timeline_find(struct store *s, const char *uuid, timeline_cb cb,
+    void *arg, struct err *e);
+
 /* ---- the agenda: things to bring to the next session (agenda.c) ---- */
 
 struct agenda_item {

@@ -50,6 +50,7 @@ const struct screen *const ui_screens[] = {
 	&screen_chart,
 	&screen_search,
 	&screen_editor,
+	&screen_entry,
 	NULL
 };
 
@@ -170,8 +171,9 @@ ui_push(struct app *a, const struct screen *s, void *arg)
 	a->dirty = UI_DRAW_ALL;
 }
 
-void
-ui_pop(struct app *a)
+/* Close the top screen; resume the one below it if asked. */
+static void
+ui_pop_frame(struct app *a, int resume)
 {
 	struct frame *f;
 
@@ -182,12 +184,21 @@ ui_pop(struct app *a)
 		f->screen->leave(a, f);
 	a->depth--;
 	a->dirty = UI_DRAW_ALL;
+	f = a->depth > 0 ? &a->stack[a->depth - 1] : NULL;
+	if (resume && f != NULL && f->screen->resume != NULL)
+		f->screen->resume(a, f);
+}
+
+void
+ui_pop(struct app *a)
+{
+	ui_pop_frame(a, 1);
 }
 
 void
 ui_replace(struct app *a, const struct screen *s, void *arg)
 {
-	ui_pop(a);
+	ui_pop_frame(a, 0);
 	ui_push(a, s, arg);
 }
 
@@ -224,7 +235,7 @@ static void
 ui_pop_all(struct app *a)
 {
 	while (a->depth > 0)
-		ui_pop(a);
+		ui_pop_frame(a, 0);
 }
 
 void

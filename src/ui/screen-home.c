@@ -1,101 +1,808 @@
 /*
- * screen-home.c: what shows once the journal is open.
+ * screen-home.c: the timeline, tend's home screen: entries and check-ins
+ * together, newest first, under headings that say where each falls in the
+ * treatment ("Integration - day 4 after medicine session 2").
  *
- * For now a placeholder that says plainly what it is: the timeline of
- * entries and check-ins takes this place once the journal store exists.
- * It shows which file is open and the keys that work.
+ * Above the list: the mood of recent check-ins as a sparkline and, in the
+ * week after a medicine session, a quiet invitation to check in when today
+ * has no check-in yet.
+ *
+ * The list is the list widget over store_timeline_fetch(), so paging never
+ * counts rows and a journal of 100,000 entries scrolls like a short one.
+ * A row id is the item's row id times four, plus 1 for a check-in, plus 2
+ * for "the heading above this item".  Headings are rows of their own: the
+ * fetch callback puts one before an item whose placement differs from the
+ * item above it (and before the newest item), so they page and scroll
+ * with everything else.  A heading is never left selected: a move that
+ * lands on one carries on in the same direction.
  */
 #include "config.h"
 
 #include <curses.h>
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ui/ui.h"
+#include "tend/store.h"
+#include "tend/timefmt.h"
+
+#define HOME_PLACE_MAX 96
+#define HOME_SPARK_MAX 30       /* check-ins in the sparkline at most */
+#define HOME_SPARK_DAYS 30      /* how far back it looks */
+#define HOME_INVITE_DAYS 7      /* days after a medicine session */
+#define HOME_HEADER_ROWS 2
+#define HOME_WIDE 60            /* narrower rows show marks as symbols */
+
+#define ROW_CHECKIN 1LL
+#define ROW_HEADING 2LL
+
+struct home {
+	struct app *app;
+	struct list list;
+	int spark[HOME_SPARK_MAX];      /* moods, oldest first */
+	int nspark;
+	char invite[192];               /* "" when there is none */
+	long long newest;               /* the newest item's row at the last
+	                                 * load (LIST_NONE: none) */
+};
 
 static const struct keydef home_keys[] = {
-	{ ACT_NEW, { 'n' }, "Write",
-	  "Write a new entry.", 0 },
+	{ ACT_NEW, { 'n' }, "New",
+	  "Write a new entry.", 1 },
+	{ ACT_CHECKIN, { 'c' }, "Check-in",
+	  "Record how you are today: mood and a few scales, in half a "
+	  "minute.", 1 },
+	{ ACT_OPEN, { UI_ENTER }, "Read",
+	  "Read the chosen entry or check-in.", 1 },
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
 	  "Show the keys and what they do.", 1 },
-	{ ACT_SETTINGS, { 'o' }, "Settings",
-	  "Choose the theme and when tend locks itself.", 1 },
-	{ ACT_LOCK, { 'L' }, "Lock",
-	  "The screen clears at once and the journal closes until you type "
-	  "your passphrase.", 1 },
+	{ ACT_SEARCH, { '/' }, "Search",
+	  "Find entries by their words or tags.", 1 },
+	{ ACT_CHART, { 'g' }, "Chart",
+	  "See how mood, sleep and the rest moved over time.", 1 },
+	{ ACT_SESSIONS, { 's' }, "Sessions",
+	  "Your therapy sessions: add them so tend can place your entries.",
+	  1 },
 	{ ACT_QUIT, { 'q' }, "Quit",
 	  "Leave tend. Everything is already saved.", 1 },
-	{ ACT_SESSIONS, { 's' }, "Sessions",
-	  "Your treatment sessions, in time order.", 0 },
 	{ ACT_AGENDA, { 'a' }, "Agenda",
-	  "What to bring to your next session.", 0 },
+	  "Things you want to bring to your next session.", 0 },
+	{ ACT_EXPORT, { 'e' }, "Export",
+	  "Write entries and check-ins to a file or a report for your "
+	  "therapist.", 0 },
 	{ ACT_TRASH, { 't' }, "Trash",
-	  "Deleted entries, to put back or delete for good.", 0 },
+	  "Entries you put in the trash: bring them back or delete them for "
+	  "good.", 0 },
+	{ ACT_SUPPORT, { 'S' }, "Support",
+	  "Your safety plan and the people and numbers you can call.", 0 },
+	{ ACT_SETTINGS, { 'o' }, "Settings",
+	  "Choose the theme and when tend locks itself.", 0 },
+	{ ACT_LOCK, { 'L' }, "Lock",
+	  "The screen clears at once and the journal closes until you type "
+	  "your passphrase.", 0 },
+	{ ACT_UP, { UI_KC(KEY_UP), 'k' }, "Up",
+	  "Choose the row above.", 0 },
+	{ ACT_DOWN, { UI_KC(KEY_DOWN), 'j' }, "Down",
+	  "Choose the row below.", 0 },
+	{ ACT_PAGE_UP, { UI_KC(KEY_PPAGE) }, "Newer",
+	  "A page of newer rows.", 0 },
+	{ ACT_PAGE_DOWN, { UI_KC(KEY_NPAGE), ' ' }, "Older",
+	  "A page of older rows.", 0 },
+	{ ACT_FIRST, { UI_KC(KEY_HOME) }, "Newest",
+	  "Go to the newest row.", 0 },
+	{ ACT_LAST, { UI_KC(KEY_END) }, "Oldest",
+	  "Go to the oldest row.", 0 },
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
+
+/* ---- rows ---- */
+
+static long long
+home_row_id(const struct timeline_key *k, int heading)
+{
+	return k->id * 4 + (k->table == STORE_CHECKIN ? ROW_CHECKIN : 0) +
+	    (heading ? ROW_HEADING : 0);
+}
+
+static int
+home_is_heading(long long row)
+{
+	return (row & ROW_HEADING) != 0;
+}
+
+static enum store_table
+home_row_table(long long row)
+{
+	return (row & ROW_CHECKIN) ? STORE_CHECKIN : STORE_ENTRY;
+}
+
+static int
+home_keep_key(const struct timeline_item *it, void *arg)
+{
+	*(struct timeline_key *)arg = it->key;
+	return 0;
+}
+
+/* The key of the item a row belongs to; 0 if it is gone. */
+static int
+home_key(struct home *h, long long row, struct timeline_key *k)
+{
+	struct err e;
+
+	return store_timeline_get(h->app->store, home_row_table(row),
+	    row / 4, home_keep_key, k, &e) == 1;
+}
+
+static void
+home_place(struct home *h, const struct timeline_key *k, char *buf)
+{
+	store_place(h->app->store, k->time, buf, HOME_PLACE_MAX);
+}
+
+/* Whether the item at k starts a new placement: it is the newest (newer
+ * is NULL) or placed apart from newer, its newer neighbour. */
+static int
+home_needs_heading(struct home *h, const struct timeline_key *k,
+    const struct timeline_key *newer)
+{
+	char a[HOME_PLACE_MAX], b[HOME_PLACE_MAX];
+
+	if (newer == NULL)
+		return 1;
+	home_place(h, k, a);
+	home_place(h, newer, b);
+	return strcmp(a, b) != 0;
+}
+
+/* Rows after from (older), headings included. */
+static size_t
+home_fetch_older(struct home *h, long long from, long long *out, size_t n)
+{
+	struct timeline_key prev, *keys;
+	struct err e;
+	size_t k = 0;
+	long got, i;
+	int have = 0;
+
+	if (from != LIST_NONE) {
+		if (!home_key(h, from, &prev))
+			return 0;
+		have = 1;
+		if (home_is_heading(from))
+			out[k++] = home_row_id(&prev, 0);
+		if (k == n)
+			return k;
+	}
+	keys = xcalloc(n, sizeof *keys);
+	got = store_timeline_fetch(h->app->store, have ? &prev : NULL, 1, keys,
+	    n, &e);
+	for (i = 0; i < got && k < n; i++) {
+		if (home_needs_heading(h, &keys[i], have ? &prev : NULL)) {
+			out[k++] = home_row_id(&keys[i], 1);
+			if (k == n)
+				break;
+		}
+		out[k++] = home_row_id(&keys[i], 0);
+		prev = keys[i];
+		have = 1;
+	}
+	free(keys);
+	return k;
+}
+
+/* Rows before from (newer), nearest first, headings included. */
+static size_t
+home_fetch_newer(struct home *h, long long from, long long *out, size_t n)
+{
+	struct timeline_key anchor, *keys;
+	struct err e;
+	size_t k = 0;
+	long got, i;
+
+	/* One more than n: each item's heading depends on the next. */
+	keys = xcalloc(n + 1, sizeof *keys);
+	if (from == LIST_NONE)
+		got = store_timeline_fetch(h->app->store, NULL, -1, keys, n + 1,
+		    &e);
+	else {
+		if (!home_key(h, from, &anchor)) {
+			free(keys);
+			return 0;
+		}
+		got = store_timeline_fetch(h->app->store, &anchor, -1, keys,
+		    n + 1, &e);
+		if (got < 0)
+			got = 0;
+		if (!home_is_heading(from) && home_needs_heading(h, &anchor,
+		    got > 0 ? &keys[0] : NULL))
+			out[k++] = home_row_id(&anchor, 1);
+	}
+	for (i = 0; i < got && k < n; i++) {
+		out[k++] = home_row_id(&keys[i], 0);
+		/* The (n+1)th item is never reached with room to spare, so
+		 * the last item judged here is the newest one when it has no
+		 * neighbour. */
+		if (k < n && home_needs_heading(h, &keys[i], i + 1 < got ?
+		    &keys[i + 1] : NULL))
+			out[k++] = home_row_id(&keys[i], 1);
+	}
+	free(keys);
+	return k;
+}
+
+static size_t
+home_fetch(void *arg, long long from, int dir, long long *out, size_t n)
+{
+	if (n == 0)
+		return 0;
+	if (dir > 0)
+		return home_fetch_older(arg, from, out, n);
+	return home_fetch_newer(arg, from, out, n);
+}
+
+static int
+home_exists(void *arg, long long row)
+{
+	struct home *h = arg;
+	struct timeline_key k, newer;
+	struct err e;
+	long got;
+
+	if (!home_key(h, row, &k))
+		return 0;
+	if (!home_is_heading(row))
+		return 1;
+	got = store_timeline_fetch(h->app->store, &k, -1, &newer, 1, &e);
+	return home_needs_heading(h, &k, got == 1 ? &newer : NULL);
+}
+
+/* ---- drawing a row ---- */
+
+struct home_draw {
+	struct app *app;
+	int y, x, right;        /* the next column and the first one past */
+	int selected;
+	int heading;
+};
+
+static void
+home_put(struct home_draw *d, enum role r, const char *s)
+{
+	if (d->x >= d->right)
+		return;
+	d->x += draw_text(d->app, d->y, d->x, d->right - d->x,
+	    d->selected ? ROLE_SELECTED : r, s);
+}
+
+/* "integration, day 4 after ..." as a heading: "Integration - day 4 ...". */
+static void
+home_heading_text(const char *place, char *buf, size_t len)
+{
+	const char *comma = strstr(place, ", ");
+
+	if (comma != NULL)
+		snprintf(buf, len, "%.*s - %s", (int)(comma - place), place,
+		    comma + 2);
+	else
+		snprintf(buf, len, "%s", place);
+	buf[0] = (char)toupper((unsigned char)buf[0]);
+}
+
+/* Text on one line: runs of blanks and line breaks become one space. */
+static void
+home_one_line(const char *s, char *buf, size_t len)
+{
+	size_t o = 0;
+	int space = 0;
+
+	for (; *s != '\0' && o + 1 < len; s++) {
+		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
+			space = o > 0;
+			continue;
+		}
+		if (space && o + 2 < len)
+			buf[o++] = ' ';
+		space = 0;
+		buf[o++] = *s;
+	}
+	/* Cut short: do not end in half a character. */
+	if (*s != '\0') {
+		while (o > 0 && ((unsigned char)buf[o - 1] & 0xc0) == 0x80)
+			o--;
+		if (o > 0 && (unsigned char)buf[o - 1] >= 0xc0)
+			o--;
+	}
+	buf[o] = '\0';
+}
+
+/* Text in width columns, ending in an ellipsis when it does not fit. */
+static void
+home_clipped(struct home_draw *d, int width, const char *s)
+{
+	int right = d->right;
+
+	if (draw_width(s) <= width) {
+		d->right = d->x + width;
+		home_put(d, ROLE_NORMAL, s);
+	} else if (width > 1) {
+		d->right = d->x + width - 1;
+		home_put(d, ROLE_NORMAL, s);
+		d->right = d->x + 1;
+		home_put(d, ROLE_NORMAL, draw_glyph(d->app, "…", "~"));
+	}
+	d->right = right;
+}
+
+static enum role
+home_mood_role(int mood)
+{
+	if (mood <= 3)
+		return ROLE_MOOD_LOW;
+	return mood >= 7 ? ROLE_MOOD_HIGH : ROLE_MOOD_MID;
+}
+
+/* The shared mark: a word when there is room, else a symbol; never only
+ * a colour. */
+static const char *
+home_mark(const struct app *a, int shared, int wide)
+{
+	if (wide)
+		return shared ? "shared " : "private";
+	return shared ? draw_glyph(a, "●", "*") : draw_glyph(a, "○", "-");
+}
+
+/* Draw an item's row; text and buf are room for its words. */
+static void
+home_draw_words(struct home_draw *d, const struct timeline_item *it,
+    char *text, size_t textsz, char *buf, size_t bufsz)
+{
+	char when[32];
+	int wide = d->right - d->x >= HOME_WIDE, markx;
+
+	if (d->heading) {
+		char place[HOME_PLACE_MAX];
+
+		store_place(d->app->store, it->key.time, place, sizeof place);
+		home_heading_text(place, buf, bufsz);
+		home_put(d, ROLE_HEADING, buf);
+		return;
+	}
+	markx = d->right - (wide ? 8 : 2);
+	draw_text(d->app, d->y, markx, d->right - markx, d->selected ?
+	    ROLE_SELECTED : it->shared ? ROLE_SHARED : ROLE_PRIVATE,
+	    home_mark(d->app, it->shared, wide));
+	d->right = markx - 1;
+	time_format_local(it->key.time, when, sizeof when);
+	/* Narrow rows leave the year to the headings. */
+	snprintf(buf, bufsz, "  %s  %-10s ", wide ? when : when + 5,
+	    it->kind);
+	home_put(d, ROLE_NORMAL, buf);
+	if (it->key.table == STORE_CHECKIN) {
+		snprintf(buf, bufsz, "mood %d/10", it->mood);
+		home_put(d, home_mood_role(it->mood), buf);
+		home_one_line(it->text, text, textsz);
+		if (text[0] != '\0') {
+			home_put(d, ROLE_DIM, "  ");
+			home_put(d, ROLE_DIM, text);
+		}
+		return;
+	}
+	home_one_line(it->title[0] != '\0' ? it->title : it->text, text,
+	    textsz);
+	/* Tags keep a little room even after a long title. */
+	if (it->tags[0] != '\0' && d->right - d->x > 30) {
+		const char *t;
+		size_t o = 0;
+		int titlew = d->right - d->x - 2;
+
+		for (t = it->tags; *t != '\0' && o + 3 < bufsz; t++) {
+			if (t == it->tags || t[-1] == ' ')
+				buf[o++] = '#';
+			buf[o++] = *t;
+		}
+		buf[o] = '\0';
+		if (draw_width(buf) > titlew / 2)
+			titlew = titlew - titlew / 3;
+		else
+			titlew -= draw_width(buf);
+		if (draw_width(text) < titlew)
+			titlew = draw_width(text);
+		home_clipped(d, titlew, text);
+		home_put(d, ROLE_DIM, "  ");
+		home_put(d, ROLE_DIM, buf);
+		return;
+	}
+	home_clipped(d, d->right - d->x, text);
+}
+
+static int
+home_draw_item(const struct timeline_item *it, void *arg)
+{
+	char text[256], buf[320];
+
+	home_draw_words(arg, it, text, sizeof text, buf, sizeof buf);
+	vault_wipe(text, sizeof text);  /* they held journal text */
+	vault_wipe(buf, sizeof buf);
+	return 0;
+}
+
+static void
+home_row(struct app *a, void *arg, long long row, int y, int x, int width,
+    int selected)
+{
+	struct home_draw d;
+	struct err e;
+
+	(void)arg;
+	d.app = a;
+	d.y = y;
+	d.x = x;
+	d.right = x + width;
+	d.selected = selected;
+	d.heading = home_is_heading(row);
+	store_timeline_get(a->store, home_row_table(row), row / 4,
+	    home_draw_item, &d, &e);
+}
+
+static const struct list_source home_source = {
+	.fetch = home_fetch,
+	.exists = home_exists,
+	.draw = home_row,
+};
+
+/* ---- the header: mood lately, and an invitation ---- */
+
+static int
+home_spark_add(const struct checkin *c, void *arg)
+{
+	struct home *h = arg;
+
+	if (h->nspark == HOME_SPARK_MAX) {
+		memmove(h->spark, h->spark + 1, sizeof h->spark[0] *
+		    (HOME_SPARK_MAX - 1));
+		h->nspark--;
+	}
+	h->spark[h->nspark++] = c->mood;
+	return 0;
+}
+
+struct home_medicine {
+	time_t now;
+	time_t when;            /* the latest medicine session so far */
+	int no;
+};
+
+static int
+home_medicine_find(const struct session *ss, void *arg)
+{
+	struct home_medicine *m = arg;
+
+	if (ss->kind == SESSION_MEDICINE && ss->time <= m->now) {
+		m->when = ss->time;
+		m->no = ss->medicine_no;
+	}
+	return 0;
+}
+
+static int
+home_today(const struct checkin *c, void *arg)
+{
+	const time_t *now = arg;
+
+	return time_days_between(c->time, *now) == 0;
+}
+
+/* The sparkline and the invitation, from the store. */
+static void
+home_header_load(struct home *h)
+{
+	struct app *a = h->app;
+	struct home_medicine m;
+	struct err e;
+	time_t now = time(NULL);
+	long days;
+
+	h->nspark = 0;
+	store_checkin_list(a->store, now - HOME_SPARK_DAYS * 86400L, 0,
+	    home_spark_add, h, &e);
+	h->invite[0] = '\0';
+	memset(&m, 0, sizeof m);
+	m.now = now;
+	if (store_session_list(a->store, home_medicine_find, &m, &e) != 0 ||
+	    m.no == 0)
+		return;
+	days = time_days_between(m.when, now);
+	if (days < 1 || days > HOME_INVITE_DAYS)
+		return;
+	if (store_checkin_list(a->store, now - 86400L, 0, home_today, &now,
+	    &e) == 1)
+		return;
+	if (a->readonly)
+		return;
+	snprintf(h->invite, sizeof h->invite, "Day %ld after medicine "
+	    "session %d: a short check-in today? Press c when ready.", days,
+	    m.no);
+}
+
+/* The moods as a sparkline from (y, x); returns the columns used. */
+static int
+home_spark_draw(struct app *a, const struct home *h, int y, int x)
+{
+	static const char *const blocks[] = {
+		"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█",
+	};
+	static const char *const digits[] = {
+		"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "+",
+	};
+	int i, used = 0;
+
+	for (i = 0; i < h->nspark && x + used < COLS - 2; i++) {
+		int m = h->spark[i] < 0 ? 0 : h->spark[i] > 10 ? 10 :
+		    h->spark[i];
+
+		used += draw_text(a, y, x + used, 1, home_mood_role(m),
+		    a->utf8 ? blocks[m * 7 / 10] : digits[m]);
+	}
+	return used;
+}
+
+static void
+home_header_draw(struct app *a, struct home *h, int y)
+{
+	int x = 2, w = COLS - 4;
+
+	if (h->nspark == 0) {
+		if (h->list.n > 0)      /* an empty journal has its own words */
+			draw_text(a, y, x, w, ROLE_DIM, "No check-ins in the "
+			    "last 30 days.");
+	} else {
+		char buf[64];
+
+		x += draw_text(a, y, x, w, ROLE_NORMAL, "Mood lately ");
+		x += home_spark_draw(a, h, y, x);
+		snprintf(buf, sizeof buf, "  latest %d/10, %d check-in%s",
+		    h->spark[h->nspark - 1], h->nspark,
+		    h->nspark == 1 ? "" : "s");
+		if (x + draw_width(buf) > COLS - 2)     /* narrow: less */
+			*strchr(buf, ',') = '\0';
+		draw_text(a, y, x, COLS - 2 - x, ROLE_DIM, buf);
+	}
+	if (h->invite[0] != '\0')
+		draw_text(a, y + 1, 2, w, ROLE_HINT, draw_width(h->invite) <= w ?
+		    h->invite : "A check-in today? Press c when ready.");
+}
+
+/* ---- the screen ---- */
+
+static int
+home_list_height(void)
+{
+	int n = ui_body_lines() - HOME_HEADER_ROWS;
+
+	return n > 1 ? n : 1;
+}
+
+/* Move the selection off a heading, in the direction dir (or the other
+ * way when there is nothing further). */
+static void
+home_skip_heading(struct home *h, int dir)
+{
+	if (!home_is_heading(list_selected(&h->list)))
+		return;
+	if (!list_key(&h->list, dir > 0 ? ACT_DOWN : ACT_UP) ||
+	    home_is_heading(list_selected(&h->list)))
+		list_key(&h->list, dir > 0 ? ACT_UP : ACT_DOWN);
+}
+
+/* The newest item's row, or LIST_NONE. */
+static long long
+home_newest(struct home *h)
+{
+	struct timeline_key k;
+	struct err e;
+
+	if (store_timeline_fetch(h->app->store, NULL, 1, &k, 1, &e) != 1)
+		return LIST_NONE;
+	return home_row_id(&k, 0);
+}
+
+/* Read everything again.  A window that began at the newest item begins
+ * at the newest item still, so what was written meanwhile shows; any
+ * other window keeps its place. */
+static void
+home_reload(struct app *a, struct home *h)
+{
+	struct list *l = &h->list;
+	long long sel = list_selected(l);
+
+	(void)a;
+	home_header_load(h);
+	if (l->n > 0 && (l->rows[0] | ROW_HEADING) ==
+	    (h->newest | ROW_HEADING)) {
+		int i;
+
+		l->n = 0;
+		l->sel = 0;
+		list_reload(l, home_list_height());
+		for (i = 0; i < l->n; i++)
+			if (l->rows[i] == sel)
+				l->sel = i;
+	} else
+		list_reload(l, home_list_height());
+	home_skip_heading(h, 1);
+	h->newest = home_newest(h);
+}
+
+static void
+home_enter(struct app *a, struct frame *f)
+{
+	struct home *h = xcalloc(1, sizeof *h);
+
+	h->app = a;
+	h->newest = LIST_NONE;
+	list_init(&h->list, &home_source, h);
+	f->data = h;
+	home_reload(a, h);
+}
+
+static void
+home_leave(struct app *a, struct frame *f)
+{
+	struct home *h = f->data;
+
+	(void)a;
+	list_free(&h->list);
+	free(h);
+	f->data = NULL;
+}
+
+static void
+home_resume(struct app *a, struct frame *f)
+{
+	home_reload(a, f->data);
+}
+
+static void
+home_resize(struct app *a, struct frame *f)
+{
+	struct home *h = f->data;
+
+	(void)a;
+	list_reload(&h->list, home_list_height());
+	home_skip_heading(h, 1);
+}
 
 static void
 home_draw(struct app *a, struct frame *f)
 {
-	int y = ui_body_top() + 1, w = COLS - 4, maxy = ui_body_end();
-	char *where;
+	struct home *h = f->data;
+	int y = ui_body_top();
 
-	(void)f;
-	y += draw_wrap(a, y, 2, w, 2, ROLE_HEADING, "Your journal is open.");
-	y++;
-	where = xasprintf("Journal: %s", a->vault_path);
-	y += draw_wrap(a, y, 2, w, 3, ROLE_DIM, where);
-	free(where);
-	y++;
-	y += draw_wrap(a, y, 2, w, maxy - y, ROLE_NORMAL,
-	    "This version of the full-screen app can make, lock and unlock "
-	    "your journal, and keep your settings. Writing entries, "
-	    "check-ins and the timeline come in the next version; they will "
-	    "appear here.");
-	y++;
-	draw_wrap(a, y, 2, w, maxy - y, ROLE_NORMAL,
-	    "Press ? for help, o for settings, L to lock, q to quit.");
+	home_header_draw(a, h, y);
+	y += HOME_HEADER_ROWS;
+	if (h->list.n == 0) {
+		char *where;
+
+		y += 1 + draw_wrap(a, y + 1, 2, COLS - 4, ui_body_end() - y - 1,
+		    ROLE_NORMAL, a->readonly ? "Nothing here yet." :
+		    "Nothing here yet. Press n to write, c to check in.");
+		if (a->vault_path == NULL || a->readonly)
+			return;
+		where = xasprintf("Journal: %s", a->vault_path);
+		draw_wrap(a, y + 1, 2, COLS - 4, ui_body_end() - y - 1,
+		    ROLE_DIM, where);
+		free(where);
+		return;
+	}
+	list_draw(a, &h->list, y, 1, COLS - 2);
 }
 
 static int
-home_key(struct app *a, struct frame *f, enum action act, int key)
+home_item_uuid(const struct timeline_item *it, void *arg)
 {
-	(void)f;
-	/* Until the new home screen binds them in its table: c opens the
-	 * check-in, S the safety plan. */
-	if (act == ACT_NONE && (key == 'g' || key == '/')) {
-		ui_open(a, key == 'g' ? "chart" : "search", NULL);
+	snprintf(arg, STORE_UUID_LEN + 1, "%s", it->uuid);
+	return 0;
+}
+
+/* Open the chosen row in the read view. */
+static int
+home_open(struct app *a, struct home *h)
+{
+	char uuid[STORE_UUID_LEN + 1];
+	long long row = list_selected(&h->list);
+	struct err e;
+	char *arg;
+
+	if (row == LIST_NONE || home_is_heading(row))
+		return UI_NOTHING;
+	if (store_timeline_get(a->store, home_row_table(row), row / 4,
+	    home_item_uuid, uuid, &e) != 1) {
+		home_reload(a, h);
 		return UI_DRAW_ALL;
 	}
-	if (key == 'c' || key == 'S') {
-		ui_open(a, key == 'c' ? "checkin" : "support", NULL);
-		return UI_DRAW_ALL;
-	}
+	arg = xstrdup(uuid);
+	if (ui_open(a, "entry", arg) != 0)
+		free(arg);
+	return UI_DRAW_ALL;
+}
+
+static int
+home_key_fn(struct app *a, struct frame *f, enum action act, int key)
+{
+	struct home *h = f->data;
+	static const struct {
+		enum action act;
+		const char *screen;
+	} opens[] = {
+		{ ACT_NEW, "editor" }, { ACT_CHECKIN, "checkin" },
+		{ ACT_SEARCH, "search" }, { ACT_CHART, "chart" },
+		{ ACT_SESSIONS, "sessions" }, { ACT_AGENDA, "agenda" },
+		{ ACT_EXPORT, "export" }, { ACT_TRASH, "trash" },
+		{ ACT_SUPPORT, "support" },
+	};
+	size_t i;
+
+	(void)key;
+	for (i = 0; i < sizeof opens / sizeof opens[0]; i++)
+		if (opens[i].act == act) {
+			ui_open(a, opens[i].screen, NULL);
+			return UI_DRAW_ALL;
+		}
 	switch (act) {
-	case ACT_NEW:
-		if (a->readonly)
-			return UI_PASS;
-		ui_open(a, "editor", NULL);
-		return UI_DRAW_ALL;
-	case ACT_SESSIONS:
-		ui_open(a, "sessions", NULL);
-		return UI_DRAW_ALL;
-	case ACT_AGENDA:
-		ui_open(a, "agenda", NULL);
-		return UI_DRAW_ALL;
-	case ACT_TRASH:
-		ui_open(a, "trash", NULL);
-		return UI_DRAW_ALL;
+	case ACT_OPEN:
+		return home_open(a, h);
+	case ACT_UP:
+	case ACT_PAGE_UP:
+		if (!list_key(&h->list, act))
+			return UI_NOTHING;
+		home_skip_heading(h, act == ACT_UP ? -1 : 1);
+		return UI_DRAW_BODY;
+	case ACT_DOWN:
+	case ACT_PAGE_DOWN:
+	case ACT_FIRST:
+	case ACT_LAST:
+		if (!list_key(&h->list, act))
+			return UI_NOTHING;
+		home_skip_heading(h, 1);
+		return UI_DRAW_BODY;
 	default:
 		return UI_PASS;
+	}
+}
+
+static int
+home_active(struct app *a, struct frame *f, enum action act)
+{
+	(void)f;
+	switch (act) {
+	case ACT_NEW:
+	case ACT_CHECKIN:
+	case ACT_TRASH:
+		return !a->readonly;
+	default:
+		return 1;
 	}
 }
 
 const struct screen screen_home = {
 	.name = "home",
 	.title = "Home",
+	.enter = home_enter,
 	.draw = home_draw,
-	.key = home_key,
+	.key = home_key_fn,
+	.resize = home_resize,
+	.leave = home_leave,
+	.resume = home_resume,
+	.active = home_active,
 	.keys = home_keys,
-	.about = "The home screen. Your timeline of entries and check-ins "
-	    "will live here.",
+	.about = "Your timeline: entries and check-ins, newest first, under "
+	    "headings that say where each one falls in your treatment. Each "
+	    "row shows when, what kind, the title or first words, the tags, "
+	    "and whether it is shared with your therapist or kept private "
+	    "(in a narrow window: a filled or an empty circle). At the top: "
+	    "your mood over the last 30 days of check-ins, one mark per "
+	    "check-in, low to high (0 to 9, and + for 10, where the terminal "
+	    "cannot show blocks).",
 };

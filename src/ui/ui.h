@@ -311,6 +311,10 @@ enum {
  * tick    (optional) called on the top screen after every key and about
  *         four times a second while no key comes (an autosave checks its
  *         clock here).  Returns UI_* flags.
+ * resume  (optional) the screen above this one was closed with ui_pop and
+ *         this one is on top again: reload what the other screen may have
+ *         changed (a list of entries, say); draw follows.  Not called
+ *         when the stack is emptied (locking, quitting) or by ui_replace.
  */
 struct screen {
 	const char *name;
@@ -328,6 +332,7 @@ struct screen {
 	const struct keydef *keys;
 	const char *about;              /* a paragraph for the help screen */
 	int (*tick)(struct app *, struct frame *);
+	void (*resume)(struct app *, struct frame *);
 };
 
 struct frame {
@@ -353,6 +358,7 @@ extern const struct screen screen_trash;
 extern const struct screen screen_chart;
 extern const struct screen screen_search;
 extern const struct screen screen_editor;
+extern const struct screen screen_entry;
 
 /* Every screen, for the tests and the help screen. */
 extern const struct screen *const ui_screens[];
@@ -398,7 +404,8 @@ struct app {
 	struct notes notes;
 };
 
-/* The screen stack.  push calls enter; pop and replace call leave. */
+/* The screen stack.  push calls enter; pop and replace call leave; pop
+ * then calls resume on the screen that is on top again. */
 void ui_push(struct app *, const struct screen *, void *arg);
 void ui_pop(struct app *);
 void ui_replace(struct app *, const struct screen *, void *arg);

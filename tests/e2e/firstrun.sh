@@ -42,7 +42,7 @@ tm_key C-q
 tm_wait "will not be shown again"
 tm_type "$(printf '%s' "$last" | tr 'A-Z' 'a-z')"
 tm_key Enter
-tm_wait "Your journal is open."
+tm_wait "Nothing here yet."
 tm_wait "Journal: journal.tend"
 tm_key q
 tm_wait "tend-exited-0"
@@ -82,7 +82,7 @@ done
 is "${#key2}" 56 "any key shows it again"
 tm_type "$(printf '%s' "$key2" | cut -c53-56)"
 tm_key Enter
-tm_wait "Your journal is open."
+tm_wait "Nothing here yet."
 tm_key q
 tm_wait "tend-exited-0"
 done_testing

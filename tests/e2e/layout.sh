@@ -24,7 +24,7 @@ last=$(tm_screen | grep -E '^    [0-9A-Z]{4}( [0-9A-Z]{4}){6}$' | tail -n 1 |
 	awk '{ print $NF }')
 tm_type "$last"
 tm_key Enter
-tm_wait_q "Your journal is open."
+tm_wait_q "Nothing here yet."
 tm_layout home
 tm_type "?"
 tm_wait_q "Help: Home"

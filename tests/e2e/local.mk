@@ -6,6 +6,7 @@ E2E_TESTS = \
 	tests/e2e/resize.sh \
 	tests/e2e/settings.sh \
 	tests/e2e/colour.sh \
+	tests/e2e/timeline.sh \
 	tests/e2e/checkin.sh \
 	tests/e2e/lists.sh \
 	tests/e2e/chart.sh \
@@ -26,6 +27,8 @@ EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
 	tests/e2e/expected/sessions-empty.txt \
 	tests/e2e/expected/agenda.txt \
 	tests/e2e/expected/trash.txt \
+	tests/e2e/expected/timeline.txt \
+	tests/e2e/expected/entry.txt \
 	tests/e2e/expected/help-home.txt \
 	tests/e2e/expected/help-unlock.txt \
 	tests/e2e/expected/settings.txt \

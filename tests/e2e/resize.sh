@@ -8,13 +8,13 @@ tm_start 80 24
 tm_wait "Your journal is locked."
 tm_type "correct horse battery staple"
 tm_key Enter
-tm_wait "Your journal is open."
+tm_wait "Nothing here yet."
 
 tm_resize 20 6
 tm_wait "Please make it"
 tm_type "q"                     # keys other than ^C wait for a usable size
 tm_resize 80 24
-tm_wait "Your journal is open."
+tm_wait "Nothing here yet."
 tm_wait "? Help"
 tm_type "?"
 tm_wait "Help: Home"
@@ -25,7 +25,7 @@ tm_wait "Please make it"
 tm_resize 100 30
 tm_wait "Help: Home"
 tm_key Escape
-tm_wait "Your journal is open."
+tm_wait "Nothing here yet."
 tm_key q
 tm_wait "tend-exited-0"
 done_testing

@@ -13,7 +13,7 @@ unlock() {
 	tm_wait "Your journal is locked."
 	tm_type "$PASS"
 	tm_key Enter
-	tm_wait "Your journal is open."
+	tm_wait "Nothing here yet."
 }
 
 tm_start 80 24

@@ -14,7 +14,7 @@ tm_key Enter
 tm_wait "That passphrase did not open your journal. Take your time"
 tm_type "$PASS"
 tm_key Enter
-tm_wait "Your journal is open."
+tm_wait "Nothing here yet."
 tm_wait "minimal"
 
 tm_type "?"
@@ -22,19 +22,19 @@ tm_wait "Help: Home"
 tm_wait "Lock: The screen clears at once"
 tm_wait "Esc Back"
 tm_key Escape
-tm_wait "Your journal is open."
+tm_wait "Nothing here yet."
 
 tm_type "L"
 tm_wait "Your journal is locked."
 tm_wait "Locked. Your journal is closed"
-if tm_screen | grep -q "Your journal is open"; then _result 1 "lock clears the screen"
+if tm_screen | grep -q "Nothing here yet"; then _result 1 "lock clears the screen"
 else _result 0 "lock clears the screen"; fi
 tm_key F1
 tm_wait "Help: Unlock"
 tm_key Escape
 tm_type "$PASS"
 tm_key Enter
-tm_wait "Your journal is open."
+tm_wait "Nothing here yet."
 tm_key q
 tm_wait "tend-exited-0"
 
@@ -50,7 +50,7 @@ tm_start 100 30
 tm_wait "Your journal is locked."
 tm_type "$PASS"
 tm_key Enter
-tm_wait "Your journal is open."
+tm_wait "Nothing here yet."
 pid=$(tm_tend_pid)
 like "$pid" '^[0-9]+$' "tend is running as process $pid"
 kill -TERM "$pid"
@@ -62,7 +62,7 @@ for sig in HUP INT; do
 	tm_wait "Your journal is locked."
 	tm_type "$PASS"
 	tm_key Enter
-	tm_wait "Your journal is open."
+	tm_wait "Nothing here yet."
 	kill -"$sig" "$(tm_tend_pid)"
 	tm_wait "tend-exited-0"
 done
@@ -90,7 +90,7 @@ tm_wait "Your journal is locked."
 tm_type "café ☕ łódźź"
 tm_key BSpace
 tm_key Enter
-tm_wait "Your journal is open."
+tm_wait "Nothing here yet."
 tm_key q
 tm_wait "tend-exited-0"
 

@@ -19,6 +19,7 @@ UNIT_TESTS = \
 	tests/unit/test-timefmt \
 	tests/unit/test-store \
 	tests/unit/test-store-schema \
+	tests/unit/test-store-timeline \
 	tests/unit/test-store-trash \
 	tests/unit/test-store-session \
 	tests/unit/test-store-scale \
@@ -31,6 +32,7 @@ UNIT_TESTS = \
 	tests/unit/test-ui-lists \
 	tests/unit/test-ui-plot \
 	tests/unit/test-ui-query \
+	tests/unit/test-ui-timeline \
 	tests/unit/test-ui-text \
 	tests/unit/test-ui-theme \
 	tests/unit/test-report \

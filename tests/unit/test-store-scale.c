@@ -1,9 +1,9 @@
 /*
  * test-store-scale.c: a journal of 100,000 entries (and 10,000 check-ins)
  * written through the store API in one transaction; then a list page, a
- * search and the statistics must each answer quickly.  The bound checked
- * (500 ms, under the sanitizers) is only a guard; the measured figures are
- * printed as TAP diagnostics.
+ * search, the statistics and a timeline page at either end must each
+ * answer quickly.  The bound checked (500 ms, under the sanitizers) is
+ * only a guard; the measured figures are printed as TAP diagnostics.
  */
 #include "config.h"
 
@@ -74,20 +74,23 @@ word(unsigned n, char *out)
 }
 
 enum { OP_LIST, OP_LIST_JSON, OP_SEARCH, OP_SEARCH_JSON, OP_STATS,
-    OP_STATS_JSON, OP_COUNT };
+    OP_STATS_JSON, OP_TIMELINE, OP_TIMELINE_END, OP_COUNT };
 
 static const char *const op_names[] = {
 	"list page (50, newest)", "list page as JSON", "search (rare word, 50)",
 	"search as JSON", "stats", "stats as JSON",
+	"timeline page (50, newest)", "timeline page (50, from the oldest)",
 };
 
 static int
 run(struct store *s, int op, int *hits)
 {
 	struct entry_filter f;
+	struct timeline_key keys[50];
 	struct stats st;
 	struct err e;
 	char *json = NULL;
+	long got;
 	int rc;
 
 	memset(&f, 0, sizeof f);
@@ -109,6 +112,17 @@ run(struct store *s, int op, int *hits)
 		rc = store_stats(s, time(NULL), &st, &e);
 		*hits = (int)st.entries;
 		return rc;
+	case OP_TIMELINE:
+		got = store_timeline_fetch(s, NULL, 1, keys, 50, &e);
+		*hits = (int)got;
+		return got < 0 ? -1 : 0;
+	case OP_TIMELINE_END:
+		/* End, then a page up: the oldest item, the 50 after it. */
+		if (store_timeline_fetch(s, NULL, -1, keys, 1, &e) != 1)
+			return -1;
+		got = store_timeline_fetch(s, &keys[0], -1, keys, 50, &e);
+		*hits = (int)got;
+		return got < 0 ? -1 : 0;
 	default:
 		rc = store_stats_json(s, time(NULL), &json, &e);
 		break;

@@ -1,0 +1,393 @@
+/*
+ * screen-entry.c: reading one entry (or one check-in) from the timeline.
+ *
+ * The frame's arg is a malloc'd full UUID of an entry or a check-in; the
+ * screen owns it and frees it.  On top: the title, when it was written,
+ * its kind, whether it is shared, where it falls in the treatment and its
+ * tags; below, the text word-wrapped and scrolled with the arrows and
+ * page keys.  E (or Enter) opens the editor on an entry, except in review
+ * mode.  The text is read again whenever the screen is on top again, so
+ * it shows what the editor saved; on leaving, the copy is wiped.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/ui.h"
+#include "tend/store.h"
+#include "tend/timefmt.h"
+
+#define ENTRY_HEAD_ROWS 5       /* title, when, placement, tags, a gap */
+
+struct entry_view {
+	char *uuid;             /* the frame's arg */
+	int found;
+	int checkin;
+	char title[256];
+	char when[128];
+	char place[128];
+	char *tags;             /* "#a #b", "" if none */
+	char *body;
+	int top;                /* the first row of the body shown */
+};
+
+static const struct keydef entry_keys[] = {
+	{ ACT_EDIT, { 'E', UI_ENTER }, "Edit",
+	  "Change this entry's text in the editor (the earlier text is "
+	  "kept).", 1 },
+	{ ACT_DOWN, { UI_KC(KEY_DOWN), 'j' }, "Down",
+	  "Scroll the text down a line.", 1 },
+	{ ACT_UP, { UI_KC(KEY_UP), 'k' }, "Up",
+	  "Scroll the text up a line.", 1 },
+	{ ACT_PAGE_DOWN, { UI_KC(KEY_NPAGE), ' ' }, "Page",
+	  "Scroll the text down a page.", 0 },
+	{ ACT_PAGE_UP, { UI_KC(KEY_PPAGE) }, "Page up",
+	  "Scroll the text up a page.", 0 },
+	{ ACT_FIRST, { UI_KC(KEY_HOME) }, "Start",
+	  "Go to the start of the text.", 0 },
+	{ ACT_LAST, { UI_KC(KEY_END) }, "End",
+	  "Go to the end of the text.", 0 },
+	{ ACT_BACK, { UI_ESC, 'q' }, "Back",
+	  "Go back to the timeline.", 1 },
+	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
+	  "Show the keys and what they do.", 1 },
+	{ ACT_LOCK, { 'L' }, "Lock",
+	  "The screen clears at once and the journal closes until you type "
+	  "your passphrase.", 0 },
+	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
+};
+
+/* Free and wipe what was read. */
+static void
+entry_forget(struct entry_view *v)
+{
+	if (v->body != NULL) {
+		vault_wipe(v->body, strlen(v->body));
+		free(v->body);
+	}
+	if (v->tags != NULL) {
+		vault_wipe(v->tags, strlen(v->tags));
+		free(v->tags);
+	}
+	vault_wipe(v->title, sizeof v->title);
+	v->body = v->tags = NULL;
+	v->found = 0;
+}
+
+static void
+entry_place(struct app *a, time_t t, char *buf, size_t len)
+{
+	char place[128];
+	const char *comma;
+
+	store_place(a->store, t, place, sizeof place);
+	comma = strstr(place, ", ");
+	if (comma != NULL)
+		snprintf(buf, len, "%.*s - %s", (int)(comma - place), place,
+		    comma + 2);
+	else
+		snprintf(buf, len, "%s", place);
+	buf[0] = (char)toupper((unsigned char)buf[0]);
+}
+
+/* "a b" as "#a #b" (malloc'd). */
+static char *
+entry_tags(const char *tags)
+{
+	char *out = xmalloc(strlen(tags) * 2 + 2);
+	size_t o = 0;
+	const char *t;
+
+	for (t = tags; *t != '\0'; t++) {
+		if (t == tags || t[-1] == ' ')
+			out[o++] = '#';
+		out[o++] = *t;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+struct entry_load {
+	struct app *app;
+	struct entry_view *v;
+};
+
+static int
+entry_got(const struct entry *r, void *arg)
+{
+	struct entry_load *l = arg;
+	struct entry_view *v = l->v;
+	char when[32];
+
+	if (r->trashed != 0)
+		return 0;
+	v->found = 1;
+	if (r->title[0] != '\0')
+		snprintf(v->title, sizeof v->title, "%s", r->title);
+	else
+		snprintf(v->title, sizeof v->title, "%c%s entry",
+		    toupper((unsigned char)r->kind[0]), r->kind + 1);
+	time_format_local(r->created, when, sizeof when);
+	snprintf(v->when, sizeof v->when, "%s%s%s%s%s", when,
+	    draw_glyph(l->app, " · ", " - "), r->kind,
+	    draw_glyph(l->app, " · ", " - "), r->shared ?
+	    "shared with your therapist" : "private");
+	entry_place(l->app, r->created, v->place, sizeof v->place);
+	v->tags = entry_tags(r->tags);
+	v->body = xstrdup(r->body);
+	return 0;
+}
+
+/* One line "Label: n/10" for a scale that was answered. */
+static void
+entry_scale(char *buf, size_t len, size_t *o, const char *label, int n)
+{
+	if (n == CHECKIN_UNSET || *o >= len)
+		return;
+	*o += (size_t)snprintf(buf + *o, len - *o, "%s: %d/10\n", label, n);
+}
+
+static int
+entry_checkin_got(const struct timeline_item *it, void *arg)
+{
+	struct entry_load *l = arg;
+	struct entry_view *v = l->v;
+	char when[32], buf[1024];
+	size_t o = 0;
+
+	if (it->key.table != STORE_CHECKIN)
+		return 0;
+	v->found = 1;
+	v->checkin = 1;
+	snprintf(v->title, sizeof v->title, "Check-in");
+	time_format_local(it->key.time, when, sizeof when);
+	snprintf(v->when, sizeof v->when, "%s%s%s", when,
+	    draw_glyph(l->app, " · ", " - "), it->shared ?
+	    "shared with your therapist" : "private");
+	entry_place(l->app, it->key.time, v->place, sizeof v->place);
+	v->tags = xstrdup("");
+	entry_scale(buf, sizeof buf, &o, "Mood", it->mood);
+	entry_scale(buf, sizeof buf, &o, "Anxiety", it->anxiety);
+	entry_scale(buf, sizeof buf, &o, "Sleep quality", it->sleep);
+	if (it->sleep_hours != CHECKIN_UNSET && o < sizeof buf)
+		o += (size_t)snprintf(buf + o, sizeof buf - o,
+		    "Hours slept: %.1f\n", it->sleep_hours);
+	entry_scale(buf, sizeof buf, &o, "Energy", it->energy);
+	entry_scale(buf, sizeof buf, &o, "Feeling connected",
+	    it->connection);
+	if (strcmp(it->symptoms, "[]") != 0 && o + 16 < sizeof buf) {
+		o += (size_t)snprintf(buf + o, sizeof buf - o, "Symptoms: ");
+		/* A JSON array of fixed words: drop the brackets and quotes. */
+		const char *p;
+
+		for (p = it->symptoms; *p != '\0' && o + 3 < sizeof buf; p++) {
+			if (*p == ',') {
+				buf[o++] = ',';
+				buf[o++] = ' ';
+			} else if (*p != '[' && *p != ']' && *p != '"')
+				buf[o++] = *p;
+		}
+		buf[o++] = '\n';
+		buf[o] = '\0';
+	}
+	v->body = it->text[0] != '\0' ? xasprintf("%s\n%s", buf, it->text) :
+	    xstrdup(buf);
+	vault_wipe(buf, sizeof buf);
+	return 0;
+}
+
+static void
+entry_load(struct app *a, struct entry_view *v)
+{
+	struct entry_load l = { a, v };
+	struct err e;
+
+	entry_forget(v);
+	v->checkin = 0;
+	if (store_entry_get(a->store, v->uuid, entry_got, &l, &e) != 0 ||
+	    !v->found)
+		store_timeline_find(a->store, v->uuid, entry_checkin_got, &l,
+		    &e);
+}
+
+static int
+entry_body_rows(void)
+{
+	int n = ui_body_lines() - ENTRY_HEAD_ROWS;
+
+	return n > 1 ? n : 1;
+}
+
+static int
+entry_text_width(void)
+{
+	return COLS - 4 > 1 ? COLS - 4 : 1;
+}
+
+/* Keep the scroll position inside the text. */
+static void
+entry_clamp(struct entry_view *v)
+{
+	int total = v->body != NULL ? draw_wrap_rows(entry_text_width(),
+	    v->body) : 0;
+	int max = total - entry_body_rows();
+
+	if (v->top > max)
+		v->top = max;
+	if (v->top < 0)
+		v->top = 0;
+}
+
+static void
+entry_enter(struct app *a, struct frame *f)
+{
+	struct entry_view *v = xcalloc(1, sizeof *v);
+
+	v->uuid = f->arg;
+	f->data = v;
+	if (v->uuid != NULL)
+		entry_load(a, v);
+}
+
+static void
+entry_leave(struct app *a, struct frame *f)
+{
+	struct entry_view *v = f->data;
+
+	(void)a;
+	entry_forget(v);
+	free(v->uuid);
+	free(v);
+	f->data = NULL;
+	f->arg = NULL;
+}
+
+static void
+entry_resume(struct app *a, struct frame *f)
+{
+	struct entry_view *v = f->data;
+
+	if (v->uuid != NULL)
+		entry_load(a, v);
+	entry_clamp(v);
+}
+
+static void
+entry_resize(struct app *a, struct frame *f)
+{
+	(void)a;
+	entry_clamp(f->data);
+}
+
+static void
+entry_draw(struct app *a, struct frame *f)
+{
+	struct entry_view *v = f->data;
+	int y = ui_body_top(), w = entry_text_width(), end = ui_body_end();
+	int total, rows = entry_body_rows();
+
+	if (!v->found) {
+		draw_wrap(a, y + 1, 2, w, end - y - 1, ROLE_NORMAL,
+		    "This is no longer in your journal. Press Esc to go "
+		    "back.");
+		return;
+	}
+	draw_text(a, y, 2, w, ROLE_TITLE, v->title);
+	draw_text(a, y + 1, 2, w, ROLE_DIM, v->when);
+	draw_text(a, y + 2, 2, w, ROLE_HEADING, v->place);
+	draw_text(a, y + 3, 2, w, ROLE_DIM, v->tags);
+	y += ENTRY_HEAD_ROWS;
+	total = draw_wrap_rows(w, v->body);
+	draw_wrap_clip(a, y - v->top, 2, w, y, end, ROLE_NORMAL, v->body);
+	if (v->top + rows < total)
+		draw_text(a, y - 1, COLS - 16, 14, ROLE_HINT,
+		    draw_glyph(a, "  more below ↓", "  more below v"));
+	else if (v->top > 0)
+		draw_text(a, y - 1, COLS - 16, 14, ROLE_HINT,
+		    draw_glyph(a, "  more above ↑", "  more above ^"));
+}
+
+static int
+entry_scroll(struct entry_view *v, enum action act)
+{
+	int old = v->top, page = entry_body_rows() - 1;
+
+	switch (act) {
+	case ACT_UP:
+		v->top--;
+		break;
+	case ACT_DOWN:
+		v->top++;
+		break;
+	case ACT_PAGE_UP:
+		v->top -= page > 0 ? page : 1;
+		break;
+	case ACT_PAGE_DOWN:
+		v->top += page > 0 ? page : 1;
+		break;
+	case ACT_FIRST:
+		v->top = 0;
+		break;
+	default:
+		v->top = 1 << 28;
+		break;
+	}
+	entry_clamp(v);
+	return v->top != old ? UI_DRAW_BODY : UI_NOTHING;
+}
+
+static int
+entry_key(struct app *a, struct frame *f, enum action act, int key)
+{
+	struct entry_view *v = f->data;
+	char *arg;
+
+	(void)key;
+	switch (act) {
+	case ACT_EDIT:
+		arg = xstrdup(v->uuid);
+		if (ui_open(a, "editor", arg) != 0)
+			free(arg);
+		return UI_DRAW_ALL;
+	case ACT_UP:
+	case ACT_DOWN:
+	case ACT_PAGE_UP:
+	case ACT_PAGE_DOWN:
+	case ACT_FIRST:
+	case ACT_LAST:
+		return entry_scroll(v, act);
+	default:
+		return UI_PASS;
+	}
+}
+
+static int
+entry_active(struct app *a, struct frame *f, enum action act)
+{
+	struct entry_view *v = f->data;
+
+	if (act == ACT_EDIT)
+		return !a->readonly && v != NULL && v->found && !v->checkin;
+	return 1;
+}
+
+const struct screen screen_entry = {
+	.name = "entry",
+	.title = "Read",
+	.enter = entry_enter,
+	.draw = entry_draw,
+	.key = entry_key,
+	.resize = entry_resize,
+	.leave = entry_leave,
+	.resume = entry_resume,
+	.active = entry_active,
+	.keys = entry_keys,
+	.about = "One entry or check-in from your timeline: when it was "
+	    "written, where it falls in your treatment, whether it is shared "
+	    "with your therapist, and its text. Scroll with the arrows and "
+	    "the page keys.",
+};
