@@ -17,7 +17,7 @@ open_chart() {
 	tm_wait_q "Your journal is locked." || diag "no unlock screen"
 	tm_type "$PASS"
 	tm_key Enter
-	tm_wait_q "tend · Home" || diag "the journal did not open"
+	tm_home_q || diag "the journal did not open"
 	tm_type g
 }
 
@@ -49,7 +49,7 @@ tm_wait "There are no check-ins yet."
 tm_wait "tend checkin --mood 6"
 chart_layout chart-empty
 tm_key Escape
-tm_wait "tend · Home"
+tm_home
 tm_type q
 tm_wait_q "tend-exited-0"
 
@@ -109,7 +109,7 @@ like "$(tm_screen | sed -n 3p)" '^ {12}M1 ' "everything starts at the first medi
 tm_type r
 tm_wait "the last 4 weeks (4 check-ins)"
 tm_key Escape
-tm_wait "tend · Home"
+tm_home
 tm_type q
 tm_wait_q "tend-exited-0"
 
@@ -127,7 +127,7 @@ tm_wait "Mood"
 tm_resize 80 24
 tm_wait "the last 4 weeks"
 tm_key Escape
-tm_wait "tend · Home"
+tm_home
 tm_type q
 tm_wait "tend-exited-0"
 done_testing

@@ -20,7 +20,7 @@ unlock() {
 	tm_wait "Your journal is locked."
 	tm_type "$PASS"
 	tm_key Enter
-	tm_wait "tend · Home"
+	tm_home
 }
 
 now_ms() { date +%s%3N; }
@@ -54,7 +54,7 @@ tm_wait "Check-in saved. Thank you."
 t1=$(now_ms)
 # 1 + 1 + 2 + 1 + 3 + 1 + 3 + 3 + 6 + 1 = 22 keys besides the note
 diag "keyboard check-in: 22 keys and the note, $((t1 - t0)) ms under test"
-tm_wait "tend · Home"
+tm_home
 tm_key q
 tm_wait "tend-exited-0"
 
@@ -93,7 +93,7 @@ tm_wait "You noted a low mood"
 tm_wait "tend is not an emergency service."
 tm_wait "Your safety plan"
 tm_key Escape
-tm_wait "tend · Home"
+tm_home
 is "$(q "SELECT count(*), min(mood) FROM checkins")" "$(printf '3\t2')" \
 	"the low mood was saved before the support screen"
 
@@ -112,7 +112,7 @@ tm_wait "tend is not an emergency service."
 is "$(q "SELECT count(*) FROM checkins WHERE mood = 5")" 1 \
 	"yes saved the check-in at once"
 tm_key Escape
-tm_wait "tend · Home"
+tm_home
 
 # Yes before any mood: the plan opens anyway, the check-in waits below.
 tm_type c
@@ -129,7 +129,7 @@ tm_wait "Your check-in is saved."
 is "$(q "SELECT count(*) FROM checkins WHERE mood = 4")" 1 \
 	"after the plan, the waiting check-in is saved"
 tm_key Escape
-tm_wait "tend · Home"
+tm_home
 
 # Leaving a check-in asks first; nothing is saved.
 tm_type c
@@ -142,7 +142,7 @@ tm_wait "Your check-in is still here."
 tm_key Escape
 tm_wait "Leave without saving"
 tm_type y
-tm_wait "tend · Home"
+tm_home
 is "$(q "SELECT count(*) FROM checkins WHERE mood = 9")" 0 \
 	"a check-in left unsaved is not stored"
 
@@ -162,7 +162,7 @@ is "$(q "SELECT count(*) FROM drafts WHERE key = 'checkin'")" 1 \
 	"locking kept the unfinished check-in as a draft"
 tm_type "$PASS"
 tm_key Enter
-tm_wait "tend · Home"
+tm_home
 tm_type c
 tm_wait "Your unfinished check-in is back."
 tm_wait "Mood                ████░░░░░░   4"
@@ -170,7 +170,7 @@ tm_wait "halb fertig"
 tm_key Escape
 tm_wait "Leave without saving"
 tm_type y
-tm_wait "tend · Home"
+tm_home
 is "$(q "SELECT count(*) FROM drafts WHERE key = 'checkin'")" 0 \
 	"leaving it on purpose drops the draft"
 tm_key q
@@ -189,7 +189,7 @@ tm_wait "Mood"
 tm_resize 80 24
 tm_wait "Feeling connected"
 tm_key Escape
-tm_wait "tend · Home"
+tm_home
 
 # ---- the safety plan ----
 tm_type S

@@ -67,6 +67,23 @@ tm_wait() {
 	fi
 }
 
+# Wait for the home screen (its title line, in UTF-8 or ASCII).
+tm_home_q() {
+	_tries=$((${1:-15} * 20))
+	while [ "$_tries" -gt 0 ]; do
+		tm_screen | head -n 1 | grep -Eq '^ tend (·|-) Home' && return 0
+		sleep 0.05
+		_tries=$((_tries - 1))
+	done
+	return 1
+}
+tm_home() {
+	if tm_home_q; then _result 0 "the home screen shows"; else
+		_result 1 "the home screen shows"
+		diag "the screen was:" "$(tm_screen)"
+	fi
+}
+
 tm_type() { tm send-keys -t tend -l -- "$1"; }
 tm_key() { tm send-keys -t tend "$@"; }
 tm_resize() { tm resize-window -t tend -x "$1" -y "$2"; }
