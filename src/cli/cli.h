@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "tend/err.h"
+#include "tend/report.h"
 #include "tend/store.h"
 
 struct option;
@@ -168,5 +169,15 @@ int cmd_review(struct cli *c, int argc, char **argv);
  * cmd_export hands over to it. */
 int cli_export_wants_plain(int argc, char **argv);
 int cli_export_plain(struct cli *c, int argc, char **argv);
+
+/* The two halves of writing a plaintext file from a store (export and
+ * review share them).  prepare: OUT must not exist, and without yes a
+ * terminal must be there to ask on (*tty, else -1).  finish: the summary
+ * on stderr, the question, the rendering and the atomic 0600 write; it
+ * closes s and tty.  all only words the summary (no hint about --all). */
+struct store;
+int cli_plain_prepare(struct cli *c, const char *out, int yes, int *tty);
+int cli_plain_finish(struct cli *c, struct store *s, enum report_format f,
+    const char *out, int tty, int all);
 
 #endif

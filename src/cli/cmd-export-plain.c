@@ -240,11 +240,8 @@ cli_export_plain(struct cli *c, int argc, char **argv)
 {
 	struct plain_args a;
 	struct export_scope sc;
-	struct report_summary sum;
 	enum report_format f;
 	struct store *s;
-	char *text = NULL;
-	size_t len = 0;
 	int rc, tty = -1;
 
 	if ((rc = parse(c, argc, argv, &a)) != 0)
@@ -256,25 +253,29 @@ cli_export_plain(struct cli *c, int argc, char **argv)
 	}
 	if (scope_from(c, &a, &sc) != 0)
 		return 1;
-	/* Like a bundle, an export never replaces a file (checked again,
-	 * without a race, when it is written). */
-	if (access(a.out, F_OK) == 0)
-		return cli_error(c, "%s already exists; nothing was written "
-		    "(choose another name)", a.out);
-	/* Know before the passphrase is asked whether we can ask. */
-	if (!a.yes && (tty = open("/dev/tty", O_RDWR | O_CLOEXEC)) < 0)
-		return cli_error(c, "a plaintext export needs a yes: there is "
-		    "no terminal to ask on, so nothing was written (add --yes "
-		    "to write it without asking)");
+	if (cli_plain_prepare(c, a.out, a.yes, &tty) != 0)
+		return 1;
 	if (open_subset(c, &sc, &s) != 0) {
 		if (tty >= 0)
 			close(tty);
 		return 1;
 	}
+	return cli_plain_finish(c, s, f, a.out, tty, a.all);
+}
+
+int
+cli_plain_finish(struct cli *c, struct store *s, enum report_format f,
+    const char *out, int tty, int all)
+{
+	struct report_summary sum;
+	char *text = NULL;
+	size_t len = 0;
+	int rc;
+
 	rc = report_summarize(s, &sum, &c->err);
 	if (rc == 0) {
-		print_summary(&sum, f, a.all, a.out);
-		if (tty >= 0 && !confirm(tty, a.out))
+		print_summary(&sum, f, all, out);
+		if (tty >= 0 && !confirm(tty, out))
 			rc = err_set(&c->err, "nothing was written");
 	}
 	if (tty >= 0)
@@ -283,11 +284,28 @@ cli_export_plain(struct cli *c, int argc, char **argv)
 		rc = report_render(s, f, &text, &len, &c->err);
 	store_close(s);
 	if (rc == 0)
-		rc = file_write_atomic(a.out, text, len, 0600, 1, &c->err);
+		rc = file_write_atomic(out, text, len, 0600, 1, &c->err);
 	report_free(text, len);
 	if (rc != 0)
 		return 1;
 	fprintf(stderr, "Wrote %s (%zu bytes, readable only by you).\n",
-	    a.out, len);
+	    out, len);
+	return 0;
+}
+
+int
+cli_plain_prepare(struct cli *c, const char *out, int yes, int *tty)
+{
+	*tty = -1;
+	/* Like a bundle, an export never replaces a file (checked again,
+	 * without a race, when it is written). */
+	if (access(out, F_OK) == 0)
+		return cli_error(c, "%s already exists; nothing was written "
+		    "(choose another name)", out);
+	/* Know before the passphrase is asked whether we can ask. */
+	if (!yes && (*tty = open("/dev/tty", O_RDWR | O_CLOEXEC)) < 0)
+		return cli_error(c, "a plaintext export needs a yes: there is "
+		    "no terminal to ask on, so nothing was written (add --yes "
+		    "to write it without asking)");
 	return 0;
 }

@@ -26,6 +26,7 @@
 #include "tend/share.h"
 #include "tend/store.h"
 #include "tend/timefmt.h"
+#include "tend/ui.h"
 #include "tend/vault.h"
 
 #define MAX_TO 8
@@ -33,6 +34,7 @@
 enum {
 	OPT_KDF = 1000, OPT_IDENTITY, OPT_JSON, OPT_MD, OPT_SHARE_PASS_FILE,
 	OPT_OUT, OPT_TO, OPT_SHARE_PASS, OPT_SINCE, OPT_UNTIL, OPT_ALL,
+	OPT_FORMAT, OPT_YES,
 };
 
 static const struct option share_longopts[] = {
@@ -49,11 +51,15 @@ static const struct option share_longopts[] = {
 	{ "since", required_argument, NULL, OPT_SINCE },
 	{ "until", required_argument, NULL, OPT_UNTIL },
 	{ "all", no_argument, NULL, OPT_ALL },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "yes", no_argument, NULL, OPT_YES },
 	{ NULL, 0, NULL, 0 },
 };
 
 struct share_args {
 	const char *kdf, *identity, *share_pass_file, *out, *since, *until;
+	const char *format;
+	int yes;
 	const char *to[MAX_TO];
 	int nto, json, md, share_pass, all;
 	int nargs;
@@ -101,6 +107,8 @@ parse(struct cli *c, int argc, char **argv, int first, const int *allowed,
 		case OPT_SINCE: a->since = optarg; break;
 		case OPT_UNTIL: a->until = optarg; break;
 		case OPT_ALL: a->all = 1; break;
+		case OPT_FORMAT: a->format = optarg; break;
+		case OPT_YES: a->yes = 1; break;
 		case OPT_TO:
 			if (a->nto == MAX_TO) {
 				fprintf(stderr, "tend: a bundle can be opened by "
@@ -584,31 +592,96 @@ review_open(struct cli *c, const struct share_args *a, const char *bundle,
 	return rc;
 }
 
+/* How review shows the bundle. */
+enum review_mode { REVIEW_APP, REVIEW_JSON, REVIEW_MD, REVIEW_FILE };
+
+/* The full-screen review: the app over the bundle's store, read-only. */
+static int
+review_app(struct cli *c, struct store *s, const char *bundle)
+{
+	struct ui_opts opts = { .vault_path = bundle, .review = s };
+	int locked = 0;
+
+	if (ui_run(&opts, &locked, &c->err) != 0)
+		return -1;
+	if (locked)
+		fprintf(stderr, "The review was closed to keep it private; "
+		    "tend review %s opens it again.\n", bundle);
+	return 0;
+}
+
+/* Print the bundle to standard output as JSON or Markdown. */
+static int
+review_print(struct cli *c, struct store *s, enum review_mode mode,
+    const char *fpr)
+{
+	char *text = NULL;
+	size_t len = 0;
+	int rc;
+
+	if (mode == REVIEW_JSON) {
+		if (store_review_json(s, fpr, &text, &c->err) != 0)
+			return -1;
+		len = strlen(text);
+		rc = fputs(text, stdout) == EOF || fputc('\n', stdout) == EOF;
+		vault_wipe(text, len);
+		free(text);
+	} else {
+		if (report_render(s, REPORT_MD, &text, &len, &c->err) != 0)
+			return -1;
+		rc = fwrite(text, 1, len, stdout) != len;
+		report_free(text, len);
+	}
+	if (rc != 0 || fflush(stdout) != 0)
+		return cli_error(c, "cannot write the output");
+	return 0;
+}
+
 int
 cmd_review(struct cli *c, int argc, char **argv)
 {
 	static const int opts[] = { OPT_JSON, OPT_MD, OPT_IDENTITY,
-	    OPT_SHARE_PASS_FILE, 0 };
+	    OPT_SHARE_PASS_FILE, OPT_OUT, OPT_FORMAT, OPT_YES, 0 };
 	const struct command *cmd = cli_find(argv[0]);
 	char fpr[SHARE_FPR_CHARS], *known = NULL, *alias = NULL, *claimed;
-	char *json = NULL;
 	struct share_bundle *b = NULL;
 	struct share_args a;
 	struct store *s = NULL;
-	int rc;
+	enum review_mode mode = REVIEW_APP;
+	enum report_format f = REPORT_MD;
+	int rc, tty = -1;
 
 	if ((rc = parse(c, argc, argv, 1, opts, 1, &a)) != 0)
 		return rc;
 	if (a.nargs != 1)
 		return cli_usage(cmd);
-	if (a.json && a.md) {
-		fputs("tend: review takes --json or --md, not both\n", stderr);
+	if (a.json + a.md + (a.out != NULL || a.format != NULL) > 1) {
+		fputs("tend: review takes one of --json, --md or -o FILE "
+		    "--format F\n", stderr);
 		return cli_usage(cmd);
 	}
-	if (!a.json)
-		return cli_error(c, "the %s review is not in this build yet; "
-		    "tend review --json %s prints the bundle as JSON",
-		    a.md ? "Markdown" : "full-screen", a.args[0]);
+	if (a.json)
+		mode = REVIEW_JSON;
+	else if (a.md)
+		mode = REVIEW_MD;
+	else if (a.out != NULL || a.format != NULL) {
+		mode = REVIEW_FILE;
+		if (a.out == NULL || a.format == NULL) {
+			fputs("tend: a report from a bundle needs both -o FILE "
+			    "and --format md|json|csv|html\n", stderr);
+			return cli_usage(cmd);
+		}
+		if (report_format_parse(a.format, &f) != 0) {
+			fprintf(stderr, "tend: '%.20s' is not a format tend "
+			    "writes (md, json, csv or html)\n", a.format);
+			return cli_usage(cmd);
+		}
+		if (cli_plain_prepare(c, a.out, a.yes, &tty) != 0)
+			return 1;
+	} else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return cli_error(c, "the full-screen review needs a terminal; "
+		    "tend review %s --json or --md prints the bundle instead",
+		    a.args[0]);
 	rc = 1;
 	if (review_open(c, &a, a.args[0], &b, &known) != 0 || b == NULL)
 		goto done;
@@ -627,18 +700,29 @@ cmd_review(struct cli *c, int argc, char **argv)
 	free(claimed);
 	alias = store_meta_get(s, "export_alias");
 	say_signer(known, alias != NULL ? alias : "", fpr);
-	if (store_review_json(s, fpr, &json, &c->err) != 0)
-		goto done;
-	fputs(json, stdout);
-	fputc('\n', stdout);
-	vault_wipe(json, strlen(json));
-	free(json);
-	if (fflush(stdout) != 0) {
-		cli_error(c, "cannot write the output");
+	/* The bundle's plaintext stays only in the store from here on. */
+	share_bundle_free(b);
+	b = NULL;
+	switch (mode) {
+	case REVIEW_APP:
+		if (review_app(c, s, a.args[0]) != 0)
+			goto done;
+		break;
+	case REVIEW_JSON:
+	case REVIEW_MD:
+		if (review_print(c, s, mode, fpr) != 0)
+			goto done;
+		break;
+	case REVIEW_FILE:
+		rc = cli_plain_finish(c, s, f, a.out, tty, 1);
+		s = NULL;       /* finish closed it */
+		tty = -1;
 		goto done;
 	}
 	rc = 0;
 done:
+	if (tty >= 0)
+		close(tty);
 	store_close(s);
 	share_bundle_free(b);
 	free(alias);

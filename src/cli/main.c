@@ -62,7 +62,8 @@ static const struct command commands[] = {
 	    "write an encrypted, signed bundle for your therapist, or (with "
 	    "--format) plain text after a yes" },
 	{ "review", cmd_review, "BUNDLE [--json|--md] [--identity F] "
-	    "[--share-passphrase-file F]",
+	    "[--share-passphrase-file F] [-o OUT --format md|json|csv|html "
+	    "[--yes]]",
 	    "open a patient's bundle (therapists)" },
 };
 

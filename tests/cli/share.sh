@@ -141,10 +141,31 @@ is "$(printf '%s' "$j" | jq -r '.signer')" "$(printf '%s' "$j" | jq -r '.export.
 is "$(printf '%s' "$j" | grep -c privatequetzalword)" 0 \
 	"the unshared entry is not in review --json"
 like "$ERR" "Signed by .*$(printf '%s' "$j" | jq -r .signer)" "stderr names the signer"
-ok_rc 1 "review without --json (not in this build yet)" \
-	tend --passphrase-file "$T/tpw" review "$b"
+ok_rc 1 "the full-screen review without a terminal" \
+	tend --passphrase-file "$T/tpw" review "$b" </dev/null
 one_line "$ERR" "one line"
+like "$ERR" "needs a terminal" "says what is missing"
 ok_rc 2 "review --json --md" tend --passphrase-file "$T/tpw" review --json --md "$b"
+ok "review --md" tend --passphrase-file "$T/tpw" review --md "$b"
+like "$OUT" "sharedpelicanword today" "the Markdown holds the shared entry"
+like "$OUT" "agendaopenword" "and the agenda"
+is "$(printf '%s' "$OUT" | grep -c privatequetzalword)" 0 \
+	"the unshared entry is not in review --md"
+ok_rc 1 "a report from review needs a yes without a terminal" \
+	tend --passphrase-file "$T/tpw" review "$b" -o "$T/r.html" --format html
+ok "nothing was written" test ! -e "$T/r.html"
+ok "review -o --format html --yes" tend --passphrase-file "$T/tpw" \
+	review "$b" -o "$T/r.html" --format html --yes
+is "$(stat -c %a "$T/r.html")" 600 "the report is 0600"
+is "$(grep -c sharedpelicanword "$T/r.html")" 1 "the report holds the shared entry"
+is "$(grep -c privatequetzalword "$T/r.html")" 0 "and not the unshared one"
+ok_rc 1 "an existing report is not replaced" tend --passphrase-file "$T/tpw" \
+	review "$b" -o "$T/r.html" --format csv --yes
+ok_rc 2 "-o without --format" tend --passphrase-file "$T/tpw" \
+	review "$b" -o "$T/r2.html"
+ok_rc 2 "an unknown format" tend --passphrase-file "$T/tpw" \
+	review "$b" -o "$T/r2.html" --format pdf
+is "$(sha "$b")" "$bsum" "review -o does not change the bundle"
 
 # The alias: same alias, another journal's key -> a warning.
 ok "set an alias" tj sql --write <<EOF
