@@ -13,6 +13,7 @@ libtend_a_SOURCES += \
 	src/ui/prompts.c \
 	src/ui/textbuf.c \
 	src/ui/theme.c \
+	src/ui/screen-bundle.c \
 	src/ui/screen-checkin.c \
 	src/ui/screen-agenda.c \
 	src/ui/screen-chart.c \

@@ -244,6 +244,7 @@ enum action {
 	ACT_PREV_FIELD,
 	ACT_RANGE,
 	ACT_PROMPT,
+	ACT_INFO,               /* what a reviewed export holds */
 	ACT_COUNT
 };
 
@@ -359,6 +360,7 @@ extern const struct screen screen_chart;
 extern const struct screen screen_search;
 extern const struct screen screen_editor;
 extern const struct screen screen_entry;
+extern const struct screen screen_bundle;
 
 /* Every screen, for the tests and the help screen. */
 extern const struct screen *const ui_screens[];

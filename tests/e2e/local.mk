@@ -12,6 +12,7 @@ E2E_TESTS = \
 	tests/e2e/chart.sh \
 	tests/e2e/search.sh \
 	tests/e2e/editor.sh \
+	tests/e2e/review.sh \
 	tests/e2e/layout.sh \
 	tests/e2e/report-html.sh
 TESTS += $(E2E_TESTS)
@@ -37,6 +38,8 @@ EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
 	tests/e2e/expected/support.txt \
 	tests/e2e/expected/support-empty.txt \
 	tests/e2e/expected/editor.txt \
+	tests/e2e/expected/review.txt \
+	tests/e2e/expected/review-about.txt \
 	tests/e2e/expected/unlock-locked.txt \
 	tests/e2e/expected/unlock-wrong.txt \
 	tests/e2e/expected/too-small.txt \

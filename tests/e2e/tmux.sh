@@ -5,7 +5,8 @@
 #                       tmux server of its own; it runs in $T with the
 #                       vault $T/journal.tend (shown as "journal.tend") and
 #                       the minimal KDF for new vaults.  When tend exits the
-#                       pane shows "tend-exited-STATUS".
+#                       pane shows "tend-exited-STATUS".  $TM_ARGS, if set,
+#                       are tend's arguments (words split by the shell).
 #   tm_wait TEXT [SECS] wait until TEXT is on the screen (polled every
 #                       50 ms, default 15 s); a test point
 #   tm_wait_q TEXT [SECS]  the same without a test point; 0 if seen
@@ -42,7 +43,7 @@ tm_start() {
 		"cd '$T' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME='$HOME' \
 		XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' \
 		TEND_FILE=journal.tend TEND_THEME_DIR='$TEND_SRCDIR/themes' \
-		TEND_TEST_KDF=minimal $* '$TEND_BIN'; \
+		TEND_TEST_KDF=minimal $* '$TEND_BIN' ${TM_ARGS:-}; \
 		echo tend-exited-\$?; sleep 600"
 	tm set-option -t tend window-size manual >/dev/null 2>&1
 }
