@@ -13,6 +13,7 @@ E2E_TESTS = \
 	tests/e2e/search.sh \
 	tests/e2e/editor.sh \
 	tests/e2e/review.sh \
+	tests/e2e/flow.sh \
 	tests/e2e/layout.sh \
 	tests/e2e/report-html.sh
 TESTS += $(E2E_TESTS)
