@@ -112,7 +112,10 @@ bundle_symptoms(const char *json, char *buf, size_t len)
 	for (p = json != NULL ? json : ""; *p != '\0' && o + 1 < len; p++) {
 		if (*p == '[' || *p == ']' || *p == '"')
 			continue;
-		buf[o++] = *p == ',' ? ' ' : *p;
+		if (*p == ',')
+			buf[o++] = ' ';
+		else
+			buf[o++] = *p;
 	}
 	buf[o] = '\0';
 }
