@@ -51,6 +51,7 @@ const struct screen *const ui_screens[] = {
 	&screen_search,
 	&screen_editor,
 	&screen_entry,
+	&screen_export,
 	NULL
 };
 

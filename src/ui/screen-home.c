@@ -780,6 +780,7 @@ home_active(struct app *a, struct frame *f, enum action act)
 	case ACT_NEW:
 	case ACT_CHECKIN:
 	case ACT_TRASH:
+	case ACT_EXPORT:
 		return !a->readonly;
 	default:
 		return 1;

@@ -13,7 +13,8 @@ E2E_TESTS = \
 	tests/e2e/search.sh \
 	tests/e2e/editor.sh \
 	tests/e2e/layout.sh \
-	tests/e2e/report-html.sh
+	tests/e2e/report-html.sh \
+	tests/e2e/export.sh
 TESTS += $(E2E_TESTS)
 # The HTML report's screenshot, kept next to the test logs to look at.
 CLEANFILES += tests/e2e/report-html.png
@@ -46,4 +47,5 @@ EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
 	tests/e2e/expected/small-unlock-wrong.txt \
 	tests/e2e/expected/chart.txt \
 	tests/e2e/expected/chart-empty.txt \
-	tests/e2e/expected/search.txt
+	tests/e2e/expected/search.txt \
+	tests/e2e/expected/export.txt
