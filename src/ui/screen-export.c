@@ -294,11 +294,13 @@ plural(long n, const char *one, const char *many)
 static char *
 export_summary(const struct export *x, const struct export_counts *n)
 {
-	char *who = export_who(x), *s, *range, a[16], b[16];
+	char *who = export_who(x), *s, *range;
 	long entries = n->entries_shared + (x->private_too ?
 	    n->entries_private : 0);
 
 	if (n->first != 0) {
+		char a[16], b[16];
+
 		export_day(n->first, a);
 		export_day(n->last, b);
 		range = strcmp(a, b) == 0 ? xasprintf(", all on %s", a) :
@@ -430,6 +432,15 @@ export_write(struct app *a, struct export *x)
 
 /* ---- drawing ---- */
 
+/* What the page says when no therapist is stored: how to add one (the
+ * command on a line of its own), and the share passphrase instead. */
+static const char *const none_text[3] = {
+	"No therapist is stored yet. To add yours, leave tend and type:",
+	"tend therapist add NAME KEY",
+	"where KEY is the line starting with tend1 that your therapist gives "
+	"you. Until then, a share passphrase works:",
+};
+
 /* Rows of the page: a few lines of text, then one per item. */
 struct layout {
 	int heading;            /* "Who can open it" */
@@ -448,10 +459,8 @@ export_layout(const struct export *x, int width, struct layout *l)
 	r += 2;
 	l->none_rows = 0;
 	if (x->nth == 0) {
-		l->none_rows = draw_wrap_rows(width, "No therapist is stored "
-		    "yet. To add yours, leave tend and type: tend therapist "
-		    "add NAME KEY (KEY is the line starting with tend1 that "
-		    "your therapist gives you). Or use a share passphrase:");
+		l->none_rows = draw_wrap_rows(width, none_text[0]) + 1 +
+		    draw_wrap_rows(width, none_text[2]) + 1;
 		r += l->none_rows;
 	}
 	l->first = r;
@@ -565,13 +574,17 @@ export_draw(struct app *a, struct frame *f)
 		x->top = i - rows + 1;
 	if ((y = export_y(x, l.heading)) >= 0)
 		draw_text(a, y, 2, w, ROLE_HEADING, "Who can open the file");
-	if (l.none_rows > 0)
-		draw_wrap_clip(a, ui_body_top() + 1 + l.heading + 2 - x->top,
-		    2, w, ui_body_top() + 1, ui_body_end(), ROLE_NORMAL,
-		    "No therapist is stored yet. To add yours, leave tend and "
-		    "type: tend therapist add NAME KEY (KEY is the line "
-		    "starting with tend1 that your therapist gives you). Or "
-		    "use a share passphrase:");
+	if (l.none_rows > 0) {
+		int top = ui_body_top() + 1, end = ui_body_end();
+
+		y = top + l.heading + 2 - x->top;
+		y += draw_wrap_clip(a, y, 2, w, top, end, ROLE_NORMAL,
+		    none_text[0]);
+		if (y >= top && y < end)
+			draw_text(a, y, 6, w - 4, ROLE_KEY, none_text[1]);
+		draw_wrap_clip(a, y + 1, 2, w, top, end, ROLE_NORMAL,
+		    none_text[2]);
+	}
 	for (i = 0; i < x->nth; i++) {
 		if ((y = export_y(x, l.first + i)) < 0)
 			continue;

@@ -7,7 +7,8 @@
 # identity (tend review) and holds the shared entry in the range but not
 # the private one; an existing file is refused and left alone; a share
 # passphrase is shown once and opens the file; private entries go only
-# when ticked; the page fits 80x24 and survives 44x14.
+# when ticked; the page fits 80x24 and survives 44x14; with no therapist
+# stored it says how to add one and offers the share passphrase.
 . "$TEND_SRCDIR/tests/lib.sh"
 . "$TEND_SRCDIR/tests/e2e/tmux.sh"
 
@@ -154,6 +155,21 @@ tm_wait "Write the file"
 tm_tend_pid >/dev/null; _result $? "tend still runs at 44x14"
 tm_resize 80 24
 tm_wait "Write the file"
+tm_key Escape
+tm_home
+tm_key q
+tm_wait "tend-exited-0"
+
+# ---- no therapist stored: how to add one, and the share passphrase ----
+j therapist rm "Dr Ada"
+j therapist rm Bo
+tm_start 80 24
+unlock
+tm_key e
+tm_wait "No therapist is stored yet."
+tm_wait "tend therapist add NAME KEY"
+tm_wait "▸ [x] a six-word share passphrase"
+tm_layout export-none
 tm_key Escape
 tm_home
 

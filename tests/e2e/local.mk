@@ -48,4 +48,5 @@ EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
 	tests/e2e/expected/chart.txt \
 	tests/e2e/expected/chart-empty.txt \
 	tests/e2e/expected/search.txt \
-	tests/e2e/expected/export.txt
+	tests/e2e/expected/export.txt \
+	tests/e2e/expected/export-none.txt
