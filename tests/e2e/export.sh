@@ -75,11 +75,12 @@ tm_key Down Space               # tick Dr Ada (Bo comes first)
 tm_wait "▸ [x] Dr Ada"
 tm_key C-s
 tm_wait "The file will hold 1 entry marked to share, 1 check-in, 1 session"
-tm_wait "Private entries stay out. Only Dr"
+tm_wait "all on $TODAY. Private entries stay out. Only Dr"
 tm_wait "Ada can open it. Write it now?"
 [ ! -e "$DEF" ]; _result $? "nothing written before the answer"
 tm_key n
 tm_wait "Nothing was written."
+[ ! -e "$T/small.tend" ]; _result $? "no answer, no file"
 [ ! -e "$DEF" ]; _result $? "nothing written after no"
 
 # Enter on Write asks the same.
@@ -149,8 +150,17 @@ tm_key e
 tm_wait "Who can open the file"
 tm_resize 44 14
 tm_wait "Export"
-tm_key Tab Tab Tab Tab Tab Tab
+tm_key Space Tab Tab Tab Tab Tab Tab
 tm_wait "Write the file"
+tm_key C-s
+tm_wait "A file with that name"
+tm_key C-u
+tm_type "small.tend"
+tm_key C-s
+tm_wait "y: yes, write it"
+tm_key n
+tm_wait "Nothing was written."
+[ ! -e "$T/small.tend" ]; _result $? "no answer, no file"
 
 tm_tend_pid >/dev/null; _result $? "tend still runs at 44x14"
 tm_resize 80 24
