@@ -127,6 +127,34 @@ int share_bundle_open(const char *path, const struct share_identity *id,
 /* Wipe and free. */
 void share_bundle_free(struct share_bundle *b);
 
+/* ---- writing a journal's shared part (export.c) ---- */
+
+struct export_scope;
+
+/* What share_export_bundle writes and for whom: therapists' keys and/or
+ * a share passphrase (share_pass), derived with kdf. */
+struct share_export {
+	const struct export_scope *scope;
+	const unsigned char (*keys)[32];
+	size_t nkeys;
+	int share_pass;
+	enum vault_kdf kdf;
+};
+
+/* The key derivation for share passphrases: moderate (TEND_TEST_KDF may
+ * name another, for the tests only). */
+enum vault_kdf share_export_kdf(void);
+
+/* Write the part of store s chosen by x->scope as a bundle at path,
+ * signed with vault v's signing key (fpr gets its fingerprint).  With
+ * x->share_pass, words (guarded memory of SHARE_PASSPHRASE_MAX bytes)
+ * gets the six new words to pass on; it is wiped if writing fails.  An
+ * existing file is refused; nobody to open it is an error. */
+int share_export_bundle(struct store *s, struct vault *v,
+    const struct share_export *x, const char *path,
+    char words[SHARE_PASSPHRASE_MAX], char fpr[SHARE_FPR_CHARS],
+    struct err *e);
+
 /* ---- patients seen before (known.c) ---- */
 
 /* The file of alias-to-fingerprint pairs beside the identity file. */

@@ -400,29 +400,15 @@ resolve_to(struct cli *c, struct store *s, const struct share_args *a,
 	return 0;
 }
 
-static enum vault_kdf
-share_kdf(void)
-{
-	const char *name = getenv("TEND_TEST_KDF");     /* tests only */
-	enum vault_kdf kdf = VAULT_KDF_MODERATE;
-
-	if (name != NULL && vault_kdf_parse(name, &kdf, NULL) != 0)
-		kdf = VAULT_KDF_MODERATE;
-	return kdf;
-}
-
 static int
 export_bundle(struct cli *c, const struct share_args *a,
     const struct export_scope *sc)
 {
-	unsigned char keys[MAX_TO][32], pk[32], *img = NULL;
+	unsigned char keys[MAX_TO][32];
 	char *words = NULL, fpr[SHARE_FPR_CHARS];
+	struct share_export x;
 	struct export_counts n;
-	struct export_meta m;
-	struct share_signer sg;
-	struct share_to to;
 	struct journal j;
-	size_t len = 0;
 	int rc = 1;
 
 	if (access(a->out, F_OK) == 0)
@@ -437,26 +423,18 @@ export_bundle(struct cli *c, const struct share_args *a,
 		fputs("It opens with a share passphrase (shown below).\n",
 		    stderr);
 	say_counts(&n, sc);
-	vault_sign_public(j.v, pk);
-	share_fingerprint(pk, fpr);
-	memset(&m, 0, sizeof m);
-	m.fingerprint = fpr;
-	m.version = PACKAGE_VERSION;
-	if (store_export_image(j.s, sc, &m, &img, &len, &c->err) != 0)
-		goto done;
-	memset(&to, 0, sizeof to);
-	to.keys = (const unsigned char (*)[32])keys;
-	to.nkeys = (size_t)a->nto;
+	memset(&x, 0, sizeof x);
+	x.scope = sc;
+	x.keys = (const unsigned char (*)[32])keys;
+	x.nkeys = (size_t)a->nto;
+	x.share_pass = a->share_pass;
+	x.kdf = share_export_kdf();
 	if (a->share_pass) {
 		words = vault_secret_alloc(SHARE_PASSPHRASE_MAX);
-		share_passphrase_new(words);
-		to.pass = words;
-		to.passlen = strlen(words);
-		to.kdf = share_kdf();
 		prompt_progress_on();
 	}
-	share_vault_signer(j.v, &sg);
-	if (share_bundle_write(a->out, img, len, &sg, &to, &c->err) != 0)
+	if (share_export_bundle(j.s, j.v, &x, a->out, words, fpr,
+	    &c->err) != 0)
 		goto done;
 	fprintf(stderr, "Wrote %s, signed by your journal (fingerprint %s).\n",
 	    a->out, fpr);
@@ -467,10 +445,6 @@ export_bundle(struct cli *c, const struct share_args *a,
 	}
 	rc = 0;
 done:
-	if (img != NULL) {
-		vault_wipe(img, len);
-		free(img);
-	}
 	if (words != NULL)
 		vault_secret_free(words);
 	cli_close_store(&j);

@@ -3,6 +3,7 @@ libtend_a_SOURCES += \
 	src/share/keys.c \
 	src/share/identity.c \
 	src/share/bundle.c \
+	src/share/export.c \
 	src/share/known.c \
 	src/share/words.c \
 	src/share/report.c \

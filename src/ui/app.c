@@ -52,6 +52,7 @@ const struct screen *const ui_screens[] = {
 	&screen_editor,
 	&screen_entry,
 	&screen_bundle,
+	&screen_export,
 	NULL
 };
 

@@ -361,6 +361,7 @@ extern const struct screen screen_search;
 extern const struct screen screen_editor;
 extern const struct screen screen_entry;
 extern const struct screen screen_bundle;
+extern const struct screen screen_export;
 
 /* Every screen, for the tests and the help screen. */
 extern const struct screen *const ui_screens[];

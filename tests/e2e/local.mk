@@ -15,7 +15,8 @@ E2E_TESTS = \
 	tests/e2e/review.sh \
 	tests/e2e/flow.sh \
 	tests/e2e/layout.sh \
-	tests/e2e/report-html.sh
+	tests/e2e/report-html.sh \
+	tests/e2e/export.sh
 TESTS += $(E2E_TESTS)
 # The HTML report's screenshot, kept next to the test logs to look at.
 CLEANFILES += tests/e2e/report-html.png
@@ -50,4 +51,6 @@ EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
 	tests/e2e/expected/small-unlock-wrong.txt \
 	tests/e2e/expected/chart.txt \
 	tests/e2e/expected/chart-empty.txt \
-	tests/e2e/expected/search.txt
+	tests/e2e/expected/search.txt \
+	tests/e2e/expected/export.txt \
+	tests/e2e/expected/export-none.txt

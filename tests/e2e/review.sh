@@ -17,10 +17,13 @@ j() {
 	>"$T/key" 2>/dev/null || { echo "Bail out! no identity"; exit 1; }
 j therapist add Dana "$(head -n 1 "$T/key")"
 j session add --kind medicine --date "$(date -d '5 days ago' +%F) 09:00"
-j add --share --title "Nach der Sitzung" "Geteilt: ich fühlte mich getragen."
-j add --title "Nur für mich" "privatelynxword bleibt hier"
-j checkin --mood 2 --anxiety 7 --symptom nightmares --note "schwere Nacht"
-j checkin --mood 6
+d=$(date -d '5 days ago' +%F)
+j add --share --date "$d 20:00" --title "Nach der Sitzung" \
+	"Geteilt: ich fühlte mich getragen."
+j add --date "$d 20:30" --title "Nur für mich" "privatelynxword bleibt hier"
+j checkin --date "$d 21:00" --mood 2 --anxiety 7 --symptom nightmares \
+	--note "schwere Nacht"
+j checkin --date "$d 22:00" --mood 6
 j agenda add "Über den Traum sprechen"
 j export -o "$T/b.tend" --to Dana
 sum=$(sha256sum <"$T/b.tend")

@@ -1,0 +1,76 @@
+/*
+ * export.c: write the shared part of a journal as a sealed bundle.
+ *
+ * This is the one place that turns a store, its vault's signing key and a
+ * list of recipients into a bundle file, so `tend export` and the app's
+ * export screen write exactly the same thing: the subset chosen by the
+ * scope (store_export_image), its meta naming the signer's fingerprint
+ * and tend's version, a recipient slot per key and, when asked, a
+ * share-passphrase slot with six fresh words.  The image is wiped as soon
+ * as it is written.
+ */
+#include "config.h"
+
+#include "tend/share.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tend/err.h"
+#include "tend/store.h"
+
+enum vault_kdf
+share_export_kdf(void)
+{
+	const char *name = getenv("TEND_TEST_KDF");     /* tests only */
+	enum vault_kdf kdf = VAULT_KDF_MODERATE;
+
+	if (name != NULL && vault_kdf_parse(name, &kdf, NULL) != 0)
+		kdf = VAULT_KDF_MODERATE;
+	return kdf;
+}
+
+int
+share_export_bundle(struct store *s, struct vault *v,
+    const struct share_export *x, const char *path,
+    char words[SHARE_PASSPHRASE_MAX], char fpr[SHARE_FPR_CHARS],
+    struct err *e)
+{
+	unsigned char pk[32], *img = NULL;
+	struct export_meta m;
+	struct share_signer sg;
+	struct share_to to;
+	size_t len = 0;
+	int rc;
+
+	if (x->nkeys == 0 && !x->share_pass)
+		return err_set(e, "a bundle needs someone who can open it: a "
+		    "therapist's key or a share passphrase");
+	if (access(path, F_OK) == 0)
+		return err_set(e, "%s already exists; tend does not overwrite "
+		    "it (name a new file)", path);
+	vault_sign_public(v, pk);
+	share_fingerprint(pk, fpr);
+	memset(&m, 0, sizeof m);
+	m.fingerprint = fpr;
+	m.version = PACKAGE_VERSION;
+	if (store_export_image(s, x->scope, &m, &img, &len, e) != 0)
+		return -1;
+	memset(&to, 0, sizeof to);
+	to.keys = x->keys;
+	to.nkeys = x->nkeys;
+	if (x->share_pass) {
+		share_passphrase_new(words);
+		to.pass = words;
+		to.passlen = strlen(words);
+		to.kdf = x->kdf;
+	}
+	share_vault_signer(v, &sg);
+	rc = share_bundle_write(path, img, len, &sg, &to, e);
+	vault_wipe(img, len);
+	free(img);
+	if (rc != 0 && x->share_pass)
+		vault_wipe(words, SHARE_PASSPHRASE_MAX);
+	return rc;
+}
