@@ -100,14 +100,18 @@ static char ck_why_safety_open[] =
     "reach. Your check-in waits underneath; Esc takes you back to it.";
 
 static const struct keydef checkin_keys[] = {
+	/* Saving, the way back and help first: at 44 columns the bar has
+	 * room for little more. */
+	{ ACT_SAVE, { UI_CTRL('s') }, "Save",
+	  "Save the check-in now. Only the mood is needed.", 1 },
+	{ ACT_BACK, { UI_ESC }, "Back",
+	  "Leave without saving (asks first if you chose anything).", 1 },
+	{ ACT_HELP, { UI_KC(KEY_F(1)), '?' }, "Help",
+	  "Show the keys and what they do.", 1 },
 	{ ACT_UP, { UI_KC(KEY_UP), UI_KC(KEY_BTAB) }, "Up",
 	  "Go to the row above (Shift-Tab does the same).", 1 },
 	{ ACT_DOWN, { UI_KC(KEY_DOWN), '\t' }, "Down",
 	  "Go to the row below (Tab does the same).", 1 },
-	{ ACT_FIRST, { UI_KC(KEY_HOME) }, "First",
-	  "Go to the first row, the mood.", 0 },
-	{ ACT_LAST, { UI_KC(KEY_END) }, "Last",
-	  "Go to the last row, the question about hurting yourself.", 0 },
 	{ ACT_LESS, { UI_KC(KEY_LEFT), '-' }, "Less",
 	  "Lower the chosen scale by one, or the hours slept by half an "
 	  "hour; on Share, switch it.", 1 },
@@ -116,16 +120,20 @@ static const struct keydef checkin_keys[] = {
 	  "hour; on Share, switch it.", 1 },
 	{ ACT_TOGGLE, { ' ' }, "Mark",
 	  "Mark or unmark the chosen symptom, or switch sharing.", 1 },
-	{ ACT_SAVE, { UI_CTRL('s') }, "Save",
-	  "Save the check-in now. Only the mood is needed.", 1 },
+	{ ACT_FIRST, { UI_KC(KEY_HOME) }, "First",
+	  "Go to the first row, the mood.", 0 },
+	{ ACT_LAST, { UI_KC(KEY_END) }, "Last",
+	  "Go to the last row, the question about hurting yourself.", 0 },
 	{ ACT_NEXT_FIELD, { UI_ENTER }, "Next",
 	  "Go on to the next row; on the last row, save.", 0 },
 	{ ACT_CLEAR, { UI_KC(KEY_BACKSPACE), UI_KC(KEY_DC) }, "Clear",
 	  "Leave the chosen scale or the hours out (not answered).", 0 },
-	{ ACT_BACK, { UI_ESC }, "Back",
-	  "Leave without saving (asks first if you chose anything).", 1 },
-	{ ACT_HELP, { UI_KC(KEY_F(1)), '?' }, "Help",
-	  "Show the keys and what they do.", 1 },
+	{ ACT_LOCK, { 'L' }, "Lock",
+	  "The screen clears at once and the journal closes until you type "
+	  "your passphrase; an unfinished check-in is kept for next time "
+	  "(on the note row, L is just a letter).", 0 },
+	{ ACT_QUIT, { UI_CTRL('q') }, "Quit",
+	  "Leave tend; an unfinished check-in is kept for next time.", 0 },
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 
@@ -500,7 +508,8 @@ static int
 checkin_active(struct app *a, struct frame *f, enum action act)
 {
 	(void)f;
-	return !a->readonly || act == ACT_BACK || act == ACT_HELP;
+	return !a->readonly || act == ACT_BACK || act == ACT_HELP ||
+	    act == ACT_LOCK || act == ACT_QUIT;
 }
 
 /* ---- saving ---- */
@@ -792,6 +801,8 @@ checkin_key(struct app *a, struct frame *f, enum action act, int key)
 		}
 		return UI_PASS;
 	case ACT_HELP:
+	case ACT_LOCK:
+	case ACT_QUIT:
 		return UI_PASS;
 	default:
 		break;

@@ -212,14 +212,14 @@ static const struct keydef sessions_keys[] = {
 	  "Add a session: its kind, its date and a title.", 1 },
 	{ ACT_OPEN, { UI_ENTER }, "Notes",
 	  "Show the chosen session with its notes.", 1 },
-	{ ACT_DELETE, { 'd', UI_KC(KEY_DC) }, "Remove",
-	  "Remove the chosen session (asks first). Your entries stay as they "
-	  "are.", 1 },
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
 	  "Show the keys and what they do.", 1 },
 	{ ACT_BACK, { UI_ESC, 'q' }, "Back", "Go back.", 1 },
 	{ ACT_EDIT, { 'e' }, "Change",
 	  "Change the chosen session's kind, date, title or notes.", 1 },
+	{ ACT_DELETE, { 'd', UI_KC(KEY_DC) }, "Remove",
+	  "Remove the chosen session (asks first). Your entries stay as they "
+	  "are.", 1 },
 	{ ACT_UP, { UI_KC(KEY_UP), 'k' }, "Up", "Choose the session above.",
 	  0 },
 	{ ACT_DOWN, { UI_KC(KEY_DOWN), 'j' }, "Down",
@@ -556,15 +556,15 @@ static const struct keydef form_keys[] = {
 	  "Go to the next field.", 1 },
 	{ ACT_PREV_FIELD, { UI_KC(KEY_BTAB), UI_KC(KEY_UP) }, "Previous",
 	  "Go to the field before.", 0 },
+	{ ACT_HELP, { UI_KC(KEY_F(1)) }, "Help",
+	  "Show the keys and what they do.", 1 },
+	{ ACT_BACK, { UI_ESC }, "Cancel",
+	  "Go back without saving.", 1 },
 	{ ACT_MORE, { UI_KC(KEY_RIGHT) }, "Kind",
 	  "On the kind: the next kind. Space does the same, and p, m, i or o "
 	  "choose preparation, medicine, integration or other.", 1 },
 	{ ACT_LESS, { UI_KC(KEY_LEFT) }, "Kind before",
 	  "On the kind: the kind before.", 0 },
-	{ ACT_HELP, { UI_KC(KEY_F(1)) }, "Help",
-	  "Show the keys and what they do.", 1 },
-	{ ACT_BACK, { UI_ESC }, "Cancel",
-	  "Go back without saving.", 1 },
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 

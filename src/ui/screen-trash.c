@@ -159,7 +159,7 @@ static const struct list_source trash_source = {
 static const struct keydef trash_keys[] = {
 	{ ACT_RESTORE, { 'r' }, "Put back",
 	  "Put the chosen entry back into your journal.", 1 },
-	{ ACT_CLEAR, { 'E' }, "Empty trash",
+	{ ACT_CLEAR, { 'E' }, "Empty",
 	  "Delete every entry in the trash for good (asks first). This "
 	  "cannot be undone.", 1 },
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",

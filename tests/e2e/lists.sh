@@ -218,5 +218,6 @@ tm_key Escape
 tm_key Escape
 tm_type t
 tm_wait "The trash is"
+tm_wait "Esc Back"
 quit
 done_testing

@@ -63,6 +63,29 @@ check_actions(struct app *a, int want_editing)
 	    "own journal", want_editing ? "apply" : "are left out");
 }
 
+/* Whether the way back and help are among the shortcut bar's keys at the
+ * smallest width, 44 columns (the bar is filled in table order, every
+ * key here taken as applying, which is its widest). */
+static int
+bar_fits(const struct screen *s)
+{
+	const struct keydef *k;
+	char name[32];
+	int x = 0, back = 0, help = 0;
+
+	for (k = s->keys; k->action != ACT_NONE; k++) {
+		if (!k->bar)
+			continue;
+		keys_name(k->keys[0], name, sizeof name);
+		x += 1 + draw_width(name) + 1 + draw_width(k->label) + 1;
+		if (x > UI_MIN_COLS)
+			break;
+		back |= k->action == ACT_BACK;
+		help |= k->action == ACT_HELP;
+	}
+	return back && help;
+}
+
 static int
 key(struct app *a, enum action act, int k)
 {
@@ -141,6 +164,18 @@ main(void)
 	setenv("TZ", "UTC", 1);
 	setlocale(LC_ALL, "");
 	test_init();
+	{
+		static const struct screen *const narrow[] = {
+			&screen_checkin, &screen_support, &screen_sessions,
+			&screen_session, &screen_session_form, &screen_agenda,
+			&screen_agenda_add, &screen_trash,
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof narrow / sizeof narrow[0]; i++)
+			ok(bar_fits(narrow[i]), "%s: Back and Help fit the bar "
+			    "at 44 columns", narrow[i]->name);
+	}
 	v = test_new_vault(test_path("lists.tend"));
 	if (store_open(v, &s, &e) != 0)
 		return tap_done();
