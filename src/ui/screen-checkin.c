@@ -493,9 +493,12 @@ checkin_leave(struct app *a, struct frame *f)
 	if (s == NULL)
 		return;
 	if (!a->readonly && a->store != NULL) {
-		if (s->done)
-			store_draft_save(a->store, CK_DRAFT, NULL, &e);
-		else if (s->changed)
+		if (s->done) {
+			if (store_draft_save(a->store, CK_DRAFT, NULL, &e) != 0)
+				ui_message(a, ROLE_WARNING, "The copy of the "
+				    "unfinished check-in could not be cleared "
+				    "away: %s.", e.msg);
+		} else if (s->changed)
 			ck_draft_save(a, s);
 	}
 	field_free(&s->note);
@@ -572,7 +575,7 @@ ck_save_and_go(struct app *a, struct checkin_state *s)
 		ui_open(a, "support", ck_why_safety);
 	else if (low)
 		ui_open(a, "support", ck_why_low);
-	else
+	else if (a->message[0] == '\0')       /* leave may have said more */
 		ui_message(a, ROLE_GOOD, "Check-in saved. Thank you.");
 	return UI_DRAW_ALL;
 }
