@@ -372,6 +372,8 @@ add_key(struct app *a, struct frame *f, enum action act, int key)
 		return field_key(fl, key) ? UI_DRAW_BODY : UI_NOTHING;
 	if (act != ACT_SAVE)
 		return UI_PASS;
+	if (a->readonly)                /* review mode: nothing is added */
+		return UI_NOTHING;
 	if (strspn(fl->buf, " ") == fl->len) {
 		ui_message(a, ROLE_WARNING, "Please write a few words first, "
 		    "or press Esc to go back.");
@@ -390,6 +392,13 @@ add_key(struct app *a, struct frame *f, enum action act, int key)
 	return UI_DRAW_ALL;
 }
 
+static int
+add_active(struct app *a, struct frame *f, enum action act)
+{
+	(void)f;
+	return act != ACT_SAVE || !a->readonly;
+}
+
 const struct screen screen_agenda_add = {
 	.name = "agenda-add",
 	.title = "Bring to next session",
@@ -397,6 +406,7 @@ const struct screen screen_agenda_add = {
 	.draw = add_draw,
 	.key = add_key,
 	.leave = add_leave,
+	.active = add_active,
 	.keys = add_keys,
 	.about = "Write one line about what you want to bring up at your next "
 	    "session, then press Enter.",

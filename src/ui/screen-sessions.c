@@ -719,6 +719,8 @@ form_save(struct app *a, struct frame *f)
 	struct err e;
 	int rc;
 
+	if (a->readonly)
+		return UI_NOTHING;
 	if (m->date.len == 0) {
 		m->focus = FORM_DATE;
 		ui_message(a, ROLE_WARNING, "Please give the session a date, "
@@ -813,7 +815,8 @@ form_active(struct app *a, struct frame *f, enum action act)
 {
 	struct session_form *m = f->data;
 
-	(void)a;
+	if (act == ACT_SAVE)            /* review mode: nothing is saved */
+		return !a->readonly;
 	if (act == ACT_MORE || act == ACT_LESS)
 		return m->focus == FORM_KIND;
 	return 1;

@@ -141,6 +141,14 @@ first_done(const struct agenda_item *r, void *arg)
 }
 
 static int
+count_items(const struct agenda_item *r, void *arg)
+{
+	(void)r;
+	++*(int *)arg;
+	return 0;
+}
+
+static int
 count_entries(const struct entry *r, void *arg)
 {
 	(void)r;
@@ -208,6 +216,33 @@ main(void)
 	ok(strcmp(top(a), "session") == 0 &&
 	    !ui_key_active(a, &a->stack[a->depth - 1], ACT_EDIT),
 	    "review mode: a session's notes can be read, not changed");
+	ui_pop(a);
+	ui_pop(a);
+
+	/* Review mode: the form and the one-line field save nothing, even
+	 * when something opens them without the Add key. */
+	ui_push(a, &screen_sessions, NULL);
+	ui_push(a, &screen_session_form, a->stack[a->depth - 1].data);
+	type(a, "m");
+	ok(!ui_key_active(a, &a->stack[a->depth - 1], ACT_SAVE),
+	    "review mode: the session form's Save is left out");
+	key(a, ACT_SAVE, '\n');
+	k = 0;
+	store_session_list(s, count_sessions, &k, &e);
+	ok(k == 2 && strcmp(top(a), "session-form") == 0,
+	    "review mode: the form saves nothing (%d sessions)", k);
+	ui_pop(a);
+	ui_pop(a);
+	ui_push(a, &screen_agenda, NULL);
+	ui_push(a, &screen_agenda_add, a->stack[a->depth - 1].data);
+	type(a, "not in a review");
+	ok(!ui_key_active(a, &a->stack[a->depth - 1], ACT_SAVE),
+	    "review mode: adding to the agenda is left out");
+	key(a, ACT_SAVE, '\n');
+	k = 0;
+	store_agenda_list(s, count_items, &k, &e);
+	ok(k == 1 && strcmp(top(a), "agenda-add") == 0,
+	    "review mode: nothing is added (%d items)", k);
 	ui_pop(a);
 	ui_pop(a);
 
