@@ -648,12 +648,15 @@ form_draw(struct app *a, struct frame *f)
 	struct sessions *s = f->arg;
 	struct session_form *m = f->data;
 	int y = ui_body_top() + 1, x = 12, w = COLS - x - 2;
-	int cy = -1, cx = 0, maxy = ui_body_end();
+	int cy = -1, cx = 0, maxy = ui_body_end(), step;
 	char kind[48];
 
 	draw_text(a, y, 2, COLS - 4, ROLE_HEADING, s->form_row >= 0 ?
 	    "Change this session" : "A new session");
 	y += 2;
+	/* A field, its hint and a blank row each; in a short window no
+	 * blank rows, so the notes still show. */
+	step = y + 3 * 3 < maxy ? 3 : 2;
 	form_label(a, m, FORM_KIND, y, "Kind");
 	snprintf(kind, sizeof kind, "%s %s %s", draw_glyph(a, "‹", "<"),
 	    store_session_kind_name(m->kind), draw_glyph(a, "›", ">"));
@@ -662,7 +665,7 @@ form_draw(struct app *a, struct frame *f)
 	if (m->focus == FORM_KIND && y + 1 < maxy)
 		draw_text(a, y + 1, x, w, ROLE_HINT, "Space, arrows, or p, "
 		    "m, i, o");
-	y += 3;
+	y += step;
 	if (y < maxy) {
 		form_label(a, m, FORM_DATE, y, "Date");
 		field_draw(a, &m->date, y, x, w > 30 ? 30 : w);
@@ -673,7 +676,7 @@ form_draw(struct app *a, struct frame *f)
 			draw_text(a, y + 1, x, w, ROLE_HINT, "like 2026-12-02 "
 			    "10:00 or today");
 	}
-	y += 3;
+	y += step;
 	if (y < maxy) {
 		form_label(a, m, FORM_TITLE, y, "Title");
 		if (m->keep_title)
@@ -686,7 +689,7 @@ form_draw(struct app *a, struct frame *f)
 		if (y + 1 < maxy)
 			draw_text(a, y + 1, x, w, ROLE_HINT, "if you like");
 	}
-	y += 3;
+	y += step;
 	if (y < maxy) {
 		form_label(a, m, FORM_NOTES, y, "Notes");
 		if (m->keep_notes)

@@ -206,8 +206,14 @@ is "$(count "SELECT count(*) FROM entries;")" 2 "the other entries stay"
 
 # Small windows: every screen still draws.
 open_screen s "Your treatment" 44 14
+tm_wait "Esc Back"                              # the bar keeps the way back
 tm_type a
 tm_wait "A new session"
+tm_wait "Esc Cancel"
+tm_key Tab Tab Tab                              # the notes show, and where
+tm_wait "▸ Notes"
+tm_type "typed where it shows"
+tm_wait "typed where it shows"
 tm_key Escape
 tm_key Escape
 tm_type a
