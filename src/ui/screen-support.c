@@ -228,7 +228,7 @@ sp_layout(struct app *a, struct frame *f, int draw, int y0, int y1,
 		y++;
 		sp_text(a, draw, &y, y0, y1, first, ROLE_HEADING,
 		    sp_lists[k].heading);
-		if (l->n == 0)
+		if (l->n == 0 && !a->readonly)  /* it says how to add */
 			sp_text(a, draw, &y, y0, y1, first, ROLE_NORMAL,
 			    sp_lists[k].empty);
 		for (i = 0; i < sp_rows(s, k); i++, row++) {
