@@ -195,7 +195,7 @@ sessions_row(struct app *a, void *arg, long long id, int y, int x,
 	if (col < end)
 		draw_text(a, y, col, end - col, normal, kind);
 	col += 21;
-	if (col < end)
+	if (end - col >= 8)     /* a stub of a title says nothing */
 		draw_text(a, y, col, end - col, normal, r->title);
 }
 
