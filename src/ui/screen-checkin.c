@@ -332,14 +332,14 @@ ck_hint(const struct checkin_state *s, char *buf, size_t len)
 		break;
 	case CK_SHARE:
 		snprintf(buf, len, "%s", s->shared ?
-		    "Exports for your therapist include your check-ins. "
-		    "Space marks this one private." :
-		    "Marked private. Exports include all check-ins by "
-		    "default, so look over what you export.");
+		    "Exports for your therapist include check-ins. Space "
+		    "marks this one private." :
+		    "Private. An export includes all check-ins by default; "
+		    "look over it first.");
 		break;
 	case CK_SAFETY:
-		snprintf(buf, len, "n for no, y for yes. Either is fine to "
-		    "say; yes opens your safety plan. Enter saves.");
+		snprintf(buf, len, "n for no, y for yes. Either is fine; "
+		    "yes opens your safety plan. Enter saves.");
 		break;
 	}
 }
@@ -368,7 +368,7 @@ checkin_draw(struct app *a, struct frame *f)
 {
 	struct checkin_state *s = f->data;
 	int lines[CK_SCALES + CK_SYMPTOMS_MAX + 16], n, i, y;
-	int top = ui_body_top(), rows = ui_body_end() - top - 1;
+	int top = ui_body_top(), rows = ui_body_end() - top - 1, hrows;
 	char hint[256];
 
 	a->cursor_y = -1;
@@ -378,6 +378,12 @@ checkin_draw(struct app *a, struct frame *f)
 		    "a review cannot add one. Esc goes back.");
 		return;
 	}
+	/* The hint is read whole (it says what y does on the safety row):
+	 * in a narrow window it takes up to three rows from the form. */
+	ck_hint(s, hint, sizeof hint);
+	hrows = draw_wrap_rows(COLS - 3, hint);
+	hrows = hrows < 1 ? 1 : hrows > 3 ? 3 : hrows;
+	rows = ui_body_end() - top - hrows;
 	n = ck_lines(s, lines);
 	ck_scroll(s, lines, n, rows);
 	for (i = s->top, y = top; i < n && y < top + rows; i++, y++) {
@@ -387,8 +393,7 @@ checkin_draw(struct app *a, struct frame *f)
 		else if (lines[i] >= 0)
 			ck_draw_item(a, s, lines[i], y);
 	}
-	ck_hint(s, hint, sizeof hint);
-	draw_text(a, top + rows, 2, COLS - 3, ROLE_HINT, hint);
+	draw_wrap(a, top + rows, 2, COLS - 3, hrows, ROLE_HINT, hint);
 	if (a->cursor_y >= 0)
 		move(a->cursor_y, a->cursor_x);
 }
