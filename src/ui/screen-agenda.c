@@ -235,6 +235,9 @@ agenda_draw(struct app *a, struct frame *f)
 	else
 		snprintf(line, sizeof line, "%zu still open; mark one done once "
 		    "you have talked about it.", g->open);
+	if (draw_width(line) > w)       /* narrow: the count, not half a
+					 * sentence */
+		snprintf(line, sizeof line, "%zu still open.", g->open);
 	draw_text(a, y + 1, 2, w, ROLE_HINT, line);
 	list_draw(a, &g->list, agenda_top(), 1, COLS - 2);
 }

@@ -306,6 +306,9 @@ sessions_draw(struct app *a, struct frame *f)
 		else
 			snprintf(line, sizeof line, "Next in %ld day%s: %s on "
 			    "%.10s.", d, d == 1 ? "" : "s", kind, when);
+		if (d != 0 && draw_width(line) > w)     /* narrow */
+			snprintf(line, sizeof line, "Next: %s, in %ld day%s.",
+			    kind, d, d == 1 ? "" : "s");
 	} else
 		snprintf(line, sizeof line, "No session is planned after "
 		    "today.");

@@ -117,6 +117,7 @@ tm_key Escape
 tm_wait "Your treatment sessions"
 tm_resize 44 14
 tm_wait "Medicine session 2"
+tm_wait "Next: Medicine session 2, in 5 days."   # whole, not clipped
 tm_resize 80 24
 tm_wait "Second medicine day"
 quit
@@ -151,6 +152,7 @@ tm_type d
 tm_wait "That one is already done."
 tm_resize 44 14
 tm_wait "Talk about"
+tm_wait "1 still open."
 tm_resize 80 24
 tm_wait "Things to bring up at your next session"
 tm_type L
@@ -177,6 +179,10 @@ is "$(count "SELECT count(*) FROM entries WHERE body LIKE '%zebracrossingquokka%
 open_screen t "zebracrossingquokka only here"
 tm_wait "2 entries in the trash."
 tm_layout trash
+tm_resize 44 14
+tm_wait "2 entries in the trash."
+tm_resize 80 24
+tm_wait "r puts the chosen one back."
 tm_key Down
 tm_type r
 tm_wait "The entry is back in your journal."
