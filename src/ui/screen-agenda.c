@@ -322,7 +322,8 @@ static const struct keydef add_keys[] = {
 	{ ACT_HELP, { UI_KC(KEY_F(1)) }, "Help",
 	  "Show the keys and what they do.", 1 },
 	{ ACT_BACK, { UI_ESC }, "Cancel",
-	  "Go back to the list without adding.", 1 },
+	  "Go back to the list without adding (asks first if you wrote "
+	  "something).", 1 },
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 
@@ -362,6 +363,21 @@ add_draw(struct app *a, struct frame *f)
 	    "back.");
 }
 
+static void
+add_leave_answer(struct app *a, void *arg, int yes)
+{
+	struct frame *f = &a->stack[a->depth - 1];
+	struct field *fl = arg;
+
+	if (f->screen != &screen_agenda_add || f->data != fl)
+		return;
+	if (yes) {
+		field_reset(fl);        /* wiped now, freed by add_leave */
+		ui_pop(a);
+	} else
+		ui_message(a, ROLE_MESSAGE, "What you wrote is still here.");
+}
+
 static int
 add_key(struct app *a, struct frame *f, enum action act, int key)
 {
@@ -373,6 +389,18 @@ add_key(struct app *a, struct frame *f, enum action act, int key)
 
 	if (act == ACT_NONE)
 		return field_key(fl, key) ? UI_DRAW_BODY : UI_NOTHING;
+	if (act == ACT_BACK && strspn(fl->buf, " ") < fl->len) {
+		const struct confirm q = {
+			.question = "Leave without adding it? What you wrote "
+			    "here will not be kept.",
+			.keys_hint = "y: yes, leave    n: no, stay",
+			.answer = add_leave_answer,
+			.arg = fl,
+		};
+
+		confirm_ask(a, &q);
+		return UI_DRAW_ALL;
+	}
 	if (act != ACT_SAVE)
 		return UI_PASS;
 	if (a->readonly)                /* review mode: nothing is added */

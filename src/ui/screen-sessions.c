@@ -550,6 +550,7 @@ struct session_form {
 	 * breaks (written elsewhere), is kept as it is, never cut short. */
 	int keep_title, keep_notes;
 	int focus;
+	int changed;            /* something typed or chosen: Esc asks */
 };
 
 static const struct keydef form_keys[] = {
@@ -562,7 +563,7 @@ static const struct keydef form_keys[] = {
 	{ ACT_HELP, { UI_KC(KEY_F(1)) }, "Help",
 	  "Show the keys and what they do.", 1 },
 	{ ACT_BACK, { UI_ESC }, "Cancel",
-	  "Go back without saving.", 1 },
+	  "Go back without saving (asks first if you typed anything).", 1 },
 	{ ACT_MORE, { UI_KC(KEY_RIGHT) }, "Kind",
 	  "On the kind: the next kind. Space does the same, and p, m, i or o "
 	  "choose preparation, medicine, integration or other.", 1 },
@@ -764,15 +765,13 @@ form_save(struct app *a, struct frame *f)
 	return UI_DRAW_ALL;
 }
 
+/* Moving between the fields, and typing or choosing in them. */
 static int
-form_key(struct app *a, struct frame *f, enum action act, int key)
+form_edit(struct session_form *m, enum action act, int key)
 {
-	struct session_form *m = f->data;
 	static const char letters[] = "pmio";
 
 	switch (act) {
-	case ACT_SAVE:
-		return form_save(a, f);
 	case ACT_NEXT_FIELD:
 		m->focus = (m->focus + 1) % FORM_FIELDS;
 		return UI_DRAW_BODY;
@@ -814,6 +813,48 @@ form_key(struct app *a, struct frame *f, enum action act, int key)
 			return UI_NOTHING;
 		return field_key(&m->notes, key) ? UI_DRAW_BODY : UI_NOTHING;
 	}
+}
+
+static void
+form_leave_answer(struct app *a, void *arg, int yes)
+{
+	struct frame *f = &a->stack[a->depth - 1];
+	struct session_form *m = arg;
+
+	if (f->screen != &screen_session_form || f->data != m)
+		return;
+	if (yes) {
+		m->changed = 0;         /* dropped on purpose */
+		ui_pop(a);
+	} else
+		ui_message(a, ROLE_MESSAGE, "What you typed is still here.");
+}
+
+static int
+form_key(struct app *a, struct frame *f, enum action act, int key)
+{
+	struct session_form *m = f->data;
+	int r;
+
+	if (act == ACT_BACK && m->changed) {
+		const struct confirm q = {
+			.question = "Leave without saving? What you typed "
+			    "here will not be kept.",
+			.keys_hint = "y: yes, leave    n: no, stay",
+			.answer = form_leave_answer,
+			.arg = m,
+		};
+
+		confirm_ask(a, &q);
+		return UI_DRAW_ALL;
+	}
+	if (act == ACT_SAVE)
+		return form_save(a, f);
+	r = form_edit(m, act, key);
+	if (r == UI_DRAW_BODY && act != ACT_NEXT_FIELD &&
+	    act != ACT_PREV_FIELD)
+		m->changed = 1;
+	return r;
 }
 
 static int

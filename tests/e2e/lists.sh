@@ -220,7 +220,9 @@ tm_key Tab Tab Tab                              # the notes show, and where
 tm_wait "▸ Notes"
 tm_type "typed where it shows"
 tm_wait "typed where it shows"
-tm_key Escape
+tm_key Escape                                   # typed: Esc asks first
+tm_wait "Leave without saving?"
+tm_type y
 tm_key Escape
 tm_type a
 tm_wait "Things to bring"

@@ -269,6 +269,26 @@ main(void)
 	ok(store_session_list(s, find_session, "third", &e) == 1,
 	    "the session is in the store, a medicine session");
 
+	/* Esc asks before dropping what was typed; untouched, it just
+	 * goes back. */
+	key(a, ACT_ADD, 'a');
+	ok((key(a, ACT_BACK, UI_ESC) & UI_PASS) != 0,
+	    "Esc on an untouched form goes back at once");
+	type(a, "o");
+	key(a, ACT_NEXT_FIELD, '\t');
+	key(a, ACT_NEXT_FIELD, '\t');
+	type(a, "half a title");
+	key(a, ACT_BACK, UI_ESC);
+	ok(strcmp(top(a), "confirm") == 0, "Esc after typing asks first");
+	key(a, ACT_NO, 'n');
+	ok(strcmp(top(a), "session-form") == 0, "n stays on the form");
+	key(a, ACT_BACK, UI_ESC);
+	key(a, ACT_YES, 'y');
+	ok(strcmp(top(a), "sessions") == 0, "y leaves without saving");
+	k = 0;
+	store_session_list(s, count_sessions, &k, &e);
+	ok(k == 3, "nothing was added (%d sessions)", k);
+
 	/* Removing asks first; no keeps it. */
 	k = 0;
 	store_session_list(s, count_sessions, &k, &e);
@@ -316,6 +336,15 @@ main(void)
 	ok(strcmp(top(a), "agenda") == 0 &&
 	    ui_key_active(a, &a->stack[a->depth - 1], ACT_DONE),
 	    "added: back on the list, one open");
+	key(a, ACT_ADD, 'a');
+	type(a, "half a thought");
+	key(a, ACT_BACK, UI_ESC);
+	ok(strcmp(top(a), "confirm") == 0, "Esc after writing asks first");
+	key(a, ACT_YES, 'y');
+	k = 0;
+	store_agenda_list(s, count_items, &k, &e);
+	ok(strcmp(top(a), "agenda") == 0 && k == 2,
+	    "y leaves; nothing was added (%d items)", k);
 	ui_pop(a);
 
 	ui_push(a, &screen_trash, NULL);
