@@ -349,9 +349,14 @@ add_leave(struct app *a, struct frame *f)
 static void
 add_draw(struct app *a, struct frame *f)
 {
-	struct frame *below = ui_below(a);
-	int y = ui_body_end() - 3;
+	/* The frame under this one, not ui_below(): with a question open
+	 * over this screen that would be this frame again. */
+	struct frame *below = NULL;
+	int y = ui_body_end() - 3, i;
 
+	for (i = 1; i < a->depth; i++)
+		if (&a->stack[i] == f)
+			below = &a->stack[i - 1];
 	if (below != NULL && below->screen->draw != NULL)
 		below->screen->draw(a, below);
 	draw_clear_rows(y - 1, 4);

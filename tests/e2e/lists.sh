@@ -140,6 +140,10 @@ tm_wait "Something to bring to your next session:"
 tm_key Enter
 tm_wait "Please write a few words first"
 tm_type "Über die Angst sprechen — 夢"
+tm_key Escape                   # written: Esc asks (and draws, no crash)
+tm_wait "Leave without adding it?"
+tm_type n
+tm_wait "What you wrote is still here."
 tm_key Enter
 tm_wait "Added to the list."
 tm_wait "2 still open;"
