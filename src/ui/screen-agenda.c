@@ -235,6 +235,9 @@ agenda_draw(struct app *a, struct frame *f)
 	else
 		snprintf(line, sizeof line, "%zu still open; mark one done once "
 		    "you have talked about it.", g->open);
+	if (draw_width(line) > w)       /* narrow: the count, not half a
+					 * sentence */
+		snprintf(line, sizeof line, "%zu still open.", g->open);
 	draw_text(a, y + 1, 2, w, ROLE_HINT, line);
 	list_draw(a, &g->list, agenda_top(), 1, COLS - 2);
 }
@@ -319,7 +322,8 @@ static const struct keydef add_keys[] = {
 	{ ACT_HELP, { UI_KC(KEY_F(1)) }, "Help",
 	  "Show the keys and what they do.", 1 },
 	{ ACT_BACK, { UI_ESC }, "Cancel",
-	  "Go back to the list without adding.", 1 },
+	  "Go back to the list without adding (asks first if you wrote "
+	  "something).", 1 },
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 
@@ -345,9 +349,14 @@ add_leave(struct app *a, struct frame *f)
 static void
 add_draw(struct app *a, struct frame *f)
 {
-	struct frame *below = ui_below(a);
-	int y = ui_body_end() - 3;
+	/* The frame under this one, not ui_below(): with a question open
+	 * over this screen that would be this frame again. */
+	struct frame *below = NULL;
+	int y = ui_body_end() - 3, i;
 
+	for (i = 1; i < a->depth; i++)
+		if (&a->stack[i] == f)
+			below = &a->stack[i - 1];
 	if (below != NULL && below->screen->draw != NULL)
 		below->screen->draw(a, below);
 	draw_clear_rows(y - 1, 4);
@@ -357,6 +366,21 @@ add_draw(struct app *a, struct frame *f)
 	getyx(stdscr, a->cursor_y, a->cursor_x);
 	draw_text(a, y + 2, 2, COLS - 4, ROLE_HINT, "Enter adds it; Esc goes "
 	    "back.");
+}
+
+static void
+add_leave_answer(struct app *a, void *arg, int yes)
+{
+	struct frame *f = &a->stack[a->depth - 1];
+	struct field *fl = arg;
+
+	if (f->screen != &screen_agenda_add || f->data != fl)
+		return;
+	if (yes) {
+		field_reset(fl);        /* wiped now, freed by add_leave */
+		ui_pop(a);
+	} else
+		ui_message(a, ROLE_MESSAGE, "What you wrote is still here.");
 }
 
 static int
@@ -370,8 +394,22 @@ add_key(struct app *a, struct frame *f, enum action act, int key)
 
 	if (act == ACT_NONE)
 		return field_key(fl, key) ? UI_DRAW_BODY : UI_NOTHING;
+	if (act == ACT_BACK && strspn(fl->buf, " ") < fl->len) {
+		const struct confirm q = {
+			.question = "Leave without adding it? What you wrote "
+			    "here will not be kept.",
+			.keys_hint = "y: yes, leave    n: no, stay",
+			.answer = add_leave_answer,
+			.arg = fl,
+		};
+
+		confirm_ask(a, &q);
+		return UI_DRAW_ALL;
+	}
 	if (act != ACT_SAVE)
 		return UI_PASS;
+	if (a->readonly)                /* review mode: nothing is added */
+		return UI_NOTHING;
 	if (strspn(fl->buf, " ") == fl->len) {
 		ui_message(a, ROLE_WARNING, "Please write a few words first, "
 		    "or press Esc to go back.");
@@ -390,6 +428,13 @@ add_key(struct app *a, struct frame *f, enum action act, int key)
 	return UI_DRAW_ALL;
 }
 
+static int
+add_active(struct app *a, struct frame *f, enum action act)
+{
+	(void)f;
+	return act != ACT_SAVE || !a->readonly;
+}
+
 const struct screen screen_agenda_add = {
 	.name = "agenda-add",
 	.title = "Bring to next session",
@@ -397,6 +442,7 @@ const struct screen screen_agenda_add = {
 	.draw = add_draw,
 	.key = add_key,
 	.leave = add_leave,
+	.active = add_active,
 	.keys = add_keys,
 	.about = "Write one line about what you want to bring up at your next "
 	    "session, then press Enter.",

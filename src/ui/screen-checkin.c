@@ -100,14 +100,18 @@ static char ck_why_safety_open[] =
     "reach. Your check-in waits underneath; Esc takes you back to it.";
 
 static const struct keydef checkin_keys[] = {
+	/* Saving, the way back and help first: at 44 columns the bar has
+	 * room for little more. */
+	{ ACT_SAVE, { UI_CTRL('s') }, "Save",
+	  "Save the check-in now. Only the mood is needed.", 1 },
+	{ ACT_BACK, { UI_ESC }, "Back",
+	  "Leave without saving (asks first if you chose anything).", 1 },
+	{ ACT_HELP, { UI_KC(KEY_F(1)), '?' }, "Help",
+	  "Show the keys and what they do.", 1 },
 	{ ACT_UP, { UI_KC(KEY_UP), UI_KC(KEY_BTAB) }, "Up",
 	  "Go to the row above (Shift-Tab does the same).", 1 },
 	{ ACT_DOWN, { UI_KC(KEY_DOWN), '\t' }, "Down",
 	  "Go to the row below (Tab does the same).", 1 },
-	{ ACT_FIRST, { UI_KC(KEY_HOME) }, "First",
-	  "Go to the first row, the mood.", 0 },
-	{ ACT_LAST, { UI_KC(KEY_END) }, "Last",
-	  "Go to the last row, the question about hurting yourself.", 0 },
 	{ ACT_LESS, { UI_KC(KEY_LEFT), '-' }, "Less",
 	  "Lower the chosen scale by one, or the hours slept by half an "
 	  "hour; on Share, switch it.", 1 },
@@ -116,16 +120,20 @@ static const struct keydef checkin_keys[] = {
 	  "hour; on Share, switch it.", 1 },
 	{ ACT_TOGGLE, { ' ' }, "Mark",
 	  "Mark or unmark the chosen symptom, or switch sharing.", 1 },
-	{ ACT_SAVE, { UI_CTRL('s') }, "Save",
-	  "Save the check-in now. Only the mood is needed.", 1 },
+	{ ACT_FIRST, { UI_KC(KEY_HOME) }, "First",
+	  "Go to the first row, the mood.", 0 },
+	{ ACT_LAST, { UI_KC(KEY_END) }, "Last",
+	  "Go to the last row, the question about hurting yourself.", 0 },
 	{ ACT_NEXT_FIELD, { UI_ENTER }, "Next",
 	  "Go on to the next row; on the last row, save.", 0 },
 	{ ACT_CLEAR, { UI_KC(KEY_BACKSPACE), UI_KC(KEY_DC) }, "Clear",
 	  "Leave the chosen scale or the hours out (not answered).", 0 },
-	{ ACT_BACK, { UI_ESC }, "Back",
-	  "Leave without saving (asks first if you chose anything).", 1 },
-	{ ACT_HELP, { UI_KC(KEY_F(1)), '?' }, "Help",
-	  "Show the keys and what they do.", 1 },
+	{ ACT_LOCK, { 'L' }, "Lock",
+	  "The screen clears at once and the journal closes until you type "
+	  "your passphrase; an unfinished check-in is kept for next time "
+	  "(on the note row, L is just a letter).", 0 },
+	{ ACT_QUIT, { UI_CTRL('q') }, "Quit",
+	  "Leave tend; an unfinished check-in is kept for next time.", 0 },
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 
@@ -324,14 +332,14 @@ ck_hint(const struct checkin_state *s, char *buf, size_t len)
 		break;
 	case CK_SHARE:
 		snprintf(buf, len, "%s", s->shared ?
-		    "Exports for your therapist include your check-ins. "
-		    "Space marks this one private." :
-		    "Marked private. Exports include all check-ins by "
-		    "default, so look over what you export.");
+		    "Exports for your therapist include check-ins. Space "
+		    "marks this one private." :
+		    "Private. An export includes all check-ins by default; "
+		    "look over it first.");
 		break;
 	case CK_SAFETY:
-		snprintf(buf, len, "n for no, y for yes. Either is fine to "
-		    "say; yes opens your safety plan. Enter saves.");
+		snprintf(buf, len, "n for no, y for yes. Either is fine; "
+		    "yes opens your safety plan. Enter saves.");
 		break;
 	}
 }
@@ -360,7 +368,7 @@ checkin_draw(struct app *a, struct frame *f)
 {
 	struct checkin_state *s = f->data;
 	int lines[CK_SCALES + CK_SYMPTOMS_MAX + 16], n, i, y;
-	int top = ui_body_top(), rows = ui_body_end() - top - 1;
+	int top = ui_body_top(), rows = ui_body_end() - top - 1, hrows;
 	char hint[256];
 
 	a->cursor_y = -1;
@@ -370,6 +378,12 @@ checkin_draw(struct app *a, struct frame *f)
 		    "a review cannot add one. Esc goes back.");
 		return;
 	}
+	/* The hint is read whole (it says what y does on the safety row):
+	 * in a narrow window it takes up to three rows from the form. */
+	ck_hint(s, hint, sizeof hint);
+	hrows = draw_wrap_rows(COLS - 3, hint);
+	hrows = hrows < 1 ? 1 : hrows > 3 ? 3 : hrows;
+	rows = ui_body_end() - top - hrows;
 	n = ck_lines(s, lines);
 	ck_scroll(s, lines, n, rows);
 	for (i = s->top, y = top; i < n && y < top + rows; i++, y++) {
@@ -379,8 +393,7 @@ checkin_draw(struct app *a, struct frame *f)
 		else if (lines[i] >= 0)
 			ck_draw_item(a, s, lines[i], y);
 	}
-	ck_hint(s, hint, sizeof hint);
-	draw_text(a, top + rows, 2, COLS - 3, ROLE_HINT, hint);
+	draw_wrap(a, top + rows, 2, COLS - 3, hrows, ROLE_HINT, hint);
 	if (a->cursor_y >= 0)
 		move(a->cursor_y, a->cursor_x);
 }
@@ -485,9 +498,12 @@ checkin_leave(struct app *a, struct frame *f)
 	if (s == NULL)
 		return;
 	if (!a->readonly && a->store != NULL) {
-		if (s->done)
-			store_draft_save(a->store, CK_DRAFT, NULL, &e);
-		else if (s->changed)
+		if (s->done) {
+			if (store_draft_save(a->store, CK_DRAFT, NULL, &e) != 0)
+				ui_message(a, ROLE_WARNING, "The copy of the "
+				    "unfinished check-in could not be cleared "
+				    "away: %s.", e.msg);
+		} else if (s->changed)
 			ck_draft_save(a, s);
 	}
 	field_free(&s->note);
@@ -500,7 +516,8 @@ static int
 checkin_active(struct app *a, struct frame *f, enum action act)
 {
 	(void)f;
-	return !a->readonly || act == ACT_BACK || act == ACT_HELP;
+	return !a->readonly || act == ACT_BACK || act == ACT_HELP ||
+	    act == ACT_LOCK || act == ACT_QUIT;
 }
 
 /* ---- saving ---- */
@@ -563,7 +580,7 @@ ck_save_and_go(struct app *a, struct checkin_state *s)
 		ui_open(a, "support", ck_why_safety);
 	else if (low)
 		ui_open(a, "support", ck_why_low);
-	else
+	else if (a->message[0] == '\0')       /* leave may have said more */
 		ui_message(a, ROLE_GOOD, "Check-in saved. Thank you.");
 	return UI_DRAW_ALL;
 }
@@ -792,6 +809,8 @@ checkin_key(struct app *a, struct frame *f, enum action act, int key)
 		}
 		return UI_PASS;
 	case ACT_HELP:
+	case ACT_LOCK:
+	case ACT_QUIT:
 		return UI_PASS;
 	default:
 		break;

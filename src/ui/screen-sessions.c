@@ -195,7 +195,7 @@ sessions_row(struct app *a, void *arg, long long id, int y, int x,
 	if (col < end)
 		draw_text(a, y, col, end - col, normal, kind);
 	col += 21;
-	if (col < end)
+	if (end - col >= 8)     /* a stub of a title says nothing */
 		draw_text(a, y, col, end - col, normal, r->title);
 }
 
@@ -212,14 +212,14 @@ static const struct keydef sessions_keys[] = {
 	  "Add a session: its kind, its date and a title.", 1 },
 	{ ACT_OPEN, { UI_ENTER }, "Notes",
 	  "Show the chosen session with its notes.", 1 },
-	{ ACT_DELETE, { 'd', UI_KC(KEY_DC) }, "Remove",
-	  "Remove the chosen session (asks first). Your entries stay as they "
-	  "are.", 1 },
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
 	  "Show the keys and what they do.", 1 },
 	{ ACT_BACK, { UI_ESC, 'q' }, "Back", "Go back.", 1 },
 	{ ACT_EDIT, { 'e' }, "Change",
 	  "Change the chosen session's kind, date, title or notes.", 1 },
+	{ ACT_DELETE, { 'd', UI_KC(KEY_DC) }, "Remove",
+	  "Remove the chosen session (asks first). Your entries stay as they "
+	  "are.", 1 },
 	{ ACT_UP, { UI_KC(KEY_UP), 'k' }, "Up", "Choose the session above.",
 	  0 },
 	{ ACT_DOWN, { UI_KC(KEY_DOWN), 'j' }, "Down",
@@ -306,6 +306,9 @@ sessions_draw(struct app *a, struct frame *f)
 		else
 			snprintf(line, sizeof line, "Next in %ld day%s: %s on "
 			    "%.10s.", d, d == 1 ? "" : "s", kind, when);
+		if (d != 0 && draw_width(line) > w)     /* narrow */
+			snprintf(line, sizeof line, "Next: %s, in %ld day%s.",
+			    kind, d, d == 1 ? "" : "s");
 	} else
 		snprintf(line, sizeof line, "No session is planned after "
 		    "today.");
@@ -547,6 +550,7 @@ struct session_form {
 	 * breaks (written elsewhere), is kept as it is, never cut short. */
 	int keep_title, keep_notes;
 	int focus;
+	int changed;            /* something typed or chosen: Esc asks */
 };
 
 static const struct keydef form_keys[] = {
@@ -556,15 +560,15 @@ static const struct keydef form_keys[] = {
 	  "Go to the next field.", 1 },
 	{ ACT_PREV_FIELD, { UI_KC(KEY_BTAB), UI_KC(KEY_UP) }, "Previous",
 	  "Go to the field before.", 0 },
+	{ ACT_HELP, { UI_KC(KEY_F(1)) }, "Help",
+	  "Show the keys and what they do.", 1 },
+	{ ACT_BACK, { UI_ESC }, "Cancel",
+	  "Go back without saving (asks first if you typed anything).", 1 },
 	{ ACT_MORE, { UI_KC(KEY_RIGHT) }, "Kind",
 	  "On the kind: the next kind. Space does the same, and p, m, i or o "
 	  "choose preparation, medicine, integration or other.", 1 },
 	{ ACT_LESS, { UI_KC(KEY_LEFT) }, "Kind before",
 	  "On the kind: the kind before.", 0 },
-	{ ACT_HELP, { UI_KC(KEY_F(1)) }, "Help",
-	  "Show the keys and what they do.", 1 },
-	{ ACT_BACK, { UI_ESC }, "Cancel",
-	  "Go back without saving.", 1 },
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 
@@ -648,12 +652,15 @@ form_draw(struct app *a, struct frame *f)
 	struct sessions *s = f->arg;
 	struct session_form *m = f->data;
 	int y = ui_body_top() + 1, x = 12, w = COLS - x - 2;
-	int cy = -1, cx = 0, maxy = ui_body_end();
+	int cy = -1, cx = 0, maxy = ui_body_end(), step;
 	char kind[48];
 
 	draw_text(a, y, 2, COLS - 4, ROLE_HEADING, s->form_row >= 0 ?
 	    "Change this session" : "A new session");
 	y += 2;
+	/* A field, its hint and a blank row each; in a short window no
+	 * blank rows, so the notes still show. */
+	step = y + 3 * 3 < maxy ? 3 : 2;
 	form_label(a, m, FORM_KIND, y, "Kind");
 	snprintf(kind, sizeof kind, "%s %s %s", draw_glyph(a, "‹", "<"),
 	    store_session_kind_name(m->kind), draw_glyph(a, "›", ">"));
@@ -662,7 +669,7 @@ form_draw(struct app *a, struct frame *f)
 	if (m->focus == FORM_KIND && y + 1 < maxy)
 		draw_text(a, y + 1, x, w, ROLE_HINT, "Space, arrows, or p, "
 		    "m, i, o");
-	y += 3;
+	y += step;
 	if (y < maxy) {
 		form_label(a, m, FORM_DATE, y, "Date");
 		field_draw(a, &m->date, y, x, w > 30 ? 30 : w);
@@ -673,7 +680,7 @@ form_draw(struct app *a, struct frame *f)
 			draw_text(a, y + 1, x, w, ROLE_HINT, "like 2026-12-02 "
 			    "10:00 or today");
 	}
-	y += 3;
+	y += step;
 	if (y < maxy) {
 		form_label(a, m, FORM_TITLE, y, "Title");
 		if (m->keep_title)
@@ -686,7 +693,7 @@ form_draw(struct app *a, struct frame *f)
 		if (y + 1 < maxy)
 			draw_text(a, y + 1, x, w, ROLE_HINT, "if you like");
 	}
-	y += 3;
+	y += step;
 	if (y < maxy) {
 		form_label(a, m, FORM_NOTES, y, "Notes");
 		if (m->keep_notes)
@@ -719,6 +726,8 @@ form_save(struct app *a, struct frame *f)
 	struct err e;
 	int rc;
 
+	if (a->readonly)
+		return UI_NOTHING;
 	if (m->date.len == 0) {
 		m->focus = FORM_DATE;
 		ui_message(a, ROLE_WARNING, "Please give the session a date, "
@@ -756,15 +765,13 @@ form_save(struct app *a, struct frame *f)
 	return UI_DRAW_ALL;
 }
 
+/* Moving between the fields, and typing or choosing in them. */
 static int
-form_key(struct app *a, struct frame *f, enum action act, int key)
+form_edit(struct session_form *m, enum action act, int key)
 {
-	struct session_form *m = f->data;
 	static const char letters[] = "pmio";
 
 	switch (act) {
-	case ACT_SAVE:
-		return form_save(a, f);
 	case ACT_NEXT_FIELD:
 		m->focus = (m->focus + 1) % FORM_FIELDS;
 		return UI_DRAW_BODY;
@@ -808,12 +815,55 @@ form_key(struct app *a, struct frame *f, enum action act, int key)
 	}
 }
 
+static void
+form_leave_answer(struct app *a, void *arg, int yes)
+{
+	struct frame *f = &a->stack[a->depth - 1];
+	struct session_form *m = arg;
+
+	if (f->screen != &screen_session_form || f->data != m)
+		return;
+	if (yes) {
+		m->changed = 0;         /* dropped on purpose */
+		ui_pop(a);
+	} else
+		ui_message(a, ROLE_MESSAGE, "What you typed is still here.");
+}
+
+static int
+form_key(struct app *a, struct frame *f, enum action act, int key)
+{
+	struct session_form *m = f->data;
+	int r;
+
+	if (act == ACT_BACK && m->changed) {
+		const struct confirm q = {
+			.question = "Leave without saving? What you typed "
+			    "here will not be kept.",
+			.keys_hint = "y: yes, leave    n: no, stay",
+			.answer = form_leave_answer,
+			.arg = m,
+		};
+
+		confirm_ask(a, &q);
+		return UI_DRAW_ALL;
+	}
+	if (act == ACT_SAVE)
+		return form_save(a, f);
+	r = form_edit(m, act, key);
+	if (r == UI_DRAW_BODY && act != ACT_NEXT_FIELD &&
+	    act != ACT_PREV_FIELD)
+		m->changed = 1;
+	return r;
+}
+
 static int
 form_active(struct app *a, struct frame *f, enum action act)
 {
 	struct session_form *m = f->data;
 
-	(void)a;
+	if (act == ACT_SAVE)            /* review mode: nothing is saved */
+		return !a->readonly;
 	if (act == ACT_MORE || act == ACT_LESS)
 		return m->focus == FORM_KIND;
 	return 1;

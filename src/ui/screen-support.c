@@ -67,18 +67,20 @@ struct support {
 enum { SP_EDIT = 1, SP_ADD = 2 };
 
 static const struct keydef support_keys[] = {
-	{ ACT_UP, { UI_KC(KEY_UP), 'k' }, "Up", "Choose the line above.", 1 },
-	{ ACT_DOWN, { UI_KC(KEY_DOWN), 'j' }, "Down",
-	  "Choose the line below.", 1 },
+	/* The way back and help before removing and moving: at 44 columns
+	 * the bar has room for four or five. */
 	{ ACT_EDIT, { UI_ENTER, 'e' }, "Edit",
 	  "Change the chosen line; Enter keeps the change, Esc leaves the "
 	  "line as it was.", 1 },
 	{ ACT_ADD, { 'a' }, "Add", "Add a line below the chosen one.", 1 },
-	{ ACT_DELETE, { 'd' }, "Remove",
-	  "Remove the chosen line (asks first).", 1 },
 	{ ACT_BACK, { UI_ESC, 'q' }, "Back", "Go back.", 1 },
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
 	  "Show the keys and what they do.", 1 },
+	{ ACT_DELETE, { 'd' }, "Remove",
+	  "Remove the chosen line (asks first).", 1 },
+	{ ACT_UP, { UI_KC(KEY_UP), 'k' }, "Up", "Choose the line above.", 1 },
+	{ ACT_DOWN, { UI_KC(KEY_DOWN), 'j' }, "Down",
+	  "Choose the line below.", 1 },
 	{ ACT_LOCK, { 'L' }, "Lock",
 	  "The screen clears at once and the journal closes until you type "
 	  "your passphrase.", 0 },
@@ -226,7 +228,7 @@ sp_layout(struct app *a, struct frame *f, int draw, int y0, int y1,
 		y++;
 		sp_text(a, draw, &y, y0, y1, first, ROLE_HEADING,
 		    sp_lists[k].heading);
-		if (l->n == 0)
+		if (l->n == 0 && !a->readonly)  /* it says how to add */
 			sp_text(a, draw, &y, y0, y1, first, ROLE_NORMAL,
 			    sp_lists[k].empty);
 		for (i = 0; i < sp_rows(s, k); i++, row++) {

@@ -159,7 +159,7 @@ static const struct list_source trash_source = {
 static const struct keydef trash_keys[] = {
 	{ ACT_RESTORE, { 'r' }, "Put back",
 	  "Put the chosen entry back into your journal.", 1 },
-	{ ACT_CLEAR, { 'E' }, "Empty trash",
+	{ ACT_CLEAR, { 'E' }, "Empty",
 	  "Delete every entry in the trash for good (asks first). This "
 	  "cannot be undone.", 1 },
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
@@ -235,6 +235,9 @@ trash_draw(struct app *a, struct frame *f)
 	}
 	snprintf(line, sizeof line, "%zu entr%s in the trash. r puts the "
 	    "chosen one back.", t->n, t->n == 1 ? "y" : "ies");
+	if (draw_width(line) > w)       /* narrow: not half a sentence */
+		snprintf(line, sizeof line, "%zu entr%s in the trash.", t->n,
+		    t->n == 1 ? "y" : "ies");
 	draw_text(a, y + 1, 2, w, ROLE_HINT, line);
 	list_draw(a, &t->list, trash_top(), 1, COLS - 2);
 }

@@ -182,13 +182,29 @@ unlock
 tm_type c
 tm_wait "How are you right now?"
 tm_resize 44 14
+tm_wait "Esc Back"                              # the bar keeps the way back
 tm_key End
 tm_wait "Thoughts of self-harm?  ( ) no   ( ) yes"
+tm_wait "opens your safety plan. Enter saves."    # the hint wraps, whole
 tm_key Home
 tm_wait "Mood"
 tm_resize 80 24
 tm_wait "Feeling connected"
+tm_key End
+tm_wait "Either is fine; yes opens your safety plan. Enter saves."
+tm_key Home
+
+# L locks here too, as everywhere, and the check-in is kept.
+tm_type 4
+tm_wait "Mood                ████░░░░░░   4"
+tm_type L
+unlock
+tm_type c
+tm_wait "Your unfinished check-in is back."
+tm_wait "Mood                ████░░░░░░   4"
 tm_key Escape
+tm_wait "Leave without saving"
+tm_type y
 tm_home
 
 # ---- the safety plan ----

@@ -117,6 +117,7 @@ tm_key Escape
 tm_wait "Your treatment sessions"
 tm_resize 44 14
 tm_wait "Medicine session 2"
+tm_wait "Next: Medicine session 2, in 5 days."   # whole, not clipped
 tm_resize 80 24
 tm_wait "Second medicine day"
 quit
@@ -139,6 +140,10 @@ tm_wait "Something to bring to your next session:"
 tm_key Enter
 tm_wait "Please write a few words first"
 tm_type "Über die Angst sprechen — 夢"
+tm_key Escape                   # written: Esc asks (and draws, no crash)
+tm_wait "Leave without adding it?"
+tm_type n
+tm_wait "What you wrote is still here."
 tm_key Enter
 tm_wait "Added to the list."
 tm_wait "2 still open;"
@@ -151,6 +156,7 @@ tm_type d
 tm_wait "That one is already done."
 tm_resize 44 14
 tm_wait "Talk about"
+tm_wait "1 still open."
 tm_resize 80 24
 tm_wait "Things to bring up at your next session"
 tm_type L
@@ -177,6 +183,10 @@ is "$(count "SELECT count(*) FROM entries WHERE body LIKE '%zebracrossingquokka%
 open_screen t "zebracrossingquokka only here"
 tm_wait "2 entries in the trash."
 tm_layout trash
+tm_resize 44 14
+tm_wait "2 entries in the trash."
+tm_resize 80 24
+tm_wait "r puts the chosen one back."
 tm_key Down
 tm_type r
 tm_wait "The entry is back in your journal."
@@ -206,9 +216,17 @@ is "$(count "SELECT count(*) FROM entries;")" 2 "the other entries stay"
 
 # Small windows: every screen still draws.
 open_screen s "Your treatment" 44 14
+tm_wait "Esc Back"                              # the bar keeps the way back
 tm_type a
 tm_wait "A new session"
-tm_key Escape
+tm_wait "Esc Cancel"
+tm_key Tab Tab Tab                              # the notes show, and where
+tm_wait "▸ Notes"
+tm_type "typed where it shows"
+tm_wait "typed where it shows"
+tm_key Escape                                   # typed: Esc asks first
+tm_wait "Leave without saving?"
+tm_type y
 tm_key Escape
 tm_type a
 tm_wait "Things to bring"
@@ -218,5 +236,6 @@ tm_key Escape
 tm_key Escape
 tm_type t
 tm_wait "The trash is"
+tm_wait "Esc Back"
 quit
 done_testing

@@ -63,6 +63,29 @@ check_actions(struct app *a, int want_editing)
 	    "own journal", want_editing ? "apply" : "are left out");
 }
 
+/* Whether the way back and help are among the shortcut bar's keys at the
+ * smallest width, 44 columns (the bar is filled in table order, every
+ * key here taken as applying, which is its widest). */
+static int
+bar_fits(const struct screen *s)
+{
+	const struct keydef *k;
+	char name[32];
+	int x = 0, back = 0, help = 0;
+
+	for (k = s->keys; k->action != ACT_NONE; k++) {
+		if (!k->bar)
+			continue;
+		keys_name(k->keys[0], name, sizeof name);
+		x += 1 + draw_width(name) + 1 + draw_width(k->label) + 1;
+		if (x > UI_MIN_COLS)
+			break;
+		back |= k->action == ACT_BACK;
+		help |= k->action == ACT_HELP;
+	}
+	return back && help;
+}
+
 static int
 key(struct app *a, enum action act, int k)
 {
@@ -118,6 +141,14 @@ first_done(const struct agenda_item *r, void *arg)
 }
 
 static int
+count_items(const struct agenda_item *r, void *arg)
+{
+	(void)r;
+	++*(int *)arg;
+	return 0;
+}
+
+static int
 count_entries(const struct entry *r, void *arg)
 {
 	(void)r;
@@ -141,6 +172,18 @@ main(void)
 	setenv("TZ", "UTC", 1);
 	setlocale(LC_ALL, "");
 	test_init();
+	{
+		static const struct screen *const narrow[] = {
+			&screen_checkin, &screen_support, &screen_sessions,
+			&screen_session, &screen_session_form, &screen_agenda,
+			&screen_agenda_add, &screen_trash,
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof narrow / sizeof narrow[0]; i++)
+			ok(bar_fits(narrow[i]), "%s: Back and Help fit the bar "
+			    "at 44 columns", narrow[i]->name);
+	}
 	v = test_new_vault(test_path("lists.tend"));
 	if (store_open(v, &s, &e) != 0)
 		return tap_done();
@@ -176,6 +219,33 @@ main(void)
 	ui_pop(a);
 	ui_pop(a);
 
+	/* Review mode: the form and the one-line field save nothing, even
+	 * when something opens them without the Add key. */
+	ui_push(a, &screen_sessions, NULL);
+	ui_push(a, &screen_session_form, a->stack[a->depth - 1].data);
+	type(a, "m");
+	ok(!ui_key_active(a, &a->stack[a->depth - 1], ACT_SAVE),
+	    "review mode: the session form's Save is left out");
+	key(a, ACT_SAVE, '\n');
+	k = 0;
+	store_session_list(s, count_sessions, &k, &e);
+	ok(k == 2 && strcmp(top(a), "session-form") == 0,
+	    "review mode: the form saves nothing (%d sessions)", k);
+	ui_pop(a);
+	ui_pop(a);
+	ui_push(a, &screen_agenda, NULL);
+	ui_push(a, &screen_agenda_add, a->stack[a->depth - 1].data);
+	type(a, "not in a review");
+	ok(!ui_key_active(a, &a->stack[a->depth - 1], ACT_SAVE),
+	    "review mode: adding to the agenda is left out");
+	key(a, ACT_SAVE, '\n');
+	k = 0;
+	store_agenda_list(s, count_items, &k, &e);
+	ok(k == 1 && strcmp(top(a), "agenda-add") == 0,
+	    "review mode: nothing is added (%d items)", k);
+	ui_pop(a);
+	ui_pop(a);
+
 	/* The form: a date it cannot read keeps it open with a message. */
 	a->readonly = 0;
 	ui_push(a, &screen_sessions, NULL);
@@ -198,6 +268,26 @@ main(void)
 	    a->message);
 	ok(store_session_list(s, find_session, "third", &e) == 1,
 	    "the session is in the store, a medicine session");
+
+	/* Esc asks before dropping what was typed; untouched, it just
+	 * goes back. */
+	key(a, ACT_ADD, 'a');
+	ok((key(a, ACT_BACK, UI_ESC) & UI_PASS) != 0,
+	    "Esc on an untouched form goes back at once");
+	type(a, "o");
+	key(a, ACT_NEXT_FIELD, '\t');
+	key(a, ACT_NEXT_FIELD, '\t');
+	type(a, "half a title");
+	key(a, ACT_BACK, UI_ESC);
+	ok(strcmp(top(a), "confirm") == 0, "Esc after typing asks first");
+	key(a, ACT_NO, 'n');
+	ok(strcmp(top(a), "session-form") == 0, "n stays on the form");
+	key(a, ACT_BACK, UI_ESC);
+	key(a, ACT_YES, 'y');
+	ok(strcmp(top(a), "sessions") == 0, "y leaves without saving");
+	k = 0;
+	store_session_list(s, count_sessions, &k, &e);
+	ok(k == 3, "nothing was added (%d sessions)", k);
 
 	/* Removing asks first; no keeps it. */
 	k = 0;
@@ -246,6 +336,15 @@ main(void)
 	ok(strcmp(top(a), "agenda") == 0 &&
 	    ui_key_active(a, &a->stack[a->depth - 1], ACT_DONE),
 	    "added: back on the list, one open");
+	key(a, ACT_ADD, 'a');
+	type(a, "half a thought");
+	key(a, ACT_BACK, UI_ESC);
+	ok(strcmp(top(a), "confirm") == 0, "Esc after writing asks first");
+	key(a, ACT_YES, 'y');
+	k = 0;
+	store_agenda_list(s, count_items, &k, &e);
+	ok(strcmp(top(a), "agenda") == 0 && k == 2,
+	    "y leaves; nothing was added (%d items)", k);
 	ui_pop(a);
 
 	ui_push(a, &screen_trash, NULL);
