@@ -21,7 +21,12 @@ tests_bench_bench_vault_CFLAGS = $(BASE_CFLAGS)
 tests_bench_bench_vault_LDFLAGS =
 tests_bench_bench_vault_LDADD = libtend.a $(TEND_LIBS)
 
-bench: tests/bench/bench-vault$(EXEEXT) tests/bench/bench-store$(EXEEXT)
+# keys.sh: keypress-to-screen times of the app at 100,000 entries (tmux).
+EXTRA_DIST += tests/bench/keys.sh
+
+bench: tests/bench/bench-vault$(EXEEXT) tests/bench/bench-store$(EXEEXT) \
+	tend$(EXEEXT)
 	tests/bench/bench-vault$(EXEEXT)
 	tests/bench/bench-store$(EXEEXT)
+	TEND_BIN='$(abs_top_builddir)/tend' $(SHELL) $(srcdir)/tests/bench/keys.sh
 .PHONY: bench

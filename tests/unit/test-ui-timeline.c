@@ -66,10 +66,10 @@ static void
 check_readonly(struct app *a)
 {
 	static const enum action editing[] = {
-		ACT_NEW, ACT_CHECKIN, ACT_TRASH,
+		ACT_NEW, ACT_CHECKIN, ACT_TRASH, ACT_EXPORT,
 	};
 	static const enum action reading[] = {
-		ACT_SEARCH, ACT_CHART, ACT_SESSIONS, ACT_AGENDA, ACT_EXPORT,
+		ACT_SEARCH, ACT_CHART, ACT_SESSIONS, ACT_AGENDA,
 		ACT_SUPPORT, ACT_OPEN, ACT_HELP, ACT_QUIT,
 	};
 	size_t i;
@@ -81,14 +81,18 @@ check_readonly(struct app *a)
 		a->readonly = 1;
 		off += screen_home.active(a, NULL, editing[i]);
 	}
-	ok(on == 3 && off == 0, "home: new, check-in and trash only when "
-	    "the journal can be changed");
+	ok(on == 4 && off == 0, "home: new, check-in, trash and export only "
+	    "when the journal can be changed");
 	on = 0;
 	for (i = 0; i < sizeof reading / sizeof reading[0]; i++)
 		on += screen_home.active(a, NULL, reading[i]);
 	ok(on == (int)(sizeof reading / sizeof reading[0]),
 	    "home: reading and finding stay in review mode");
+	ok(screen_home.active(a, NULL, ACT_INFO),
+	    "home: the export's details in review mode");
 	a->readonly = 0;
+	ok(!screen_home.active(a, NULL, ACT_INFO),
+	    "home: no export details for a journal");
 }
 
 /* Open the read view on uuid; whether Edit applies. */
