@@ -528,6 +528,35 @@ void list_draw(struct app *, struct list *, int y, int x, int width);
 size_t list_count_fetch(size_t count, long long from, int dir,
     long long *out, size_t n);
 
+/* ---- rows read into memory, shown in a list (rows.c) ---- */
+
+/* The rows a screen read all at once (sessions, agenda, trash): n rows of
+ * size bytes, list ids 0 .. n-1, the list drawn from rows_top() down to
+ * the message line. */
+struct rows {
+	struct list list;
+	struct list_source src;
+	char *v;                /* the rows */
+	size_t n, cap, size;
+	void (*wipe)(void *row);        /* wipes and frees what a row holds */
+	void (*draw)(struct app *, void *owner, long long id, int y, int x,
+	    int width, int selected);   /* as list_source's, with owner */
+	void *owner;
+};
+
+void rows_init(struct rows *, size_t size, void (*wipe)(void *row),
+    void (*draw)(struct app *, void *owner, long long id, int y, int x,
+    int width, int selected), void *owner);
+void rows_free(struct rows *);          /* wipes every row too */
+void *rows_add(struct rows *);          /* a new zeroed row at the end */
+void *rows_at(const struct rows *, size_t i);
+void rows_clear(struct rows *);         /* wipe every row; none left */
+int rows_top(void);                     /* below two header lines */
+int rows_height(void);
+void rows_reload(struct rows *);        /* after a load or a resize */
+void rows_select(struct rows *, long long i);   /* select row i, show it */
+void rows_draw(struct app *, struct rows *);
+
 /* ---- a yes-or-no question (screen-confirm.c) ---- */
 
 struct confirm {
