@@ -134,3 +134,19 @@ rows_draw(struct app *a, struct rows *r)
 		rows_reload(r);
 	list_draw(a, &r->list, rows_top(), 1, COLS - 2);
 }
+
+int
+rows_key(struct rows *r, enum action act)
+{
+	switch (act) {
+	case ACT_UP:
+	case ACT_DOWN:
+	case ACT_PAGE_UP:
+	case ACT_PAGE_DOWN:
+	case ACT_FIRST:
+	case ACT_LAST:
+		return list_key(&r->list, act) ? UI_DRAW_BODY : UI_NOTHING;
+	default:
+		return UI_PASS;
+	}
+}

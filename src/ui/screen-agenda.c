@@ -108,22 +108,14 @@ static const struct keydef agenda_keys[] = {
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
 	  "Show the keys and what they do.", 1 },
 	{ ACT_BACK, { UI_ESC, 'q' }, "Back", "Go back.", 1 },
-	{ ACT_UP, { UI_KC(KEY_UP), 'k' }, "Up", "Choose the item above.", 0 },
-	{ ACT_DOWN, { UI_KC(KEY_DOWN), 'j' }, "Down",
-	  "Choose the item below.", 0 },
-	{ ACT_PAGE_UP, { UI_KC(KEY_PPAGE) }, "Page up",
-	  "Show the items a page up.", 0 },
-	{ ACT_PAGE_DOWN, { UI_KC(KEY_NPAGE) }, "Page down",
-	  "Show the items a page down.", 0 },
-	{ ACT_FIRST, { UI_KC(KEY_HOME), 'g' }, "First",
-	  "Choose the first item.", 0 },
-	{ ACT_LAST, { UI_KC(KEY_END), 'G' }, "Last",
-	  "Choose the last item.", 0 },
-	{ ACT_LOCK, { 'L' }, "Lock",
-	  "The screen clears at once and the journal closes until you type "
-	  "your passphrase.", 0 },
-	{ ACT_QUIT, { UI_CTRL('q') }, "Quit",
-	  "Leave tend. Everything is already saved.", 0 },
+	KEYS_LIST_MOVES("Choose the item above.",
+	    "Choose the item below.",
+	    "Show the items a page up.",
+	    "Show the items a page down.",
+	    "Choose the first item.",
+	    "Choose the last item."),
+	KEYS_LOCK,
+	KEYS_QUIT,
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 
@@ -198,14 +190,6 @@ agenda_key(struct app *a, struct frame *f, enum action act, int key)
 
 	(void)key;
 	switch (act) {
-	case ACT_UP:
-	case ACT_DOWN:
-	case ACT_PAGE_UP:
-	case ACT_PAGE_DOWN:
-	case ACT_FIRST:
-	case ACT_LAST:
-		return list_key(&g->rows.list, act) ? UI_DRAW_BODY :
-		    UI_NOTHING;
 	case ACT_ADD:
 		ui_push(a, &screen_agenda_add, g);
 		return UI_DRAW_ALL;
@@ -230,7 +214,7 @@ agenda_key(struct app *a, struct frame *f, enum action act, int key)
 		ui_message(a, ROLE_GOOD, "Marked done.");
 		return UI_DRAW_ALL;
 	default:
-		return UI_PASS;
+		return rows_key(&g->rows, act);
 	}
 }
 

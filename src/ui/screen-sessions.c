@@ -167,23 +167,14 @@ static const struct keydef sessions_keys[] = {
 	{ ACT_DELETE, { 'd', UI_KC(KEY_DC) }, "Remove",
 	  "Remove the chosen session (asks first). Your entries stay as they "
 	  "are.", 1 },
-	{ ACT_UP, { UI_KC(KEY_UP), 'k' }, "Up", "Choose the session above.",
-	  0 },
-	{ ACT_DOWN, { UI_KC(KEY_DOWN), 'j' }, "Down",
-	  "Choose the session below.", 0 },
-	{ ACT_PAGE_UP, { UI_KC(KEY_PPAGE) }, "Page up",
-	  "Show the sessions a page earlier.", 0 },
-	{ ACT_PAGE_DOWN, { UI_KC(KEY_NPAGE) }, "Page down",
-	  "Show the sessions a page later.", 0 },
-	{ ACT_FIRST, { UI_KC(KEY_HOME), 'g' }, "First",
-	  "Choose the first session.", 0 },
-	{ ACT_LAST, { UI_KC(KEY_END), 'G' }, "Last",
-	  "Choose the last session.", 0 },
-	{ ACT_LOCK, { 'L' }, "Lock",
-	  "The screen clears at once and the journal closes until you type "
-	  "your passphrase.", 0 },
-	{ ACT_QUIT, { UI_CTRL('q') }, "Quit",
-	  "Leave tend. Everything is already saved.", 0 },
+	KEYS_LIST_MOVES("Choose the session above.",
+	    "Choose the session below.",
+	    "Show the sessions a page earlier.",
+	    "Show the sessions a page later.",
+	    "Choose the first session.",
+	    "Choose the last session."),
+	KEYS_LOCK,
+	KEYS_QUIT,
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 
@@ -290,14 +281,6 @@ sessions_key(struct app *a, struct frame *f, enum action act, int key)
 
 	(void)key;
 	switch (act) {
-	case ACT_UP:
-	case ACT_DOWN:
-	case ACT_PAGE_UP:
-	case ACT_PAGE_DOWN:
-	case ACT_FIRST:
-	case ACT_LAST:
-		return list_key(&s->rows.list, act) ? UI_DRAW_BODY :
-		    UI_NOTHING;
 	case ACT_ADD:
 		s->form_row = -1;
 		ui_push(a, &screen_session_form, s);
@@ -326,7 +309,7 @@ sessions_key(struct app *a, struct frame *f, enum action act, int key)
 		return UI_DRAW_ALL;
 	}
 	default:
-		return UI_PASS;
+		return rows_key(&s->rows, act);
 	}
 }
 
@@ -377,11 +360,8 @@ static const struct keydef session_keys[] = {
 	  "Scroll the notes up.", 0 },
 	{ ACT_DOWN, { UI_KC(KEY_DOWN), 'j' }, "Down",
 	  "Scroll the notes down.", 0 },
-	{ ACT_LOCK, { 'L' }, "Lock",
-	  "The screen clears at once and the journal closes until you type "
-	  "your passphrase.", 0 },
-	{ ACT_QUIT, { UI_CTRL('q') }, "Quit",
-	  "Leave tend. Everything is already saved.", 0 },
+	KEYS_LOCK,
+	KEYS_QUIT,
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 

@@ -113,23 +113,14 @@ static const struct keydef trash_keys[] = {
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
 	  "Show the keys and what they do.", 1 },
 	{ ACT_BACK, { UI_ESC, 'q' }, "Back", "Go back.", 1 },
-	{ ACT_UP, { UI_KC(KEY_UP), 'k' }, "Up", "Choose the entry above.",
-	  0 },
-	{ ACT_DOWN, { UI_KC(KEY_DOWN), 'j' }, "Down",
-	  "Choose the entry below.", 0 },
-	{ ACT_PAGE_UP, { UI_KC(KEY_PPAGE) }, "Page up",
-	  "Show the newer entries a page up.", 0 },
-	{ ACT_PAGE_DOWN, { UI_KC(KEY_NPAGE) }, "Page down",
-	  "Show the older entries a page down.", 0 },
-	{ ACT_FIRST, { UI_KC(KEY_HOME), 'g' }, "First",
-	  "Choose the newest entry.", 0 },
-	{ ACT_LAST, { UI_KC(KEY_END), 'G' }, "Last",
-	  "Choose the oldest entry.", 0 },
-	{ ACT_LOCK, { 'L' }, "Lock",
-	  "The screen clears at once and the journal closes until you type "
-	  "your passphrase.", 0 },
-	{ ACT_QUIT, { UI_CTRL('q') }, "Quit",
-	  "Leave tend. Everything is already saved.", 0 },
+	KEYS_LIST_MOVES("Choose the entry above.",
+	    "Choose the entry below.",
+	    "Show the newer entries a page up.",
+	    "Show the older entries a page down.",
+	    "Choose the newest entry.",
+	    "Choose the oldest entry."),
+	KEYS_LOCK,
+	KEYS_QUIT,
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 
@@ -222,13 +213,6 @@ trash_key(struct app *a, struct frame *f, enum action act, int key)
 
 	(void)key;
 	switch (act) {
-	case ACT_UP:
-	case ACT_DOWN:
-	case ACT_PAGE_UP:
-	case ACT_PAGE_DOWN:
-	case ACT_FIRST:
-	case ACT_LAST:
-		return list_key(&t->list, act) ? UI_DRAW_BODY : UI_NOTHING;
 	case ACT_RESTORE:
 		snprintf(uuid, sizeof uuid, "%s",
 		    ((const struct trow *)rows_at(t, (size_t)sel))->uuid);
@@ -254,7 +238,7 @@ trash_key(struct app *a, struct frame *f, enum action act, int key)
 		return UI_DRAW_ALL;
 	}
 	default:
-		return UI_PASS;
+		return rows_key(t, act);
 	}
 }
 
