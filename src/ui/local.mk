@@ -10,6 +10,7 @@ libtend_a_SOURCES += \
 	src/ui/passphrase.c \
 	src/ui/plot.c \
 	src/ui/query.c \
+	src/ui/rows.c \
 	src/ui/prompts.c \
 	src/ui/textbuf.c \
 	src/ui/theme.c \

@@ -27,22 +27,22 @@ struct arow {
 };
 
 struct agenda {
-	struct list list;       /* rows are indices into rows[] */
-	struct arow *rows;
-	size_t n, cap, open;
+	struct rows rows;       /* of struct arow */
+	size_t open;
 };
+
+static struct arow *
+agenda_at(const struct agenda *g, long long i)
+{
+	return rows_at(&g->rows, (size_t)i);
+}
 
 static int
 agenda_collect(const struct agenda_item *r, void *arg)
 {
 	struct agenda *g = arg;
-	struct arow *w;
+	struct arow *w = rows_add(&g->rows);
 
-	if (g->n == g->cap) {
-		g->cap = g->cap ? g->cap * 2 : 16;
-		g->rows = xrealloc(g->rows, sizeof *g->rows * g->cap);
-	}
-	w = &g->rows[g->n++];
 	snprintf(w->uuid, sizeof w->uuid, "%s", r->uuid);
 	w->text = xstrdup(r->text);
 	w->done = r->done;
@@ -52,30 +52,12 @@ agenda_collect(const struct agenda_item *r, void *arg)
 }
 
 static void
-agenda_clear(struct agenda *g)
+agenda_wipe(void *row)
 {
-	size_t i;
+	struct arow *w = row;
 
-	for (i = 0; i < g->n; i++) {
-		vault_wipe(g->rows[i].text, strlen(g->rows[i].text));
-		free(g->rows[i].text);
-	}
-	g->n = 0;
-	g->open = 0;
-}
-
-static int
-agenda_top(void)
-{
-	return ui_body_top() + 4;
-}
-
-static int
-agenda_height(void)
-{
-	int h = ui_body_end() - agenda_top();
-
-	return h < 1 ? 1 : h;
+	vault_wipe(w->text, strlen(w->text));
+	free(w->text);
 }
 
 static void
@@ -83,39 +65,12 @@ agenda_load(struct app *a, struct agenda *g)
 {
 	struct err e;
 
-	agenda_clear(g);
+	rows_clear(&g->rows);
+	g->open = 0;
 	if (store_agenda_list(a->store, agenda_collect, g, &e) != 0)
 		ui_message(a, ROLE_WARNING, "The list could not be read: %s.",
 		    e.msg);
-	list_reload(&g->list, agenda_height());
-}
-
-/* Select row i and show it. */
-static void
-agenda_select(struct agenda *g, long long i)
-{
-	if (i < 0 || i >= (long long)g->n || g->list.cap < 1)
-		return;
-	g->list.rows[0] = i;
-	g->list.n = 1;
-	g->list.sel = 0;
-	list_reload(&g->list, agenda_height());
-}
-
-static size_t
-agenda_fetch(void *arg, long long from, int dir, long long *out, size_t n)
-{
-	const struct agenda *g = arg;
-
-	return list_count_fetch(g->n, from, dir, out, n);
-}
-
-static int
-agenda_exists(void *arg, long long id)
-{
-	const struct agenda *g = arg;
-
-	return id >= 0 && id < (long long)g->n;
+	rows_reload(&g->rows);
 }
 
 static void
@@ -123,7 +78,7 @@ agenda_row(struct app *a, void *arg, long long id, int y, int x,
     int width, int selected)
 {
 	const struct agenda *g = arg;
-	const struct arow *r = &g->rows[id];
+	const struct arow *r = agenda_at(g, id);
 	enum role role = selected ? ROLE_SELECTED :
 	    r->done ? ROLE_DIM : ROLE_NORMAL;
 	int col = x + 1, end = x + width;
@@ -144,12 +99,6 @@ agenda_row(struct app *a, void *arg, long long id, int y, int x,
 		draw_text(a, y, col, end - col, role, r->text);
 }
 
-static const struct list_source agenda_source = {
-	.fetch = agenda_fetch,
-	.exists = agenda_exists,
-	.draw = agenda_row,
-};
-
 static const struct keydef agenda_keys[] = {
 	{ ACT_ADD, { 'a' }, "Add",
 	  "Write down something to bring to your next session.", 1 },
@@ -159,22 +108,14 @@ static const struct keydef agenda_keys[] = {
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
 	  "Show the keys and what they do.", 1 },
 	{ ACT_BACK, { UI_ESC, 'q' }, "Back", "Go back.", 1 },
-	{ ACT_UP, { UI_KC(KEY_UP), 'k' }, "Up", "Choose the item above.", 0 },
-	{ ACT_DOWN, { UI_KC(KEY_DOWN), 'j' }, "Down",
-	  "Choose the item below.", 0 },
-	{ ACT_PAGE_UP, { UI_KC(KEY_PPAGE) }, "Page up",
-	  "Show the items a page up.", 0 },
-	{ ACT_PAGE_DOWN, { UI_KC(KEY_NPAGE) }, "Page down",
-	  "Show the items a page down.", 0 },
-	{ ACT_FIRST, { UI_KC(KEY_HOME), 'g' }, "First",
-	  "Choose the first item.", 0 },
-	{ ACT_LAST, { UI_KC(KEY_END), 'G' }, "Last",
-	  "Choose the last item.", 0 },
-	{ ACT_LOCK, { 'L' }, "Lock",
-	  "The screen clears at once and the journal closes until you type "
-	  "your passphrase.", 0 },
-	{ ACT_QUIT, { UI_CTRL('q') }, "Quit",
-	  "Leave tend. Everything is already saved.", 0 },
+	KEYS_LIST_MOVES("Choose the item above.",
+	    "Choose the item below.",
+	    "Show the items a page up.",
+	    "Show the items a page down.",
+	    "Choose the first item.",
+	    "Choose the last item."),
+	KEYS_LOCK,
+	KEYS_QUIT,
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 
@@ -183,7 +124,7 @@ agenda_enter(struct app *a, struct frame *f)
 {
 	struct agenda *g = xcalloc(1, sizeof *g);
 
-	list_init(&g->list, &agenda_source, g);
+	rows_init(&g->rows, sizeof(struct arow), agenda_wipe, agenda_row, g);
 	f->data = g;
 	agenda_load(a, g);
 }
@@ -194,9 +135,7 @@ agenda_leave(struct app *a, struct frame *f)
 	struct agenda *g = f->data;
 
 	(void)a;
-	agenda_clear(g);
-	free(g->rows);
-	list_free(&g->list);
+	rows_free(&g->rows);
 	free(g);
 	f->data = NULL;
 }
@@ -207,7 +146,7 @@ agenda_resize(struct app *a, struct frame *f)
 	struct agenda *g = f->data;
 
 	(void)a;
-	list_reload(&g->list, agenda_height());
+	rows_reload(&g->rows);
 }
 
 static void
@@ -217,11 +156,9 @@ agenda_draw(struct app *a, struct frame *f)
 	int y = ui_body_top() + 1, w = COLS - 4, maxy = ui_body_end();
 	char line[96];
 
-	if (g->list.height != agenda_height())
-		list_reload(&g->list, agenda_height());
 	draw_text(a, y, 2, w, ROLE_HEADING, "Things to bring up at your next "
 	    "session");
-	if (g->n == 0) {
+	if (g->rows.n == 0) {
 		draw_wrap(a, y + 2, 2, w, maxy - y - 2, ROLE_NORMAL,
 		    a->readonly ? "Nothing was shared to bring to the next "
 		    "session." : "Nothing here yet. When something comes up "
@@ -231,7 +168,7 @@ agenda_draw(struct app *a, struct frame *f)
 	}
 	if (a->readonly)
 		snprintf(line, sizeof line, "%zu still open, %zu talked about.",
-		    g->open, g->n - g->open);
+		    g->open, g->rows.n - g->open);
 	else
 		snprintf(line, sizeof line, "%zu still open; mark one done once "
 		    "you have talked about it.", g->open);
@@ -239,36 +176,29 @@ agenda_draw(struct app *a, struct frame *f)
 					 * sentence */
 		snprintf(line, sizeof line, "%zu still open.", g->open);
 	draw_text(a, y + 1, 2, w, ROLE_HINT, line);
-	list_draw(a, &g->list, agenda_top(), 1, COLS - 2);
+	rows_draw(a, &g->rows);
 }
 
 static int
 agenda_key(struct app *a, struct frame *f, enum action act, int key)
 {
 	struct agenda *g = f->data;
-	long long sel = list_selected(&g->list);
+	long long sel = list_selected(&g->rows.list);
 	char uuid[STORE_UUID_LEN + 1];
 	struct err e;
 	size_t i;
 
 	(void)key;
 	switch (act) {
-	case ACT_UP:
-	case ACT_DOWN:
-	case ACT_PAGE_UP:
-	case ACT_PAGE_DOWN:
-	case ACT_FIRST:
-	case ACT_LAST:
-		return list_key(&g->list, act) ? UI_DRAW_BODY : UI_NOTHING;
 	case ACT_ADD:
 		ui_push(a, &screen_agenda_add, g);
 		return UI_DRAW_ALL;
 	case ACT_DONE:
-		if (g->rows[sel].done != 0) {
+		if (agenda_at(g, sel)->done != 0) {
 			ui_message(a, ROLE_MESSAGE, "That one is already done.");
 			return UI_DRAW_BARS;
 		}
-		snprintf(uuid, sizeof uuid, "%s", g->rows[sel].uuid);
+		snprintf(uuid, sizeof uuid, "%s", agenda_at(g, sel)->uuid);
 		if (store_agenda_done(a->store, uuid, &e) != 0) {
 			ui_message(a, ROLE_WARNING, "It was not marked done: %s.",
 			    e.msg);
@@ -276,13 +206,15 @@ agenda_key(struct app *a, struct frame *f, enum action act, int key)
 		}
 		agenda_load(a, g);
 		/* Stay near where the person was: the next open item. */
-		for (i = 0; i < g->n && g->rows[i].done == 0; i++)
-			;
-		agenda_select(g, sel < (long long)i ? sel : (long long)i - 1);
+		for (i = 0; i < g->rows.n; i++)
+			if (agenda_at(g, (long long)i)->done != 0)
+				break;
+		rows_select(&g->rows, sel < (long long)i ? sel :
+		    (long long)i - 1);
 		ui_message(a, ROLE_GOOD, "Marked done.");
 		return UI_DRAW_ALL;
 	default:
-		return UI_PASS;
+		return rows_key(&g->rows, act);
 	}
 }
 
@@ -421,9 +353,9 @@ add_key(struct app *a, struct frame *f, enum action act, int key)
 	}
 	ui_pop(a);              /* f is gone now; g stays below */
 	agenda_load(a, g);
-	for (i = 0; i < g->n; i++)
-		if (strcmp(g->rows[i].uuid, uuid) == 0)
-			agenda_select(g, (long long)i);
+	for (i = 0; i < g->rows.n; i++)
+		if (strcmp(agenda_at(g, (long long)i)->uuid, uuid) == 0)
+			rows_select(&g->rows, (long long)i);
 	ui_message(a, ROLE_GOOD, "Added to the list.");
 	return UI_DRAW_ALL;
 }

@@ -55,9 +55,7 @@ static const struct keydef entry_keys[] = {
 	  "Go back to the timeline.", 1 },
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
 	  "Show the keys and what they do.", 1 },
-	{ ACT_LOCK, { 'L' }, "Lock",
-	  "The screen clears at once and the journal closes until you type "
-	  "your passphrase.", 0 },
+	KEYS_LOCK,
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 

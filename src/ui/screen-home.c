@@ -82,9 +82,7 @@ static const struct keydef home_keys[] = {
 	  "Your safety plan and the people and numbers you can call.", 0 },
 	{ ACT_SETTINGS, { 'o' }, "Settings",
 	  "Choose the theme and when tend locks itself.", 0 },
-	{ ACT_LOCK, { 'L' }, "Lock",
-	  "The screen clears at once and the journal closes until you type "
-	  "your passphrase.", 0 },
+	KEYS_LOCK,
 	{ ACT_UP, { UI_KC(KEY_UP), 'k' }, "Up",
 	  "Choose the row above.", 0 },
 	{ ACT_DOWN, { UI_KC(KEY_DOWN), 'j' }, "Down",

@@ -35,9 +35,7 @@ struct srow {
 };
 
 struct sessions {
-	struct list list;       /* rows are indices into rows[] */
-	struct srow *rows;
-	size_t n, cap;
+	struct rows rows;       /* of struct srow */
 	long long next;         /* the next session from today, or -1 */
 	int form_row;           /* the row the form changes; -1: a new one */
 	int view_row;           /* the row the notes page shows */
@@ -46,17 +44,17 @@ struct sessions {
 
 /* ---- the rows ---- */
 
+static struct srow *
+sessions_at(const struct sessions *s, long long i)
+{
+	return rows_at(&s->rows, (size_t)i);
+}
+
 static int
 sessions_collect(const struct session *r, void *arg)
 {
-	struct sessions *s = arg;
-	struct srow *w;
+	struct srow *w = rows_add(arg);
 
-	if (s->n == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 16;
-		s->rows = xrealloc(s->rows, sizeof *s->rows * s->cap);
-	}
-	w = &s->rows[s->n++];
 	snprintf(w->uuid, sizeof w->uuid, "%s", r->uuid);
 	w->kind = r->kind;
 	w->time = r->time;
@@ -67,32 +65,14 @@ sessions_collect(const struct session *r, void *arg)
 }
 
 static void
-sessions_clear(struct sessions *s)
+sessions_wipe(void *row)
 {
-	size_t i;
+	struct srow *w = row;
 
-	for (i = 0; i < s->n; i++) {
-		vault_wipe(s->rows[i].title, strlen(s->rows[i].title));
-		vault_wipe(s->rows[i].notes, strlen(s->rows[i].notes));
-		free(s->rows[i].title);
-		free(s->rows[i].notes);
-	}
-	s->n = 0;
-}
-
-/* Rows of the list: below the two header lines, up to the message line. */
-static int
-sessions_top(void)
-{
-	return ui_body_top() + 4;
-}
-
-static int
-sessions_height(void)
-{
-	int h = ui_body_end() - sessions_top();
-
-	return h < 1 ? 1 : h;
+	vault_wipe(w->title, strlen(w->title));
+	vault_wipe(w->notes, strlen(w->notes));
+	free(w->title);
+	free(w->notes);
 }
 
 /* Read the sessions again; a problem goes to the message line. */
@@ -103,29 +83,18 @@ sessions_load(struct app *a, struct sessions *s)
 	struct err e;
 	size_t i;
 
-	sessions_clear(s);
-	if (store_session_list(a->store, sessions_collect, s, &e) != 0)
+	rows_clear(&s->rows);
+	if (store_session_list(a->store, sessions_collect, &s->rows, &e) != 0)
 		ui_message(a, ROLE_WARNING, "The sessions could not be read: "
 		    "%s.", e.msg);
 	s->next = -1;
-	for (i = 0; i < s->n; i++)
-		if (time_days_between(now, s->rows[i].time) >= 0) {
+	for (i = 0; i < s->rows.n; i++)
+		if (time_days_between(now, sessions_at(s, (long long)i)->time)
+		    >= 0) {
 			s->next = (long long)i;
 			break;
 		}
-	list_reload(&s->list, sessions_height());
-}
-
-/* Select row i (after a change) and show it. */
-static void
-sessions_select(struct sessions *s, long long i)
-{
-	if (i < 0 || i >= (long long)s->n || s->list.cap < 1)
-		return;
-	s->list.rows[0] = i;
-	s->list.n = 1;
-	s->list.sel = 0;
-	list_reload(&s->list, sessions_height());
+	rows_reload(&s->rows);
 }
 
 static long long
@@ -133,8 +102,8 @@ sessions_find(const struct sessions *s, const char *uuid)
 {
 	size_t i;
 
-	for (i = 0; i < s->n; i++)
-		if (strcmp(s->rows[i].uuid, uuid) == 0)
+	for (i = 0; i < s->rows.n; i++)
+		if (strcmp(sessions_at(s, (long long)i)->uuid, uuid) == 0)
 			return (long long)i;
 	return -1;
 }
@@ -156,28 +125,12 @@ sessions_kind_words(const struct srow *r, char *buf, size_t len)
 		snprintf(buf, len, "%s", words[r->kind]);
 }
 
-static size_t
-sessions_fetch(void *arg, long long from, int dir, long long *out, size_t n)
-{
-	const struct sessions *s = arg;
-
-	return list_count_fetch(s->n, from, dir, out, n);
-}
-
-static int
-sessions_exists(void *arg, long long id)
-{
-	const struct sessions *s = arg;
-
-	return id >= 0 && id < (long long)s->n;
-}
-
 static void
 sessions_row(struct app *a, void *arg, long long id, int y, int x,
     int width, int selected)
 {
 	const struct sessions *s = arg;
-	const struct srow *r = &s->rows[id];
+	const struct srow *r = sessions_at(s, id);
 	enum role normal = selected ? ROLE_SELECTED : ROLE_NORMAL;
 	char when[32], kind[48];
 	int wide = width >= 60, col = x, end = x + width;
@@ -199,12 +152,6 @@ sessions_row(struct app *a, void *arg, long long id, int y, int x,
 		draw_text(a, y, col, end - col, normal, r->title);
 }
 
-static const struct list_source sessions_source = {
-	.fetch = sessions_fetch,
-	.exists = sessions_exists,
-	.draw = sessions_row,
-};
-
 /* ---- the list ---- */
 
 static const struct keydef sessions_keys[] = {
@@ -220,23 +167,14 @@ static const struct keydef sessions_keys[] = {
 	{ ACT_DELETE, { 'd', UI_KC(KEY_DC) }, "Remove",
 	  "Remove the chosen session (asks first). Your entries stay as they "
 	  "are.", 1 },
-	{ ACT_UP, { UI_KC(KEY_UP), 'k' }, "Up", "Choose the session above.",
-	  0 },
-	{ ACT_DOWN, { UI_KC(KEY_DOWN), 'j' }, "Down",
-	  "Choose the session below.", 0 },
-	{ ACT_PAGE_UP, { UI_KC(KEY_PPAGE) }, "Page up",
-	  "Show the sessions a page earlier.", 0 },
-	{ ACT_PAGE_DOWN, { UI_KC(KEY_NPAGE) }, "Page down",
-	  "Show the sessions a page later.", 0 },
-	{ ACT_FIRST, { UI_KC(KEY_HOME), 'g' }, "First",
-	  "Choose the first session.", 0 },
-	{ ACT_LAST, { UI_KC(KEY_END), 'G' }, "Last",
-	  "Choose the last session.", 0 },
-	{ ACT_LOCK, { 'L' }, "Lock",
-	  "The screen clears at once and the journal closes until you type "
-	  "your passphrase.", 0 },
-	{ ACT_QUIT, { UI_CTRL('q') }, "Quit",
-	  "Leave tend. Everything is already saved.", 0 },
+	KEYS_LIST_MOVES("Choose the session above.",
+	    "Choose the session below.",
+	    "Show the sessions a page earlier.",
+	    "Show the sessions a page later.",
+	    "Choose the first session.",
+	    "Choose the last session."),
+	KEYS_LOCK,
+	KEYS_QUIT,
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 
@@ -246,7 +184,8 @@ sessions_enter(struct app *a, struct frame *f)
 	struct sessions *s = xcalloc(1, sizeof *s);
 
 	s->form_row = -1;
-	list_init(&s->list, &sessions_source, s);
+	rows_init(&s->rows, sizeof(struct srow), sessions_wipe, sessions_row,
+	    s);
 	f->data = s;
 	sessions_load(a, s);
 }
@@ -257,9 +196,7 @@ sessions_leave(struct app *a, struct frame *f)
 	struct sessions *s = f->data;
 
 	(void)a;
-	sessions_clear(s);
-	free(s->rows);
-	list_free(&s->list);
+	rows_free(&s->rows);
 	free(s);
 	f->data = NULL;
 }
@@ -270,7 +207,7 @@ sessions_resize(struct app *a, struct frame *f)
 	struct sessions *s = f->data;
 
 	(void)a;
-	list_reload(&s->list, sessions_height());
+	rows_reload(&s->rows);
 }
 
 static void
@@ -280,11 +217,9 @@ sessions_draw(struct app *a, struct frame *f)
 	int y = ui_body_top() + 1, w = COLS - 4, maxy = ui_body_end();
 	char line[160];
 
-	if (s->list.height != sessions_height())
-		list_reload(&s->list, sessions_height());
 	draw_text(a, y, 2, w, ROLE_HEADING, "Your treatment sessions, in "
 	    "time order");
-	if (s->n == 0) {
+	if (s->rows.n == 0) {
 		draw_wrap(a, y + 2, 2, w, maxy - y - 2, ROLE_NORMAL,
 		    a->readonly ? "No sessions were shared in this bundle." :
 		    "No sessions yet. Add your preparation, medicine and "
@@ -294,7 +229,7 @@ sessions_draw(struct app *a, struct frame *f)
 		return;
 	}
 	if (s->next >= 0) {
-		const struct srow *r = &s->rows[s->next];
+		const struct srow *r = sessions_at(s, s->next);
 		long d = time_days_between(time(NULL), r->time);
 		char kind[48], when[32];
 
@@ -313,7 +248,7 @@ sessions_draw(struct app *a, struct frame *f)
 		snprintf(line, sizeof line, "No session is planned after "
 		    "today.");
 	draw_text(a, y + 1, 2, w, ROLE_HINT, line);
-	list_draw(a, &s->list, sessions_top(), 1, COLS - 2);
+	rows_draw(a, &s->rows);
 }
 
 static void
@@ -342,17 +277,10 @@ static int
 sessions_key(struct app *a, struct frame *f, enum action act, int key)
 {
 	struct sessions *s = f->data;
-	long long sel = list_selected(&s->list);
+	long long sel = list_selected(&s->rows.list);
 
 	(void)key;
 	switch (act) {
-	case ACT_UP:
-	case ACT_DOWN:
-	case ACT_PAGE_UP:
-	case ACT_PAGE_DOWN:
-	case ACT_FIRST:
-	case ACT_LAST:
-		return list_key(&s->list, act) ? UI_DRAW_BODY : UI_NOTHING;
 	case ACT_ADD:
 		s->form_row = -1;
 		ui_push(a, &screen_session_form, s);
@@ -376,12 +304,12 @@ sessions_key(struct app *a, struct frame *f, enum action act, int key)
 		};
 
 		snprintf(s->rm_uuid, sizeof s->rm_uuid, "%s",
-		    s->rows[sel].uuid);
+		    sessions_at(s, sel)->uuid);
 		confirm_ask(a, &q);
 		return UI_DRAW_ALL;
 	}
 	default:
-		return UI_PASS;
+		return rows_key(&s->rows, act);
 	}
 }
 
@@ -396,9 +324,9 @@ sessions_active(struct app *a, struct frame *f, enum action act)
 		return !a->readonly;
 	case ACT_EDIT:
 	case ACT_DELETE:
-		return !a->readonly && s->n > 0;
+		return !a->readonly && s->rows.n > 0;
 	case ACT_OPEN:
-		return s->n > 0;
+		return s->rows.n > 0;
 	default:
 		return 1;
 	}
@@ -432,11 +360,8 @@ static const struct keydef session_keys[] = {
 	  "Scroll the notes up.", 0 },
 	{ ACT_DOWN, { UI_KC(KEY_DOWN), 'j' }, "Down",
 	  "Scroll the notes down.", 0 },
-	{ ACT_LOCK, { 'L' }, "Lock",
-	  "The screen clears at once and the journal closes until you type "
-	  "your passphrase.", 0 },
-	{ ACT_QUIT, { UI_CTRL('q') }, "Quit",
-	  "Leave tend. Everything is already saved.", 0 },
+	KEYS_LOCK,
+	KEYS_QUIT,
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 
@@ -469,9 +394,9 @@ session_draw(struct app *a, struct frame *f)
 	char kind[48], when[32];
 	const struct srow *r;
 
-	if (s->view_row < 0 || s->view_row >= (int)s->n)
+	if (s->view_row < 0 || s->view_row >= (int)s->rows.n)
 		return;
-	r = &s->rows[s->view_row];
+	r = sessions_at(s, s->view_row);
 	sessions_kind_words(r, kind, sizeof kind);
 	time_format_local(r->time, when, sizeof when);
 	draw_text(a, y++, 2, w, ROLE_HEADING, kind);
@@ -597,8 +522,8 @@ form_enter(struct app *a, struct frame *f)
 	field_init(&m->date, 0, 40);
 	field_init(&m->title, 0, FIELD_MAX);
 	field_init(&m->notes, 0, FIELD_MAX);
-	if (s->form_row >= 0 && s->form_row < (int)s->n) {
-		const struct srow *r = &s->rows[s->form_row];
+	if (s->form_row >= 0 && s->form_row < (int)s->rows.n) {
+		const struct srow *r = sessions_at(s, s->form_row);
 
 		m->kind = r->kind;
 		time_format_local(r->time, when, sizeof when);
@@ -744,7 +669,7 @@ form_save(struct app *a, struct frame *f)
 		rc = store_session_add(a->store, m->kind, tdate_moment(&d),
 		    title, notes, uuid, &e);
 	else {
-		const struct srow *r = &s->rows[s->form_row];
+		const struct srow *r = sessions_at(s, s->form_row);
 
 		snprintf(uuid, sizeof uuid, "%s", r->uuid);
 		rc = store_session_edit(a->store, uuid, m->kind,
@@ -759,7 +684,7 @@ form_save(struct app *a, struct frame *f)
 	ui_pop(a);              /* f is gone now; s stays below */
 	sessions_load(a, s);
 	s->view_row = (int)sessions_find(s, uuid);
-	sessions_select(s, s->view_row);
+	rows_select(&s->rows, s->view_row);
 	ui_message(a, ROLE_GOOD, adding ? "The session was added." :
 	    "The session was changed.");
 	return UI_DRAW_ALL;

@@ -29,12 +29,6 @@ struct trow {
 	int titled;
 };
 
-struct trash {
-	struct list list;       /* rows are indices into rows[] */
-	struct trow *rows;
-	size_t n, cap;
-};
-
 /* The first line of s, at most TRASH_PREVIEW bytes, not cut inside a
  * character. */
 static char *
@@ -57,14 +51,8 @@ trash_preview(const char *s)
 static int
 trash_collect(const struct entry *r, void *arg)
 {
-	struct trash *t = arg;
-	struct trow *w;
+	struct trow *w = rows_add(arg);
 
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 32;
-		t->rows = xrealloc(t->rows, sizeof *t->rows * t->cap);
-	}
-	w = &t->rows[t->n++];
 	snprintf(w->uuid, sizeof w->uuid, "%s", r->uuid);
 	w->created = r->created;
 	w->titled = r->title != NULL && r->title[0] != '\0';
@@ -74,69 +62,35 @@ trash_collect(const struct entry *r, void *arg)
 }
 
 static void
-trash_clear(struct trash *t)
+trash_wipe(void *row)
 {
-	size_t i;
+	struct trow *w = row;
 
-	for (i = 0; i < t->n; i++) {
-		vault_wipe(t->rows[i].text, strlen(t->rows[i].text));
-		free(t->rows[i].text);
-	}
-	t->n = 0;
-}
-
-static int
-trash_top(void)
-{
-	return ui_body_top() + 4;
-}
-
-static int
-trash_height(void)
-{
-	int h = ui_body_end() - trash_top();
-
-	return h < 1 ? 1 : h;
+	vault_wipe(w->text, strlen(w->text));
+	free(w->text);
 }
 
 static void
-trash_load(struct app *a, struct trash *t)
+trash_load(struct app *a, struct rows *t)
 {
 	struct entry_filter filter;
 	struct err e;
 
-	trash_clear(t);
+	rows_clear(t);
 	memset(&filter, 0, sizeof filter);
 	filter.trashed = 1;
 	filter.newest_first = 1;
 	if (store_entry_list(a->store, &filter, trash_collect, t, &e) != 0)
 		ui_message(a, ROLE_WARNING, "The trash could not be read: %s.",
 		    e.msg);
-	list_reload(&t->list, trash_height());
-}
-
-static size_t
-trash_fetch(void *arg, long long from, int dir, long long *out, size_t n)
-{
-	const struct trash *t = arg;
-
-	return list_count_fetch(t->n, from, dir, out, n);
-}
-
-static int
-trash_exists(void *arg, long long id)
-{
-	const struct trash *t = arg;
-
-	return id >= 0 && id < (long long)t->n;
+	rows_reload(t);
 }
 
 static void
 trash_row(struct app *a, void *arg, long long id, int y, int x, int width,
     int selected)
 {
-	const struct trash *t = arg;
-	const struct trow *r = &t->rows[id];
+	const struct trow *r = rows_at(arg, (size_t)id);
 	char when[32];
 	int col = x + 1, end = x + width;
 
@@ -150,12 +104,6 @@ trash_row(struct app *a, void *arg, long long id, int y, int x, int width,
 		    r->titled ? ROLE_NORMAL : ROLE_DIM, r->text);
 }
 
-static const struct list_source trash_source = {
-	.fetch = trash_fetch,
-	.exists = trash_exists,
-	.draw = trash_row,
-};
-
 static const struct keydef trash_keys[] = {
 	{ ACT_RESTORE, { 'r' }, "Put back",
 	  "Put the chosen entry back into your journal.", 1 },
@@ -165,32 +113,23 @@ static const struct keydef trash_keys[] = {
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
 	  "Show the keys and what they do.", 1 },
 	{ ACT_BACK, { UI_ESC, 'q' }, "Back", "Go back.", 1 },
-	{ ACT_UP, { UI_KC(KEY_UP), 'k' }, "Up", "Choose the entry above.",
-	  0 },
-	{ ACT_DOWN, { UI_KC(KEY_DOWN), 'j' }, "Down",
-	  "Choose the entry below.", 0 },
-	{ ACT_PAGE_UP, { UI_KC(KEY_PPAGE) }, "Page up",
-	  "Show the newer entries a page up.", 0 },
-	{ ACT_PAGE_DOWN, { UI_KC(KEY_NPAGE) }, "Page down",
-	  "Show the older entries a page down.", 0 },
-	{ ACT_FIRST, { UI_KC(KEY_HOME), 'g' }, "First",
-	  "Choose the newest entry.", 0 },
-	{ ACT_LAST, { UI_KC(KEY_END), 'G' }, "Last",
-	  "Choose the oldest entry.", 0 },
-	{ ACT_LOCK, { 'L' }, "Lock",
-	  "The screen clears at once and the journal closes until you type "
-	  "your passphrase.", 0 },
-	{ ACT_QUIT, { UI_CTRL('q') }, "Quit",
-	  "Leave tend. Everything is already saved.", 0 },
+	KEYS_LIST_MOVES("Choose the entry above.",
+	    "Choose the entry below.",
+	    "Show the newer entries a page up.",
+	    "Show the older entries a page down.",
+	    "Choose the newest entry.",
+	    "Choose the oldest entry."),
+	KEYS_LOCK,
+	KEYS_QUIT,
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 
 static void
 trash_enter(struct app *a, struct frame *f)
 {
-	struct trash *t = xcalloc(1, sizeof *t);
+	struct rows *t = xmalloc(sizeof *t);
 
-	list_init(&t->list, &trash_source, t);
+	rows_init(t, sizeof(struct trow), trash_wipe, trash_row, t);
 	f->data = t;
 	trash_load(a, t);
 }
@@ -198,34 +137,26 @@ trash_enter(struct app *a, struct frame *f)
 static void
 trash_leave(struct app *a, struct frame *f)
 {
-	struct trash *t = f->data;
-
 	(void)a;
-	trash_clear(t);
-	free(t->rows);
-	list_free(&t->list);
-	free(t);
+	rows_free(f->data);
+	free(f->data);
 	f->data = NULL;
 }
 
 static void
 trash_resize(struct app *a, struct frame *f)
 {
-	struct trash *t = f->data;
-
 	(void)a;
-	list_reload(&t->list, trash_height());
+	rows_reload(f->data);
 }
 
 static void
 trash_draw(struct app *a, struct frame *f)
 {
-	struct trash *t = f->data;
+	struct rows *t = f->data;
 	int y = ui_body_top() + 1, w = COLS - 4, maxy = ui_body_end();
 	char line[96];
 
-	if (t->list.height != trash_height())
-		list_reload(&t->list, trash_height());
 	draw_text(a, y, 2, w, ROLE_HEADING, "Deleted entries, newest first");
 	if (t->n == 0) {
 		draw_wrap(a, y + 2, 2, w, maxy - y - 2, ROLE_NORMAL,
@@ -239,14 +170,14 @@ trash_draw(struct app *a, struct frame *f)
 		snprintf(line, sizeof line, "%zu entr%s in the trash.", t->n,
 		    t->n == 1 ? "y" : "ies");
 	draw_text(a, y + 1, 2, w, ROLE_HINT, line);
-	list_draw(a, &t->list, trash_top(), 1, COLS - 2);
+	rows_draw(a, t);
 }
 
 static void
 trash_empty_answer(struct app *a, void *arg, int yes)
 {
 	struct frame *f = &a->stack[a->depth - 1];
-	struct trash *t = arg;
+	struct rows *t = arg;
 	struct err e;
 	long n = 0;
 
@@ -275,22 +206,16 @@ trash_empty_answer(struct app *a, void *arg, int yes)
 static int
 trash_key(struct app *a, struct frame *f, enum action act, int key)
 {
-	struct trash *t = f->data;
+	struct rows *t = f->data;
 	long long sel = list_selected(&t->list);
 	char uuid[STORE_UUID_LEN + 1];
 	struct err e;
 
 	(void)key;
 	switch (act) {
-	case ACT_UP:
-	case ACT_DOWN:
-	case ACT_PAGE_UP:
-	case ACT_PAGE_DOWN:
-	case ACT_FIRST:
-	case ACT_LAST:
-		return list_key(&t->list, act) ? UI_DRAW_BODY : UI_NOTHING;
 	case ACT_RESTORE:
-		snprintf(uuid, sizeof uuid, "%s", t->rows[sel].uuid);
+		snprintf(uuid, sizeof uuid, "%s",
+		    ((const struct trow *)rows_at(t, (size_t)sel))->uuid);
 		if (store_entry_restore(a->store, uuid, &e) != 0) {
 			ui_message(a, ROLE_WARNING, "The entry was not put back: "
 			    "%s.", e.msg);
@@ -313,14 +238,14 @@ trash_key(struct app *a, struct frame *f, enum action act, int key)
 		return UI_DRAW_ALL;
 	}
 	default:
-		return UI_PASS;
+		return rows_key(t, act);
 	}
 }
 
 static int
 trash_active(struct app *a, struct frame *f, enum action act)
 {
-	struct trash *t = f->data;
+	const struct rows *t = f->data;
 
 	if (act == ACT_RESTORE || act == ACT_CLEAR)
 		return !a->readonly && t->n > 0;

@@ -265,6 +265,26 @@ struct keydef {
 	int bar;                /* shown in the always-visible shortcut bar */
 };
 
+/* Rows many key tables share: locking, and leaving tend (from a screen
+ * other than home, where q is Quit). */
+#define KEYS_LOCK \
+	{ ACT_LOCK, { 'L' }, "Lock", \
+	  "The screen clears at once and the journal closes until you type " \
+	  "your passphrase.", 0 }
+#define KEYS_QUIT \
+	{ ACT_QUIT, { UI_CTRL('q') }, "Quit", \
+	  "Leave tend. Everything is already saved.", 0 }
+
+/* The moves of a list (list_key, rows_key), each with its help sentence,
+ * e.g. "Choose the item above.". */
+#define KEYS_LIST_MOVES(up, down, page_up, page_down, first, last) \
+	{ ACT_UP, { UI_KC(KEY_UP), 'k' }, "Up", up, 0 }, \
+	{ ACT_DOWN, { UI_KC(KEY_DOWN), 'j' }, "Down", down, 0 }, \
+	{ ACT_PAGE_UP, { UI_KC(KEY_PPAGE) }, "Page up", page_up, 0 }, \
+	{ ACT_PAGE_DOWN, { UI_KC(KEY_NPAGE) }, "Page down", page_down, 0 }, \
+	{ ACT_FIRST, { UI_KC(KEY_HOME), 'g' }, "First", first, 0 }, \
+	{ ACT_LAST, { UI_KC(KEY_END), 'G' }, "Last", last, 0 }
+
 /* The action bound to key in table (a row with action ACT_NONE ends it). */
 enum action keys_lookup(const struct keydef *table, int key);
 
@@ -527,6 +547,38 @@ void list_draw(struct app *, struct list *, int y, int x, int width);
 /* fetch for a list of rows 0 .. count-1. */
 size_t list_count_fetch(size_t count, long long from, int dir,
     long long *out, size_t n);
+
+/* ---- rows read into memory, shown in a list (rows.c) ---- */
+
+/* The rows a screen read all at once (sessions, agenda, trash): n rows of
+ * size bytes, list ids 0 .. n-1, the list drawn from rows_top() down to
+ * the message line. */
+struct rows {
+	struct list list;
+	struct list_source src;
+	char *v;                /* the rows */
+	size_t n, cap, size;
+	void (*wipe)(void *row);        /* wipes and frees what a row holds */
+	void (*draw)(struct app *, void *owner, long long id, int y, int x,
+	    int width, int selected);   /* as list_source's, with owner */
+	void *owner;
+};
+
+void rows_init(struct rows *, size_t size, void (*wipe)(void *row),
+    void (*draw)(struct app *, void *owner, long long id, int y, int x,
+    int width, int selected), void *owner);
+void rows_free(struct rows *);          /* wipes every row too */
+void *rows_add(struct rows *);          /* a new zeroed row at the end */
+void *rows_at(const struct rows *, size_t i);
+void rows_clear(struct rows *);         /* wipe every row; none left */
+int rows_top(void);                     /* below two header lines */
+int rows_height(void);
+void rows_reload(struct rows *);        /* after a load or a resize */
+void rows_select(struct rows *, long long i);   /* select row i, show it */
+void rows_draw(struct app *, struct rows *);
+/* A list move (see list_key): UI_DRAW_BODY if the list changed,
+ * UI_NOTHING if there was nowhere to go; UI_PASS for any other action. */
+int rows_key(struct rows *, enum action);
 
 /* ---- a yes-or-no question (screen-confirm.c) ---- */
 
