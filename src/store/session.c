@@ -143,34 +143,40 @@ store_session_rm(struct store *s, const char *uuid, struct err *e)
 	return store_write_end(s, rc, e);
 }
 
+struct session_walk {
+	int (*cb)(const struct session *, void *);
+	void *arg;
+};
+
+static int
+session_row(sqlite3_stmt *st, void *p)
+{
+	const struct session_walk *w = p;
+	struct session r;
+
+	memset(&r, 0, sizeof r);
+	r.uuid = (const char *)sqlite3_column_text(st, 0);
+	r.kind = SESSION_OTHER;
+	store_session_kind_parse((const char *)sqlite3_column_text(st, 1),
+	    &r.kind);
+	r.time = (time_t)sqlite3_column_int64(st, 2);
+	r.time_off = sqlite3_column_int(st, 3);
+	r.title = (const char *)sqlite3_column_text(st, 4);
+	r.notes = (const char *)sqlite3_column_text(st, 5);
+	r.medicine_no = sqlite3_column_int(st, 6);
+	return w->cb(&r, w->arg);
+}
+
 int
 store_session_list(struct store *s,
     int (*cb)(const struct session *, void *), void *arg, struct err *e)
 {
-	struct session r;
+	struct session_walk w = { cb, arg };
 	sqlite3_stmt *st;
-	int rc, stop = 0;
 
 	if ((st = store_stmt(s, sql_list, e)) == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&r, 0, sizeof r);
-		r.uuid = (const char *)sqlite3_column_text(st, 0);
-		r.kind = SESSION_OTHER;
-		store_session_kind_parse(
-		    (const char *)sqlite3_column_text(st, 1), &r.kind);
-		r.time = (time_t)sqlite3_column_int64(st, 2);
-		r.time_off = sqlite3_column_int(st, 3);
-		r.title = (const char *)sqlite3_column_text(st, 4);
-		r.notes = (const char *)sqlite3_column_text(st, 5);
-		r.medicine_no = sqlite3_column_int(st, 6);
-		if ((stop = cb(&r, arg)) != 0)
-			break;
-	}
-	sqlite3_reset(st);
-	if (stop != 0)
-		return stop;
-	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, e);
+	return store_rows(s, st, session_row, &w, e);
 }
 
 int

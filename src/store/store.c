@@ -270,6 +270,22 @@ store_done(struct store *s, sqlite3_stmt *st, struct err *e)
 }
 
 int
+store_rows(struct store *s, sqlite3_stmt *st,
+    int (*row)(sqlite3_stmt *, void *), void *arg, struct err *e)
+{
+	int rc, stop = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((stop = row(st, arg)) != 0)
+			break;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (stop != 0)
+		return stop;
+	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, e);
+}
+
+int
 store_json_row(struct store *s, sqlite3_stmt *st, char **json,
     struct err *e)
 {
