@@ -148,16 +148,11 @@ check_tag(const char *tag, struct err *e)
 	return 0;
 }
 
-int
-store_entry_add(struct store *s, const struct entry_new *n,
-    char uuid[STORE_UUID_LEN + 1], struct err *e)
+/* Refuse an entry whose text, title, prompt, kind or tags are not fit. */
+static int
+check_entry(const struct entry_new *n, const char *kind, struct err *e)
 {
-	const char *kind = n->kind ? n->kind : "journal";
-	time_t now = time(NULL), when = n->when ? n->when : now;
-	sqlite3_stmt *st, *tag;
-	sqlite3_int64 id;
 	size_t i;
-	int rc;
 
 	if (store_check_text(n->body, "the entry's text", 0, e) != 0 ||
 	    store_check_text(n->title, "the title", 1, e) != 0 ||
@@ -169,6 +164,22 @@ store_entry_add(struct store *s, const struct entry_new *n,
 	for (i = 0; i < n->ntags; i++)
 		if (check_tag(n->tags[i], e) != 0)
 			return -1;
+	return 0;
+}
+
+int
+store_entry_add(struct store *s, const struct entry_new *n,
+    char uuid[STORE_UUID_LEN + 1], struct err *e)
+{
+	const char *kind = n->kind ? n->kind : "journal";
+	time_t now = time(NULL), when = n->when ? n->when : now;
+	sqlite3_stmt *st, *tag;
+	sqlite3_int64 id;
+	size_t i;
+	int rc;
+
+	if (check_entry(n, kind, e) != 0)
+		return -1;
 	if ((st = store_stmt(s, sql_add, e)) == NULL ||
 	    (tag = store_stmt(s, sql_add_tag, e)) == NULL)
 		return -1;
@@ -233,16 +244,8 @@ store_entry_update(struct store *s, const char *uuid,
 	size_t i;
 	int rc;
 
-	if (store_check_text(n->body, "the entry's text", 0, e) != 0 ||
-	    store_check_text(n->title, "the title", 1, e) != 0 ||
-	    store_check_text(n->prompt, "the prompt", 1, e) != 0)
+	if (check_entry(n, kind, e) != 0)
 		return -1;
-	if (!store_kind_valid(kind))
-		return err_set(e, "'%s' is not a kind of entry (journal, "
-		    "reflection, dream or other)", kind);
-	for (i = 0; i < n->ntags; i++)
-		if (check_tag(n->tags[i], e) != 0)
-			return -1;
 	if ((keep = store_stmt(s, sql_keep_revision, e)) == NULL ||
 	    (st = store_stmt(s, sql_update, e)) == NULL ||
 	    (drop = store_stmt(s, sql_drop_tags, e)) == NULL ||

@@ -63,6 +63,34 @@ store_session_kind_name(enum session_kind k)
 	return kind_names[k];
 }
 
+/* Check a session's fields and bind them to ?2..?6 of sql (an INSERT or
+ * UPDATE whose ?1 is the session's ID, left for the caller); when 0 means
+ * now.  NULL with e filled if a field is refused. */
+static sqlite3_stmt *
+session_stmt(struct store *s, const char *sql, enum session_kind kind,
+    time_t when, const char *title, const char *notes, struct err *e)
+{
+	sqlite3_stmt *st;
+
+	if ((unsigned)kind > SESSION_OTHER) {
+		err_set(e, "unknown session kind");
+		return NULL;
+	}
+	if (store_check_text(title, "the session's title", 1, e) != 0 ||
+	    store_check_text(notes, "the session's notes", 1, e) != 0)
+		return NULL;
+	if (when == 0)
+		when = time(NULL);
+	if ((st = store_stmt(s, sql, e)) == NULL)
+		return NULL;
+	sqlite3_bind_text(st, 2, kind_names[kind], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)when);
+	sqlite3_bind_int(st, 4, time_offset(when));
+	sqlite3_bind_text(st, 5, title ? title : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, notes ? notes : "", -1, SQLITE_STATIC);
+	return st;
+}
+
 int
 store_session_add(struct store *s, enum session_kind kind, time_t when,
     const char *title, const char *notes, char uuid[STORE_UUID_LEN + 1],
@@ -71,22 +99,11 @@ store_session_add(struct store *s, enum session_kind kind, time_t when,
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((unsigned)kind > SESSION_OTHER)
-		return err_set(e, "unknown session kind");
-	if (store_check_text(title, "the session's title", 1, e) != 0 ||
-	    store_check_text(notes, "the session's notes", 1, e) != 0)
-		return -1;
-	if (when == 0)
-		when = time(NULL);
-	if ((st = store_stmt(s, sql_add, e)) == NULL)
+	if ((st = session_stmt(s, sql_add, kind, when, title, notes, e)) ==
+	    NULL)
 		return -1;
 	store_new_uuid(uuid);
 	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, kind_names[kind], -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)when);
-	sqlite3_bind_int(st, 4, time_offset(when));
-	sqlite3_bind_text(st, 5, title ? title : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, notes ? notes : "", -1, SQLITE_STATIC);
 	if (store_write_begin(s, e) != 0)
 		return -1;
 	rc = store_done(s, st, e);
@@ -101,21 +118,10 @@ store_session_edit(struct store *s, const char *uuid, enum session_kind kind,
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((unsigned)kind > SESSION_OTHER)
-		return err_set(e, "unknown session kind");
-	if (store_check_text(title, "the session's title", 1, e) != 0 ||
-	    store_check_text(notes, "the session's notes", 1, e) != 0)
-		return -1;
-	if (when == 0)
-		when = time(NULL);
-	if ((st = store_stmt(s, sql_edit, e)) == NULL)
+	if ((st = session_stmt(s, sql_edit, kind, when, title, notes, e)) ==
+	    NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, kind_names[kind], -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)when);
-	sqlite3_bind_int(st, 4, time_offset(when));
-	sqlite3_bind_text(st, 5, title ? title : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, notes ? notes : "", -1, SQLITE_STATIC);
 	if (store_write_begin(s, e) != 0)
 		return -1;
 	rc = store_done(s, st, e);
