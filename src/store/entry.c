@@ -148,6 +148,15 @@ check_tag(const char *tag, struct err *e)
 	return 0;
 }
 
+static int
+check_kind(const char *kind, struct err *e)
+{
+	if (!store_kind_valid(kind))
+		return err_set(e, "'%s' is not a kind of entry (journal, "
+		    "reflection, dream or other)", kind);
+	return 0;
+}
+
 /* Refuse an entry whose text, title, prompt, kind or tags are not fit. */
 static int
 check_entry(const struct entry_new *n, const char *kind, struct err *e)
@@ -158,9 +167,8 @@ check_entry(const struct entry_new *n, const char *kind, struct err *e)
 	    store_check_text(n->title, "the title", 1, e) != 0 ||
 	    store_check_text(n->prompt, "the prompt", 1, e) != 0)
 		return -1;
-	if (!store_kind_valid(kind))
-		return err_set(e, "'%s' is not a kind of entry (journal, "
-		    "reflection, dream or other)", kind);
+	if (check_kind(kind, e) != 0)
+		return -1;
 	for (i = 0; i < n->ntags; i++)
 		if (check_tag(n->tags[i], e) != 0)
 			return -1;
@@ -409,9 +417,8 @@ bind_filter(sqlite3_stmt *st, const struct entry_filter *f)
 static int
 check_filter(const struct entry_filter *f, struct err *e)
 {
-	if (f->kind != NULL && !store_kind_valid(f->kind))
-		return err_set(e, "'%s' is not a kind of entry (journal, "
-		    "reflection, dream or other)", f->kind);
+	if (f->kind != NULL && check_kind(f->kind, e) != 0)
+		return -1;
 	if (f->tag != NULL && check_tag(f->tag, e) != 0)
 		return -1;
 	return 0;
