@@ -111,16 +111,14 @@ store_session_add(struct store *s, enum session_kind kind, time_t when,
 	return store_write_end(s, rc, e);
 }
 
-int
-store_session_edit(struct store *s, const char *uuid, enum session_kind kind,
-    time_t when, const char *title, const char *notes, struct err *e)
+/* Run st (an UPDATE or DELETE whose ?1 is bound here to uuid), which must
+ * change the one session with that ID. */
+static int
+change_one(struct store *s, sqlite3_stmt *st, const char *uuid,
+    struct err *e)
 {
-	sqlite3_stmt *st;
 	int rc;
 
-	if ((st = session_stmt(s, sql_edit, kind, when, title, notes, e)) ==
-	    NULL)
-		return -1;
 	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
 	if (store_write_begin(s, e) != 0)
 		return -1;
@@ -132,21 +130,25 @@ store_session_edit(struct store *s, const char *uuid, enum session_kind kind,
 }
 
 int
+store_session_edit(struct store *s, const char *uuid, enum session_kind kind,
+    time_t when, const char *title, const char *notes, struct err *e)
+{
+	sqlite3_stmt *st;
+
+	if ((st = session_stmt(s, sql_edit, kind, when, title, notes, e)) ==
+	    NULL)
+		return -1;
+	return change_one(s, st, uuid, e);
+}
+
+int
 store_session_rm(struct store *s, const char *uuid, struct err *e)
 {
 	sqlite3_stmt *st;
-	int rc;
 
 	if ((st = store_stmt(s, sql_rm, e)) == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
-	if (store_write_begin(s, e) != 0)
-		return -1;
-	rc = store_done(s, st, e);
-	if (rc == 0 && sqlite3_changes(s->db) != 1)
-		rc = err_set(e, "there is no session with the ID %s", uuid);
-	store_timeline_changed(s);
-	return store_write_end(s, rc, e);
+	return change_one(s, st, uuid, e);
 }
 
 struct session_walk {
