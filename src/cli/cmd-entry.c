@@ -296,7 +296,6 @@ cmd_list(struct cli *c, int argc, char **argv)
 	struct entry_filter f;
 	struct entry_args a;
 	struct journal j;
-	struct tdate d;
 	char *json;
 	int rc;
 
@@ -305,16 +304,8 @@ cmd_list(struct cli *c, int argc, char **argv)
 	if (a.ntags > 1)
 		return cli_usage(cli_find(argv[0]));
 	memset(&f, 0, sizeof f);
-	if (a.since != NULL) {
-		if (cli_parse_date(c, "--since", a.since, &d) != 0)
-			return 1;
-		f.since = tdate_day_start(&d);
-	}
-	if (a.until != NULL) {
-		if (cli_parse_date(c, "--until", a.until, &d) != 0)
-			return 1;
-		f.until = tdate_day_end(&d);
-	}
+	if (cli_day_range(c, a.since, a.until, &f.since, &f.until) != 0)
+		return 1;
 	f.kind = a.kind;
 	f.tag = a.ntags ? a.tags[0] : NULL;
 	if (f.kind != NULL && !store_kind_valid(f.kind))
