@@ -122,6 +122,12 @@ int cli_next_option(struct cli *c, int argc, char **argv,
 int cli_parse_date(struct cli *c, const char *opt, const char *arg,
     struct tdate *d);
 
+/* --since and --until (either may be NULL): *from gets the start of
+ * since's day, *to the end of until's day; an absent one leaves its time
+ * as it was.  -1 with c->err set if a date cannot be read. */
+int cli_day_range(struct cli *c, const char *since, const char *until,
+    time_t *from, time_t *to);
+
 /* All of standard input as UTF-8 text (NULL with c->err set). */
 char *cli_read_stdin_text(struct cli *c);
 /* The arguments joined by spaces. */

@@ -208,18 +208,32 @@ cmd_edit(struct cli *c, int argc, char **argv)
 	return rc == 0 ? 0 : 1;
 }
 
-int
-cmd_rm(struct cli *c, int argc, char **argv)
+/* rm and restore: take one ID and run act on the entry it names in table
+ * t.  -1 when that was done (id holds the short ID), else the exit code. */
+static int
+act_on_entry(struct cli *c, int argc, char **argv, enum store_table t,
+    int (*act)(struct store *, const char *, struct err *), char id[9])
 {
 	static const int allowed[] = { 0 };
 	struct entry_args a;
-	char id[9];
 	int rc;
 
 	if ((rc = parse_n(c, argc, argv, allowed, 1, &a)) != 0)
 		return parse_rc(rc);
-	if (cli_act_on(c, STORE_ENTRY, a.args[0], store_entry_trash, id) != 0)
+	if (cli_act_on(c, t, a.args[0], act, id) != 0)
 		return 1;
+	return -1;
+}
+
+int
+cmd_rm(struct cli *c, int argc, char **argv)
+{
+	char id[9];
+	int rc;
+
+	rc = act_on_entry(c, argc, argv, STORE_ENTRY, store_entry_trash, id);
+	if (rc != -1)
+		return rc;
 	printf("moved entry %s to the trash (tend restore %s brings it "
 	    "back)\n", id, id);
 	return 0;
@@ -228,16 +242,13 @@ cmd_rm(struct cli *c, int argc, char **argv)
 int
 cmd_restore(struct cli *c, int argc, char **argv)
 {
-	static const int allowed[] = { 0 };
-	struct entry_args a;
 	char id[9];
 	int rc;
 
-	if ((rc = parse_n(c, argc, argv, allowed, 1, &a)) != 0)
-		return parse_rc(rc);
-	if (cli_act_on(c, STORE_ENTRY_TRASHED, a.args[0], store_entry_restore,
-	    id) != 0)
-		return 1;
+	rc = act_on_entry(c, argc, argv, STORE_ENTRY_TRASHED,
+	    store_entry_restore, id);
+	if (rc != -1)
+		return rc;
 	printf("restored entry %s\n", id);
 	return 0;
 }
@@ -285,7 +296,6 @@ cmd_list(struct cli *c, int argc, char **argv)
 	struct entry_filter f;
 	struct entry_args a;
 	struct journal j;
-	struct tdate d;
 	char *json;
 	int rc;
 
@@ -294,16 +304,8 @@ cmd_list(struct cli *c, int argc, char **argv)
 	if (a.ntags > 1)
 		return cli_usage(cli_find(argv[0]));
 	memset(&f, 0, sizeof f);
-	if (a.since != NULL) {
-		if (cli_parse_date(c, "--since", a.since, &d) != 0)
-			return 1;
-		f.since = tdate_day_start(&d);
-	}
-	if (a.until != NULL) {
-		if (cli_parse_date(c, "--until", a.until, &d) != 0)
-			return 1;
-		f.until = tdate_day_end(&d);
-	}
+	if (cli_day_range(c, a.since, a.until, &f.since, &f.until) != 0)
+		return 1;
 	f.kind = a.kind;
 	f.tag = a.ntags ? a.tags[0] : NULL;
 	if (f.kind != NULL && !store_kind_valid(f.kind))

@@ -132,20 +132,10 @@ static int
 scope_from(struct cli *c, const struct plain_args *a,
     struct export_scope *sc)
 {
-	struct tdate d;
-
 	memset(sc, 0, sizeof *sc);
 	sc->all = a->all;
-	if (a->since != NULL) {
-		if (cli_parse_date(c, "--since", a->since, &d) != 0)
-			return -1;
-		sc->since = tdate_day_start(&d);
-	}
-	if (a->until != NULL) {
-		if (cli_parse_date(c, "--until", a->until, &d) != 0)
-			return -1;
-		sc->until = tdate_day_end(&d);
-	}
+	if (cli_day_range(c, a->since, a->until, &sc->since, &sc->until) != 0)
+		return -1;
 	if (sc->since != 0 && sc->until != 0 && sc->until <= sc->since)
 		return err_set(&c->err, "--until is before --since");
 	return 0;

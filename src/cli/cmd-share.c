@@ -459,7 +459,6 @@ cmd_export(struct cli *c, int argc, char **argv)
 	const struct command *cmd = cli_find(argv[0]);
 	struct export_scope sc = { 0, 0, 0 };
 	struct share_args a;
-	struct tdate d;
 	int rc;
 
 	/* --format: a plaintext export (cmd-export-plain.c) instead. */
@@ -476,16 +475,8 @@ cmd_export(struct cli *c, int argc, char **argv)
 		    "therapist list), --to KEY or --share-passphrase\n", stderr);
 		return cli_usage(cmd);
 	}
-	if (a.since != NULL) {
-		if (cli_parse_date(c, "--since", a.since, &d) != 0)
-			return 1;
-		sc.since = tdate_day_start(&d);
-	}
-	if (a.until != NULL) {
-		if (cli_parse_date(c, "--until", a.until, &d) != 0)
-			return 1;
-		sc.until = tdate_day_end(&d);
-	}
+	if (cli_day_range(c, a.since, a.until, &sc.since, &sc.until) != 0)
+		return 1;
 	if (sc.since != 0 && sc.until != 0 && sc.until <= sc.since)
 		return cli_error(c, "--until is before --since");
 	sc.all = a.all;

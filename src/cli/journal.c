@@ -87,6 +87,25 @@ cli_parse_date(struct cli *c, const char *opt, const char *arg,
 	return 0;
 }
 
+int
+cli_day_range(struct cli *c, const char *since, const char *until,
+    time_t *from, time_t *to)
+{
+	struct tdate d;
+
+	if (since != NULL) {
+		if (cli_parse_date(c, "--since", since, &d) != 0)
+			return -1;
+		*from = tdate_day_start(&d);
+	}
+	if (until != NULL) {
+		if (cli_parse_date(c, "--until", until, &d) != 0)
+			return -1;
+		*to = tdate_day_end(&d);
+	}
+	return 0;
+}
+
 char *
 cli_read_stdin_text(struct cli *c)
 {

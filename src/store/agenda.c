@@ -83,28 +83,34 @@ store_agenda_done(struct store *s, const char *uuid, struct err *e)
 	return store_write_end(s, rc, e);
 }
 
+struct agenda_walk {
+	int (*cb)(const struct agenda_item *, void *);
+	void *arg;
+};
+
+static int
+agenda_row(sqlite3_stmt *st, void *p)
+{
+	const struct agenda_walk *w = p;
+	struct agenda_item r;
+
+	r.uuid = (const char *)sqlite3_column_text(st, 0);
+	r.text = (const char *)sqlite3_column_text(st, 1);
+	r.created = (time_t)sqlite3_column_int64(st, 2);
+	r.done = (time_t)sqlite3_column_int64(st, 3);
+	return w->cb(&r, w->arg);
+}
+
 int
 store_agenda_list(struct store *s,
     int (*cb)(const struct agenda_item *, void *), void *arg, struct err *e)
 {
-	struct agenda_item r;
+	struct agenda_walk w = { cb, arg };
 	sqlite3_stmt *st = store_stmt(s, sql_list, e);
-	int rc, stop = 0;
 
 	if (st == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r.uuid = (const char *)sqlite3_column_text(st, 0);
-		r.text = (const char *)sqlite3_column_text(st, 1);
-		r.created = (time_t)sqlite3_column_int64(st, 2);
-		r.done = (time_t)sqlite3_column_int64(st, 3);
-		if ((stop = cb(&r, arg)) != 0)
-			break;
-	}
-	sqlite3_reset(st);
-	if (stop != 0)
-		return stop;
-	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, e);
+	return store_rows(s, st, agenda_row, &w, e);
 }
 
 int

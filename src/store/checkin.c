@@ -155,41 +155,46 @@ column_scale(sqlite3_stmt *st, int i)
 	return sqlite3_column_int(st, i);
 }
 
+struct checkin_walk {
+	int (*cb)(const struct checkin *, void *);
+	void *arg;
+};
+
+static int
+checkin_row(sqlite3_stmt *st, void *p)
+{
+	const struct checkin_walk *w = p;
+	struct checkin r;
+
+	r.uuid = (const char *)sqlite3_column_text(st, 0);
+	r.time = (time_t)sqlite3_column_int64(st, 1);
+	r.time_off = sqlite3_column_int(st, 2);
+	r.mood = sqlite3_column_int(st, 3);
+	r.anxiety = column_scale(st, 4);
+	r.sleep = column_scale(st, 5);
+	r.sleep_hours = sqlite3_column_type(st, 6) == SQLITE_NULL ?
+	    CHECKIN_UNSET : sqlite3_column_double(st, 6);
+	r.energy = column_scale(st, 7);
+	r.connection = column_scale(st, 8);
+	r.symptoms = (const char *)sqlite3_column_text(st, 9);
+	r.note = (const char *)sqlite3_column_text(st, 10);
+	r.shared = sqlite3_column_int(st, 11);
+	r.placement = (const char *)sqlite3_column_text(st, 12);
+	return w->cb(&r, w->arg);
+}
+
 int
 store_checkin_list(struct store *s, time_t since, time_t until,
     int (*cb)(const struct checkin *, void *), void *arg, struct err *e)
 {
-	struct checkin r;
+	struct checkin_walk w = { cb, arg };
 	sqlite3_stmt *st = store_stmt(s, sql_list, e);
-	int rc, stop = 0;
 
 	if (st == NULL)
 		return -1;
 	store_bind_time(st, 1, since);
 	store_bind_time(st, 2, until);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r.uuid = (const char *)sqlite3_column_text(st, 0);
-		r.time = (time_t)sqlite3_column_int64(st, 1);
-		r.time_off = sqlite3_column_int(st, 2);
-		r.mood = sqlite3_column_int(st, 3);
-		r.anxiety = column_scale(st, 4);
-		r.sleep = column_scale(st, 5);
-		r.sleep_hours = sqlite3_column_type(st, 6) == SQLITE_NULL ?
-		    CHECKIN_UNSET : sqlite3_column_double(st, 6);
-		r.energy = column_scale(st, 7);
-		r.connection = column_scale(st, 8);
-		r.symptoms = (const char *)sqlite3_column_text(st, 9);
-		r.note = (const char *)sqlite3_column_text(st, 10);
-		r.shared = sqlite3_column_int(st, 11);
-		r.placement = (const char *)sqlite3_column_text(st, 12);
-		if ((stop = cb(&r, arg)) != 0)
-			break;
-	}
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (stop != 0)
-		return stop;
-	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, e);
+	return store_rows(s, st, checkin_row, &w, e);
 }
 
 int

@@ -34,30 +34,33 @@ static const char sql_document[] =
 
 #define EXPORT_PREFIX "export_"
 
+struct meta_walk {
+	int (*cb)(const char *key, const char *value, void *);
+	void *arg;
+};
+
+static int
+meta_row(sqlite3_stmt *st, void *p)
+{
+	const struct meta_walk *w = p;
+	const char *value = (const char *)sqlite3_column_text(st, 1);
+
+	return w->cb((const char *)sqlite3_column_text(st, 0),
+	    value != NULL ? value : "", w->arg);
+}
+
 int
 store_meta_each(struct store *s, const char *prefix,
     int (*cb)(const char *key, const char *value, void *), void *arg,
     struct err *e)
 {
+	struct meta_walk w = { cb, arg };
 	sqlite3_stmt *st = store_stmt(s, sql_meta_each, e);
-	int rc, stop = 0;
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, prefix, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *value = (const char *)sqlite3_column_text(st, 1);
-
-		stop = cb((const char *)sqlite3_column_text(st, 0),
-		    value != NULL ? value : "", arg);
-		if (stop != 0)
-			break;
-	}
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (stop != 0)
-		return stop;
-	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, e);
+	return store_rows(s, st, meta_row, &w, e);
 }
 
 static void

@@ -148,6 +148,33 @@ check_tag(const char *tag, struct err *e)
 	return 0;
 }
 
+static int
+check_kind(const char *kind, struct err *e)
+{
+	if (!store_kind_valid(kind))
+		return err_set(e, "'%s' is not a kind of entry (journal, "
+		    "reflection, dream or other)", kind);
+	return 0;
+}
+
+/* Refuse an entry whose text, title, prompt, kind or tags are not fit. */
+static int
+check_entry(const struct entry_new *n, const char *kind, struct err *e)
+{
+	size_t i;
+
+	if (store_check_text(n->body, "the entry's text", 0, e) != 0 ||
+	    store_check_text(n->title, "the title", 1, e) != 0 ||
+	    store_check_text(n->prompt, "the prompt", 1, e) != 0)
+		return -1;
+	if (check_kind(kind, e) != 0)
+		return -1;
+	for (i = 0; i < n->ntags; i++)
+		if (check_tag(n->tags[i], e) != 0)
+			return -1;
+	return 0;
+}
+
 int
 store_entry_add(struct store *s, const struct entry_new *n,
     char uuid[STORE_UUID_LEN + 1], struct err *e)
@@ -159,16 +186,8 @@ store_entry_add(struct store *s, const struct entry_new *n,
 	size_t i;
 	int rc;
 
-	if (store_check_text(n->body, "the entry's text", 0, e) != 0 ||
-	    store_check_text(n->title, "the title", 1, e) != 0 ||
-	    store_check_text(n->prompt, "the prompt", 1, e) != 0)
+	if (check_entry(n, kind, e) != 0)
 		return -1;
-	if (!store_kind_valid(kind))
-		return err_set(e, "'%s' is not a kind of entry (journal, "
-		    "reflection, dream or other)", kind);
-	for (i = 0; i < n->ntags; i++)
-		if (check_tag(n->tags[i], e) != 0)
-			return -1;
 	if ((st = store_stmt(s, sql_add, e)) == NULL ||
 	    (tag = store_stmt(s, sql_add_tag, e)) == NULL)
 		return -1;
@@ -233,16 +252,8 @@ store_entry_update(struct store *s, const char *uuid,
 	size_t i;
 	int rc;
 
-	if (store_check_text(n->body, "the entry's text", 0, e) != 0 ||
-	    store_check_text(n->title, "the title", 1, e) != 0 ||
-	    store_check_text(n->prompt, "the prompt", 1, e) != 0)
+	if (check_entry(n, kind, e) != 0)
 		return -1;
-	if (!store_kind_valid(kind))
-		return err_set(e, "'%s' is not a kind of entry (journal, "
-		    "reflection, dream or other)", kind);
-	for (i = 0; i < n->ntags; i++)
-		if (check_tag(n->tags[i], e) != 0)
-			return -1;
 	if ((keep = store_stmt(s, sql_keep_revision, e)) == NULL ||
 	    (st = store_stmt(s, sql_update, e)) == NULL ||
 	    (drop = store_stmt(s, sql_drop_tags, e)) == NULL ||
@@ -364,24 +375,29 @@ entry_from_row(sqlite3_stmt *st, struct entry *r)
 		r->snippet = (const char *)sqlite3_column_text(st, 13);
 }
 
+struct entry_walk {
+	entry_cb cb;
+	void *arg;
+};
+
+static int
+entry_row(sqlite3_stmt *st, void *p)
+{
+	const struct entry_walk *w = p;
+	struct entry r;
+
+	entry_from_row(st, &r);
+	return w->cb(&r, w->arg);
+}
+
 /* Step st, calling cb for each row; resets st. */
 static int
 walk(struct store *s, sqlite3_stmt *st, entry_cb cb, void *arg,
     struct err *e)
 {
-	struct entry r;
-	int rc, stop = 0;
+	struct entry_walk w = { cb, arg };
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		entry_from_row(st, &r);
-		if ((stop = cb(&r, arg)) != 0)
-			break;
-	}
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (stop != 0)
-		return stop;
-	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, e);
+	return store_rows(s, st, entry_row, &w, e);
 }
 
 static void
@@ -401,9 +417,8 @@ bind_filter(sqlite3_stmt *st, const struct entry_filter *f)
 static int
 check_filter(const struct entry_filter *f, struct err *e)
 {
-	if (f->kind != NULL && !store_kind_valid(f->kind))
-		return err_set(e, "'%s' is not a kind of entry (journal, "
-		    "reflection, dream or other)", f->kind);
+	if (f->kind != NULL && check_kind(f->kind, e) != 0)
+		return -1;
 	if (f->tag != NULL && check_tag(f->tag, e) != 0)
 		return -1;
 	return 0;
@@ -485,26 +500,33 @@ store_entry_get_json(struct store *s, const char *uuid, char **json,
 	return rc == SQLITE_ROW ? 0 : store_sqlerr(s, rc, e);
 }
 
+struct revision_walk {
+	int (*cb)(time_t, const char *, const char *, void *);
+	void *arg;
+};
+
+static int
+revision_row(sqlite3_stmt *st, void *p)
+{
+	const struct revision_walk *w = p;
+
+	return w->cb((time_t)sqlite3_column_int64(st, 0),
+	    (const char *)sqlite3_column_text(st, 1),
+	    (const char *)sqlite3_column_text(st, 2), w->arg);
+}
+
 int
 store_entry_revisions(struct store *s, const char *uuid,
     int (*cb)(time_t, const char *, const char *, void *), void *arg,
     struct err *e)
 {
+	struct revision_walk w = { cb, arg };
 	sqlite3_stmt *st = store_stmt(s, sql_revisions, e);
-	int rc, stop = 0;
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((stop = cb((time_t)sqlite3_column_int64(st, 0),
-		    (const char *)sqlite3_column_text(st, 1),
-		    (const char *)sqlite3_column_text(st, 2), arg)) != 0)
-			break;
-	sqlite3_reset(st);
-	if (stop != 0)
-		return stop;
-	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, e);
+	return store_rows(s, st, revision_row, &w, e);
 }
 
 /* Turn what the user typed into an FTS5 query: each word a quoted string
@@ -589,23 +611,30 @@ store_search_json(struct store *s, const char *query, long limit,
 	return rc;
 }
 
+struct tag_walk {
+	int (*cb)(const char *, long, void *);
+	void *arg;
+};
+
+static int
+tag_row(sqlite3_stmt *st, void *p)
+{
+	const struct tag_walk *w = p;
+
+	return w->cb((const char *)sqlite3_column_text(st, 0),
+	    (long)sqlite3_column_int64(st, 1), w->arg);
+}
+
 int
 store_tags(struct store *s, int (*cb)(const char *, long, void *),
     void *arg, struct err *e)
 {
+	struct tag_walk w = { cb, arg };
 	sqlite3_stmt *st = store_stmt(s, sql_tags, e);
-	int rc, stop = 0;
 
 	if (st == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((stop = cb((const char *)sqlite3_column_text(st, 0),
-		    (long)sqlite3_column_int64(st, 1), arg)) != 0)
-			break;
-	sqlite3_reset(st);
-	if (stop != 0)
-		return stop;
-	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, e);
+	return store_rows(s, st, tag_row, &w, e);
 }
 
 int

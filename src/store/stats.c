@@ -116,30 +116,36 @@ store_stats(struct store *s, time_t now, struct stats *out, struct err *e)
 	return streak(s, now, &out->streak, e);
 }
 
+struct group_walk {
+	int (*cb)(const struct stats_group *, void *);
+	void *arg;
+};
+
+static int
+group_row(sqlite3_stmt *st, void *p)
+{
+	const struct group_walk *w = p;
+	struct stats_group g;
+
+	g.label = (const char *)sqlite3_column_text(st, 0);
+	g.checkins = (long)sqlite3_column_int64(st, 1);
+	g.mood_mean = sqlite3_column_double(st, 2);
+	g.mood_min = sqlite3_column_int(st, 3);
+	g.mood_max = sqlite3_column_int(st, 4);
+	return w->cb(&g, w->arg);
+}
+
 int
 store_stats_groups(struct store *s, int by_week,
     int (*cb)(const struct stats_group *, void *), void *arg, struct err *e)
 {
 	sqlite3_stmt *st = store_stmt(s, by_week ? sql_by_week : sql_by_phase,
 	    e);
-	struct stats_group g;
-	int rc, stop = 0;
+	struct group_walk w = { cb, arg };
 
 	if (st == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		g.label = (const char *)sqlite3_column_text(st, 0);
-		g.checkins = (long)sqlite3_column_int64(st, 1);
-		g.mood_mean = sqlite3_column_double(st, 2);
-		g.mood_min = sqlite3_column_int(st, 3);
-		g.mood_max = sqlite3_column_int(st, 4);
-		if ((stop = cb(&g, arg)) != 0)
-			break;
-	}
-	sqlite3_reset(st);
-	if (stop != 0)
-		return stop;
-	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, e);
+	return store_rows(s, st, group_row, &w, e);
 }
 
 int

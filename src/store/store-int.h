@@ -41,6 +41,13 @@ int store_sqlerr(struct store *s, int rc, struct err *e);
 /* Step a statement that returns no rows; resets it.  0 or -1. */
 int store_done(struct store *s, sqlite3_stmt *st, struct err *e);
 
+/* Step st (prepared and bound) through its rows, calling row(st, arg) for
+ * each; stop at the first nonzero return and return it.  Resets st and
+ * clears its bindings.  0 when every row was seen, -1 with e filled if
+ * SQLite failed. */
+int store_rows(struct store *s, sqlite3_stmt *st,
+    int (*row)(sqlite3_stmt *, void *), void *arg, struct err *e);
+
 /* Step st for one row and return a malloc'd copy of its first column as
  * *json; resets it. */
 int store_json_row(struct store *s, sqlite3_stmt *st, char **json,

@@ -60,34 +60,35 @@ static const char *const table_names[] = {
 
 /* ---- SQL functions: placement and times for the JSON queries ---- */
 
+/* The result of say (timeline_place or timeline_phase) for the moment
+ * argv[0], against the store's sessions. */
 static void
-fn_place(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+fn_timeline(sqlite3_context *ctx, sqlite3_value **argv,
+    void (*say)(const struct timeline_point *, size_t, time_t, char *,
+    size_t))
 {
 	struct store *s = sqlite3_user_data(ctx);
 	const struct timeline_point *tl;
 	char buf[96];
 	size_t n;
 
-	(void)argc;
 	tl = store_timeline(s, &n);
-	timeline_place(tl, n, (time_t)sqlite3_value_int64(argv[0]), buf,
-	    sizeof buf);
+	say(tl, n, (time_t)sqlite3_value_int64(argv[0]), buf, sizeof buf);
 	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+}
+
+static void
+fn_place(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	fn_timeline(ctx, argv, timeline_place);
 }
 
 static void
 fn_phase(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	struct store *s = sqlite3_user_data(ctx);
-	const struct timeline_point *tl;
-	char buf[96];
-	size_t n;
-
 	(void)argc;
-	tl = store_timeline(s, &n);
-	timeline_phase(tl, n, (time_t)sqlite3_value_int64(argv[0]), buf,
-	    sizeof buf);
-	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+	fn_timeline(ctx, argv, timeline_phase);
 }
 
 /* tend_iso(t, off): the moment as written, "2026-11-26T14:05:00+01:00". */
@@ -267,6 +268,22 @@ store_done(struct store *s, sqlite3_stmt *st, struct err *e)
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return store_sqlerr(s, rc, e);
 	return 0;
+}
+
+int
+store_rows(struct store *s, sqlite3_stmt *st,
+    int (*row)(sqlite3_stmt *, void *), void *arg, struct err *e)
+{
+	int rc, stop = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((stop = row(st, arg)) != 0)
+			break;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (stop != 0)
+		return stop;
+	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, e);
 }
 
 int
