@@ -168,6 +168,7 @@ ui_push(struct app *a, const struct screen *s, void *arg)
 	memset(f, 0, sizeof *f);
 	f->screen = s;
 	f->arg = arg;
+	ui_bar_for(s);
 	if (s->enter != NULL)
 		s->enter(a, f);
 	a->dirty = UI_DRAW_ALL;
@@ -187,6 +188,7 @@ ui_pop_frame(struct app *a, int resume)
 	a->depth--;
 	a->dirty = UI_DRAW_ALL;
 	f = a->depth > 0 ? &a->stack[a->depth - 1] : NULL;
+	ui_bar_for(f != NULL ? f->screen : NULL);
 	if (resume && f != NULL && f->screen->resume != NULL)
 		f->screen->resume(a, f);
 }

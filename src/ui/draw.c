@@ -8,6 +8,9 @@
  *	rows 1 .. L-3      the screen's body (ui_body_top .. ui_body_end - 1)
  *	row L-2            message line
  *	row L-1            shortcut bar, from the top screen's key table
+ * A screen with bar2 set gets a two-row bar (and a body one row shorter)
+ * when the window has at least UI_BAR2_MIN_LINES rows: its keys wrap onto
+ * the second row instead of being left out.
  */
 #include "config.h"
 
@@ -25,16 +28,38 @@ ui_body_top(void)
 	return 1;
 }
 
+/* Whether the top screen lets its shortcut bar take two rows (set by
+ * ui_push and ui_pop through ui_bar_for). */
+static int bar_two;
+
+void
+ui_bar_for(const struct screen *s)
+{
+	bar_two = s != NULL && s->bar2;
+}
+
+/* Rows the shortcut bar takes: two, nano style, on a screen with many
+ * keys when the window has room; otherwise one. */
+static int
+ui_bar_rows(void)
+{
+	return bar_two && LINES >= UI_BAR2_MIN_LINES ? 2 : 1;
+}
+
 int
 ui_body_end(void)
 {
-	return LINES - 2 > 1 ? LINES - 2 : 1;
+	int end = LINES - 1 - ui_bar_rows();
+
+	return end > 1 ? end : 1;
 }
 
 int
 ui_body_lines(void)
 {
-	return LINES - 3 > 0 ? LINES - 3 : 0;
+	int n = LINES - 2 - ui_bar_rows();
+
+	return n > 0 ? n : 0;
 }
 
 /* Decode one character of s into *wc; returns bytes used (at least 1, a
@@ -218,20 +243,26 @@ draw_shortcuts(struct app *a, struct frame *f)
 {
 	const struct keydef *keys = f != NULL ? f->screen->keys : NULL;
 	char name[32];
-	int x = 0, need, y = LINES - 1;
+	int x, need, rows = ui_bar_rows(), y = LINES - rows;
 
 	attrset(a->attr[ROLE_BAR]);
-	move(y, 0);
-	for (x = 0; x < COLS; x++)
-		addch(' ');
+	for (int r = y; r < LINES; r++) {
+		move(r, 0);
+		for (x = 0; x < COLS; x++)
+			addch(' ');
+	}
 	x = 0;
 	for (; keys != NULL && keys->action != ACT_NONE; keys++) {
 		if (!keys->bar || !ui_key_active(a, f, keys->action))
 			continue;
 		keys_name(keys->keys[0], name, sizeof name);
 		need = 1 + draw_width(name) + 1 + draw_width(keys->label) + 1;
-		if (x + need > COLS)
-			break;
+		if (x + need > COLS) {
+			if (y == LINES - 1)
+				break;
+			y++;
+			x = 0;
+		}
 		x += 1;
 		x += draw_text(a, y, x, COLS - x, ROLE_BAR_KEY, name);
 		x += 1;
@@ -255,9 +286,9 @@ draw_bars(struct app *a)
 	draw_text(a, 0, 0, COLS, ROLE_TITLE, title);
 	if (a->readonly)        /* review mode: said in words, not colour */
 		draw_text(a, 0, COLS - 11, 10, ROLE_WARNING, "READ-ONLY");
-	draw_clear_rows(LINES - 2, 1);
+	draw_clear_rows(ui_body_end(), 1);
 	if (a->message[0] != '\0')
-		draw_text(a, LINES - 2, 1, COLS - 2, a->message_role,
+		draw_text(a, ui_body_end(), 1, COLS - 2, a->message_role,
 		    a->message);
 	draw_shortcuts(a, f);
 }

@@ -354,6 +354,9 @@ struct screen {
 	const char *about;              /* a paragraph for the help screen */
 	int (*tick)(struct app *, struct frame *);
 	void (*resume)(struct app *, struct frame *);
+	/* The shortcut bar may take two rows (nano style) so that every key
+	 * marked for the bar shows; the body is one row shorter then. */
+	int bar2;
 };
 
 struct frame {
@@ -466,6 +469,11 @@ void ui_theme_reload(struct app *);
 int ui_body_top(void);
 int ui_body_end(void);
 int ui_body_lines(void);
+
+/* The screen now on top (NULL: none), for the bar's rows; ui_push and
+ * ui_pop call it. */
+void ui_bar_for(const struct screen *s);
+#define UI_BAR2_MIN_LINES 20
 
 /* Print UTF-8 text at (y, x) clipped to width columns; returns the
  * columns used. */
