@@ -172,6 +172,9 @@ int store_tags_json(struct store *s, char **json, struct err *e);
 /* The symptoms a check-in can record, as typed and stored. */
 extern const char *const store_symptoms[];
 int store_symptom_valid(const char *name);
+/* The symptoms of a check-in (its JSON array text) as "a, b" into buf, in
+ * the order of store_symptoms; "" when there are none. */
+void store_symptoms_text(const char *json, char *buf, size_t n);
 
 struct checkin_new {
 	int mood;               /* 0-10, required */

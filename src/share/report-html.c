@@ -372,7 +372,7 @@ checkin_row(const struct checkin *r, void *arg)
 		rbuf_printf(h->b, "<td class=\"num\">%g</td>", r->sleep_hours);
 	scale_cell(h->b, r->energy);
 	scale_cell(h->b, r->connection);
-	report_symptoms(r->symptoms, symptoms, sizeof symptoms);
+	store_symptoms_text(r->symptoms, symptoms, sizeof symptoms);
 	rbuf_put(h->b, "<td>");
 	rbuf_html(h->b, symptoms);
 	rbuf_put(h->b, "</td><td>");

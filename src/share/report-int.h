@@ -42,9 +42,6 @@ void report_day(time_t t, int off, char *buf, size_t n);
  * ("Journal entry", "Reflection", "Dream", "Entry"). */
 const char *report_entry_title(const char *title, const char *kind);
 
-/* Check-in symptoms (a JSON array of known names) as "a, b" into buf. */
-void report_symptoms(const char *json, char *buf, size_t n);
-
 /* An export_* meta key as shown: its label (into label) and the value
  * to show (value itself, words for a known one, or a time written as
  * UTC seconds formatted into buf); NULL: leave it out (an empty value). */

@@ -160,22 +160,6 @@ report_entry_title(const char *title, const char *kind)
 	return "Entry";
 }
 
-void
-report_symptoms(const char *json, char *buf, size_t n)
-{
-	size_t i, o = 0;
-	char quoted[40];
-
-	buf[0] = '\0';
-	for (i = 0; json != NULL && store_symptoms[i] != NULL; i++) {
-		snprintf(quoted, sizeof quoted, "\"%s\"", store_symptoms[i]);
-		if (strstr(json, quoted) == NULL || o >= n)
-			continue;
-		o += (size_t)snprintf(buf + o, n - o, "%s%s", o ? ", " : "",
-		    store_symptoms[i]);
-	}
-}
-
 /* What tend's export image writes (store_export_image), in words. */
 static const struct {
 	const char *key, *label;
@@ -539,7 +523,7 @@ md_checkin(const struct checkin *r, void *arg)
 		rbuf_printf(m->b, " %g |", r->sleep_hours);
 	md_scale(m->b, r->energy);
 	md_scale(m->b, r->connection);
-	report_symptoms(r->symptoms, symptoms, sizeof symptoms);
+	store_symptoms_text(r->symptoms, symptoms, sizeof symptoms);
 	md_cell(m->b, symptoms);
 	md_cell(m->b, r->note != NULL ? r->note : "");
 	md_cell(m->b, r->placement);
@@ -726,7 +710,7 @@ csv_checkin(const struct checkin *r, void *arg)
 	rbuf_put(b, ",");
 	csv_scale(b, r->energy);
 	csv_scale(b, r->connection);
-	report_symptoms(r->symptoms, symptoms, sizeof symptoms);
+	store_symptoms_text(r->symptoms, symptoms, sizeof symptoms);
 	csv_field(b, symptoms);
 	rbuf_put(b, ",");
 	csv_field(b, r->note != NULL ? r->note : "");

@@ -24,6 +24,22 @@ const char *const store_symptoms[] = {
 	"concentration", "irritability", NULL,
 };
 
+void
+store_symptoms_text(const char *json, char *buf, size_t n)
+{
+	size_t i, o = 0;
+	char quoted[40];
+
+	buf[0] = '\0';
+	for (i = 0; json != NULL && store_symptoms[i] != NULL; i++) {
+		snprintf(quoted, sizeof quoted, "\"%s\"", store_symptoms[i]);
+		if (strstr(json, quoted) == NULL || o >= n)
+			continue;
+		o += (size_t)snprintf(buf + o, n - o, "%s%s", o ? ", " : "",
+		    store_symptoms[i]);
+	}
+}
+
 static const char sql_add[] =
     "INSERT INTO checkins(uuid, time, time_off, mood, anxiety, sleep, "
     "sleep_hours, energy, connection, symptoms, note, shared) "

@@ -101,25 +101,6 @@ bundle_scale(char *buf, size_t len, int v)
 		snprintf(buf, len, "%d", v);
 }
 
-/* The symptoms of a check-in, from their JSON array text, as words. */
-static void
-bundle_symptoms(const char *json, char *buf, size_t len)
-{
-	size_t o = 0;
-	const char *p;
-
-	buf[0] = '\0';
-	for (p = json != NULL ? json : ""; *p != '\0' && o + 1 < len; p++) {
-		if (*p == '[' || *p == ']' || *p == '"')
-			continue;
-		if (*p == ',')
-			buf[o++] = ' ';
-		else
-			buf[o++] = *p;
-	}
-	buf[o] = '\0';
-}
-
 static int
 bundle_checkin(const struct checkin *c, void *arg)
 {
@@ -144,7 +125,7 @@ bundle_checkin(const struct checkin *c, void *arg)
 		snprintf(hrs, sizeof hrs, "%s", "-");
 	else
 		snprintf(hrs, sizeof hrs, "%.1f", c->sleep_hours);
-	bundle_symptoms(c->symptoms, sym, sizeof sym);
+	store_symptoms_text(c->symptoms, sym, sizeof sym);
 	bundle_add(b, low ? ROLE_MOOD_LOW : ROLE_NORMAL,
 	    xasprintf(" %-16.16s %8s %4s %5s %5s %6s %4s", when, mood, anx,
 	    slp, hrs, en, con));

@@ -154,7 +154,7 @@ entry_checkin_got(const struct timeline_item *it, void *arg)
 {
 	struct entry_load *l = arg;
 	struct entry_view *v = l->v;
-	char when[32], buf[1024];
+	char when[32], buf[1024], sym[160];
 	size_t o = 0;
 
 	if (it->key.table != STORE_CHECKIN)
@@ -177,21 +177,10 @@ entry_checkin_got(const struct timeline_item *it, void *arg)
 	entry_scale(buf, sizeof buf, &o, "Energy", it->energy);
 	entry_scale(buf, sizeof buf, &o, "Feeling connected",
 	    it->connection);
-	if (strcmp(it->symptoms, "[]") != 0 && o + 16 < sizeof buf) {
-		o += (size_t)snprintf(buf + o, sizeof buf - o, "Symptoms: ");
-		/* A JSON array of fixed words: drop the brackets and quotes. */
-		const char *p;
-
-		for (p = it->symptoms; *p != '\0' && o + 3 < sizeof buf; p++) {
-			if (*p == ',') {
-				buf[o++] = ',';
-				buf[o++] = ' ';
-			} else if (*p != '[' && *p != ']' && *p != '"')
-				buf[o++] = *p;
-		}
-		buf[o++] = '\n';
-		buf[o] = '\0';
-	}
+	store_symptoms_text(it->symptoms, sym, sizeof sym);
+	if (sym[0] != '\0' && o < sizeof buf)
+		o += (size_t)snprintf(buf + o, sizeof buf - o,
+		    "Symptoms: %s\n", sym);
 	v->body = it->text[0] != '\0' ? xasprintf("%s\n%s", buf, it->text) :
 	    xstrdup(buf);
 	vault_wipe(buf, sizeof buf);
