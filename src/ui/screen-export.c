@@ -382,6 +382,24 @@ export_answer(struct app *a, void *arg, int yes)
 	free(who);
 }
 
+/* Whether the folder path would be written into exists and takes new
+ * files. */
+static int
+export_folder_ok(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int ok;
+
+	if (slash == NULL)
+		return access(".", W_OK | X_OK) == 0;
+	dir = slash == path ? xstrdup("/") :
+	    xasprintf("%.*s", (int)(slash - path), path);
+	ok = access(dir, W_OK | X_OK) == 0;
+	free(dir);
+	return ok;
+}
+
 static int
 export_write(struct app *a, struct export *x)
 {
@@ -390,7 +408,7 @@ export_write(struct app *a, struct export *x)
 	struct confirm q;
 	struct err e;
 	char *path;
-	int exists;
+	int exists, folder;
 
 	if (export_chosen(x) == 0 && !x->pass) {
 		x->focus = 0;
@@ -405,7 +423,14 @@ export_write(struct app *a, struct export *x)
 	}
 	path = export_path(x->file.buf);
 	exists = access(path, F_OK) == 0;
+	folder = export_folder_ok(path);
 	free(path);
+	if (!folder) {          /* before the question, not after the yes */
+		x->focus = x->nth + ITEM_FILE;
+		ui_message(a, ROLE_WARNING, "That folder does not exist or "
+		    "cannot be written to; please choose another.");
+		return UI_DRAW_ALL;
+	}
 	if (exists) {
 		x->focus = x->nth + ITEM_FILE;
 		ui_message(a, ROLE_WARNING, "A file with that name is already "

@@ -115,6 +115,16 @@ tm_key Down Space C-s
 tm_wait "A file with that name is already there"
 is "$(sha256sum "$DEF")" "$sum" "the existing file is untouched"
 
+# ---- a folder that does not exist is said before the question ----
+tm_key C-u
+tm_type "$T/no/such/folder/x.tend"
+tm_key C-s
+tm_wait "That folder does not exist or cannot be written to"
+ok "no question was asked" \
+	sh -c '! tmux -L "$1" capture-pane -p -t tend | grep -q "Write it now?"' \
+	sh "$TM_SOCK"
+ok "nothing was made" test ! -e "$T/no"
+
 # ---- a share passphrase, private entries, everything ----
 tm_key Up Up Up Space           # the share passphrase (from the file)
 tm_wait "[x] also a six-word share passphrase"
