@@ -251,7 +251,8 @@ ui_message(struct app *a, enum role r, const char *fmt, ...)
 	vsnprintf(a->message, sizeof a->message, fmt, ap);
 	va_end(ap);
 	a->message_role = r;
-	a->dirty |= UI_DRAW_BARS;
+	/* A message on two rows covered the body's last row: redraw it. */
+	a->dirty |= a->message_rows > 1 ? UI_DRAW_ALL : UI_DRAW_BARS;
 }
 
 /* ---- locking ---- */
@@ -466,7 +467,7 @@ ui_handle_key(struct app *a, int key)
 		return;
 	if (a->message[0] != '\0') {   /* a message lasts until the next key */
 		a->message[0] = '\0';
-		a->dirty |= UI_DRAW_BARS;
+		a->dirty |= a->message_rows > 1 ? UI_DRAW_ALL : UI_DRAW_BARS;
 	}
 	flags = f->screen->key != NULL ? f->screen->key(a, f, act, key) :
 	    UI_PASS;

@@ -287,8 +287,24 @@ draw_bars(struct app *a)
 	if (a->readonly)        /* review mode: said in words, not colour */
 		draw_text(a, 0, COLS - 11, 10, ROLE_WARNING, "READ-ONLY");
 	draw_clear_rows(ui_body_end(), 1);
-	if (a->message[0] != '\0')
-		draw_text(a, ui_body_end(), 1, COLS - 2, a->message_role,
+	a->message_rows = 0;
+	if (a->message[0] != '\0') {
+		/* Too long for one row: it wraps upward onto the body's last
+		 * rows rather than being cut; those rows are redrawn when the
+		 * message goes (ui_message, the next key). */
+		int rows = draw_wrap_rows(COLS - 2, a->message);
+		int y;
+
+		if (rows > UI_MESSAGE_ROWS)
+			rows = UI_MESSAGE_ROWS;
+		if (rows > ui_body_lines())
+			rows = ui_body_lines() > 0 ? ui_body_lines() : 1;
+		y = ui_body_end() - rows + 1;
+
+		draw_clear_rows(y, rows);
+		draw_wrap(a, y, 1, COLS - 2, rows, a->message_role,
 		    a->message);
+		a->message_rows = rows;
+	}
 	draw_shortcuts(a, f);
 }

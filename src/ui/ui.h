@@ -417,6 +417,9 @@ struct app {
 
 	char message[256];              /* one line above the shortcut bar */
 	enum role message_role;
+	int message_rows;               /* rows it took when last drawn: a
+	                                 * long one wraps onto the body's
+	                                 * last rows */
 	int dirty;                      /* UI_DRAW_* still to do */
 	int cursor_y, cursor_x;         /* where the cursor shows; -1: hidden */
 	struct vault_progress progress;
@@ -474,6 +477,7 @@ int ui_body_lines(void);
  * ui_pop call it. */
 void ui_bar_for(const struct screen *s);
 #define UI_BAR2_MIN_LINES 20
+#define UI_MESSAGE_ROWS 3       /* a long message wraps onto at most 3 */
 
 /* Print UTF-8 text at (y, x) clipped to width columns; returns the
  * columns used. */

@@ -16,6 +16,8 @@ tm_type "$PASS"
 tm_key Enter
 tm_wait "Nothing here yet."
 tm_wait "minimal"
+# The note is longer than a row: it wraps onto a second row, not cut.
+tm_wait "moderate makes it strong."
 
 tm_type "?"
 tm_wait "Help: Home"
