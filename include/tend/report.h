@@ -12,6 +12,11 @@
  * The rendered text exists only in memory: report_render() returns it in
  * a buffer that report_free() wipes.  Errors never quote journal text.
  *
+ * Every format puts the check-ins to look at first (store_checkin_flags:
+ * a yes to the safety question, a mood of 2 or lower) at the top: a
+ * section before the entries (Markdown, HTML), an "attention" list
+ * (JSON), their rows first (CSV, with "safety" and "attention" columns).
+ *
  * CSV cells that a spreadsheet would read as a formula (starting with
  * '=', '+', '-', '@', a tab or a carriage return) get a single quote in
  * front, so that "=HYPERLINK(...)" in a note stays text; the quote is the
@@ -38,6 +43,9 @@ struct report_summary {
 	long entries;
 	long private_entries;   /* entries not marked to share */
 	long checkins;
+	long private_checkins;  /* check-ins not marked to share */
+	long flagged;           /* check-ins to look at first (a yes to the
+	                         * safety question, a low mood) */
 	long sessions;
 	long agenda_open, agenda_done;
 	time_t first, last;     /* earliest and latest entry or check-in;

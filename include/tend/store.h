@@ -29,7 +29,7 @@ struct err;
 struct vault;
 struct store;
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 #define STORE_UUID_LEN 36
 #define STORE_ID_MIN 4
 #define STORE_ID_SHORT 8
@@ -59,7 +59,8 @@ int store_commit(struct store *s, struct err *e);
 void store_rollback(struct store *s);
 
 /* Journal settings: "title", "owner", "created", "safety_plan",
- * "crisis_contacts".  store_meta_get gives a malloc'd copy or NULL. */
+ * "crisis_contacts", "share_checkins" (see store_checkin_share_default).
+ * store_meta_get gives a malloc'd copy or NULL. */
 int store_meta_set(struct store *s, const char *key, const char *value,
     struct err *e);
 char *store_meta_get(struct store *s, const char *key);
@@ -176,6 +177,18 @@ int store_symptom_valid(const char *name);
  * the order of store_symptoms; "" when there are none. */
 void store_symptoms_text(const char *json, char *buf, size_t n);
 
+/* The answer to the check-in's safety question (thoughts of harming
+ * oneself).  Zero is "not answered", so a zeroed struct asks nothing. */
+enum checkin_safety {
+	CHECKIN_SAFETY_UNANSWERED = 0, CHECKIN_SAFETY_NO, CHECKIN_SAFETY_YES,
+};
+/* "yes", "no" (as typed: any case) to *out; -1 for anything else. */
+int store_safety_parse(const char *text, enum checkin_safety *out);
+
+/* A mood at or below this is low: such a check-in, like a yes to the
+ * safety question, is one to look at first (store_checkin_flags). */
+#define STORE_MOOD_LOW 2
+
 struct checkin_new {
 	int mood;               /* 0-10, required */
 	int anxiety, sleep, energy, connection; /* 0-10 or CHECKIN_UNSET */
@@ -183,7 +196,8 @@ struct checkin_new {
 	const char *const *symptoms;
 	size_t nsymptoms;
 	const char *note;       /* NULL: none */
-	int shared;
+	int shared;             /* see store_checkin_share_default */
+	enum checkin_safety safety;
 	time_t when;            /* 0: now */
 };
 
@@ -196,8 +210,20 @@ struct checkin {
 	const char *symptoms;   /* JSON array text */
 	const char *note;
 	int shared;
+	enum checkin_safety safety;
 	const char *placement;
 };
+
+/* Why a check-in is one to look at first: a yes to the safety question,
+ * a mood of STORE_MOOD_LOW or lower (flags or'ed; 0: neither). */
+enum { CHECKIN_FLAG_SAFETY = 1, CHECKIN_FLAG_LOW_MOOD = 2 };
+int store_checkin_flags(const struct checkin *c);
+
+/* Whether a new check-in is marked shared when nobody says otherwise:
+ * the journal's "share_checkins" setting, on ("1") unless it is "0".
+ * The app's check-in and `tend checkin` both start from it. */
+int store_checkin_share_default(struct store *s);
+int store_checkin_share_default_set(struct store *s, int on, struct err *e);
 
 int store_checkin_add(struct store *s, const struct checkin_new *n,
     char uuid[STORE_UUID_LEN + 1], struct err *e);
@@ -206,6 +232,14 @@ int store_checkin_list(struct store *s, time_t since, time_t until,
     int (*cb)(const struct checkin *, void *), void *arg, struct err *e);
 int store_checkin_list_json(struct store *s, time_t since, time_t until,
     char **json, struct err *e);
+/* The check-ins to look at first (store_checkin_flags not 0), oldest
+ * first. */
+int store_checkin_flagged(struct store *s,
+    int (*cb)(const struct checkin *, void *), void *arg, struct err *e);
+/* The same as JSON: the objects of store_checkin_list_json, each with
+ * "why": ["safety"] and/or ["low mood"]. */
+int store_checkin_flagged_json(struct store *s, char **json,
+    struct err *e);
 
 /* ---- the treatment timeline (session.c, timeline.c) ---- */
 
@@ -356,7 +390,7 @@ int store_meta_each(struct store *s, const char *prefix,
 /* Everything in the store as one JSON object:
  *   {"format": "tend-export", "version": 1, "title": meta title or null,
  *    "export": {export_* meta keys without the prefix},
- *    "entries": [...], "checkins": [...], "sessions": [...],
+ *    "attention": as store_checkin_flagged_json, "entries": [...], "checkins": [...], "sessions": [...],
  *    "agenda": [...]}
  * with the objects of the *_list_json functions (entries not in the
  * trash, oldest first).  The text holds journal text: wipe it
@@ -411,8 +445,8 @@ int store_therapist_list(struct store *s,
 /* ---- the shared subset, for export bundles (export.c) ---- */
 
 /* What goes out: entries marked shared (with all, every entry not in the
- * trash) created in [since, until), with their tags; every check-in in the
- * range; every session (the timeline gives the range its context); open
+ * trash) created in [since, until), with their tags; check-ins marked
+ * shared (with all, every one) in the range; every session (the timeline gives the range its context); open
  * agenda items written in the range.  0: open end.  Never revisions,
  * drafts, the trash, the safety plan or the crisis contacts. */
 struct export_scope {
@@ -447,12 +481,13 @@ int store_open_image(const unsigned char *img, size_t len,
 int store_is_image(const struct store *s);
 
 /* What an export with this scope would hold, to show before writing.
- * entries_private counts entries not marked shared in the range: they go
- * out only with sc->all.  first and last: the earliest and latest moment
- * of an entry or check-in going out (0 when none). */
+ * entries_private and checkins_private count entries and check-ins not
+ * marked shared in the range: they go out only with sc->all (checkins
+ * counts those marked shared).  first and last: the earliest and latest
+ * moment of an entry or check-in going out (0 when none). */
 struct export_counts {
 	long entries_shared, entries_private;
-	long checkins, sessions, agenda;
+	long checkins, checkins_private, sessions, agenda;
 	time_t first, last;
 };
 int store_export_counts(struct store *s, const struct export_scope *sc,
@@ -461,6 +496,8 @@ int store_export_counts(struct store *s, const struct export_scope *sc,
 /* An image (or any store) as one JSON document for review:
  * {"export": {time, since, until, alias, fingerprint, version, all},
  *  "signer": the verified signer's fingerprint as given,
+ *  "attention": the check-ins to look at first, as
+ *  store_checkin_flagged_json,
  *  "entries": as store_entry_list_json, "checkins": [...],
  *  "sessions": as store_session_list_json, "agenda": as
  *  store_agenda_list_json}.  The caller wipes and frees *json. */

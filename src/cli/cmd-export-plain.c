@@ -3,8 +3,8 @@
  * [--yes] [--since D] [--until D] [--all]: a plaintext export.
  *
  * The same subset as an encrypted bundle is built first
- * (store_export_image: entries marked to share, or all with --all,
- * check-ins, sessions and open agenda items in the range), opened as a
+ * (store_export_image: entries and check-ins marked to share, or all
+ * with --all, sessions and open agenda items in the range), opened as a
  * read-only store, summed up on standard error and, after a yes on the
  * terminal (or --yes), rendered and written to OUT atomically with mode
  * 0600; an existing OUT is never replaced.  The journal is closed before the question is asked.  The
@@ -145,7 +145,7 @@ scope_from(struct cli *c, const struct plain_args *a,
  * the journal is closed again before this returns. */
 static int
 open_subset(struct cli *c, const struct export_scope *sc,
-    struct store **out)
+    struct store **out, struct export_counts *counts)
 {
 	struct export_meta m;
 	struct journal j;
@@ -159,7 +159,9 @@ open_subset(struct cli *c, const struct export_scope *sc,
 	memset(&m, 0, sizeof m);
 	m.version = PACKAGE_VERSION;
 	m.when = time(NULL);
-	rc = store_export_image(j.s, sc, &m, &img, &len, &c->err);
+	rc = store_export_counts(j.s, sc, counts, &c->err);
+	if (rc == 0)
+		rc = store_export_image(j.s, sc, &m, &img, &len, &c->err);
 	cli_close_store(&j);
 	if (rc != 0)
 		return -1;
@@ -173,7 +175,7 @@ open_subset(struct cli *c, const struct export_scope *sc,
  * free, as for a bundle). */
 static void
 print_summary(const struct report_summary *sum, enum report_format f,
-    int all, const char *out)
+    int all, const struct export_counts *n, const char *out)
 {
 	long agenda = sum->agenda_open + sum->agenda_done;
 	FILE *o = stderr;
@@ -197,6 +199,12 @@ print_summary(const struct report_summary *sum, enum report_format f,
 		    sum->sessions == 1 ? "" : "s", agenda,
 		    agenda == 1 ? "" : "s");
 	}
+	if (n != NULL && !all && n->checkins_private > 0)
+		fprintf(o, "  %ld private check-in%s in this range stay%s out "
+		    "(--all adds %s)\n", n->checkins_private,
+		    n->checkins_private == 1 ? "" : "s",
+		    n->checkins_private == 1 ? "s" : "",
+		    n->checkins_private == 1 ? "it" : "them");
 	if (sum->first != 0) {
 		char first[32], last[32];
 
@@ -225,9 +233,14 @@ confirm(int fd, const char *out)
 	    strcmp(answer, "yes") == 0 || strcmp(answer, "YES") == 0;
 }
 
+static int plain_finish(struct cli *c, struct store *s,
+    enum report_format f, const char *out, int tty, int all,
+    const struct export_counts *n);
+
 int
 cli_export_plain(struct cli *c, int argc, char **argv)
 {
+	struct export_counts n;
 	struct plain_args a;
 	struct export_scope sc;
 	enum report_format f;
@@ -245,17 +258,26 @@ cli_export_plain(struct cli *c, int argc, char **argv)
 		return 1;
 	if (cli_plain_prepare(c, a.out, a.yes, &tty) != 0)
 		return 1;
-	if (open_subset(c, &sc, &s) != 0) {
+	if (open_subset(c, &sc, &s, &n) != 0) {
 		if (tty >= 0)
 			close(tty);
 		return 1;
 	}
-	return cli_plain_finish(c, s, f, a.out, tty, a.all);
+	return plain_finish(c, s, f, a.out, tty, a.all, &n);
 }
 
 int
 cli_plain_finish(struct cli *c, struct store *s, enum report_format f,
     const char *out, int tty, int all)
+{
+	return plain_finish(c, s, f, out, tty, all, NULL);
+}
+
+/* The summary (with n, what the journal kept back), the question, the
+ * file. */
+static int
+plain_finish(struct cli *c, struct store *s, enum report_format f,
+    const char *out, int tty, int all, const struct export_counts *n)
 {
 	struct report_summary sum;
 	char *text = NULL;
@@ -264,7 +286,7 @@ cli_plain_finish(struct cli *c, struct store *s, enum report_format f,
 
 	rc = report_summarize(s, &sum, &c->err);
 	if (rc == 0) {
-		print_summary(&sum, f, all, out);
+		print_summary(&sum, f, all, n, out);
 		if (tty >= 0 && !confirm(tty, out))
 			rc = err_set(&c->err, "nothing was written");
 	}

@@ -353,9 +353,15 @@ say_counts(const struct export_counts *n, const struct export_scope *sc)
 	if (sc->all)
 		fprintf(stderr, " and %ld private entr%s (--all)",
 		    n->entries_private, n->entries_private == 1 ? "y" : "ies");
-	fprintf(stderr, ", %ld check-in%s, %ld session%s and %ld open agenda "
-	    "item%s", n->checkins, n->checkins == 1 ? "" : "s", n->sessions,
-	    n->sessions == 1 ? "" : "s", n->agenda, n->agenda == 1 ? "" : "s");
+	if (sc->all && n->checkins_private > 0)
+		fprintf(stderr, ", %ld check-ins (%ld of them private, --all)",
+		    n->checkins + n->checkins_private, n->checkins_private);
+	else
+		fprintf(stderr, ", %ld check-in%s", n->checkins,
+		    n->checkins == 1 ? "" : "s");
+	fprintf(stderr, ", %ld session%s and %ld open agenda item%s",
+	    n->sessions, n->sessions == 1 ? "" : "s", n->agenda,
+	    n->agenda == 1 ? "" : "s");
 	if (n->first != 0) {
 		char a[16], b[16];
 
@@ -370,6 +376,12 @@ say_counts(const struct export_counts *n, const struct export_scope *sc)
 		    n->entries_private == 1 ? "y" : "ies",
 		    n->entries_private == 1 ? "s" : "",
 		    n->entries_private == 1 ? "it" : "them");
+	if (!sc->all && n->checkins_private > 0)
+		fprintf(stderr, "%ld private check-in%s in this range stay%s "
+		    "out (--all would include %s).\n", n->checkins_private,
+		    n->checkins_private == 1 ? "" : "s",
+		    n->checkins_private == 1 ? "s" : "",
+		    n->checkins_private == 1 ? "it" : "them");
 }
 
 /* Resolve each --to into a key; 0 or 1 with c->err set. */

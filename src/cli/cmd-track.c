@@ -21,7 +21,7 @@
 enum {
 	OPT_MOOD = 1000, OPT_ANXIETY, OPT_SLEEP, OPT_ENERGY, OPT_CONNECTION,
 	OPT_SLEEP_HOURS, OPT_SYMPTOM, OPT_NOTE, OPT_DATE, OPT_KIND, OPT_TITLE,
-	OPT_JSON,
+	OPT_JSON, OPT_SHARE, OPT_PRIVATE, OPT_SAFETY,
 };
 
 static const struct option track_longopts[] = {
@@ -38,6 +38,9 @@ static const struct option track_longopts[] = {
 	{ "kind", required_argument, NULL, OPT_KIND },
 	{ "title", required_argument, NULL, OPT_TITLE },
 	{ "json", no_argument, NULL, OPT_JSON },
+	{ "share", no_argument, NULL, OPT_SHARE },
+	{ "private", no_argument, NULL, OPT_PRIVATE },
+	{ "safety", required_argument, NULL, OPT_SAFETY },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -74,7 +77,7 @@ cmd_checkin(struct cli *c, int argc, char **argv)
 	struct journal j;
 	struct tdate d;
 	char *end;
-	int opt, rc, have_mood = 0;
+	int opt, rc, have_mood = 0, share = -1;   /* -1: the setting */
 
 	memset(&n, 0, sizeof n);
 	n.anxiety = n.sleep = n.energy = n.connection = CHECKIN_UNSET;
@@ -127,6 +130,22 @@ cmd_checkin(struct cli *c, int argc, char **argv)
 				return 1;
 			n.when = tdate_moment(&d);
 			break;
+		case OPT_SHARE:
+		case OPT_PRIVATE:
+			if (share == (opt == OPT_PRIVATE)) {
+				fprintf(stderr, "tend: checkin takes --share or "
+				    "--private, not both\n");
+				return cli_usage(cli_find("checkin"));
+			}
+			share = opt == OPT_SHARE;
+			break;
+		case OPT_SAFETY:
+			if (store_safety_parse(optarg, &n.safety) != 0) {
+				fprintf(stderr, "tend: --safety takes yes or no "
+				    "(got '%.20s')\n", optarg);
+				return cli_usage(cli_find("checkin"));
+			}
+			break;
 		default:
 			return usage_or_help(opt, "checkin");
 		}
@@ -140,6 +159,9 @@ cmd_checkin(struct cli *c, int argc, char **argv)
 	}
 	if (cli_open_store(c, VAULT_WRITE, &j) != 0)
 		return 1;
+	/* Neither --share nor --private: the journal's setting, as in the
+	 * app. */
+	n.shared = share >= 0 ? share : store_checkin_share_default(j.s);
 	rc = store_checkin_add(j.s, &n, uuid, &c->err);
 	if (rc == 0) {
 		char id[9], place[96];

@@ -38,7 +38,8 @@ static const struct command commands[] = {
 	    "list the trash, or delete what is in it for good" },
 	{ "checkin", cmd_checkin, "--mood N [--anxiety N] [--sleep N] "
 	    "[--energy N] [--connection N] [--sleep-hours H] [--symptom S]... "
-	    "[--note T] [--date D]", "record how you are (scales 0-10)" },
+	    "[--note T] [--date D] [--safety yes|no] [--share|--private]",
+	    "record how you are (scales 0-10)" },
 	{ "list", cmd_list, "[--since D] [--until D] [--kind K] [--tag T] "
 	    "[--json]", "list entries, oldest first" },
 	{ "show", cmd_show, "ID [--json]", "show one entry" },

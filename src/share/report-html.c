@@ -81,6 +81,9 @@ static const char style[] =
     ".agenda{padding-left:0;list-style:none}.agenda li{margin:.3rem 0}\n"
     ".done{color:var(--muted)}\n"
     ".none{color:var(--muted);font-style:italic}\n"
+    ".attention{border-left:4px solid var(--med);padding:.2rem 1rem;"
+    "margin:1rem 0}.attention li{margin:.3rem 0}\n"
+    ".why{font-weight:600}\n"
     "footer{margin-top:3rem;font-size:.8rem;color:var(--muted)}\n"
     "@media print{body{background:#fff;font-size:11pt}"
     "main{max-width:none;padding:0}nav{display:none}"
@@ -363,7 +366,7 @@ checkin_row(const struct checkin *r, void *arg)
 
 	report_time(r->time, r->time_off, when, sizeof when);
 	rbuf_printf(h->b, "<tr><td class=\"nw\">%s</td><td class=\"num\">"
-	    "%d</td>", when, r->mood);
+	    "%d</td><td>%s</td>", when, r->mood, report_safety(r));
 	scale_cell(h->b, r->anxiety);
 	scale_cell(h->b, r->sleep);
 	if (r->sleep_hours == CHECKIN_UNSET)
@@ -380,6 +383,26 @@ checkin_row(const struct checkin *r, void *arg)
 	rbuf_put(h->b, "</td><td>");
 	rbuf_html(h->b, r->placement);
 	rbuf_put(h->b, "</td></tr>\n");
+	return 0;
+}
+
+/* One check-in to look at first, as a list item. */
+static int
+flagged_item(const struct checkin *r, void *arg)
+{
+	struct html *h = arg;
+	char when[32], why[64];
+
+	report_time(r->time, r->time_off, when, sizeof when);
+	report_flag_text(r, why, sizeof why);
+	rbuf_printf(h->b, "<li><span class=\"nw\">%s</span> · <span "
+	    "class=\"why\">%s</span> · mood %d · ", when, why, r->mood);
+	rbuf_html(h->b, r->placement);
+	if (report_nz(r->note)[0] != '\0') {
+		rbuf_put(h->b, " · ");
+		rbuf_html(h->b, r->note);
+	}
+	rbuf_put(h->b, "</li>\n");
 	return 0;
 }
 
@@ -416,7 +439,18 @@ sections(struct html *h, const struct report_summary *sum, struct err *e)
 	struct entry_filter all;
 
 	memset(&all, 0, sizeof all);
-	rbuf_put(b, "<section id=\"mood\">\n<h2>Mood over time</h2>\n");
+	rbuf_put(b, "<section id=\"attention\">\n<h2>To look at first</h2>\n");
+	if (sum->flagged == 0)
+		none(b, REPORT_NOTHING_FLAGGED);
+	else {
+		rbuf_put(b, "<p>" REPORT_FLAGGED_ABOUT "</p>\n"
+		    "<ul class=\"attention\">\n");
+		if (store_checkin_flagged(h->s, flagged_item, h, e) != 0)
+			return -1;
+		rbuf_put(b, "</ul>\n");
+	}
+	rbuf_put(b, "</section>\n<section id=\"mood\">\n<h2>Mood over time"
+	    "</h2>\n");
 	if (store_checkin_list(h->s, 0, 0, gather_checkin, h, e) != 0 ||
 	    store_session_list(h->s, gather_session, h, e) != 0)
 		return -1;
@@ -455,7 +489,7 @@ sections(struct html *h, const struct report_summary *sum, struct err *e)
 		none(b, "No check-ins in this export.");
 	else {
 		rbuf_put(b, "<table>\n<thead><tr><th>When</th><th class=\"num\">"
-		    "Mood</th><th class=\"num\">Anxiety</th><th class=\"num\">"
+		    "Mood</th><th>Safety</th><th class=\"num\">Anxiety</th><th class=\"num\">"
 		    "Sleep</th><th class=\"num\">Hours</th><th class=\"num\">"
 		    "Energy</th><th class=\"num\">Connection</th><th>Symptoms"
 		    "</th><th>Note</th><th>Timeline</th></tr></thead>\n"
@@ -516,7 +550,8 @@ report_html(struct store *s, struct rbuf *b, struct err *e)
 	if (report_meta_walk(s, meta_row, b, e) != 0)
 		return -1;
 	rbuf_put(b, "<dt>times</dt><dd>as written, in the writer's local "
-	    "time</dd>\n</dl>\n</header>\n<nav><a href=\"#mood\">Mood</a>"
+	    "time</dd>\n</dl>\n</header>\n<nav><a href=\"#attention\">"
+	    "First</a><a href=\"#mood\">Mood</a>"
 	    "<a href=\"#timeline\">Timeline</a><a href=\"#entries\">Entries"
 	    "</a><a href=\"#checkins\">Check-ins</a><a href=\"#agenda\">"
 	    "Agenda</a></nav>\n");

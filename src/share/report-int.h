@@ -13,6 +13,8 @@
 
 #include "tend/report.h"
 
+struct checkin;
+
 struct rbuf {
 	char *p;
 	size_t len, cap;
@@ -58,6 +60,20 @@ int report_meta_walk(struct store *s,
  * text; appended to b as plain text (escape it yourself for HTML: it
  * holds no journal text, only counts and dates). */
 void report_statement(struct rbuf *b, const struct report_summary *sum);
+
+/* Why a check-in is one to look at first, in words ("safety question:
+ * yes; low mood"), into buf; "" when it is not. */
+void report_flag_text(const struct checkin *c, char *buf, size_t n);
+/* A check-in's safety answer: "yes", "no" or "" (not answered). */
+const char *report_safety(const struct checkin *c);
+
+/* Said when there is nothing to look at first. */
+#define REPORT_NOTHING_FLAGGED "No check-in here has a yes to the safety " \
+    "question or a mood of 2 or lower."
+/* What the section at the top holds. */
+#define REPORT_FLAGGED_ABOUT "Check-ins with a yes to the safety " \
+    "question (thoughts of harming oneself) or a mood of 2 or lower, " \
+    "oldest first."
 
 int report_html(struct store *s, struct rbuf *b, struct err *e);
 

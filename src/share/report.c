@@ -169,7 +169,7 @@ static const struct {
 	{ "export_fingerprint", "signing key" },
 	{ "export_since", "from" },
 	{ "export_until", "to" },
-	{ "export_all", "entries" },
+	{ "export_all", "entries and check-ins" },
 	{ "export_version", "tend version" },
 };
 
@@ -344,6 +344,10 @@ sum_checkin(const struct checkin *r, void *arg)
 	struct report_summary *sum = arg;
 
 	sum->checkins++;
+	if (!r->shared)
+		sum->private_checkins++;
+	if (store_checkin_flags(r) != 0)
+		sum->flagged++;
 	widen(sum, r->time, r->time_off);
 	return 0;
 }
@@ -400,6 +404,9 @@ report_statement(struct rbuf *b, const struct report_summary *sum)
 		    sum->private_entries);
 	rbuf_put(b, ", ");
 	count(b, sum->checkins, "check-in", "check-ins");
+	if (sum->private_checkins > 0)
+		rbuf_printf(b, " (%ld not marked to share)",
+		    sum->private_checkins);
 	rbuf_put(b, ", ");
 	count(b, sum->sessions, "session", "sessions");
 	rbuf_put(b, " and ");
@@ -417,6 +424,24 @@ report_statement(struct rbuf *b, const struct report_summary *sum)
 	}
 	rbuf_put(b, ". It is not encrypted: anyone who can open this file "
 	    "can read it.");
+}
+
+const char *
+report_safety(const struct checkin *c)
+{
+	return c->safety == CHECKIN_SAFETY_YES ? "yes" :
+	    c->safety == CHECKIN_SAFETY_NO ? "no" : "";
+}
+
+void
+report_flag_text(const struct checkin *c, char *buf, size_t n)
+{
+	int f = store_checkin_flags(c);
+
+	snprintf(buf, n, "%s%s%s", f & CHECKIN_FLAG_SAFETY ?
+	    "safety question: yes" : "", f == (CHECKIN_FLAG_SAFETY |
+	    CHECKIN_FLAG_LOW_MOOD) ? "; " : "", f & CHECKIN_FLAG_LOW_MOOD ?
+	    "low mood" : "");
 }
 
 /* ---- Markdown ---- */
@@ -515,6 +540,7 @@ md_checkin(const struct checkin *r, void *arg)
 
 	report_time(r->time, r->time_off, when, sizeof when);
 	rbuf_printf(m->b, "| %s | %d |", when, r->mood);
+	md_cell(m->b, report_safety(r));
 	md_scale(m->b, r->anxiety);
 	md_scale(m->b, r->sleep);
 	if (r->sleep_hours == CHECKIN_UNSET)
@@ -527,6 +553,26 @@ md_checkin(const struct checkin *r, void *arg)
 	md_cell(m->b, symptoms);
 	md_cell(m->b, r->note != NULL ? r->note : "");
 	md_cell(m->b, r->placement);
+	rbuf_put(m->b, "\n");
+	return 0;
+}
+
+/* One check-in to look at first, as a list item. */
+static int
+md_flagged(const struct checkin *r, void *arg)
+{
+	struct md *m = arg;
+	char when[32], why[64];
+
+	report_time(r->time, r->time_off, when, sizeof when);
+	report_flag_text(r, why, sizeof why);
+	rbuf_printf(m->b, "- %s · **%s** · mood %d · *", when, why, r->mood);
+	md_inline(m->b, r->placement, 0);
+	rbuf_put(m->b, "*");
+	if (report_nz(r->note)[0] != '\0') {
+		rbuf_put(m->b, " · ");
+		md_inline(m->b, r->note, 0);
+	}
 	rbuf_put(m->b, "\n");
 	return 0;
 }
@@ -605,6 +651,16 @@ render_md(struct store *s, struct rbuf *b, struct err *e)
 	if (b->p[b->len - 2] != '\n')
 		rbuf_put(b, "\n");
 
+	rbuf_put(b, "## To look at first\n\n");
+	if (sum.flagged == 0)
+		rbuf_put(b, REPORT_NOTHING_FLAGGED "\n\n");
+	else {
+		rbuf_put(b, REPORT_FLAGGED_ABOUT "\n\n");
+		if (store_checkin_flagged(s, md_flagged, &m, e) != 0)
+			return -1;
+		rbuf_put(b, "\n");
+	}
+
 	rbuf_put(b, "## Entries\n\n");
 	if (sum.entries == 0)
 		rbuf_put(b, "None.\n\n");
@@ -615,10 +671,11 @@ render_md(struct store *s, struct rbuf *b, struct err *e)
 	if (sum.checkins == 0)
 		rbuf_put(b, "None.\n\n");
 	else
-		rbuf_put(b, "| When | Mood | Anxiety | Sleep | Hours slept | "
-		    "Energy | Connection | Symptoms | Note | Timeline |\n"
+		rbuf_put(b, "| When | Mood | Safety | Anxiety | Sleep | "
+		    "Hours slept | Energy | Connection | Symptoms | Note | "
+		    "Timeline |\n"
 		    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | "
-		    "--- |\n");
+		    "--- | --- |\n");
 	if (store_checkin_list(s, 0, 0, md_checkin, &m, e) != 0)
 		return -1;
 	if (sum.checkins > 0)
@@ -716,16 +773,28 @@ csv_checkin(const struct checkin *r, void *arg)
 	csv_field(b, r->note != NULL ? r->note : "");
 	rbuf_printf(b, ",%s,", r->shared ? "yes" : "no");
 	csv_field(b, r->placement);
-	rbuf_put(b, "\r\n");
+	report_flag_text(r, symptoms, sizeof symptoms);
+	rbuf_printf(b, ",%s,%s\r\n", report_safety(r), symptoms);
 	return 0;
 }
 
+/* The others, after the flagged rows. */
+static int
+csv_unflagged(const struct checkin *r, void *arg)
+{
+	return store_checkin_flags(r) != 0 ? 0 : csv_checkin(r, arg);
+}
+
+/* The check-ins to look at first come first (their "attention" cell says
+ * why), then the rest; each group oldest first. */
 static int
 render_csv(struct store *s, struct rbuf *b, struct err *e)
 {
 	rbuf_put(b, "id,time,mood,anxiety,sleep_quality,sleep_hours,energy,"
-	    "connection,symptoms,note,shared,timeline\r\n");
-	return store_checkin_list(s, 0, 0, csv_checkin, b, e);
+	    "connection,symptoms,note,shared,timeline,safety,attention\r\n");
+	if (store_checkin_flagged(s, csv_checkin, b, e) != 0)
+		return -1;
+	return store_checkin_list(s, 0, 0, csv_unflagged, b, e);
 }
 
 /* ---- all formats ---- */

@@ -4,7 +4,10 @@
  * fixed list, a short note.
  *
  * Symptoms are stored as a JSON array of the names below, in this order,
- * each at most once.  Out-of-range values are refused here before anything
+ * each at most once.  The answer to the safety question is stored as
+ * NULL (not answered), 0 (no) or 1 (yes).  Whether a new check-in is
+ * shared starts from the journal's "share_checkins" setting, so the app
+ * and `tend checkin` agree.  Out-of-range values are refused here before anything
  * is written (the table's CHECK constraints are a second guard).
  */
 #include "config.h"
@@ -14,6 +17,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "store/store-int.h"
 #include "tend/err.h"
@@ -40,26 +44,93 @@ store_symptoms_text(const char *json, char *buf, size_t n)
 	}
 }
 
+#define STR(x) #x
+#define XSTR(x) STR(x)
+/* The rule of store_checkin_flags in SQL. */
+#define FLAGGED "(safety = 1 OR mood <= " XSTR(STORE_MOOD_LOW) ")"
+
 static const char sql_add[] =
     "INSERT INTO checkins(uuid, time, time_off, mood, anxiety, sleep, "
-    "sleep_hours, energy, connection, symptoms, note, shared) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
-static const char sql_list[] =
-    "SELECT uuid, time, time_off, mood, anxiety, sleep, sleep_hours, "
-    "energy, connection, symptoms, note, shared, tend_place(time) "
-    "FROM checkins WHERE (?1 IS NULL OR time >= ?1) "
+    "sleep_hours, energy, connection, symptoms, note, shared, safety) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+#define LIST_COLUMNS \
+    "SELECT uuid, time, time_off, mood, anxiety, sleep, sleep_hours, " \
+    "energy, connection, symptoms, note, shared, tend_place(time), " \
+    "safety FROM checkins "
+static const char sql_list[] = LIST_COLUMNS
+    "WHERE (?1 IS NULL OR time >= ?1) "
     "AND (?2 IS NULL OR time < ?2) ORDER BY time, id";
+static const char sql_flagged[] = LIST_COLUMNS
+    "WHERE " FLAGGED " ORDER BY time, id";
 static const char sql_list_json[] =
-    "SELECT json_group_array(json(j)) FROM (SELECT json_object("
-    "'id', uuid, 'short', substr(uuid, 1, 8), "
-    "'time', tend_iso(time, time_off), 'time_utc', time, 'mood', mood, "
-    "'anxiety', anxiety, 'sleep', sleep, 'sleep_hours', sleep_hours, "
-    "'energy', energy, 'connection', connection, "
-    "'symptoms', json(symptoms), 'note', note, "
-    "'shared', json(CASE WHEN shared THEN 'true' ELSE 'false' END), "
-    "'placement', tend_place(time)) AS j FROM checkins "
+    "SELECT json_group_array(json(j)) FROM (SELECT " STORE_CHECKIN_JSON
+    " AS j FROM checkins "
     "WHERE (?1 IS NULL OR time >= ?1) AND (?2 IS NULL OR time < ?2) "
     "ORDER BY time, id)";
+static const char sql_flagged_json[] =
+    "SELECT json_group_array(json(j)) FROM (SELECT json_set("
+    STORE_CHECKIN_JSON ", '$.why', CASE "
+    "WHEN safety = 1 AND mood <= " XSTR(STORE_MOOD_LOW) " THEN "
+    "json_array('safety', 'low mood') "
+    "WHEN safety = 1 THEN json_array('safety') "
+    "ELSE json_array('low mood') END) AS j FROM checkins "
+    "WHERE " FLAGGED " ORDER BY time, id)";
+static const char sql_share_default[] =
+    "SELECT value FROM meta WHERE key = 'share_checkins'";
+static const char sql_share_default_set[] =
+    "INSERT INTO meta(key, value) VALUES ('share_checkins', ?1) "
+    "ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+
+int
+store_safety_parse(const char *text, enum checkin_safety *out)
+{
+	if (strcasecmp(text, "yes") == 0)
+		*out = CHECKIN_SAFETY_YES;
+	else if (strcasecmp(text, "no") == 0)
+		*out = CHECKIN_SAFETY_NO;
+	else
+		return -1;
+	return 0;
+}
+
+int
+store_checkin_flags(const struct checkin *c)
+{
+	return (c->safety == CHECKIN_SAFETY_YES ? CHECKIN_FLAG_SAFETY : 0) |
+	    (c->mood != CHECKIN_UNSET && c->mood <= STORE_MOOD_LOW ?
+	    CHECKIN_FLAG_LOW_MOOD : 0);
+}
+
+int
+store_checkin_share_default(struct store *s)
+{
+	struct err e;
+	sqlite3_stmt *st = store_stmt(s, sql_share_default, &e);
+	int on = 1;
+
+	if (st == NULL)
+		return 1;
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) != SQLITE_NULL)
+		on = strcmp((const char *)sqlite3_column_text(st, 0), "0") != 0;
+	sqlite3_reset(st);
+	return on;
+}
+
+int
+store_checkin_share_default_set(struct store *s, int on, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, sql_share_default_set, e);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, on ? "1" : "0", -1, SQLITE_STATIC);
+	if (store_write_begin(s, e) != 0)
+		return -1;
+	rc = store_done(s, st, e);
+	return store_write_end(s, rc, e);
+}
 
 int
 store_symptom_valid(const char *name)
@@ -156,6 +227,10 @@ store_checkin_add(struct store *s, const struct checkin_new *n,
 	sqlite3_bind_text(st, 10, symptoms, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 11, n->note ? n->note : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 12, n->shared != 0);
+	if (n->safety == CHECKIN_SAFETY_YES || n->safety == CHECKIN_SAFETY_NO)
+		sqlite3_bind_int(st, 13, n->safety == CHECKIN_SAFETY_YES);
+	else
+		sqlite3_bind_null(st, 13);
 	if (store_write_begin(s, e) != 0)
 		return -1;
 	rc = store_done(s, st, e);
@@ -196,6 +271,9 @@ checkin_row(sqlite3_stmt *st, void *p)
 	r.note = (const char *)sqlite3_column_text(st, 10);
 	r.shared = sqlite3_column_int(st, 11);
 	r.placement = (const char *)sqlite3_column_text(st, 12);
+	r.safety = sqlite3_column_type(st, 13) == SQLITE_NULL ?
+	    CHECKIN_SAFETY_UNANSWERED : sqlite3_column_int(st, 13) ?
+	    CHECKIN_SAFETY_YES : CHECKIN_SAFETY_NO;
 	return w->cb(&r, w->arg);
 }
 
@@ -227,4 +305,26 @@ store_checkin_list_json(struct store *s, time_t since, time_t until,
 	rc = store_json_row(s, st, json, e);
 	sqlite3_clear_bindings(st);
 	return rc;
+}
+
+int
+store_checkin_flagged(struct store *s,
+    int (*cb)(const struct checkin *, void *), void *arg, struct err *e)
+{
+	struct checkin_walk w = { cb, arg };
+	sqlite3_stmt *st = store_stmt(s, sql_flagged, e);
+
+	if (st == NULL)
+		return -1;
+	return store_rows(s, st, checkin_row, &w, e);
+}
+
+int
+store_checkin_flagged_json(struct store *s, char **json, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, sql_flagged_json, e);
+
+	if (st == NULL)
+		return -1;
+	return store_json_row(s, st, json, e);
 }

@@ -29,8 +29,8 @@ static const char sql_meta_json[] =
 static const char sql_document[] =
     "SELECT json_object('format', 'tend-export', 'version', 1, "
     "'title', (SELECT value FROM meta WHERE key = 'title'), "
-    "'export', json(?1), 'entries', json(?2), 'checkins', json(?3), "
-    "'sessions', json(?4), 'agenda', json(?5))";
+    "'export', json(?1), 'attention', json(?6), 'entries', json(?2), "
+    "'checkins', json(?3), 'sessions', json(?4), 'agenda', json(?5))";
 
 #define EXPORT_PREFIX "export_"
 
@@ -77,7 +77,7 @@ store_document_json(struct store *s, char **json, struct err *e)
 {
 	struct entry_filter all;
 	sqlite3_stmt *st;
-	char *piece[5] = { NULL };
+	char *piece[6] = { NULL };
 	size_t i;
 	int rc = -1;
 
@@ -90,16 +90,17 @@ store_document_json(struct store *s, char **json, struct err *e)
 	    store_entry_list_json(s, &all, &piece[1], e) != 0 ||
 	    store_checkin_list_json(s, 0, 0, &piece[2], e) != 0 ||
 	    store_session_list_json(s, &piece[3], e) != 0 ||
-	    store_agenda_list_json(s, &piece[4], e) != 0)
+	    store_agenda_list_json(s, &piece[4], e) != 0 ||
+	    store_checkin_flagged_json(s, &piece[5], e) != 0)
 		goto out;
 	if ((st = store_stmt(s, sql_document, e)) == NULL)
 		goto out;
-	for (i = 0; i < 5; i++)
+	for (i = 0; i < 6; i++)
 		sqlite3_bind_text(st, (int)i + 1, piece[i], -1, SQLITE_STATIC);
 	rc = store_json_row(s, st, json, e);
 	sqlite3_clear_bindings(st);
 out:
-	for (i = 0; i < 5; i++)
+	for (i = 0; i < 6; i++)
 		piece_free(piece[i]);
 	return rc;
 }

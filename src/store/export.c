@@ -10,9 +10,11 @@
  * serialized with sqlite3_serialize; store_open_image turns such an image
  * back into a read-only store with sqlite3_deserialize.
  *
- * What goes out is decided here and only here (see struct export_scope).
- * The safety plan and crisis contacts stay home: they are the patient's
- * own plan for bad moments, not part of the course the therapist reviews.
+ * What goes out is decided here and only here (see struct export_scope),
+ * for bundles and plaintext exports alike: "private" means private, for
+ * check-ins as for entries (only sc->all lets them out).  The safety plan
+ * and crisis contacts stay home: they are the patient's own plan for bad
+ * moments, not part of the course the therapist reviews.
  */
 #include "config.h"
 
@@ -29,9 +31,10 @@
 #define ENTRY_SCOPE \
     " FROM entries WHERE trashed IS NULL AND (shared = 1 OR ?3) AND " \
     "(?1 IS NULL OR created >= ?1) AND (?2 IS NULL OR created < ?2)"
-#define CHECKIN_SCOPE \
+#define CHECKIN_RANGE \
     " FROM checkins WHERE (?1 IS NULL OR time >= ?1) AND " \
     "(?2 IS NULL OR time < ?2)"
+#define CHECKIN_SCOPE CHECKIN_RANGE " AND (shared = 1 OR ?3)"
 #define AGENDA_SCOPE \
     " FROM agenda WHERE done IS NULL AND (?1 IS NULL OR created >= ?1) " \
     "AND (?2 IS NULL OR created < ?2)"
@@ -53,21 +56,17 @@ static const char sql_count_entries[] =
     " FROM entries WHERE trashed IS NULL AND "
     "(?1 IS NULL OR created >= ?1) AND (?2 IS NULL OR created < ?2)";
 static const char sql_count_checkins[] =
-    "SELECT count(*), min(time), max(time)" CHECKIN_SCOPE;
+    "SELECT count(*) FILTER (WHERE shared = 1), "
+    "count(*) FILTER (WHERE shared = 0), "
+    "min(time) FILTER (WHERE shared = 1 OR ?3), "
+    "max(time) FILTER (WHERE shared = 1 OR ?3)" CHECKIN_RANGE;
 static const char sql_count_sessions[] = "SELECT count(*) FROM sessions";
 static const char sql_count_agenda[] = "SELECT count(*)" AGENDA_SCOPE;
 
 static const char sql_meta_json[] =
     "SELECT json_group_object(substr(key, 8), value) FROM meta "
     "WHERE key LIKE 'export\\_%' ESCAPE '\\'";
-static const char sql_checkins_json[] =
-    "SELECT json_group_array(json(j)) FROM (SELECT json_object("
-    "'id', uuid, 'short', substr(uuid, 1, 8), "
-    "'time', tend_iso(time, time_off), 'time_utc', time, "
-    "'mood', mood, 'anxiety', anxiety, 'sleep', sleep, "
-    "'sleep_hours', sleep_hours, 'energy', energy, 'connection', "
-    "connection, 'symptoms', json(symptoms), 'note', note, "
-    "'placement', tend_place(time)) AS j FROM checkins ORDER BY time, id)";
+
 
 static void
 bind_scope(sqlite3_stmt *st, const struct export_scope *sc)
@@ -401,10 +400,11 @@ store_export_counts(struct store *s, const struct export_scope *sc,
 	out->entries_shared = (long)r[0];
 	out->entries_private = (long)r[1];
 	widen(&out->first, &out->last, r[2], r[3]);
-	if (count_row(s, sql_count_checkins, sc, r, 3, e) != 0)
+	if (count_row(s, sql_count_checkins, sc, r, 4, e) != 0)
 		return -1;
 	out->checkins = (long)r[0];
-	widen(&out->first, &out->last, r[1], r[2]);
+	out->checkins_private = (long)r[1];
+	widen(&out->first, &out->last, r[2], r[3]);
 	if (count_row(s, sql_count_sessions, sc, r, 1, e) != 0)
 		return -1;
 	out->sessions = (long)r[0];
@@ -420,7 +420,7 @@ store_review_json(struct store *s, const char *signer, char **json,
 {
 	struct entry_filter f;
 	sqlite3_stmt *st;
-	char *part[5] = { NULL, NULL, NULL, NULL, NULL };
+	char *part[6] = { NULL, NULL, NULL, NULL, NULL, NULL };
 	char *sig;
 	int rc = -1, i;
 
@@ -429,10 +429,10 @@ store_review_json(struct store *s, const char *signer, char **json,
 	if ((st = store_stmt(s, sql_meta_json, e)) == NULL ||
 	    store_json_row(s, st, &part[0], e) != 0 ||
 	    store_entry_list_json(s, &f, &part[1], e) != 0 ||
-	    (st = store_stmt(s, sql_checkins_json, e)) == NULL ||
-	    store_json_row(s, st, &part[2], e) != 0 ||
+	    store_checkin_list_json(s, 0, 0, &part[2], e) != 0 ||
 	    store_session_list_json(s, &part[3], e) != 0 ||
-	    store_agenda_list_json(s, &part[4], e) != 0)
+	    store_agenda_list_json(s, &part[4], e) != 0 ||
+	    store_checkin_flagged_json(s, &part[5], e) != 0)
 		goto done;
 	/* The signer's fingerprint is base32 and dashes: no quoting needed,
 	 * but check rather than trust. */
@@ -441,13 +441,15 @@ store_review_json(struct store *s, const char *signer, char **json,
 		    (unsigned char)signer[i] < 0x20)
 			fatal("store: a fingerprint with odd characters");
 	sig = xasprintf("\"%s\"", signer);
-	*json = xasprintf("{\"export\":%s,\"signer\":%s,\"entries\":%s,"
-	    "\"checkins\":%s,\"sessions\":%s,\"agenda\":%s}", part[0], sig,
-	    part[1], part[2], part[3], part[4]);
+	/* The check-ins to look at first come before any journal text. */
+	*json = xasprintf("{\"export\":%s,\"signer\":%s,\"attention\":%s,"
+	    "\"entries\":%s,\"checkins\":%s,\"sessions\":%s,"
+	    "\"agenda\":%s}", part[0], sig, part[5], part[1], part[2],
+	    part[3], part[4]);
 	free(sig);
 	rc = 0;
 done:
-	for (i = 0; i < 5; i++)
+	for (i = 0; i < 6; i++)
 		if (part[i] != NULL) {
 			vault_wipe(part[i], strlen(part[i]));
 			free(part[i]);

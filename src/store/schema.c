@@ -140,10 +140,18 @@ static const char schema_v3[] =
     "  added INTEGER NOT NULL"
     ") WITHOUT ROWID;";
 
+/* Version 4: the answer to the check-in's safety question (thoughts of
+ * harming oneself): NULL not answered, 0 no, 1 yes.  Clinical data, so
+ * it is kept and travels with a shared check-in. */
+static const char schema_v4[] =
+    "ALTER TABLE checkins ADD COLUMN safety INTEGER"
+    "  CHECK (safety IN (0, 1));";
+
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
+	schema_v4,
 };
 
 static int

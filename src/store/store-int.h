@@ -82,6 +82,18 @@ int store_bind_time(sqlite3_stmt *st, int i, time_t t);
 int store_wrap(sqlite3 *db, struct vault *v, int version, struct store **out,
     struct err *e);
 
+/* A check-in row of table checkins as a JSON object: what
+ * `tend checkin` lists, exports and reviews print for one check-in. */
+#define STORE_CHECKIN_JSON \
+    "json_object('id', uuid, 'short', substr(uuid, 1, 8), " \
+    "'time', tend_iso(time, time_off), 'time_utc', time, 'mood', mood, " \
+    "'anxiety', anxiety, 'sleep', sleep, 'sleep_hours', sleep_hours, " \
+    "'energy', energy, 'connection', connection, " \
+    "'symptoms', json(symptoms), 'note', note, " \
+    "'shared', json(CASE WHEN shared THEN 'true' ELSE 'false' END), " \
+    "'safety', CASE safety WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END, " \
+    "'placement', tend_place(time))"
+
 /* Migrations (schema.c): bring the open database to version. */
 int schema_migrate(struct store *s, int version, struct err *e);
 
