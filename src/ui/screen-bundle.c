@@ -8,6 +8,10 @@
  * clinician often wants the numbers side by side).  Columns are numbers
  * and words, never colour.
  *
+ * Above everything, the check-ins to look at first: a yes to the safety
+ * question, or a mood of 2 or lower (store_checkin_flagged), said in
+ * words.
+ *
  * The text is built once when the screen opens, as lines in memory, and
  * wiped when it leaves: notes in check-ins are the patient's words.
  */
@@ -127,8 +131,10 @@ bundle_checkin(const struct checkin *c, void *arg)
 		snprintf(hrs, sizeof hrs, "%.1f", c->sleep_hours);
 	store_symptoms_text(c->symptoms, sym, sizeof sym);
 	bundle_add(b, low ? ROLE_MOOD_LOW : ROLE_NORMAL,
-	    xasprintf(" %-16.16s %8s %4s %5s %5s %6s %4s", when, mood, anx,
-	    slp, hrs, en, con));
+	    xasprintf(" %-16.16s %8s %6s %4s %5s %5s %6s %4s", when, mood,
+	    c->safety == CHECKIN_SAFETY_YES ? "yes" :
+	    c->safety == CHECKIN_SAFETY_NO ? "no" : "-", anx, slp, hrs, en,
+	    con));
 	/* Symptoms and the note on a line of their own, so they are not cut
 	 * short by the numbers. */
 	if (sym[0] != '\0' || (c->note != NULL && c->note[0] != '\0'))
@@ -137,6 +143,43 @@ bundle_checkin(const struct checkin *c, void *arg)
 		    "; " : "", c->note != NULL ? c->note : ""));
 	vault_wipe(sym, sizeof sym);
 	return 0;
+}
+
+/* One check-in to look at first: when, why, the mood, the note. */
+static int
+bundle_flagged_row(const struct checkin *c, void *arg)
+{
+	struct bundle *b = arg;
+	int f = store_checkin_flags(c);
+	char when[32], *t;
+
+	time_format_iso(c->time, c->time_off, when, sizeof when);
+	if ((t = strchr(when, 'T')) != NULL)
+		*t = ' ';
+	bundle_add(b, ROLE_MOOD_LOW, xasprintf(" %.16s  %s%s%s, mood %d%s%s",
+	    when, f & CHECKIN_FLAG_SAFETY ? "safety question: yes" : "",
+	    f == (CHECKIN_FLAG_SAFETY | CHECKIN_FLAG_LOW_MOOD) ? "; " : "",
+	    f & CHECKIN_FLAG_LOW_MOOD ? "low mood" : "", c->mood,
+	    c->note != NULL && c->note[0] != '\0' ? ": " : "",
+	    c->note != NULL ? c->note : ""));
+	return 0;
+}
+
+/* The check-ins to look at first, at the top. */
+static void
+bundle_flagged(struct app *a, struct bundle *b)
+{
+	long before = b->n;
+	struct err e;
+
+	bundle_add(b, ROLE_HEADING, xstrdup("To look at first"));
+	if (store_checkin_flagged(a->store, bundle_flagged_row, b, &e) != 0)
+		bundle_add(b, ROLE_WARNING, xasprintf("The check-ins could not "
+		    "be read: %s.", e.msg));
+	else if (b->n == before + 1)
+		bundle_add(b, ROLE_DIM, xstrdup(" No check-in here has a yes to "
+		    "the safety question or a mood of 2 or lower."));
+	bundle_add(b, ROLE_NORMAL, xstrdup(""));
 }
 
 static void
@@ -155,6 +198,7 @@ bundle_build(struct app *a, struct bundle *b)
 	long before;
 	struct err e;
 
+	bundle_flagged(a, b);
 	bundle_add(b, ROLE_HEADING, xstrdup("About this export"));
 	bundle_add(b, ROLE_NORMAL, alias[0] != '\0' ?
 	    xasprintf("From: %s", alias) :
@@ -167,16 +211,18 @@ bundle_build(struct app *a, struct bundle *b)
 	bundle_add(b, ROLE_NORMAL, xasprintf("Covers: %s to %s", since,
 	    until));
 	bundle_add(b, ROLE_NORMAL, strcmp(all, "1") == 0 ?
-	    xstrdup("Entries: every entry, including those not marked to "
-	    "share") :
-	    xstrdup("Entries: only those the patient marked to share"));
+	    xstrdup("Entries and check-ins: all, including those not "
+	    "marked to share") :
+	    xstrdup("Entries and check-ins: only those the patient marked "
+	    "to share"));
 	bundle_add(b, ROLE_DIM, xasprintf("Made with tend %s; opened "
 	    "read-only: nothing here can be changed.", ver));
 	bundle_add(b, ROLE_NORMAL, xstrdup(""));
 	bundle_add(b, ROLE_HEADING, xstrdup("Check-ins"));
 	before = b->n;
-	bundle_add(b, ROLE_DIM, xasprintf(" %-16s %8s %4s %5s %5s %6s %4s",
-	    "When", "Mood", "Anx", "Sleep", "Hours", "Energy", "Conn"));
+	bundle_add(b, ROLE_DIM, xasprintf(" %-16s %8s %6s %4s %5s %5s %6s "
+	    "%4s", "When", "Mood", "Safety", "Anx", "Sleep", "Hours", "Energy",
+	    "Conn"));
 	if (store_checkin_list(a->store, 0, 0, bundle_checkin, b, &e) != 0)
 		bundle_add(b, ROLE_WARNING, xasprintf("The check-ins could not "
 		    "be read: %s.", e.msg));
@@ -185,7 +231,8 @@ bundle_build(struct app *a, struct bundle *b)
 		    "check-ins."));
 	else
 		bundle_add(b, ROLE_HINT, xstrdup(" Scales 0-10; -: not "
-		    "answered; low: a mood of 2 or lower."));
+		    "answered; low: a mood of 2 or lower; safety: thoughts "
+		    "of harming oneself."));
 	free(alias);
 	free(when);
 	free(since);
@@ -282,6 +329,8 @@ const struct screen screen_bundle = {
 	.key = bundle_key,
 	.leave = bundle_leave,
 	.keys = bundle_keys,
-	.about = "Who signed this export, when it was written, the days it "
-	    "covers, and every check-in in it as a table.",
+	.about = "The check-ins to look at first (a yes to the safety "
+	    "question, a mood of 2 or lower), who signed this export, when "
+	    "it was written, the days it covers, and every check-in in it as "
+	    "a table.",
 };

@@ -20,9 +20,14 @@
  * itself, the terminal went away) is kept as an encrypted draft and comes
  * back the next time the screen opens.
  *
- * The store has no place for the safety answer itself, so it is not kept.
- * Check-ins are marked shared by default, because an export for the
- * therapist includes every check-in in its dates; the row says so.
+ * The safety answer is kept with the check-in (not answered, no, yes).
+ * A shared check-in goes to the therapist with its answer, and the screen
+ * says so beside the Share row and on the question's hint.  Whether a new
+ * check-in starts shared is the journal's setting "share check-ins by
+ * default" (on; see the settings screen), the same one `tend checkin`
+ * follows; a private one stays out of exports unless the patient asks
+ * for private items too.  After a yes the support screen offers to put
+ * it on the agenda.
  */
 #include "config.h"
 
@@ -89,15 +94,18 @@ struct checkin_state {
 #define CK_DRAFT "checkin"      /* the key of an unfinished check-in */
 
 /* Shown at the top of the support screen (see screen-support.c). */
-static char ck_why_low[] =
-    "Your check-in is saved. You noted a low mood, so your safety plan "
-    "is here in case it helps. Esc takes you back.";
-static char ck_why_safety[] =
-    "Your check-in is saved. Thank you for saying so. Here is your plan "
-    "and the people you can reach.";
-static char ck_why_safety_open[] =
-    "Thank you for saying so. Here is your plan and the people you can "
-    "reach. Your check-in waits underneath; Esc takes you back to it.";
+static const struct support_why ck_why_low = {
+	"Your check-in is saved. You noted a low mood, so your safety plan "
+	"is here in case it helps. Esc takes you back.", 0,
+};
+static const struct support_why ck_why_safety = {
+	"Your check-in is saved. Thank you for saying so. Here is your plan "
+	"and the people you can reach.", 1,
+};
+static const struct support_why ck_why_safety_open = {
+	"Thank you for saying so. Here is your plan and the people you can "
+	"reach. Your check-in waits underneath; Esc takes you back to it.", 1,
+};
 
 static const struct keydef checkin_keys[] = {
 	/* Saving, the way back and help first: at 44 columns the bar has
@@ -292,8 +300,8 @@ ck_draw_item(struct app *a, struct checkin_state *s, int i, int y)
 	case CK_SHARE:
 		label = "Share";
 		draw_text(a, y, x, w, s->shared ? ROLE_SHARED : ROLE_PRIVATE,
-		    s->shared ? "[x] shared with your therapist" :
-		    "[ ] private");
+		    s->shared ? (wide ? "[x] shared with your therapist, with "
+		    "the answer below" : "[x] shared") : "[ ] private");
 		break;
 	case CK_SAFETY:
 		snprintf(buf, sizeof buf, "%s  (%s) no   (%s) yes", wide ?
@@ -332,14 +340,17 @@ ck_hint(const struct checkin_state *s, char *buf, size_t len)
 		break;
 	case CK_SHARE:
 		snprintf(buf, len, "%s", s->shared ?
-		    "Exports for your therapist include check-ins. Space "
-		    "marks this one private." :
-		    "Private. An export includes all check-ins by default; "
-		    "look over it first.");
+		    "Your therapist sees this check-in, with all its answers, "
+		    "in your next export. Space makes it private." :
+		    "Private: exports leave it out unless you include "
+		    "private items. Space shares it.");
 		break;
 	case CK_SAFETY:
 		snprintf(buf, len, "n for no, y for yes. Either is fine; "
-		    "yes opens your safety plan. Enter saves.");
+		    "yes opens your safety plan. %sEnter saves.", s->shared ?
+		    "It is shared, so your therapist will see your answer. " :
+		    "It is private: exports leave it out unless you include "
+		    "private items. ");
 		break;
 	}
 }
@@ -482,7 +493,9 @@ checkin_enter(struct app *a, struct frame *f)
 	while (s->nsym < CK_SYMPTOMS_MAX && store_symptoms[s->nsym] != NULL)
 		s->nsym++;
 	field_init(&s->note, 0, CK_NOTE_MAX);
-	s->shared = 1;
+	/* The journal's setting, which `tend checkin` follows too. */
+	s->shared = a->store != NULL && !a->readonly ?
+	    store_checkin_share_default(a->store) : 1;
 	s->safety = CK_UNANSWERED;
 	f->data = s;
 	if (!a->readonly && a->store != NULL && ck_draft_load(a, s) == 0)
@@ -557,6 +570,8 @@ ck_save(struct app *a, struct checkin_state *s)
 	n.symptoms = symptoms;
 	n.note = s->note.len > 0 ? s->note.buf : NULL;
 	n.shared = s->shared;
+	n.safety = s->safety == CK_YES ? CHECKIN_SAFETY_YES :
+	    s->safety == CK_NO ? CHECKIN_SAFETY_NO : CHECKIN_SAFETY_UNANSWERED;
 	if (store_checkin_add(a->store, &n, uuid, &e) != 0) {
 		ui_message(a, ROLE_WARNING, "Not saved: %s.", e.msg);
 		return -1;
@@ -577,9 +592,9 @@ ck_save_and_go(struct app *a, struct checkin_state *s)
 	s->done = 1;
 	ui_pop(a);              /* s is gone now */
 	if (safety)
-		ui_open(a, "support", ck_why_safety);
+		ui_open(a, "support", (void *)&ck_why_safety);
 	else if (low)
-		ui_open(a, "support", ck_why_low);
+		ui_open(a, "support", (void *)&ck_why_low);
 	else if (a->message[0] == '\0')       /* leave may have said more */
 		ui_message(a, ROLE_GOOD, "Check-in saved. Thank you.");
 	return UI_DRAW_ALL;
@@ -670,7 +685,7 @@ ck_safety_yes(struct app *a, struct checkin_state *s)
 	s->changed = 1;
 	if (s->scale[0] != CHECKIN_UNSET && ck_hours_value(s) != -2)
 		return ck_save_and_go(a, s);
-	ui_open(a, "support", ck_why_safety_open);
+	ui_open(a, "support", (void *)&ck_why_safety_open);
 	return UI_DRAW_ALL;
 }
 

@@ -294,9 +294,11 @@ plural(long n, const char *one, const char *many)
 static char *
 export_summary(const struct export *x, const struct export_counts *n)
 {
-	char *who = export_who(x), *s, *range;
+	char *who = export_who(x), *s, *range, *priv;
 	long entries = n->entries_shared + (x->private_too ?
 	    n->entries_private : 0);
+	long checkins = n->checkins + (x->private_too ?
+	    n->checkins_private : 0);
 
 	if (n->first != 0) {
 		char a[16], b[16];
@@ -307,15 +309,23 @@ export_summary(const struct export *x, const struct export_counts *n)
 		    xasprintf(", from %s to %s", a, b);
 	} else
 		range = xstrdup("");
+	/* Say what stays home: private check-ins are counted. */
+	if (x->private_too)
+		priv = xstrdup("Private entries and check-ins are included.");
+	else if (n->checkins_private > 0)
+		priv = xasprintf("Private entries stay out, and %ld private "
+		    "check-%s.", n->checkins_private,
+		    plural(n->checkins_private, "in", "ins"));
+	else
+		priv = xstrdup("Private entries and check-ins stay out.");
 	s = xasprintf("The file will hold %ld %s%s, %ld check-%s, %ld %s and "
 	    "%ld open agenda %s%s. %s Only %s can open it. Write it now?",
 	    entries, plural(entries, "entry", "entries"),
-	    x->private_too ? "" : " marked to share", n->checkins,
-	    plural(n->checkins, "in", "ins"), n->sessions,
+	    x->private_too ? "" : " marked to share", checkins,
+	    plural(checkins, "in", "ins"), n->sessions,
 	    plural(n->sessions, "session", "sessions"), n->agenda,
-	    plural(n->agenda, "item", "items"), range,
-	    x->private_too ? "Private entries are included." :
-	    "Private entries stay out.", who);
+	    plural(n->agenda, "item", "items"), range, priv, who);
+	free(priv);
 	free(range);
 	free(who);
 	return s;
@@ -635,8 +645,9 @@ export_draw(struct app *a, struct frame *f)
 	if ((y = export_y(x, l.item[ITEM_PRIVATE])) >= 0) {
 		export_label(a, x, x->nth + ITEM_PRIVATE, y, "Private");
 		snprintf(buf, sizeof buf, "%s %s", x->private_too ? "[x]" :
-		    "[ ]", x->private_too ? "included: every entry in the "
-		    "range" : "left out: only entries marked to share");
+		    "[ ]", x->private_too ? "included: every entry and "
+		    "check-in in the range" : "left out: only what is marked "
+		    "to share");
 		draw_text(a, y, x0, fw, item == ITEM_PRIVATE ? ROLE_SELECTED :
 		    ROLE_NORMAL, buf);
 	}

@@ -497,7 +497,16 @@ home_today(const struct checkin *c, void *arg)
 	return time_days_between(c->time, *now) == 0;
 }
 
-/* The sparkline and the invitation, from the store. */
+static int
+home_count(const struct checkin *c, void *arg)
+{
+	(void)c;
+	(*(long *)arg)++;
+	return 0;
+}
+
+/* The sparkline and the invitation (in a review: what to look at
+ * first), from the store. */
 static void
 home_header_load(struct home *h)
 {
@@ -511,6 +520,17 @@ home_header_load(struct home *h)
 	store_checkin_list(a->store, now - HOME_SPARK_DAYS * 86400L, 0,
 	    home_spark_add, h, &e);
 	h->invite[0] = '\0';
+	if (a->readonly) {
+		long n = 0;
+
+		/* A review says first what to look at first. */
+		if (store_checkin_flagged(a->store, home_count, &n, &e) == 0 &&
+		    n > 0)
+			snprintf(h->invite, sizeof h->invite, "Look at first: "
+			    "%ld check-in%s with a safety yes or a low mood "
+			    "(press i).", n, n == 1 ? "" : "s");
+		return;
+	}
 	memset(&m, 0, sizeof m);
 	m.now = now;
 	if (store_session_list(a->store, home_medicine_find, &m, &e) != 0 ||
@@ -519,10 +539,10 @@ home_header_load(struct home *h)
 	days = time_days_between(m.when, now);
 	if (days < 1 || days > HOME_INVITE_DAYS)
 		return;
+	if (a->readonly)        /* a review has its own line, above */
+		return;
 	if (store_checkin_list(a->store, now - 86400L, 0, home_today, &now,
 	    &e) == 1)
-		return;
-	if (a->readonly)
 		return;
 	snprintf(h->invite, sizeof h->invite, "Day %ld after medicine "
 	    "session %d: a short check-in today? Press c when ready.", days,
@@ -573,8 +593,10 @@ home_header_draw(struct app *a, struct home *h, int y)
 		draw_text(a, y, x, COLS - 2 - x, ROLE_DIM, buf);
 	}
 	if (h->invite[0] != '\0')
-		draw_text(a, y + 1, 2, w, ROLE_HINT, draw_width(h->invite) <= w ?
-		    h->invite : "A check-in today? Press c when ready.");
+		draw_text(a, y + 1, 2, w, a->readonly ? ROLE_MESSAGE :
+		    ROLE_HINT, draw_width(h->invite) <= w ? h->invite :
+		    a->readonly ? "Check-ins to look at first: i" :
+		    "A check-in today? Press c when ready.");
 }
 
 /* ---- the screen ---- */

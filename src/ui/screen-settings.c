@@ -4,6 +4,11 @@
  *
  * Every change is written to the config file straight away (atomically),
  * so there is no "save" to forget; a new theme shows at once.
+ *
+ * After the config rows come the settings that belong to the journal
+ * itself and are kept inside it (so the command line reads them too):
+ * whether new check-ins start out shared.  They are left out in a review,
+ * where the journal is someone else's.
  */
 #include "config.h"
 
@@ -13,12 +18,28 @@
 #include <string.h>
 
 #include "ui/ui.h"
+#include "tend/store.h"
 
 struct settings {
-	struct list list;       /* rows are indices into config_defs */
+	struct list list;       /* rows are indices into config_defs, then
+	                         * into journal_defs */
 	char **themes;
 	int nthemes;
+	size_t count;           /* rows in all */
 };
+
+/* The journal's own settings, kept in the vault. */
+static const struct {
+	const char *label;
+	const char *help;
+} journal_defs[] = {
+	{ "Share check-ins by default",
+	  "Whether a new check-in starts out shared with your therapist (you "
+	  "can still change each one). A private check-in stays out of "
+	  "exports unless you include private items. Kept in your journal: "
+	  "tend checkin follows it too." },
+};
+#define JOURNAL_NDEFS (sizeof journal_defs / sizeof journal_defs[0])
 
 static const struct keydef settings_keys[] = {
 	{ ACT_UP, { UI_KC(KEY_UP), 'k' }, "Up",
@@ -46,15 +67,32 @@ static const struct keydef settings_keys[] = {
 static size_t
 settings_fetch(void *arg, long long from, int dir, long long *out, size_t n)
 {
-	(void)arg;
-	return list_count_fetch(config_ndefs, from, dir, out, n);
+	const struct settings *s = arg;
+
+	return list_count_fetch(s->count, from, dir, out, n);
 }
 
 static int
 settings_exists(void *arg, long long id)
 {
-	(void)arg;
-	return id >= 0 && id < (long long)config_ndefs;
+	const struct settings *s = arg;
+
+	return id >= 0 && id < (long long)s->count;
+}
+
+/* A row's label and help. */
+static const char *
+settings_label(long long id)
+{
+	return id < (long long)config_ndefs ? config_defs[id].label :
+	    journal_defs[id - (long long)config_ndefs].label;
+}
+
+static const char *
+settings_help(long long id)
+{
+	return id < (long long)config_ndefs ? config_defs[id].help :
+	    journal_defs[id - (long long)config_ndefs].help;
 }
 
 static void
@@ -73,8 +111,12 @@ settings_row(struct app *a, void *arg, long long id, int y, int x,
 	char value[CONFIG_THEME_MAX + 16], row[256];
 
 	(void)arg;
-	settings_value(a, &config_defs[id], value, sizeof value);
-	snprintf(row, sizeof row, " %-24s %s %s %s ", config_defs[id].label,
+	if (id < (long long)config_ndefs)
+		settings_value(a, &config_defs[id], value, sizeof value);
+	else
+		snprintf(value, sizeof value, "%s",
+		    store_checkin_share_default(a->store) ? "on" : "off");
+	snprintf(row, sizeof row, " %-26s %s %s %s ", settings_label(id),
 	    draw_glyph(a, "‹", "<"), value, draw_glyph(a, "›", ">"));
 	draw_text(a, y, x, width, selected ? ROLE_SELECTED : ROLE_NORMAL, row);
 }
@@ -90,9 +132,10 @@ settings_enter(struct app *a, struct frame *f)
 {
 	struct settings *s = xcalloc(1, sizeof *s);
 
-	(void)a;
 	s->nthemes = theme_list(&s->themes);
-	list_init(&s->list, &settings_source, NULL);
+	s->count = config_ndefs + (a->store != NULL && !a->readonly ?
+	    JOURNAL_NDEFS : 0);
+	list_init(&s->list, &settings_source, s);
 	list_reload(&s->list, (int)config_ndefs);
 	f->data = s;
 }
@@ -124,8 +167,10 @@ settings_draw(struct app *a, struct frame *f)
 	y += s->list.n + 1;
 	if (y < maxy)
 		y += draw_wrap(a, y, 2, w, maxy - y, ROLE_HINT,
-		    config_defs[list_selected(&s->list)].help) + 1;
-	where = xasprintf("Saved in %s", a->config_path);
+		    settings_help(list_selected(&s->list))) + 1;
+	where = list_selected(&s->list) < (long long)config_ndefs ?
+	    xasprintf("Saved in %s", a->config_path) :
+	    xstrdup("Saved in your journal.");
 	if (y < maxy)
 		draw_wrap(a, maxy - 2, 2, w, 1, ROLE_DIM, where);
 	free(where);
@@ -145,13 +190,31 @@ settings_commit(struct app *a, int theme_changed)
 		ui_theme_reload(a);
 }
 
+/* Switch the journal's share default; say how it went. */
+static int
+settings_share_toggle(struct app *a)
+{
+	struct err e;
+
+	if (store_checkin_share_default_set(a->store,
+	    !store_checkin_share_default(a->store), &e) != 0)
+		ui_message(a, ROLE_WARNING, "Not saved: %s.", e.msg);
+	else
+		ui_message(a, ROLE_GOOD, "Saved.");
+	return UI_DRAW_ALL;
+}
+
 /* Step the chosen setting by dir (-1 or +1). */
 static int
 settings_change(struct app *a, struct settings *s, int dir)
 {
-	const struct config_def *d = &config_defs[list_selected(&s->list)];
+	const struct config_def *d;
 	char value[CONFIG_THEME_MAX + 16];
 	struct err e;
+
+	if (list_selected(&s->list) >= (long long)config_ndefs)
+		return settings_share_toggle(a);
+	d = &config_defs[list_selected(&s->list)];
 	if (strcmp(d->key, "theme") == 0) {
 		int i, cur = 0;
 
@@ -189,6 +252,9 @@ settings_reset(struct app *a, void *arg, int yes)
 	}
 	snprintf(theme, sizeof theme, "%s", a->config.theme);
 	config_defaults(&a->config);
+	if (a->store != NULL && !a->readonly &&
+	    !store_checkin_share_default(a->store))
+		settings_share_toggle(a);
 	settings_commit(a, strcmp(theme, a->config.theme) != 0);
 }
 
@@ -209,7 +275,7 @@ settings_key(struct app *a, struct frame *f, enum action act, int key)
 	case ACT_RESET: {
 		static const struct confirm q = {
 			.question = "Put every setting back to how tend comes? "
-			    "Your journal is not touched.",
+			    "Your entries and check-ins are not touched.",
 			.keys_hint = "y: yes, put them back    n: no, keep them",
 			.answer = settings_reset,
 		};
@@ -230,7 +296,8 @@ const struct screen screen_settings = {
 	.key = settings_key,
 	.leave = settings_leave,
 	.keys = settings_keys,
-	.about = "Your settings for tend on this computer. Choose one with "
-	    "the up and down arrows and change it with left and right; "
-	    "every change is saved at once.",
+	.about = "Your settings for tend on this computer, and below them "
+	    "the ones kept in your journal. Choose one with the up and down "
+	    "arrows and change it with left and right; every change is "
+	    "saved at once.",
 };

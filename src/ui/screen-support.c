@@ -11,15 +11,20 @@
  * goes in it.  In review mode (read-only) the lines are shown, nothing
  * can be changed.
  *
- * Whoever opens the screen may pass a sentence (static storage) as the
- * frame's arg: it is shown at the top, to say kindly why the screen
- * appeared.
+ * Whoever opens the screen may pass a struct support_why (static
+ * storage) as the frame's arg: its sentence is shown at the top, to say
+ * kindly why the screen appeared; after a yes to the safety question it
+ * also offers to put the subject on the agenda (A), once.
+ *
+ * In a review the lists are the bundle's, and a bundle never carries
+ * them: each says "Not included in this export", never that it is empty.
  */
 #include "config.h"
 
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "ui/ui.h"
 #include "tend/store.h"
@@ -31,10 +36,10 @@ enum { SP_PLAN, SP_CONTACTS, SP_LISTS };
 
 static const struct {
 	const char *key;        /* the journal setting */
-	const char *heading;
+	const char *heading, *heading_review;
 	const char *empty;      /* what it is for, when it is empty */
 } sp_lists[SP_LISTS] = {
-	{ "safety_plan", "Your safety plan",
+	{ "safety_plan", "Your safety plan", "The patient's safety plan",
 	  "A safety plan is a short list you write for hard moments, best "
 	  "together with your therapist: the signs that a hard time is "
 	  "starting, things you can do on your own that help, people and "
@@ -42,6 +47,7 @@ static const struct {
 	  "you are safer. One thing per line is enough; press a to add the "
 	  "first line." },
 	{ "crisis_contacts", "People to contact",
+	  "The patient's people to contact",
 	  "The people you can call or write to when things get hard: "
 	  "friends or family, your therapist, a doctor, a crisis line near "
 	  "you. Add a name and a number on each line, so they are here "
@@ -62,11 +68,16 @@ struct support {
 	                         * sentences, shows */
 	int editing;            /* 0, SP_EDIT or SP_ADD */
 	struct field edit;
+	int agenda_added;       /* the offer was taken */
 };
 
 enum { SP_EDIT = 1, SP_ADD = 2 };
 
 static const struct keydef support_keys[] = {
+	/* Only after a yes to the safety question; first, so it shows. */
+	{ ACT_AGENDA, { 'A' }, "Add to agenda",
+	  "Put the thoughts you noted on your agenda, to talk about at your "
+	  "next session.", 1 },
 	/* The way back and help before removing and moving: at 44 columns
 	 * the bar has room for four or five. */
 	{ ACT_EDIT, { UI_ENTER, 'e' }, "Edit",
@@ -212,13 +223,20 @@ sp_layout(struct app *a, struct frame *f, int draw, int y0, int y1,
     int *sel_at, int *sel_h)
 {
 	struct support *s = f->data;
-	const char *why = f->arg;
+	const struct support_why *why = f->arg;
 	const char *bullet = draw_glyph(a, "•", "*");
 	int w = COLS - 4, y = 0, k, i, row = 0, first = s->top;
 
 	*sel_at = *sel_h = 0;
-	if (why != NULL) {
-		sp_text(a, draw, &y, y0, y1, first, ROLE_MESSAGE, why);
+	if (why != NULL && why->text != NULL) {
+		sp_text(a, draw, &y, y0, y1, first, ROLE_MESSAGE, why->text);
+		y++;
+	}
+	if (why != NULL && why->offer_agenda && !a->readonly) {
+		sp_text(a, draw, &y, y0, y1, first, ROLE_HINT,
+		    s->agenda_added ? "It is on your agenda for your next "
+		    "session." : "If you would like to talk about this at "
+		    "your next session, press A to add it to your agenda.");
 		y++;
 	}
 	sp_text(a, draw, &y, y0, y1, first, ROLE_NORMAL, sp_emergency);
@@ -227,6 +245,7 @@ sp_layout(struct app *a, struct frame *f, int draw, int y0, int y1,
 
 		y++;
 		sp_text(a, draw, &y, y0, y1, first, ROLE_HEADING,
+		    a->readonly ? sp_lists[k].heading_review :
 		    sp_lists[k].heading);
 		if (l->n == 0 && !a->readonly)  /* it says how to add */
 			sp_text(a, draw, &y, y0, y1, first, ROLE_NORMAL,
@@ -248,7 +267,9 @@ sp_layout(struct app *a, struct frame *f, int draw, int y0, int y1,
 				continue;
 			}
 			if (l->n == 0)
-				text = xstrdup(a->readonly ? "(empty)" :
+				text = xstrdup(a->readonly ? "Not included "
+				    "in this export: it stays in the "
+				    "patient's own journal." :
 				    "(empty: press a to add a line)");
 			else
 				text = xasprintf("%s %s", bullet, l->line[i]);
@@ -357,6 +378,12 @@ support_active(struct app *a, struct frame *f, enum action act)
 	struct support *s = f->data;
 	int line;
 
+	if (act == ACT_AGENDA) {
+		const struct support_why *why = f->arg;
+
+		return !a->readonly && !s->editing && why != NULL &&
+		    why->offer_agenda && !s->agenda_added;
+	}
 	if (act != ACT_EDIT && act != ACT_ADD && act != ACT_DELETE)
 		return 1;
 	if (a->readonly || s->editing)
@@ -366,6 +393,28 @@ support_active(struct app *a, struct frame *f, enum action act)
 		return line >= 0;
 	}
 	return 1;
+}
+
+/* The offer taken: the thoughts noted today go on the agenda. */
+static void
+sp_agenda_add(struct app *a, struct support *s)
+{
+	char uuid[STORE_UUID_LEN + 1], day[16], *text;
+	time_t now = time(NULL);
+	struct tm tm;
+	struct err e;
+
+	localtime_r(&now, &tm);
+	strftime(day, sizeof day, "%Y-%m-%d", &tm);
+	text = xasprintf("Talk about my thoughts of hurting myself (my "
+	    "check-in of %s)", day);
+	if (store_agenda_add(a->store, text, uuid, &e) != 0)
+		ui_message(a, ROLE_WARNING, "Not added: %s.", e.msg);
+	else {
+		s->agenda_added = 1;
+		ui_message(a, ROLE_GOOD, "Added to your agenda.");
+	}
+	free(text);
 }
 
 /* ---- editing ---- */
@@ -474,6 +523,9 @@ support_key(struct app *a, struct frame *f, enum action act, int key)
 		return UI_DRAW_ALL;
 	}
 	switch (act) {
+	case ACT_AGENDA:
+		sp_agenda_add(a, s);
+		return UI_DRAW_ALL;
 	case ACT_UP:
 		if (s->sel > 0)
 			s->sel--;

@@ -365,6 +365,15 @@ struct frame {
 	void *arg;                      /* given by whoever pushed it */
 };
 
+/* The arg of the support screen (NULL: opened from home): a sentence
+ * saying kindly why it appeared, and whether to offer to put the subject
+ * on the agenda for the next session (after a yes to the safety
+ * question).  Static storage. */
+struct support_why {
+	const char *text;
+	int offer_agenda;
+};
+
 extern const struct screen screen_firstrun;
 extern const struct screen screen_unlock;
 extern const struct screen screen_home;
