@@ -229,10 +229,12 @@ bundle_build(struct app *a, struct bundle *b)
 	else if (b->n == before + 1)
 		bundle_add(b, ROLE_DIM, xstrdup(" This export holds no "
 		    "check-ins."));
-	else
+	else {
 		bundle_add(b, ROLE_HINT, xstrdup(" Scales 0-10; -: not "
-		    "answered; low: a mood of 2 or lower; safety: thoughts "
-		    "of harming oneself."));
+		    "answered; low: a mood of 2 or lower."));
+		bundle_add(b, ROLE_HINT, xstrdup(" Safety: the answer to the "
+		    "question about thoughts of harming oneself."));
+	}
 	free(alias);
 	free(when);
 	free(since);

@@ -136,7 +136,7 @@ settings_enter(struct app *a, struct frame *f)
 	s->count = config_ndefs + (a->store != NULL && !a->readonly ?
 	    JOURNAL_NDEFS : 0);
 	list_init(&s->list, &settings_source, s);
-	list_reload(&s->list, (int)config_ndefs);
+	list_reload(&s->list, (int)s->count);
 	f->data = s;
 }
 

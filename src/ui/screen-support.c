@@ -228,17 +228,15 @@ sp_layout(struct app *a, struct frame *f, int draw, int y0, int y1,
 	int w = COLS - 4, y = 0, k, i, row = 0, first = s->top;
 
 	*sel_at = *sel_h = 0;
-	if (why != NULL && why->text != NULL) {
+	if (why != NULL && why->text != NULL)
 		sp_text(a, draw, &y, y0, y1, first, ROLE_MESSAGE, why->text);
-		y++;
-	}
-	if (why != NULL && why->offer_agenda && !a->readonly) {
-		sp_text(a, draw, &y, y0, y1, first, ROLE_HINT,
+	if (why != NULL && why->offer_agenda && !a->readonly)
+		sp_text(a, draw, &y, y0, y1, first, ROLE_NORMAL,
 		    s->agenda_added ? "It is on your agenda for your next "
-		    "session." : "If you would like to talk about this at "
-		    "your next session, press A to add it to your agenda.");
+		    "session." : "To talk about it at your next session, "
+		    "press A: it goes on your agenda.");
+	if (why != NULL)
 		y++;
-	}
 	sp_text(a, draw, &y, y0, y1, first, ROLE_NORMAL, sp_emergency);
 	for (k = 0; k < SP_LISTS; k++) {
 		const struct sp_list *l = &s->list[k];

@@ -174,6 +174,7 @@ fixed_store(struct store *s)
 	c.nsymptoms = 2;
 	c.note = "=HYPERLINK(\"x\")";
 	c.shared = 1;
+	c.safety = CHECKIN_SAFETY_NO;
 	c.when = T0 + 6 * D + 9 * H;
 	rc |= store_checkin_add(s, &c, uuid, &e);
 	memset(&c, 0, sizeof c);
@@ -182,6 +183,7 @@ fixed_store(struct store *s)
 	c.sleep_hours = CHECKIN_UNSET;
 	c.connection = 8;
 	c.note = "a, b | c\nd";
+	c.safety = CHECKIN_SAFETY_YES;
 	c.when = T0 + 10 * D + 9 * H;
 	rc |= store_checkin_add(s, &c, uuid, &e);
 
@@ -214,15 +216,23 @@ static const char want_md[] =
     "# Notes between sessions\n"
     "\n"
     "This export holds 2 journal entries (1 not marked to share), "
-    "2 check-ins, 2 sessions and 2 agenda items, from 2026-01-06 to "
-    "2026-01-12. It is not encrypted: anyone who can open this file can "
-    "read it.\n"
+    "2 check-ins (1 not marked to share), 2 sessions and 2 agenda items, "
+    "from 2026-01-06 to 2026-01-12. It is not encrypted: anyone who can "
+    "open this file can read it.\n"
     "\n"
     "- exported: 2026-01-15 14:00\n"
     "- from: the beginning\n"
     "- to: 2026-01-15\n"
-    "- entries: all, also those not marked to share\n"
+    "- entries and check-ins: all, also those not marked to share\n"
     "- reviewer note: for Dr. <A>\n"
+    "\n"
+    "## To look at first\n"
+    "\n"
+    "Check-ins with a yes to the safety question (thoughts of harming "
+    "oneself) or a mood of 2 or lower, oldest first.\n"
+    "\n"
+    "- 2026-01-11 09:00 · **safety question: yes** · mood 7 · "
+    "*day 1 after medicine session 1* · a, b | c d\n"
     "\n"
     "## Entries\n"
     "\n"
@@ -243,12 +253,12 @@ static const char want_md[] =
     "\n"
     "## Check-ins\n"
     "\n"
-    "| When | Mood | Anxiety | Sleep | Hours slept | Energy | Connection "
-    "| Symptoms | Note | Timeline |\n"
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
-    "| 2026-01-07 09:00 | 4 | 6 | 5 | 6.5 | | | nightmares, on-edge | "
+    "| When | Mood | Safety | Anxiety | Sleep | Hours slept | Energy | "
+    "Connection | Symptoms | Note | Timeline |\n"
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+    "| 2026-01-07 09:00 | 4 | no | 6 | 5 | 6.5 | | | nightmares, on-edge | "
     "=HYPERLINK(\"x\") | preparation |\n"
-    "| 2026-01-11 09:00 | 7 | | | | | 8 | | a, b \\| c d | "
+    "| 2026-01-11 09:00 | 7 | yes | | | | | 8 | | a, b \\| c d | "
     "day 1 after medicine session 1 |\n"
     "\n"
     "## Sessions\n"
@@ -267,12 +277,13 @@ static const char want_md[] =
 
 static const char want_csv[] =
     "id,time,mood,anxiety,sleep_quality,sleep_hours,energy,connection,"
-    "symptoms,note,shared,timeline\r\n"
+    "symptoms,note,shared,timeline,safety,attention\r\n"
+    "10000000-0000-4000-8000-000000000002,2026-01-11T09:00:00+00:00,7,,,,"
+    ",8,,\"a, b | c\nd\",no,day 1 after medicine session 1,yes,"
+    "safety question: yes\r\n"
     "10000000-0000-4000-8000-000000000001,2026-01-07T09:00:00+00:00,4,6,"
     "5,6.5,,,\"nightmares, on-edge\",\"'=HYPERLINK(\"\"x\"\")\",yes,"
-    "preparation\r\n"
-    "10000000-0000-4000-8000-000000000002,2026-01-11T09:00:00+00:00,7,,,,"
-    ",8,,\"a, b | c\nd\",no,day 1 after medicine session 1\r\n";
+    "preparation,no,\r\n";
 
 static const char want_json[] =
     "{\"format\":\"tend-export\",\"version\":1,"
@@ -280,6 +291,13 @@ static const char want_json[] =
     "\"export\":{\"alias\":\"\",\"all\":\"1\",\"reviewer_note\":"
     "\"for Dr. <A>\",\"since\":\"\",\"time\":\"1768485600\","
     "\"until\":\"1768521600\"},"
+    "\"attention\":[" "{\"id\":\"10000000-0000-4000-8000-000000000002\",\"short\":\"10000000\","
+    "\"time\":\"2026-01-11T09:00:00+00:00\",\"time_utc\":1768122000,"
+    "\"mood\":7,\"anxiety\":null,\"sleep\":null,\"sleep_hours\":null,"
+    "\"energy\":null,\"connection\":8,\"symptoms\":[],"
+    "\"note\":\"a, b | c\\nd\",\"shared\":false,\"safety\":\"yes\","
+    "\"placement\":\"day 1 after medicine session 1\","
+    "\"why\":[\"safety\"]}],"
     "\"entries\":["
     "{\"id\":\"00000000-0000-4000-8000-000000000001\",\"short\":\"00000000\","
     "\"created\":\"2026-01-06T12:00:00+00:00\",\"created_utc\":1767700800,"
@@ -303,12 +321,12 @@ static const char want_json[] =
     "\"energy\":null,\"connection\":null,"
     "\"symptoms\":[\"nightmares\",\"on-edge\"],"
     "\"note\":\"=HYPERLINK(\\\"x\\\")\",\"shared\":true,"
-    "\"placement\":\"preparation\"},"
+    "\"safety\":\"no\",\"placement\":\"preparation\"},"
     "{\"id\":\"10000000-0000-4000-8000-000000000002\",\"short\":\"10000000\","
     "\"time\":\"2026-01-11T09:00:00+00:00\",\"time_utc\":1768122000,"
     "\"mood\":7,\"anxiety\":null,\"sleep\":null,\"sleep_hours\":null,"
     "\"energy\":null,\"connection\":8,\"symptoms\":[],"
-    "\"note\":\"a, b | c\\nd\",\"shared\":false,"
+    "\"note\":\"a, b | c\\nd\",\"shared\":false,\"safety\":\"yes\","
     "\"placement\":\"day 1 after medicine session 1\"}],"
     "\"sessions\":["
     "{\"id\":\"20000000-0000-4000-8000-000000000001\",\"short\":\"20000000\","
@@ -380,6 +398,7 @@ test_formats(struct store *s)
 
 	ok(report_summarize(s, &sum, &e) == 0 && sum.entries == 2 &&
 	    sum.private_entries == 1 && sum.checkins == 2 &&
+	    sum.private_checkins == 1 && sum.flagged == 1 &&
 	    sum.sessions == 2 && sum.agenda_open == 1 &&
 	    sum.agenda_done == 1 && sum.first == T0 + 5 * D + 12 * H &&
 	    sum.last == T0 + 11 * D + 20 * H, "summary counts and range");
@@ -422,6 +441,15 @@ test_formats(struct store *s)
 	ok(strstr(out, "This export holds 2 journal entries (1 not marked to "
 	    "share)") != NULL && strstr(out, "<dt>reviewer note</dt><dd>for "
 	    "Dr. &lt;A&gt;</dd>") != NULL, "HTML: the statement and the export meta");
+	ok(strstr(out, "id=\"attention\"") != NULL &&
+	    strstr(out, "id=\"attention\"") < strstr(out, "id=\"mood\"") &&
+	    strstr(out, "<span class=\"why\">safety question: yes</span> · "
+	    "mood 7") != NULL && strstr(out, "<span class=\"why\">") <
+	    strstr(out, "id=\"entries\""),
+	    "HTML: the check-in to look at first, before everything else");
+	ok(strstr(out, "<td class=\"num\">7</td><td>yes</td>") != NULL &&
+	    strstr(out, "<td class=\"num\">4</td><td>no</td>") != NULL,
+	    "HTML: the safety answer in the check-ins table");
 	ok(strstr(out, "=HYPERLINK(&quot;x&quot;)") != NULL &&
 	    strstr(out, "Talk about the dream") != NULL &&
 	    strstr(out, "First medicine session") != NULL,
@@ -464,13 +492,19 @@ test_image(struct store *s, int all)
 	    "image md: shared entry in, private one %s", all ? "in" : "out");
 	ok(out != NULL && strstr(out, "- written by: Sam\n") != NULL &&
 	    strstr(out, "- exported: 2026-01-21 00:00\n") != NULL &&
-	    strstr(out, all ? "- entries: all, also those not marked to "
-	    "share\n" : "- entries: only those marked to share\n") != NULL,
+	    strstr(out, all ? "- entries and check-ins: all, also those not "
+	    "marked to share\n" : "- entries and check-ins: only those "
+	    "marked to share\n") != NULL,
 	    "image md: the export's description");
+	ok(out != NULL && (strstr(out, "a, b") != NULL) == all &&
+	    (strstr(out, "**safety question: yes**") != NULL) == all,
+	    "image md: the private check-in and its yes %s",
+	    all ? "in" : "out");
 	report_free(out, n);
 	out = render(is, REPORT_HTML, &n);
-	ok(out != NULL && count(out, "<circle class=\"pt\"") == 2,
-	    "image html: a point per check-in");
+	ok(out != NULL && count(out, "<circle class=\"pt\"") ==
+	    (size_t)(all ? 2 : 1), "image html: a point per check-in going "
+	    "out");
 	report_free(out, n);
 	out = render(is, REPORT_JSON, &n);
 	ok(out != NULL && strstr(out, "\"all\":\"") != NULL &&

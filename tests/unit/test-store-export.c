@@ -1,10 +1,12 @@
 /*
  * test-store-export.c: the shared subset of a journal as a database image.
  *
- * The image holds what the scope says and nothing else: an entry not
- * marked shared, a trashed entry, an earlier revision, a draft, the safety
- * plan and a done agenda item are searched for in the serialized bytes
- * (memmem) and must be absent; with "all" the unshared entry is present.
+ * The image holds what the scope says and nothing else: an entry or a
+ * check-in not marked shared, a trashed entry, an earlier revision, a
+ * draft, the safety plan and a done agenda item are searched for in the
+ * serialized bytes (memmem) and must be absent; with "all" the unshared
+ * entry and check-in are present.  A check-in's safety answer travels
+ * with it.
  * The image opens as a read-only store on which the normal read API
  * (lists, search, JSON, meta) works and every write fails.  Building it
  * never opens a file: a counting VFS registered as the default after the
@@ -53,6 +55,15 @@ count_checkin(const struct checkin *c, void *arg)
 {
 	(void)c;
 	(*(int *)arg)++;
+	return 0;
+}
+
+static int
+count_flagged(const struct checkin *c, void *arg)
+{
+	if (c->safety == CHECKIN_SAFETY_YES &&
+	    strcmp(c->note, "checkinnoteword") == 0)
+		(*(int *)arg)++;
 	return 0;
 }
 
@@ -134,10 +145,18 @@ main(void)
 	cn.sleep_hours = CHECKIN_UNSET;
 	cn.note = "checkinnoteword";
 	cn.when = t0 + day;
+	cn.shared = 1;
+	cn.safety = CHECKIN_SAFETY_YES;
 	ok(store_checkin_add(s, &cn, id, &e) == 0, "a check-in");
+	cn.safety = CHECKIN_SAFETY_UNANSWERED;
 	cn.when = t0 - 30 * day;
 	cn.note = "earlycheckinword";
 	ok(store_checkin_add(s, &cn, id, &e) == 0, "an early check-in");
+	cn.when = t0 + day + 60;
+	cn.note = "privatecheckinword";
+	cn.shared = 0;
+	cn.safety = CHECKIN_SAFETY_NO;
+	ok(store_checkin_add(s, &cn, id, &e) == 0, "a private check-in");
 	ok(store_session_add(s, SESSION_MEDICINE, t0 - day, "sessiontitleword",
 	    NULL, id, &e) == 0, "a session");
 	ok(store_agenda_add(s, "agendaopenword", id, &e) == 0, "agenda item");
@@ -152,6 +171,8 @@ main(void)
 	ok(c.checkins == 2 && c.sessions == 1 && c.agenda == 1,
 	    "2 check-ins, 1 session, 1 open agenda item (%ld %ld %ld)",
 	    c.checkins, c.sessions, c.agenda);
+	ok(c.checkins_private == 1, "1 private check-in left out (%ld)",
+	    c.checkins_private);
 	ok(c.first == t0 - 30 * day && c.last == t0 + 2 * day,
 	    "first and last moment");
 
@@ -180,6 +201,8 @@ main(void)
 	    "open agenda items only");
 	ok(has(img, len, "checkinnoteword") && has(img, len,
 	    "sessiontitleword"), "check-ins and sessions");
+	ok(!has(img, len, "privatecheckinword"),
+	    "the private check-in's note is not in the image");
 
 	/* The image as a store. */
 	ok(store_open_image(img, len, &r, &e) == 0, "the image opens: %s",
@@ -203,7 +226,10 @@ main(void)
 	    n == 1, "tags are in the search index");
 	n = 0;
 	ok(store_checkin_list(r, 0, 0, count_checkin, &n, &e) == 0 && n == 2,
-	    "check-ins listed");
+	    "check-ins listed: the two shared ones");
+	n = 0;
+	ok(store_checkin_flagged(r, count_flagged, &n, &e) == 0 && n == 1,
+	    "the safety yes travelled with its check-in");
 	n = 0;
 	ok(store_agenda_list(r, count_agenda, &n, &e) == 0 && n == 1,
 	    "agenda listed");
@@ -246,6 +272,8 @@ main(void)
 	ok(store_export_image(s, &sc, &m, &img, &len, &e) == 0, "all image");
 	ok(has(img, len, "privatequetzalword") && has(img, len,
 	    "privatetagword"), "with all the unshared entry is included");
+	ok(has(img, len, "privatecheckinword"),
+	    "with all the private check-in is included");
 	ok(!has(img, len, "trashedwordzz") && !has(img, len,
 	    "oldrevisionwordzz"), "still no trash or revisions");
 	ok(store_open_image(img, len, &r, &e) == 0, "reopen");
@@ -268,6 +296,7 @@ main(void)
 		    (sqlite3_int64)len, SQLITE_DESERIALIZE_FREEONCLOSE |
 		    SQLITE_DESERIALIZE_RESIZEABLE);
 		ok(sqlite3_exec(raw, "DROP TABLE therapists; "
+		    "ALTER TABLE checkins DROP COLUMN safety; "
 		    "PRAGMA user_version = 2", NULL, NULL, NULL) == SQLITE_OK,
 		    "make a schema 2 image");
 		old = sqlite3_serialize(raw, "main", &oldlen, 0);

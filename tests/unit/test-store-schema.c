@@ -1,11 +1,16 @@
 /*
- * test-store-schema.c: migrations.  A journal built at schema 1 (with
- * rows in every table) is opened by the current store and migrated with
- * every row intact and the search index filled; a schema newer than this
- * tend is refused untouched; a failing migration changes nothing.
+ * test-store-schema.c: migrations.  A journal built at every earlier
+ * schema (with rows in every table) is opened by the current store and
+ * migrated with every row intact and the search index filled; a check-in
+ * from before schema 4 reads as "safety question not answered"; a schema
+ * newer than this tend is refused untouched; a failing migration changes
+ * nothing.  Schema 4's safety answer and the share_checkins setting are
+ * checked through the store API.
  */
 #include "config.h"
 
+#include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,15 +74,14 @@ count(const struct entry *r, void *arg)
 	return 0;
 }
 
-/* Fill a version-1 journal through the store API. */
+/* Fill an old journal through the store API (the check-in by hand:
+ * the API writes schema 4's safety column). */
 static void
-fill(struct store *s)
+fill(struct vault *v, struct store *s)
 {
 	const char *tags[] = { "meer", "nacht" };
-	const char *symptoms[] = { "nightmares" };
 	char id[STORE_UUID_LEN + 1], gone[STORE_UUID_LEN + 1];
 	struct entry_new n;
-	struct checkin_new c;
 	struct err e;
 
 	memset(&n, 0, sizeof n);
@@ -96,21 +100,136 @@ fill(struct store *s)
 	if (store_entry_add(s, &n, gone, &e) != 0 ||
 	    store_entry_trash(s, gone, &e) != 0)
 		fatal("fill: %s", e.msg);
-	memset(&c, 0, sizeof c);
-	c.mood = 4;
-	c.anxiety = 6;
-	c.sleep = c.energy = c.connection = CHECKIN_UNSET;
-	c.sleep_hours = 6.5;
-	c.symptoms = symptoms;
-	c.nsymptoms = 1;
-	c.note = "tired";
-	if (store_checkin_add(s, &c, id, &e) != 0 ||
+	if (test_exec(v, "INSERT INTO checkins(uuid, time, time_off, mood, "
+	    "anxiety, sleep_hours, symptoms, note, shared) VALUES ("
+	    "'0b0e0c0a-0000-4000-8000-000000000001', 1767100000, 60, 4, 6, "
+	    "6.5, '[\"nightmares\"]', 'tired', 1)") != SQLITE_OK ||
 	    store_session_add(s, SESSION_MEDICINE, 1767000000, "first", NULL,
 	    id, &e) != 0 ||
 	    store_agenda_add(s, "the house", id, &e) != 0 ||
 	    store_agenda_done(s, id, &e) != 0 ||
 	    store_meta_set(s, "owner", "R.", &e) != 0)
 		fatal("fill: %s", e.msg);
+}
+
+static int
+safety_of(const struct checkin *c, void *arg)
+{
+	*(int *)arg = (int)c->safety;
+	return 0;
+}
+
+static int
+count_checkin(const struct checkin *c, void *arg)
+{
+	(void)c;
+	(*(int *)arg)++;
+	return 0;
+}
+
+/* A journal made at schema ver, filled, opened by this tend. */
+static void
+migrate_from(int ver)
+{
+	char name[32], *before, *after;
+	struct store *s;
+	struct vault *v;
+	struct err e;
+	int safety = -1;
+
+	snprintf(name, sizeof name, "from%d.tend", ver);
+	v = test_new_vault(test_path(name));
+	ok(store_open_at(v, ver, &s, &e) == 0 && store_schema_version(s) ==
+	    ver, "schema %d: made", ver);
+	fill(v, s);
+	store_close(s);
+	before = dump(v);
+	vault_close(v);
+	v = test_open_vault(test_path(name));
+	ok(store_open(v, &s, &e) == 0 && store_schema_version(s) ==
+	    STORE_SCHEMA_VERSION && test_int(v, "PRAGMA user_version") ==
+	    STORE_SCHEMA_VERSION, "schema %d: migrated to %d", ver,
+	    STORE_SCHEMA_VERSION);
+	after = dump(v);
+	ok(strcmp(before, after) == 0, "schema %d: every row intact", ver);
+	ok(store_checkin_list(s, 0, 0, safety_of, &safety, &e) == 0 &&
+	    safety == CHECKIN_SAFETY_UNANSWERED,
+	    "schema %d: an old check-in's safety question: not answered", ver);
+	store_close(s);
+	vault_close(v);
+	free(before);
+	free(after);
+}
+
+/* Schema 4: the safety answer, the flagged check-ins, the setting. */
+static void
+test_safety(void)
+{
+	static const enum checkin_safety answers[] = {
+		CHECKIN_SAFETY_UNANSWERED, CHECKIN_SAFETY_NO, CHECKIN_SAFETY_YES,
+	};
+	char id[STORE_UUID_LEN + 1];
+	struct checkin_new c;
+	enum checkin_safety parsed;
+	struct store *s;
+	struct vault *v;
+	struct err e;
+	size_t i;
+	int n = 0;
+	char *json;
+
+	v = test_new_vault(test_path("safety.tend"));
+	ok(store_open(v, &s, &e) == 0, "a new journal");
+	memset(&c, 0, sizeof c);
+	c.anxiety = c.sleep = c.energy = c.connection = CHECKIN_UNSET;
+	c.sleep_hours = CHECKIN_UNSET;
+	c.mood = 5;
+	for (i = 0; i < 3; i++) {
+		c.safety = answers[i];
+		c.when = 1767000000 + (time_t)i;
+		if (store_checkin_add(s, &c, id, &e) != 0)
+			tap_diag("add: %s", e.msg);
+	}
+	ok(test_int(v, "SELECT count(*) FROM checkins WHERE safety IS NULL") ==
+	    1 && test_int(v, "SELECT count(*) FROM checkins WHERE safety = 0") ==
+	    1 && test_int(v, "SELECT count(*) FROM checkins WHERE safety = 1") ==
+	    1, "stored as NULL, 0 and 1");
+	ok(test_exec(v, "UPDATE checkins SET safety = 2") != SQLITE_OK,
+	    "the table refuses any other answer");
+	c.safety = CHECKIN_SAFETY_UNANSWERED;
+	c.mood = 2;
+	c.when = 1767000100;
+	ok(store_checkin_add(s, &c, id, &e) == 0, "a low mood");
+	c.mood = 3;
+	c.when = 1767000200;
+	ok(store_checkin_add(s, &c, id, &e) == 0, "a mood of 3");
+	ok(store_checkin_flagged(s, count_checkin, &n, &e) == 0 && n == 2,
+	    "flagged: the yes and the mood of 2, not the 3 (%d)", n);
+	ok(store_checkin_flagged_json(s, &json, &e) == 0 &&
+	    strstr(json, "\"why\":[\"safety\"]") != NULL &&
+	    strstr(json, "\"why\":[\"low mood\"]") != NULL &&
+	    strstr(json, "\"mood\":3") == NULL, "flagged as JSON, with why");
+	free(json);
+	ok(store_checkin_list_json(s, 0, 0, &json, &e) == 0 &&
+	    strstr(json, "\"safety\":\"yes\"") != NULL &&
+	    strstr(json, "\"safety\":\"no\"") != NULL &&
+	    strstr(json, "\"safety\":null") != NULL, "listed as yes, no, null");
+	free(json);
+	ok(store_safety_parse("YES", &parsed) == 0 &&
+	    parsed == CHECKIN_SAFETY_YES && store_safety_parse("no", &parsed) ==
+	    0 && parsed == CHECKIN_SAFETY_NO && store_safety_parse("maybe",
+	    &parsed) == -1, "yes and no parse, maybe does not");
+
+	ok(store_checkin_share_default(s) == 1,
+	    "check-ins are shared by default");
+	ok(store_checkin_share_default_set(s, 0, &e) == 0 &&
+	    store_checkin_share_default(s) == 0 && test_int(v,
+	    "SELECT value = '0' FROM meta WHERE key = 'share_checkins'") == 1,
+	    "the setting turns it off, in the journal");
+	ok(store_checkin_share_default_set(s, 1, &e) == 0 &&
+	    store_checkin_share_default(s) == 1, "and on again");
+	store_close(s);
+	vault_close(v);
 }
 
 int
@@ -120,16 +239,20 @@ main(void)
 	struct vault *v;
 	struct err e;
 	char *before, *after;
-	int hits = 0;
+	int hits = 0, ver;
 
 	test_init();
+	for (ver = 1; ver < STORE_SCHEMA_VERSION; ver++)
+		migrate_from(ver);
+	test_safety();
+
 	v = test_new_vault(test_path("v1.tend"));
 	ok(store_open_at(v, 1, &s, &e) == 0, "open at schema 1");
 	ok(store_schema_version(s) == 1, "schema version 1");
 	ok(test_int(v, "PRAGMA user_version") == 1, "user_version 1");
 	ok(test_int(v, "SELECT count(*) FROM sqlite_schema WHERE name = "
 	    "'entries_fts'") == 0, "no search index at version 1");
-	fill(s);
+	fill(v, s);
 	store_close(s);
 	before = dump(v);
 	vault_close(v);
