@@ -346,11 +346,19 @@ ck_hint(const struct checkin_state *s, char *buf, size_t len)
 		    "private items. Space shares it.");
 		break;
 	case CK_SAFETY:
-		snprintf(buf, len, "n for no, y for yes. Either is fine; "
-		    "yes opens your safety plan. %sEnter saves.", s->shared ?
-		    "It is shared, so your therapist will see your answer. " :
-		    "It is private: exports leave it out unless you include "
-		    "private items. ");
+		/* Whether the therapist will see the answer, always; in a
+		 * narrow window in fewer words, so it fits in three rows. */
+		if (COLS >= CK_WIDE)
+			snprintf(buf, len, "n for no, y for yes. Either is "
+			    "fine; yes opens your safety plan. %sEnter saves.",
+			    s->shared ? "It is shared, so your therapist will "
+			    "see your answer. " : "It is private: exports leave "
+			    "it out unless you include private items. ");
+		else
+			snprintf(buf, len, "n: no, y: yes (it opens your safety "
+			    "plan). %s Enter saves.", s->shared ? "Your "
+			    "therapist will see it." : "Private: it stays out "
+			    "of exports.");
 		break;
 	}
 }

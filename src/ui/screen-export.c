@@ -313,8 +313,9 @@ export_summary(const struct export *x, const struct export_counts *n)
 	if (x->private_too)
 		priv = xstrdup("Private entries and check-ins are included.");
 	else if (n->checkins_private > 0)
-		priv = xasprintf("Private entries stay out, and %ld private "
-		    "check-%s.", n->checkins_private,
+		priv = xasprintf("Private entries stay out, and so %s %ld "
+		    "private check-%s.", plural(n->checkins_private, "does",
+		    "do"), n->checkins_private,
 		    plural(n->checkins_private, "in", "ins"));
 	else
 		priv = xstrdup("Private entries and check-ins stay out.");

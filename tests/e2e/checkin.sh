@@ -1,8 +1,12 @@
 # tests/e2e/checkin.sh: a check-in typed from the keyboard is saved as
 # typed (checked with `tend sql`); a mood of 2 or lower, and a yes to the
-# safety question, lead to the support screen; the safety plan and the
-# contacts are edited there and kept after a restart; the support screen
-# says tend is not an emergency service.
+# safety question, lead to the support screen; the safety answer is
+# stored, the screen says a shared one reaches the therapist, and after
+# a yes A puts it on the agenda; the journal's "share check-ins by
+# default" setting decides how a check-in starts, in the app and in
+# `tend checkin`; the safety plan and the contacts are edited there and
+# kept after a restart; the support screen says tend is not an emergency
+# service.
 #
 # For now the home screen opens these screens with c and S (until the new
 # home screen binds them); the tests wait for these screens' own texts.
@@ -88,14 +92,23 @@ tm_type 2
 tm_key End                                      # the last row
 tm_type n                                       # no
 tm_wait "(•) no"
+tm_wait "shared, so your therapist will see your answer."
+tm_wait "[x] shared with your therapist, with the answer below"
 tm_key Enter                                    # Enter there saves
 tm_wait "You noted a low mood"
+ok "no agenda offer after a low mood alone" \
+	sh -c '! tmux -L "$1" capture-pane -p -t tend | grep -q "A Add to agenda"' \
+	sh "$TM_SOCK"
 tm_wait "tend is not an emergency service."
 tm_wait "Your safety plan"
 tm_key Escape
 tm_home
 is "$(q "SELECT count(*), min(mood) FROM checkins")" "$(printf '3\t2')" \
 	"the low mood was saved before the support screen"
+is "$(q "SELECT safety, shared FROM checkins WHERE mood = 2")" \
+	"$(printf '0\t1')" "its no is stored with it"
+is "$(q "SELECT count(*) FROM checkins WHERE safety IS NULL")" 2 \
+	"not answered is stored as such"
 
 # ---- yes to the safety question: saved, the plan at once ----
 tm_type c
@@ -109,8 +122,19 @@ tm_wait "(•) no   ( ) yes"
 tm_type y
 tm_wait "Thank you for saying so."
 tm_wait "tend is not an emergency service."
-is "$(q "SELECT count(*) FROM checkins WHERE mood = 5")" 1 \
-	"yes saved the check-in at once"
+is "$(q "SELECT count(*) FROM checkins WHERE mood = 5 AND safety = 1")" 1 \
+	"yes saved the check-in at once, with its answer"
+tm_wait "To talk about it at your next session, press A"
+tm_wait "A Add to agenda"
+tm_type A
+tm_wait "Added to your agenda."
+tm_wait "It is on your agenda for your next session."
+is "$(q "SELECT count(*) FROM agenda WHERE done IS NULL AND
+	text LIKE 'Talk about my thoughts of hurting myself%'")" 1 \
+	"A put it on the agenda"
+tm_type A                                       # only once
+sleep 0.3
+is "$(q "SELECT count(*) FROM agenda")" 1 "a second A adds nothing"
 tm_key Escape
 tm_home
 
@@ -185,13 +209,15 @@ tm_resize 44 14
 tm_wait "Esc Back"                              # the bar keeps the way back
 tm_key End
 tm_wait "Thoughts of self-harm?  ( ) no   ( ) yes"
-tm_wait "opens your safety plan. Enter saves."    # the hint wraps, whole
+tm_wait "plan). Your therapist will see it. Enter" # the hint wraps, whole
+tm_wait "saves."
 tm_key Home
 tm_wait "Mood"
 tm_resize 80 24
 tm_wait "Feeling connected"
 tm_key End
-tm_wait "Either is fine; yes opens your safety plan. Enter saves."
+tm_wait "Either is fine; yes opens your safety plan. It is"
+tm_wait "shared, so your therapist will see your answer. Enter saves."
 tm_key Home
 
 # L locks here too, as everywhere, and the check-in is kept.
@@ -268,6 +294,36 @@ tm_wait "Your safety plan"
 tm_key Escape
 tm_key q
 tm_wait "tend-exited-0"
+
+# ---- one default: the journal's setting, for the app and the command ----
+tm_start 80 24
+unlock
+tm_type o
+tm_wait "Share check-ins by default ‹ on ›"
+tm_key Down Down Right
+tm_wait "Share check-ins by default ‹ off ›"
+tm_wait "Saved in your journal."
+tm_key Escape
+tm_home
+tm_type c
+tm_wait "How are you right now?"
+tm_type 6
+tm_key End Up
+tm_wait "Share               [ ] private"
+tm_wait "Private: exports leave it out unless you include private items."
+tm_key End
+tm_wait "private: exports leave it out unless you include"
+tm_key C-s
+tm_wait "Check-in saved. Thank you."
+tm_key q
+tm_wait "tend-exited-0"
+is "$(q "SELECT shared FROM checkins WHERE mood = 6")" 0 \
+	"with the setting off the check-in was saved private"
+is "$(q "SELECT value FROM meta WHERE key = 'share_checkins'")" 0 \
+	"the setting is kept in the journal"
+ok "tend checkin" tj checkin --mood 1 --note "von der Kommandozeile"
+is "$(q "SELECT shared FROM checkins WHERE mood = 1")" 0 \
+	"tend checkin follows the same setting"
 
 # Without UTF-8 the sliders are drawn in ASCII, still with numbers.
 tm_start 80 24 LANG=C LC_ALL=C

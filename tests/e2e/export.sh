@@ -1,11 +1,13 @@
 # tests/e2e/export.sh: the export screen writes a bundle for the
 # therapist.  A journal seeded with the command line (a shared and a
 # private entry with words found nowhere else, an older shared entry
-# before the last session, a check-in, a session, two stored therapists)
+# before the last session, a shared and a private check-in, a session,
+# two stored therapists)
 # is exported from the app: nobody chosen is refused, the summary shows
 # before anything is written, the file opens with the chosen therapist's
-# identity (tend review) and holds the shared entry in the range but not
-# the private one; an existing file is refused and left alone; a share
+# identity (tend review) and holds the shared entry and check-in in the
+# range but not the private ones (the summary counts the private
+# check-in left out); an existing file is refused and left alone; a share
 # passphrase is shown once and opens the file; private entries go only
 # when ticked; the page fits 80x24 and survives 44x14; with no therapist
 # stored it says how to add one and offers the share passphrase.
@@ -36,6 +38,7 @@ j session add --kind medicine --date "2025-03-10 09:00"
 j add --share --title "Shared" "the zebrafinch sings at dawn"
 j add --title "Mine" "the marmalade secret stays home"
 j checkin --mood 6 --note "steady"
+j checkin --mood 3 --private --note "the quietotter check-in"
 
 # The default file name carries today's date; fingerprints are new
 # every run.
@@ -75,7 +78,8 @@ tm_key Down Space               # tick Dr Ada (Bo comes first)
 tm_wait "▸ [x] Dr Ada"
 tm_key C-s
 tm_wait "The file will hold 1 entry marked to share, 1 check-in, 1 session"
-tm_wait "all on $TODAY. Private entries stay out. Only Dr"
+tm_wait "all on $TODAY. Private entries stay out, and so"
+tm_wait "does 1 private check-in. Only Dr Ada can open it."
 tm_wait "Ada can open it. Write it now?"
 [ ! -e "$DEF" ]; _result $? "nothing written before the answer"
 tm_key n
@@ -101,6 +105,8 @@ _result $((! $?)) "the private entry is not"
 printf '%s' "$OUT" | grep -q oldharbour
 _result $((! $?)) "an entry before the last session is not"
 like "$OUT" '"mood":6' "the check-in is in it"
+printf '%s' "$OUT" | grep -q quietotter
+_result $((! $?)) "the private check-in is not"
 "$TEND_BIN" --passphrase-file "$T/tpw2" review "$DEF" --json \
 	--identity "$T/id2.tend" >/dev/null 2>&1
 _result $((! $?)) "Bo cannot open it"
@@ -135,8 +141,8 @@ tm_wait "[x] included"
 tm_key Down C-u
 tm_type "all.tend"
 tm_key C-s
-tm_wait "The file will hold 3 entries, 1 check-in"
-tm_wait "Private entries are included."
+tm_wait "The file will hold 3 entries, 2 check-ins"
+tm_wait "Private entries and check-ins are"
 tm_key y
 tm_wait "The share passphrase, shown only now"
 tm_wait "Written to $T/all.tend"
@@ -150,6 +156,7 @@ OUT=$("$TEND_BIN" review "$T/all.tend" --json \
 _result $? "the share passphrase opens it"
 like "$OUT" "marmalade" "the private entry is in it"
 like "$OUT" "oldharbour" "so is the older one"
+like "$OUT" "quietotter" "and the private check-in"
 OUT=$(review "$T/all.tend")
 _result $? "Dr Ada's identity opens it too"
 

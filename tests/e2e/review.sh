@@ -1,8 +1,10 @@
 # tests/e2e/review.sh: a therapist reviews a patient's bundle in the
-# full-screen app: the READ-ONLY mark, only shared entries, no way to
-# write or change anything, the export's details and check-ins table, the
-# chart with the medicine session, the agenda; a lock closes the review;
-# the bundle is byte for byte the same afterwards.
+# full-screen app: the READ-ONLY mark, only shared entries and check-ins,
+# no way to write or change anything, the check-ins to look at first (a
+# yes to the safety question, a low mood) at the top, the export's
+# details and check-ins table, the chart with the medicine session, the
+# agenda, a safety plan "not included in this export"; a lock closes the
+# review; the bundle is byte for byte the same afterwards.
 . "$TEND_SRCDIR/tests/lib.sh"
 . "$TEND_SRCDIR/tests/e2e/tmux.sh"
 
@@ -23,6 +25,8 @@ j add --share --date "$d 20:00" --title "Nach der Sitzung" \
 j add --date "$d 20:30" --title "Nur für mich" "privatelynxword bleibt hier"
 j checkin --date "$d 21:00" --mood 2 --anxiety 7 --symptom nightmares \
 	--note "schwere Nacht"
+j checkin --date "$d 21:30" --mood 5 --safety yes --note "ein Gedanke"
+j checkin --date "$d 21:45" --mood 4 --private --note "privatecheckinword"
 j checkin --date "$d 22:00" --mood 6
 j agenda add "Über den Traum sprechen"
 j export -o "$T/b.tend" --to Dana
@@ -43,6 +47,10 @@ ok "the private entry is not there" \
 	sh -c '! tmux -L "$1" capture-pane -p -t tend | grep -q "Nur für mich"' \
 	sh "$TM_SOCK"
 tm_wait "i About"
+tm_wait "Look at first: 2 check-ins with a safety yes or a low mood (press i)."
+ok "the private check-in is not there" \
+	sh -c '! tmux -L "$1" capture-pane -p -t tend | grep -q "mood 4/10"' \
+	sh "$TM_SOCK"
 ok "no New or Check-in in the bar" \
 	sh -c '! tmux -L "$1" capture-pane -p -t tend | grep -Eq " n New| c Check-in"' \
 	sh "$TM_SOCK"
@@ -55,11 +63,29 @@ for k in n c t e; do
 done
 tm_type i
 tm_wait "About this export"
+tm_wait "To look at first"
+tm_wait "low mood, mood 2: schwere Nacht"
+tm_wait "safety question: yes, mood 5: ein Gedanke"
+is "$(tmux -L "$TM_SOCK" capture-pane -p -t tend | sed -n 2p)" " To look at first" \
+	"they come first"
 tm_wait "Signed by the journal with the fingerprint"
-tm_wait "low    2    7"
+tm_wait "low    2      -    7"
 tm_wait "      nightmares; schwere Nacht"
-tm_wait "Entries: only those the patient marked to share"
+tm_wait "Entries and check-ins: only those the patient marked to share"
+ok "no private check-in in the table" \
+	sh -c '! tmux -L "$1" capture-pane -p -t tend | grep -q privatecheckinword' \
+	sh "$TM_SOCK"
 tm_layout review-about
+tm_key Escape
+tm_home
+tm_type S
+tm_wait "The patient's safety plan"
+tm_wait "Not included in this export: it stays in the patient's own journal."
+ok "never (empty)" \
+	sh -c '! tmux -L "$1" capture-pane -p -t tend | grep -q "(empty"' \
+	sh "$TM_SOCK"
+is "$(tmux -L "$TM_SOCK" capture-pane -p -t tend | grep -c "Not included in this export")" 2 \
+	"the plan and the contacts alike"
 tm_key Escape
 tm_home
 tm_type g
