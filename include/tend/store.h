@@ -338,6 +338,7 @@ struct timeline_item {
 	int mood, anxiety, sleep, energy, connection;
 	double sleep_hours;
 	const char *symptoms;   /* JSON array text ("[]" for entries) */
+	enum checkin_safety safety;     /* unanswered for entries */
 };
 typedef int (*timeline_cb)(const struct timeline_item *, void *arg);
 

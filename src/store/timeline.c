@@ -135,12 +135,13 @@ static const char sql_newer[] =
     "SELECT e.id, e.uuid, e.created, e.created_off, e.kind, e.title, " \
     "substr(e.body, 1, 200), coalesce((SELECT group_concat(tag, ' ') " \
     "FROM (SELECT tag FROM tags WHERE entry = e.id ORDER BY tag)), ''), " \
-    "e.shared, NULL, NULL, NULL, NULL, NULL, NULL, '[]' FROM entries e " \
+    "e.shared, NULL, NULL, NULL, NULL, NULL, NULL, '[]', NULL " \
+    "FROM entries e " \
     "WHERE e.trashed IS NULL AND "
 #define ITEM_CHECKIN \
     "SELECT id, uuid, time, time_off, 'check-in', '', note, '', shared, " \
-    "mood, anxiety, sleep, energy, connection, sleep_hours, symptoms " \
-    "FROM checkins WHERE "
+    "mood, anxiety, sleep, energy, connection, sleep_hours, symptoms, " \
+    "safety FROM checkins WHERE "
 
 static const char sql_entry_by_id[] = ITEM_ENTRY "e.id = ?1";
 static const char sql_entry_by_uuid[] = ITEM_ENTRY "e.uuid = ?1";
@@ -238,6 +239,9 @@ item_step(struct store *s, sqlite3_stmt *st, enum store_table t,
 	it.connection = item_scale(st, 13);
 	it.sleep_hours = sqlite3_column_type(st, 14) == SQLITE_NULL ?
 	    CHECKIN_UNSET : sqlite3_column_double(st, 14);
+	it.safety = sqlite3_column_type(st, 16) == SQLITE_NULL ?
+	    CHECKIN_SAFETY_UNANSWERED : sqlite3_column_int(st, 16) ?
+	    CHECKIN_SAFETY_YES : CHECKIN_SAFETY_NO;
 	it.symptoms = item_text(st, 15);
 	cb(&it, arg);
 	sqlite3_reset(st);

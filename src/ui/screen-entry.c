@@ -177,6 +177,11 @@ entry_checkin_got(const struct timeline_item *it, void *arg)
 	entry_scale(buf, sizeof buf, &o, "Energy", it->energy);
 	entry_scale(buf, sizeof buf, &o, "Feeling connected",
 	    it->connection);
+	if (it->safety != CHECKIN_SAFETY_UNANSWERED && o < sizeof buf)
+		o += (size_t)snprintf(buf + o, sizeof buf - o, "Thoughts of "
+		    "hurting %s: %s\n", l->app->readonly ? "oneself" :
+		    "yourself", it->safety == CHECKIN_SAFETY_YES ? "yes" :
+		    "no");
 	store_symptoms_text(it->symptoms, sym, sizeof sym);
 	if (sym[0] != '\0' && o < sizeof buf)
 		o += (size_t)snprintf(buf + o, sizeof buf - o,

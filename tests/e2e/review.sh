@@ -98,6 +98,11 @@ ok "no Add key on the agenda" \
 	sh "$TM_SOCK"
 tm_key Escape
 tm_home
+tm_key Down Enter                               # the check-in with a yes
+tm_wait "tend · Read"
+tm_wait "Thoughts of hurting oneself: yes"
+tm_key Escape
+tm_home
 tm_key Enter
 tm_wait "tend · Read"
 ok "no Edit key in the read view" \
