@@ -859,6 +859,10 @@ const struct screen screen_checkin = {
 	    "moves on, and on the last row saves; Ctrl-S saves from "
 	    "anywhere. If you say yes to the question about hurting "
 	    "yourself, your check-in is saved and your safety plan opens "
-	    "straight away. If tend locks before you save, the check-in is "
+	    "straight away; there, A puts it on your agenda if you like. A "
+	    "check-in marked shared goes to your therapist in your next "
+	    "export with all its answers, that one too; a private one stays "
+	    "out. Whether new check-ins start shared is a setting (o on the "
+	    "home screen). If tend locks before you save, the check-in is "
 	    "kept and comes back next time.",
 };
