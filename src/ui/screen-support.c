@@ -74,10 +74,6 @@ struct support {
 enum { SP_EDIT = 1, SP_ADD = 2 };
 
 static const struct keydef support_keys[] = {
-	/* Only after a yes to the safety question; first, so it shows. */
-	{ ACT_AGENDA, { 'A' }, "Add to agenda",
-	  "Put the thoughts you noted on your agenda, to talk about at your "
-	  "next session.", 1 },
 	/* The way back and help before removing and moving: at 44 columns
 	 * the bar has room for four or five. */
 	{ ACT_EDIT, { UI_ENTER, 'e' }, "Edit",
@@ -87,6 +83,10 @@ static const struct keydef support_keys[] = {
 	{ ACT_BACK, { UI_ESC, 'q' }, "Back", "Go back.", 1 },
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
 	  "Show the keys and what they do.", 1 },
+	/* Only after a yes to the safety question. */
+	{ ACT_AGENDA, { 'A' }, "Add to agenda",
+	  "Put the thoughts you noted on your agenda, to talk about at your "
+	  "next session.", 1 },
 	{ ACT_DELETE, { 'd' }, "Remove",
 	  "Remove the chosen line (asks first).", 1 },
 	{ ACT_UP, { UI_KC(KEY_UP), 'k' }, "Up", "Choose the line above.", 1 },

@@ -40,7 +40,7 @@ j add --date "2025-03-10 20:00" --share --title "Medicine day" "A long, kind day
 j add --date "2025-03-12 19:00" "Erste Woche danach. Ich schlafe besser und träume viel."
 j checkin --mood 7 --sleep 6 --sleep-hours 7.5 --symptom nightmares --date "2025-03-14 21:00"
 j add --date "2025-04-01 19:00" --kind dream "Un rêve : la mer, la cuisine de ma grand-mère."
-j checkin --mood 3 --note "Müde, aber ruhig." --date "2025-04-02 21:00"
+j checkin --mood 3 --private --note "Müde, aber ruhig." --date "2025-04-02 21:00"
 j add --date "2025-04-03 20:00" --kind reflection --share --tag insight --tag körper \
 	--title "Nach der zweiten Sitzung" "Heute war ich lange am Fluss. \
 Die Bilder aus der Sitzung kommen langsam zurück: das Haus meiner Großmutter, \
