@@ -259,7 +259,16 @@ reopen(struct vault *v, const unsigned char *dek, struct err *e)
 	struct vault *blank = vault_new(v->path);
 	int which, other_bad;
 
-	sqlite3_close(v->db);
+	sqlite3_stmt *st;
+
+	/* As vault_close(): statements FTS keeps for itself go with the
+	 * connection; one of the caller's left open is a programming error. */
+	for (st = sqlite3_next_stmt(v->db, NULL); st != NULL;
+	    st = sqlite3_next_stmt(v->db, st))
+		sqlite3_reset(st);
+	if (sqlite3_close(v->db) != SQLITE_OK)
+		fatal("the vault %s was re-encrypted with an SQL statement "
+		    "still open", v->path);
 	v->db = NULL;
 	v->ctx = blank->ctx;            /* fresh nonce prefix and counter */
 	vault_close(blank);
@@ -290,9 +299,6 @@ vault_rekey(struct vault *v, const char *pass, size_t passlen, int kdf,
 	if (lstat(v->path, &st) == 0 && S_ISLNK(st.st_mode))
 		return err_set(e, "%s is a symbolic link; re-encrypt the file "
 		    "it points to instead (tend -f FILE rekey)", v->path);
-	if (sqlite3_next_stmt(v->db, NULL) != NULL)
-		return err_set(e, "the vault is in use; close the journal "
-		    "before re-encrypting it");
 	if (hold_exclusive(v, e) != 0)
 		return -1;
 	rkey = sodium_malloc(32);
