@@ -56,7 +56,14 @@ real_sync_dir(const char *path)
 	return dir_sync_parent(path, &e);
 }
 
-static const struct rekey_fs real_fs = { real_rename, real_sync_dir };
+static int
+real_unlink(const char *path)
+{
+	return unlink(path);
+}
+
+static const struct rekey_fs real_fs = { real_rename, real_sync_dir,
+    real_unlink };
 static const struct rekey_fs *fs = &real_fs;
 
 void
@@ -168,15 +175,15 @@ out:
 	return rc;
 }
 
-/* The new file's header: a new UUID and data key (in nv->keys), the
- * signing seed moved under the new key, a passphrase slot and a recovery
- * slot; both copies written to a new file beside the vault (*tmp). */
+/* The new file's header in buf: a new UUID and data key (in nv->keys),
+ * the signing seed moved under the new key, a passphrase slot and a
+ * recovery slot.  *tmp gets the name of a new empty file beside the
+ * vault. */
 static int
 new_file(struct vault *v, const struct header *h, struct vault *nv,
     const char *pass, size_t passlen, int kdf, const unsigned char *rkey,
-    char **tmp, struct err *e)
+    unsigned char buf[2 * HDR_COPY], char **tmp, struct err *e)
 {
-	unsigned char buf[2 * HDR_COPY];
 	unsigned char *seed = sodium_malloc(32);
 	struct header *nh = &nv->hdr;
 	int fd, rc = -1, i;
@@ -211,17 +218,10 @@ new_file(struct vault *v, const struct header *h, struct vault *nv,
 	fd = file_tmp_beside(v->path, tmp, e);
 	if (fd < 0)
 		goto out;
-	if (fd_write_all(fd, buf, sizeof buf) != 0 || fsync(fd) != 0) {
-		err_set(e, "cannot write %s: %s", *tmp, strerror(errno));
-		close(fd);
-		unlink(*tmp);
-		goto out;
-	}
 	close(fd);
 	rc = 0;
 out:
 	sodium_free(seed);
-	sodium_memzero(buf, sizeof buf);
 	return rc;
 }
 
@@ -286,6 +286,7 @@ vault_rekey(struct vault *v, const char *pass, size_t passlen, int kdf,
     const struct vault_rekey_progress *p,
     char recovery[VAULT_RECOVERY_CHARS + 1], struct err *e)
 {
+	unsigned char both[2 * HDR_COPY];
 	struct vault *nv = NULL;
 	unsigned char *rkey;
 	struct header h;
@@ -307,12 +308,20 @@ vault_rekey(struct vault *v, const char *pass, size_t passlen, int kdf,
 	randombytes_buf(rkey, 32);
 	nv = vault_new(v->path);
 	if (current_header(v, &h, &which, e) != 0 ||
-	    new_file(v, &h, nv, pass, passlen, kdf, rkey, &tmp, e) != 0)
+	    new_file(v, &h, nv, pass, passlen, kdf, rkey, both, &tmp, e) != 0)
 		goto out;
 	free(nv->path);
 	nv->path = xstrdup(tmp);
-	if (vault_attach(nv, e) != 0 || vault_configure(nv, e) != 0 ||
-	    copy_pages(v, nv, p, e) != 0)
+	/* The header goes in through the shim's file handle, like every
+	 * later write (the crash simulation sees them all). */
+	if (vault_attach(nv, e) != 0)
+		goto out_unlink;
+	if (shim_raw_write(&nv->ctx, both, sizeof both, 0) != SQLITE_OK ||
+	    shim_raw_sync(&nv->ctx) != SQLITE_OK) {
+		err_set(e, "cannot write %s: the disk did not take it", tmp);
+		goto out_unlink;
+	}
+	if (vault_configure(nv, e) != 0 || copy_pages(v, nv, p, e) != 0)
 		goto out_unlink;
 	if (vault_verify(nv, &pages, e) != 0) {
 		err_prefix(e, "the re-encrypted copy did not verify, and the "
@@ -349,17 +358,18 @@ out_unlink:
 		sqlite3_close(nv->db);
 		nv->db = NULL;
 	}
-	unlink(tmp);
+	fs->unlink(tmp);
 	{
 		char *journal = xasprintf("%s-journal", tmp);
 
-		unlink(journal);
+		fs->unlink(journal);
 		free(journal);
 	}
 out:
 	sqlite3_exec(v->db, "COMMIT", NULL, NULL, NULL);
 out_done:
 	sodium_memzero(&h, sizeof h);
+	sodium_memzero(both, sizeof both);
 	sodium_free(rkey);
 	free(tmp);
 	vault_close(nv);
