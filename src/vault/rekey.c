@@ -119,13 +119,16 @@ current_header(struct vault *v, struct header *h, int *which, struct err *e)
 	unsigned char both[2 * HDR_COPY];
 	int other_bad;
 
-	if (shim_raw_read(&v->ctx, both, sizeof both, 0) != SQLITE_OK)
-		return err_set(e, "cannot read the header of %s", v->path);
+	if (shim_raw_read(&v->ctx, both, sizeof both, 0) != SQLITE_OK) {
+		err_set(e, "cannot read the header of %s", v->path);
+		return -1;
+	}
 	if (hdr_pick(both, HDR_KIND_VAULT, h, which, &other_bad, e) != 0)
 		return -1;
-	if (!hdr_mac_ok(both + *which * HDR_COPY, v->keys->mac))
-		return err_set(e, "the header of %s failed authentication",
-		    v->path);
+	if (!hdr_mac_ok(both + *which * HDR_COPY, v->keys->mac)) {
+		err_set(e, "the header of %s failed authentication", v->path);
+		return -1;
+	}
 	return 0;
 }
 
@@ -232,11 +235,13 @@ copy_pages(struct vault *v, struct vault *nv,
     const struct vault_rekey_progress *p, struct err *e)
 {
 	sqlite3_backup *b = sqlite3_backup_init(nv->db, "main", v->db, "main");
-	int rc, total;
+	int rc;
 
 	if (b == NULL)
 		return vault_sql_error(nv, sqlite3_extended_errcode(nv->db), e);
 	do {
+		int total;
+
 		rc = sqlite3_backup_step(b, COPY_STEP);
 		total = sqlite3_backup_pagecount(b);
 		if (p != NULL && p->tick != NULL && total > 0)

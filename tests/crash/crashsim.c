@@ -30,7 +30,8 @@
  *   crashsim            TAP: a sample of CRASH_SAMPLE points (at most and
  *                       by default 100)
  *   crashsim --all      every point; ends with the lines
- *                       "rekey crash points: N (old key N, new key N)" and
+ *                       "rekey crash points: N during a rekey (old key N,
+ *                       new key N), N right after one (new key)" and
  *                       "crash points: N, lost commits: N, unopenable: N"
  *
  * CRASH_SEED chooses the random points and the sample (default 1).
@@ -105,12 +106,12 @@ struct outcome {
 	int inflight;           /* step running when the power failed, or -1 */
 	int pass;               /* passphrase committed last */
 	int torn;
-	unsigned char uuid[16]; /* the vault's UUID before the step in flight */
+	unsigned char uuid[NSTEPS][16]; /* the vault's UUID before each step */
 };
 
 struct tally {
 	long points, lost, unopenable, partial;
-	long rekey_points, rekey_old, rekey_new;
+	long rekey_points, rekey_old, rekey_new, after_rekey;
 };
 
 static unsigned char expect[NSTEPS + 1][32];
@@ -397,7 +398,7 @@ run(long at, unsigned tear, struct outcome *o)
 		fatal("opening before the workload: %s", e.msg);
 	for (s = 0; s < NSTEPS; s++) {
 		o->inflight = s;
-		vault_uuid(v, o->uuid);
+		vault_uuid(v, o->uuid[s]);
 		if (rekey_step(s)) {
 			if (vault_rekey(v, pass, strlen(pass), -1, NULL,
 			    recovery, &e) != 0)
@@ -456,7 +457,7 @@ pragma_bad(sqlite3 *db, const char *sql, char *what, size_t n)
 static int
 check(const struct outcome *o, struct tally *t, char *what, size_t n)
 {
-	unsigned char got[32];
+	unsigned char got[32], uuid[16];
 	char pass[32];
 	struct vault *v = NULL;
 	struct err e;
@@ -480,17 +481,24 @@ check(const struct outcome *o, struct tally *t, char *what, size_t n)
 		t->unopenable++;
 		return -1;
 	}
+	vault_uuid(v, uuid);
 	if (o->inflight >= 0 && rekey_step(o->inflight)) {
-		unsigned char uuid[16];
-
 		/* It opened, so under a data key its header holds: the old
 		 * one (same UUID as before the rekey) or the new one. */
-		vault_uuid(v, uuid);
 		t->rekey_points++;
-		if (memcmp(uuid, o->uuid, 16) == 0)
+		if (memcmp(uuid, o->uuid[o->inflight], 16) == 0)
 			t->rekey_old++;
 		else
 			t->rekey_new++;
+	} else if (o->committed >= 0 && rekey_step(o->committed)) {
+		/* A rekey that returned must have survived the power cut. */
+		t->after_rekey++;
+		if (memcmp(uuid, o->uuid[o->committed], 16) == 0) {
+			snprintf(what, n, "lost commits: the rekey of step %d "
+			    "returned, but the old key is back", o->committed);
+			t->lost++;
+			goto out;
+		}
 	}
 	if (pragma_bad(vault_db(v), "PRAGMA integrity_check", what, n) != 0) {
 		t->unopenable++;
@@ -660,14 +668,16 @@ main(int argc, char **argv)
 	if (all_mode) {
 		if (t.partial)
 			printf("partial states: %ld\n", t.partial);
-		printf("rekey crash points: %ld (old key %ld, new key %ld)\n",
-		    t.rekey_points, t.rekey_old, t.rekey_new);
+		printf("rekey crash points: %ld during a rekey (old key %ld, "
+		    "new key %ld), %ld right after one (new key)\n",
+		    t.rekey_points, t.rekey_old, t.rekey_new, t.after_rekey);
 		printf("crash points: %ld, lost commits: %ld, "
 		    "unopenable: %ld\n", t.points, t.lost, t.unopenable);
 		return t.lost || t.unopenable || t.partial ? 1 : 0;
 	}
-	tap_diag("rekey crash points: %ld (old key %ld, new key %ld)",
-	    t.rekey_points, t.rekey_old, t.rekey_new);
+	tap_diag("rekey crash points: %ld during a rekey (old key %ld, new "
+	    "key %ld), %ld right after one (new key)", t.rekey_points,
+	    t.rekey_old, t.rekey_new, t.after_rekey);
 	tap_diag("crash points: %ld, lost commits: %ld, unopenable: %ld",
 	    t.points, t.lost, t.unopenable);
 	return tap_done();
