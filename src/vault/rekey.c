@@ -214,9 +214,11 @@ new_file(struct vault *v, const struct header *h, struct vault *nv,
 	    nv->keys->dek, pass, passlen, (enum vault_kdf)kdf, e) != 0)
 		goto out;
 	slot_set_recovery(&nh->slot[1], nh->uuid, nv->keys->dek, rkey);
-	nh->generation = 1;
+	/* The generation goes on counting from the old file's, so the new
+	 * file never looks older than the one it replaces. */
+	nh->generation = h->generation + 1;
 	hdr_encode(nh, nv->keys->mac, buf);
-	nh->generation = 2;
+	nh->generation = h->generation + 2;
 	hdr_encode(nh, nv->keys->mac, buf + HDR_COPY);
 	fd = file_tmp_beside(v->path, tmp, e);
 	if (fd < 0)

@@ -168,6 +168,43 @@ test_leak_closed(void)
 	free(glued);
 }
 
+/* The highest generation of the two header copies of path. */
+static uint64_t
+generation(const char *path)
+{
+	size_t n, i;
+	unsigned char *b = test_slurp(path, &n);
+	uint64_t g[2] = { 0, 0 };
+	int c;
+
+	for (c = 0; c < 2 && b != NULL && n >= 4096; c++)
+		for (i = 0; i < 8; i++)
+			g[c] |= (uint64_t)b[c * 2048 + 16 + i] << (8 * i);
+	free(b);
+	return g[0] > g[1] ? g[0] : g[1];
+}
+
+static void
+test_generation_grows(void)
+{
+	char *path = xstrdup(test_path("gen.tend"));
+	char recovery[VAULT_RECOVERY_CHARS + 1];
+	struct vault *v = test_new_vault(path);
+	struct err e;
+	uint64_t before;
+
+	vault_passwd(v, NEWPASS, strlen(NEWPASS), &e);
+	vault_passwd(v, TEST_PASS, strlen(TEST_PASS), &e);
+	before = generation(path);
+	ok(vault_rekey(v, TEST_PASS, strlen(TEST_PASS), -1, NULL, recovery,
+	    &e) == 0, "rekey");
+	ok(generation(path) == before + 2, "the generation goes on from %llu "
+	    "to %llu, never back", (unsigned long long)before,
+	    (unsigned long long)generation(path));
+	vault_close(v);
+	free(path);
+}
+
 /* Without a rekey the leak is there: this is what passwd alone leaves. */
 static void
 test_passwd_alone_leaks(void)
@@ -270,6 +307,7 @@ main(void)
 	test_init();
 	test_leak_closed();
 	test_passwd_alone_leaks();
+	test_generation_grows();
 	test_recovery_new();
 	test_second_writer();
 	return tap_done();
