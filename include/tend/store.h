@@ -452,6 +452,11 @@ int store_open_image(const unsigned char *img, size_t len,
 /* The budget restarts with every statement from now on (an interactive
  * review, where the reader decides how much is asked). */
 void store_image_interactive(struct store *s);
+/* Set meta key (starting "export_") of an image to what the reader
+ * found out about it (who it was for), replacing whatever the image
+ * said. */
+int store_image_note(struct store *s, const char *key, const char *value,
+    struct err *e);
 /* 1 if s was opened by store_open_image. */
 int store_is_image(const struct store *s);
 

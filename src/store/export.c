@@ -718,6 +718,24 @@ fail:
 }
 
 int
+store_image_note(struct store *s, const char *key, const char *value,
+    struct err *e)
+{
+	int rc;
+
+	if (s->budget == NULL || strncmp(key, "export_", 7) != 0)
+		fatal("store: a note on a store that is not an image");
+	if (sqlite3_exec(s->db, "PRAGMA query_only=OFF", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		return store_sqlerr(s, SQLITE_ERROR, e);
+	rc = put_meta(s, key, value, e);
+	if (sqlite3_exec(s->db, "PRAGMA query_only=ON", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		fatal("store: an image cannot be made read-only again");
+	return rc;
+}
+
+int
 store_is_image(const struct store *s)
 {
 	return s->v == NULL;
