@@ -682,10 +682,13 @@ store_open_image(const unsigned char *img, size_t len, struct store **out,
 	b = NULL;
 	sqlite3_progress_handler(s->db, BUDGET_STEPS, budget_check, s->budget);
 	differs = schema_differs(idb, s->db, &rc);
-	if (differs < 0) {
+	if (differs < 0 && (s->budget->spent || (rc & 0xff) == SQLITE_NOMEM ||
+	    (rc & 0xff) == SQLITE_TOOBIG)) {
 		image_error(idb, s->budget, rc, e);
 		goto fail;
 	}
+	/* A schema SQLite cannot even parse under the limits is as foreign
+	 * as one that differs. */
 	if (differs) {
 		err_set(e, "the shared journal's database is not laid out as "
 		    "tend writes it (schema %d), so it is not read", version);
