@@ -54,9 +54,10 @@ sealed_check_slots(const char *path, const struct header *h, struct err *e)
 		    s->memlimit != mem)
 			return err_set(e, "cannot open %s: its passphrase asks "
 			    "for a key derivation tend does not write (%llu "
-			    "MiB, %lu passes)", path,
-			    (unsigned long long)(s->memlimit >> 20),
-			    (unsigned long)s->opslimit);
+			    "%s, %lu passes)", path, (unsigned long long)
+			    (s->memlimit >= (1u << 20) ? s->memlimit >> 20 :
+			    s->memlimit >> 10), s->memlimit >= (1u << 20) ?
+			    "MiB" : "KiB", (unsigned long)s->opslimit);
 	}
 	return 0;
 }
