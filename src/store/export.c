@@ -350,13 +350,16 @@ budget_check(void *arg)
 	return b->spent;
 }
 
-void
+int
 store_budget_statement(struct store *s)
 {
-	if (s->budget != NULL && s->budget->each) {
+	if (s->budget == NULL)
+		return 0;
+	if (s->budget->each) {
 		s->budget->spent = 0;
 		budget_start(s->budget);
 	}
+	return budget_check(s->budget);
 }
 
 void

@@ -43,8 +43,9 @@ struct store_budget {
 	int spent;
 };
 
-/* A statement is about to run: restart an interactive budget. */
-void store_budget_statement(struct store *s);
+/* A statement is about to run: restart an interactive budget; nonzero
+ * when the budget is spent. */
+int store_budget_statement(struct store *s);
 
 /* The cached statement for sql (a static string), reset and unbound;
  * NULL with e filled if it cannot be prepared. */

@@ -223,7 +223,10 @@ store_stmt(struct store *s, const char *sql, struct err *e)
 	size_t i;
 	int rc;
 
-	store_budget_statement(s);
+	if (store_budget_statement(s) != 0) {
+		store_sqlerr(s, SQLITE_INTERRUPT, e);
+		return NULL;
+	}
 	for (i = 0; i < s->ncache; i++) {
 		if (s->cache[i].sql == sql) {
 			st = s->cache[i].st;
