@@ -450,8 +450,11 @@ image_error(sqlite3 *db, const struct store_budget *b, int rc,
 	case SQLITE_NOTADB:
 		return err_set(e, "the shared journal is damaged");
 	default:
+		/* SQLite's own message may quote the image's names: only
+		 * the generic text. */
+		(void)db;
 		return err_set(e, "the shared journal cannot be read (%s)",
-		    sqlite3_errmsg(db));
+		    sqlite3_errstr(rc));
 	}
 }
 
