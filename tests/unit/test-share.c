@@ -19,6 +19,7 @@
 #include "testutil.h"
 #include "vtest.h"
 #include "tend/err.h"
+#include "share/share-int.h"
 #include "tend/header.h"
 #include "tend/share.h"
 
@@ -216,6 +217,50 @@ second_passphrase(struct header *h)
 			h->slot[HDR_SLOTS - 1] = h->slot[i];
 }
 
+/* A bundle as the first bundle format wrote it: a 104-byte chunk 0 and
+ * the signature over domain v1, UUID, length and image hash only (one
+ * chunk of image, len <= 65536). */
+static void
+write_v1(const char *path, const unsigned char *img, size_t len,
+    const unsigned char sk[64], const unsigned char signer[32],
+    const unsigned char rcpt[32])
+{
+	crypto_secretstream_xchacha20poly1305_state st;
+	unsigned char first[104], m[112], *out, *p;
+	struct keys *k = sealed_keys_new();
+	struct header h;
+	size_t total = 4096 + 24 + 104 + 17 + len + 17;
+	int i;
+
+	sealed_header(&h, HDR_KIND_BUNDLE);
+	crypto_kdf_keygen(k->dek);
+	keys_derive(k);
+	h.slot[0].type = SLOT_RECIPIENT;
+	crypto_box_seal(h.slot[0].sealed, k->dek, KEY_LEN, rcpt);
+	out = calloc(1, total);
+	sealed_encode(&h, k, out);
+	p = out + 4096;
+	crypto_secretstream_xchacha20poly1305_init_push(&st, p, k->page);
+	p += 24;
+	memcpy(m, "tend bundle signature v1", 24);
+	memcpy(m + 24, h.uuid, 16);
+	for (i = 0; i < 8; i++)
+		m[40 + i] = (unsigned char)((uint64_t)len >> (8 * i));
+	crypto_generichash(m + 48, 64, img, len, NULL, 0);
+	memcpy(first, signer, 32);
+	crypto_sign_detached(first + 32, NULL, m, sizeof m, sk);
+	memcpy(first + 96, m + 40, 8);
+	crypto_secretstream_xchacha20poly1305_push(&st, p, NULL, first,
+	    sizeof first, h.uuid, 16,
+	    crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
+	p += sizeof first + 17;
+	crypto_secretstream_xchacha20poly1305_push(&st, p, NULL, img, len,
+	    h.uuid, 16, crypto_secretstream_xchacha20poly1305_TAG_FINAL);
+	test_spit(path, out, total);
+	free(out);
+	sealed_keys_free(k);
+}
+
 /* Seconds of wall time since t0. */
 static double
 since(const struct timespec *t0)
@@ -359,6 +404,13 @@ main(void)
 	ok(!b->named && b->nrecipients == 2,
 	    "opened with the passphrase: no identity named");
 	share_bundle_free(b);
+
+	/* The first bundle format: refused, with what to do. */
+	write_v1(test_path("v1.tend"), img, 5000, ts.sk, sg.pk, id->pk);
+	ok(share_bundle_open(test_path("v1.tend"), id, NULL, 0, &b, &e) ==
+	    -1 && strstr(e.msg, "older tend") != NULL &&
+	    vt_one_sentence(e.msg), "a first-format bundle is refused: %s",
+	    e.msg);
 
 	/* Key slots tend never writes are refused before any key is
 	 * derived. */
