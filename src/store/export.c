@@ -499,7 +499,7 @@ static int
 schema_differs(sqlite3 *img, sqlite3 *fresh, int *rc_img)
 {
 	sqlite3_stmt *a = NULL, *b = NULL;
-	int ra, rb, i, differs = 0;
+	int i, differs = 0;
 
 	*rc_img = sqlite3_prepare_v2(img, sql_schema_rows, -1, &a, NULL);
 	if (*rc_img != SQLITE_OK)
@@ -508,15 +508,19 @@ schema_differs(sqlite3 *img, sqlite3 *fresh, int *rc_img)
 	    SQLITE_OK)
 		fatal("store: cannot read a fresh schema");
 	for (;;) {
-		ra = sqlite3_step(a);
-		rb = sqlite3_step(b);
+		int ra = sqlite3_step(a), rb = sqlite3_step(b);
+
+		/* (The fresh one fails only when the budget is spent.) */
 		if (ra != SQLITE_ROW && ra != SQLITE_DONE) {
 			*rc_img = ra;
 			differs = -1;
 			break;
 		}
-		if (rb != SQLITE_ROW && rb != SQLITE_DONE)
-			fatal("store: cannot read a fresh schema");
+		if (rb != SQLITE_ROW && rb != SQLITE_DONE) {
+			*rc_img = rb;
+			differs = -1;
+			break;
+		}
 		if (ra != rb) {
 			differs = 1;
 			break;
@@ -601,10 +605,15 @@ copy_image(sqlite3 *img, const struct store_budget *b, struct store *out,
 	    sqlite3_prepare_v2(out->db, sql_copy_tables, -1, &st, NULL) !=
 	    SQLITE_OK)
 		return image_error(out->db, out->budget, SQLITE_ERROR, e);
-	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		char *name = xstrdup((const char *)sqlite3_column_text(st, 0));
-		char *del = xasprintf("DELETE FROM \"%s\"", name);
+	while (rc == 0 && (step = sqlite3_step(st)) != SQLITE_DONE) {
+		char *name, *del;
 
+		if (step != SQLITE_ROW) {
+			rc = image_error(out->db, out->budget, step, e);
+			break;
+		}
+		name = xstrdup((const char *)sqlite3_column_text(st, 0));
+		del = xasprintf("DELETE FROM \"%s\"", name);
 		/* The fresh database's own rows (meta) give way. */
 		if (sqlite3_exec(out->db, del, NULL, NULL, NULL) != SQLITE_OK)
 			rc = image_error(out->db, out->budget, SQLITE_ERROR, e);
