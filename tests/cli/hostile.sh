@@ -67,6 +67,17 @@ ok "review --md" tend --passphrase-file "$T/tpw" review --md "$T/clean.tend"
 like "$OUT" "made for.*$fpr" "--md says whom it was made for"
 like "$OUT" "your identity named.*yes" "--md says this identity is named"
 
+# Opened with the share passphrase, no identity is named.
+ok "export to the therapist and a share passphrase" tj export \
+	-o "$T/both.tend" --to "$key" --share-passphrase
+printf '%s\n' "$OUT" >"$T/words"
+ok "review it with the words" tend review --json \
+	--share-passphrase-file "$T/words" "$T/both.tend"
+is "$(printf '%s' "$OUT" | jq -r '.export.named')" \
+	"no, opened with the share passphrase" "no identity named"
+is "$(printf '%s' "$OUT" | jq -r '.export.recipients')" \
+	"$fpr, a share passphrase" "both recipients listed"
+
 # ---- the schema ----
 rec="DROP TABLE entries; CREATE VIEW entries AS WITH RECURSIVE r(n) AS
  (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT n AS id, 'u' || n AS uuid,
