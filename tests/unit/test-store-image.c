@@ -190,6 +190,7 @@ main(void)
 	/* Older schemas: what an older tend wrote (this tend's migrations up
 	 * to that version) opens; with anything more it does not. */
 	bad = changed(img, len, "DROP TABLE therapists; "
+	    "ALTER TABLE checkins DROP COLUMN safety; "
 	    "PRAGMA user_version = 2", &badlen);
 	ok(store_open_image(bad, badlen, &r, &e) == 0 &&
 	    store_schema_version(r) == STORE_SCHEMA_VERSION,
@@ -200,6 +201,7 @@ main(void)
 	store_close(r);
 	sqlite3_free(bad);
 	bad = changed(img, len, "DROP TABLE therapists; "
+	    "ALTER TABLE checkins DROP COLUMN safety; "
 	    "CREATE VIEW therapists AS SELECT 1; PRAGMA user_version = 2",
 	    &badlen);
 	ok(refused(bad, badlen, "not laid out"), "a schema 2 image with a "
