@@ -478,10 +478,17 @@ int store_export_image(struct store *s, const struct export_scope *sc,
  * and only its rows are copied, into a fresh in-memory database tend
  * makes at that version and then migrates; the image itself never runs
  * a migration, trigger or view.  Reading it and every query on the store
- * afterwards share one budget of STORE_IMAGE_SECONDS of CPU time (a
+ * afterwards share one budget of CPU time, store_image_seconds(len) (a
  * progress handler stops SQLite when it is spent).  The caller still owns
  * img; the store's memory is wiped when it is closed. */
 #define STORE_IMAGE_SECONDS 5
+/* The CPU seconds an image of len bytes may cost: STORE_IMAGE_SECONDS,
+ * and one more for every STORE_IMAGE_MIB_PER_SECOND MiB of image.  Work
+ * an honest journal needs grows with its size (copying 100,000 entries
+ * and indexing them takes tens of seconds); what a hostile image can make
+ * SQLite do is then bounded by the bytes it brings, never endless. */
+#define STORE_IMAGE_MIB_PER_SECOND 16
+int store_image_seconds(size_t len);
 int store_open_image(const unsigned char *img, size_t len,
     struct store **out, struct err *e);
 /* The budget restarts with every statement from now on (an interactive

@@ -313,6 +313,13 @@ static const struct {
 	{ SQLITE_LIMIT_TRIGGER_DEPTH, 10 },
 };
 
+int
+store_image_seconds(size_t len)
+{
+	return STORE_IMAGE_SECONDS +
+	    (int)(len / ((size_t)STORE_IMAGE_MIB_PER_SECOND << 20));
+}
+
 /* How many virtual machine steps between looks at the clock. */
 #define BUDGET_STEPS 10000
 
@@ -343,8 +350,7 @@ budget_check(void *arg)
 	long long start = (long long)b->start.tv_sec * 1000000000LL +
 	    b->start.tv_nsec;
 
-	if (!b->spent && cpu_ns() - start > STORE_IMAGE_SECONDS *
-	    1000000000LL)
+	if (!b->spent && cpu_ns() - start > b->seconds * 1000000000LL)
 		b->spent = 1;
 	return b->spent;
 }
@@ -437,7 +443,7 @@ image_error(sqlite3 *db, const struct store_budget *b, int rc,
 	if (b->spent)
 		return err_set(e, "the shared journal takes more work to read "
 		    "than tend allows (%d seconds), so it was not read",
-		    STORE_IMAGE_SECONDS);
+		    b->seconds);
 	switch (rc & 0xff) {
 	case SQLITE_TOOBIG:
 		return err_set(e, "the shared journal holds a value larger "
@@ -678,6 +684,7 @@ store_open_image(const unsigned char *img, size_t len, struct store **out,
 	int version = 0, rc, differs;
 
 	*out = NULL;
+	b->seconds = store_image_seconds(len);
 	budget_start(b);
 	if (len < 512 || memcmp(img, "SQLite format 3", 16) != 0) {
 		free(b);

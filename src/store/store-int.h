@@ -39,6 +39,7 @@ struct store {
  * statement (the interactive review). */
 struct store_budget {
 	struct timespec start;
+	int seconds;            /* store_image_seconds() of the image */
 	int each;
 	int spent;
 };

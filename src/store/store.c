@@ -255,7 +255,7 @@ store_sqlerr(struct store *s, int rc, struct err *e)
 	if (s->budget != NULL && s->budget->spent)
 		return err_set(e, "the shared journal takes more work to read "
 		    "than tend allows (%d seconds), so it was not read",
-		    STORE_IMAGE_SECONDS);
+		    s->budget->seconds);
 	if (s->v == NULL && ((rc & 0xff) == SQLITE_TOOBIG ||
 	    (rc & 0xff) == SQLITE_NOMEM))
 		return err_set(e, "the shared journal holds more than tend "

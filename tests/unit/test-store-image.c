@@ -219,6 +219,14 @@ main(void)
 	    "a row its own schema forbids is refused");
 	sqlite3_free(bad);
 
+	/* The budget grows with the image, never below the floor. */
+	ok(store_image_seconds(len) == STORE_IMAGE_SECONDS,
+	    "a small image gets %d s", STORE_IMAGE_SECONDS);
+	ok(store_image_seconds((size_t)400 << 20) ==
+	    STORE_IMAGE_SECONDS + 400 / STORE_IMAGE_MIB_PER_SECOND,
+	    "a 400 MiB image (100,000 entries) gets %d s",
+	    store_image_seconds((size_t)400 << 20));
+
 	/* The budget, for the life of the store. */
 	ok(store_open_image(img, len, &r, &e) == 0, "open again");
 	rc = run_endless(r, &secs);
