@@ -24,6 +24,7 @@
 
 struct app;
 struct frame;
+struct share_sender;
 struct store;
 struct vault;
 
@@ -385,6 +386,7 @@ extern const struct screen screen_editor;
 extern const struct screen screen_entry;
 extern const struct screen screen_bundle;
 extern const struct screen screen_export;
+extern const struct screen screen_sender;
 
 /* Every screen, for the tests and the help screen. */
 extern const struct screen *const ui_screens[];
@@ -406,6 +408,7 @@ struct app {
 	struct store *store;            /* NULL while locked */
 	int readonly;
 	int review_locked;              /* review mode ended by a lock */
+	const struct share_sender *sender;      /* review: who sent it */
 	struct config config;
 	char *config_path;
 	struct theme theme;
