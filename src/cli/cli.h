@@ -135,7 +135,12 @@ char *cli_join_args(int argc, char **argv);
 /* Wipe and free journal text. */
 void cli_free_text(char *s);
 
-/* Print a JSON text and a newline, then free it; returns 0. */
+/* Print text from the journal or a bundle on standard output without
+ * its control characters (utf8_clean; multiline keeps line breaks). */
+void cli_print_clean(const char *s, int multiline);
+
+/* Print a JSON text and a newline (DEL and C1 controls escaped), then
+ * free it; returns 0. */
 int cli_print_json(char *json);
 
 /* The short form of a UUID. */

@@ -613,7 +613,7 @@ cli_bundle_sender(struct cli *c, const char *bundle, const char *identity,
 static char *
 sender_line(const struct share_sender *sd)
 {
-	const char *alias = sd->alias[0] != '\0' ? sd->alias : "(no name)";
+	const char *alias = sd->alias;
 
 	switch (sd->from) {
 	case SHARE_FROM_KNOWN:
@@ -627,10 +627,12 @@ sender_line(const struct share_sender *sd)
 	case SHARE_FROM_UNKNOWN:
 		break;
 	}
-	return xasprintf("Unknown sender: the journal \"%s\" with the "
-	    "fingerprint %s is not one of your known patients; compare the "
-	    "fingerprint with your patient in person before you trust it "
-	    "(then: tend patient add NAME BUNDLE)", alias, sd->fpr);
+	return xasprintf("Unknown sender: %s%s%s with the fingerprint %s is "
+	    "not one of your known patients; compare the fingerprint with "
+	    "your patient in person before you trust it (then: tend patient "
+	    "add NAME BUNDLE)", sd->alias[0] != '\0' ? "the journal \"" :
+	    "a journal without a name", sd->alias, sd->alias[0] != '\0' ?
+	    "\"" : "", sd->fpr);
 }
 
 /* The "from" member of review --json. */

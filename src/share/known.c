@@ -74,18 +74,20 @@ chars(const char *s)
 int
 share_name_check(const char *name, const char *what, struct err *e)
 {
-	size_t len = strlen(name);
-	char *copy;
-	int clean;
+	size_t len = strlen(name), i;
 
 	if (len == 0 || utf8_blank(name))
 		return err_set(e, "%s is empty", what);
 	if (!utf8_valid(name, len))
 		return err_set(e, "%s is not UTF-8 text", what);
-	copy = xstrdup(name);
-	clean = utf8_clean(copy, 0, 0) == len && strchr(name, '\t') == NULL;
-	free(copy);
-	if (!clean)
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)name[i];
+
+		if (c < 0x20 || c == 0x7f || (c == 0xc2 && i + 1 < len &&
+		    (unsigned char)name[i + 1] <= 0x9f))
+			break;
+	}
+	if (i < len)
 		return err_set(e, "%s holds a line break, tab or other control "
 		    "character", what);
 	if (chars(name) > SHARE_NAME_MAX)
