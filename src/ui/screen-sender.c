@@ -42,12 +42,16 @@ sender_text(const struct app *a, char *out[8])
 		out[n++] = xasprintf("This export is named \"%s\", like your "
 		    "patient %s, but another journal signed it.", alias,
 		    sd->name);
-		out[n++] = xasprintf("Signed by:      %s", sd->fpr);
-		out[n++] = xasprintf("%s's journal: %s", sd->name, sd->was);
+		out[n++] = xasprintf("This export is signed by %s.", sd->fpr);
+		out[n++] = xasprintf("%s's journal signs with %s.", sd->name,
+		    sd->was);
 		out[n++] = xasprintf("%s may have started a new journal, or "
 		    "someone else may be writing in their name. Ask %s in "
 		    "person before you trust what it says.", sd->name,
 		    sd->name);
+		out[n++] = xasprintf("If it is %s's new journal, leave the "
+		    "review and type: tend patient rm %s, then tend patient "
+		    "add %s %s", sd->name, sd->name, sd->name, a->vault_path);
 	} else {
 		out[n++] = xstrdup("This export is signed by a journal that "
 		    "is not one of your known patients.");
@@ -58,9 +62,10 @@ sender_text(const struct app *a, char *out[8])
 		out[n++] = xstrdup("Compare the fingerprint with your patient "
 		    "in person before you trust what it says (they see it on "
 		    "their export screen).");
+		out[n++] = xasprintf("To know this journal from now on, leave "
+		    "the review and type: tend patient add NAME %s",
+		    a->vault_path);
 	}
-	out[n++] = xasprintf("To know this journal from now on, leave the "
-	    "review and type: tend patient add NAME %s", a->vault_path);
 	out[n++] = xstrdup("Press Enter to read the export, or q to close "
 	    "it.");
 	out[n] = NULL;
