@@ -55,6 +55,8 @@ const struct screen *const ui_screens[] = {
 	&screen_bundle,
 	&screen_export,
 	&screen_sender,
+	&screen_name,
+	&screen_therapist,
 	NULL
 };
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ui/ui.h"
+#include "tend/store.h"
 
 struct settings {
 	struct list list;       /* rows are indices into config_defs */
@@ -31,6 +32,9 @@ static const struct keydef settings_keys[] = {
 	{ ACT_MORE, { UI_KC(KEY_RIGHT), '+', 'l', UI_ENTER }, "More",
 	  "Change the chosen setting: the next theme, or one minute more.",
 	  1 },
+	{ ACT_EDIT, { 'n' }, "Name",
+	  "Change the name your exported files carry (with your journal "
+	  "open).", 1 },
 	{ ACT_RESET, { 'r' }, "Defaults",
 	  "Put every setting back to how tend comes (asks first).", 1 },
 	{ ACT_BACK, { UI_ESC, 'q' }, "Back",
@@ -125,6 +129,18 @@ settings_draw(struct app *a, struct frame *f)
 	if (y < maxy)
 		y += draw_wrap(a, y, 2, w, maxy - y, ROLE_HINT,
 		    config_defs[list_selected(&s->list)].help) + 1;
+	if (a->store != NULL && !a->readonly && y < maxy - 3) {
+		char *name = store_meta_get(a->store, "owner");
+		char *line = name != NULL && name[0] != '\0' ?
+		    xasprintf("Your exported files carry the name \"%s\" "
+		    "(n changes it).", name) :
+		    xstrdup("Your exported files carry no name (n gives "
+		    "them one).");
+
+		draw_wrap(a, maxy - 4, 2, w, 1, ROLE_NORMAL, line);
+		free(line);
+		free(name);
+	}
 	where = xasprintf("Saved in %s", a->config_path);
 	if (y < maxy)
 		draw_wrap(a, maxy - 2, 2, w, 1, ROLE_DIM, where);
@@ -206,6 +222,11 @@ settings_key(struct app *a, struct frame *f, enum action act, int key)
 		return settings_change(a, s, -1);
 	case ACT_MORE:
 		return settings_change(a, s, 1);
+	case ACT_EDIT:
+		if (a->store == NULL || a->readonly)
+			return UI_NOTHING;
+		ui_push(a, &screen_name, NULL);
+		return UI_DRAW_ALL;
 	case ACT_RESET: {
 		static const struct confirm q = {
 			.question = "Put every setting back to how tend comes? "
@@ -222,6 +243,13 @@ settings_key(struct app *a, struct frame *f, enum action act, int key)
 	}
 }
 
+static int
+settings_active(struct app *a, struct frame *f, enum action act)
+{
+	(void)f;
+	return act != ACT_EDIT || (a->store != NULL && !a->readonly);
+}
+
 const struct screen screen_settings = {
 	.name = "settings",
 	.title = "Settings",
@@ -229,6 +257,7 @@ const struct screen screen_settings = {
 	.draw = settings_draw,
 	.key = settings_key,
 	.leave = settings_leave,
+	.active = settings_active,
 	.keys = settings_keys,
 	.about = "Your settings for tend on this computer. Choose one with "
 	    "the up and down arrows and change it with left and right; "

@@ -387,6 +387,8 @@ extern const struct screen screen_entry;
 extern const struct screen screen_bundle;
 extern const struct screen screen_export;
 extern const struct screen screen_sender;
+extern const struct screen screen_name;
+extern const struct screen screen_therapist;
 
 /* Every screen, for the tests and the help screen. */
 extern const struct screen *const ui_screens[];
