@@ -226,7 +226,6 @@ cmd_name(struct cli *c, int argc, char **argv)
 	    { NULL, 0, NULL, 0 } };
 	const struct command *cmd = cli_find(argv[0]);
 	struct journal j;
-	char *name;
 	int opt, rc;
 
 	optind = 0;
@@ -245,7 +244,8 @@ cmd_name(struct cli *c, int argc, char **argv)
 	if (cli_open_store(c, argc - optind == 1 ? VAULT_WRITE : 0, &j) != 0)
 		return 1;
 	if (argc - optind == 0) {
-		name = store_meta_get(j.s, "owner");
+		char *name = store_meta_get(j.s, "owner");
+
 		if (name != NULL && name[0] != '\0')
 			printf("%s\n", name);
 		else

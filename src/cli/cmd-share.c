@@ -684,11 +684,13 @@ static int
 review_print(struct cli *c, struct store *s, enum review_mode mode,
     const struct share_sender *sd)
 {
-	char *text = NULL, *safe, *from;
+	char *text = NULL;
 	size_t len = 0;
 	int rc;
 
 	if (mode == REVIEW_JSON) {
+		char *safe;
+
 		if (store_review_json(s, sd->fpr, &text, &c->err) != 0)
 			return -1;
 		len = strlen(text);
@@ -703,6 +705,8 @@ review_print(struct cli *c, struct store *s, enum review_mode mode,
 		vault_wipe(text, len);
 		free(text);
 	} else {
+		char *from;
+
 		if (report_render(s, REPORT_MD, &text, &len, &c->err) != 0)
 			return -1;
 		from = sender_line(sd);

@@ -248,13 +248,14 @@ int
 share_patients_load(const char *path, struct share_patients *out,
     struct err *e)
 {
-	char *text = NULL, *line, *next, *old;
+	char *text = NULL, *line, *next;
 	size_t len = 0;
 	long n = 1;
 
 	memset(out, 0, sizeof *out);
 	if (access(path, F_OK) != 0) {
-		old = legacy_path(path);
+		char *old = legacy_path(path);
+
 		load_legacy(old, out);
 		free(old);
 		return 0;

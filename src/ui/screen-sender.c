@@ -75,7 +75,7 @@ static void
 sender_draw(struct app *a, struct frame *f)
 {
 	char *para[8];
-	int y = ui_body_top() + 1, w = COLS - 4, i, rows;
+	int y = ui_body_top() + 1, w = COLS - 4, i;
 
 	(void)f;
 	draw_text(a, y++, 2, w, ROLE_WARNING,
@@ -84,7 +84,8 @@ sender_draw(struct app *a, struct frame *f)
 	y++;
 	sender_text(a, para);
 	for (i = 0; para[i] != NULL; i++) {
-		rows = draw_wrap_rows(w, para[i]);
+		int rows = draw_wrap_rows(w, para[i]);
+
 		if (y + rows > ui_body_end())
 			rows = ui_body_end() - y;
 		if (rows > 0)

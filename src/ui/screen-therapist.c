@@ -67,7 +67,6 @@ addth_draw(struct app *a, struct frame *f)
 	struct addth *t = f->data;
 	int y = ui_body_top() + 1, w = COLS - 4, x0 = 9, cy, cx;
 	unsigned char pk[32];
-	char fpr[SHARE_FPR_CHARS], *s;
 	struct err e;
 
 	y += draw_wrap(a, y, 2, w, 3, ROLE_NORMAL, "Your therapist gives you "
@@ -92,6 +91,8 @@ addth_draw(struct app *a, struct frame *f)
 	if (t->key.len == 0)
 		return;
 	if (share_key_parse(t->key.buf, pk, &e) == 0) {
+		char fpr[SHARE_FPR_CHARS], *s;
+
 		share_fingerprint(pk, fpr);
 		s = xasprintf("Fingerprint: %s", fpr);
 		draw_text(a, y, 2, w, ROLE_TITLE, s);
