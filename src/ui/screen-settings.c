@@ -32,11 +32,14 @@ static const struct keydef settings_keys[] = {
 	{ ACT_MORE, { UI_KC(KEY_RIGHT), '+', 'l', UI_ENTER }, "More",
 	  "Change the chosen setting: the next theme, or one minute more.",
 	  1 },
-	{ ACT_EDIT, { 'n' }, "Name",
+	{ ACT_NAME, { 'n' }, "Name",
 	  "Change the name your exported files carry (with your journal "
 	  "open).", 1 },
 	{ ACT_RESET, { 'r' }, "Defaults",
 	  "Put every setting back to how tend comes (asks first).", 1 },
+	{ ACT_EDIT, { 'p' }, "Passphrase",
+	  "Change your passphrase, and re-encrypt everything with a new key "
+	  "if you like.", 1 },
 	{ ACT_BACK, { UI_ESC, 'q' }, "Back",
 	  "Go back. Changes are saved as you make them.", 1 },
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
@@ -222,10 +225,13 @@ settings_key(struct app *a, struct frame *f, enum action act, int key)
 		return settings_change(a, s, -1);
 	case ACT_MORE:
 		return settings_change(a, s, 1);
-	case ACT_EDIT:
+	case ACT_NAME:
 		if (a->store == NULL || a->readonly)
 			return UI_NOTHING;
 		ui_push(a, &screen_name, NULL);
+		return UI_DRAW_ALL;
+	case ACT_EDIT:
+		ui_push(a, &screen_passwd, NULL);
 		return UI_DRAW_ALL;
 	case ACT_RESET: {
 		static const struct confirm q = {
@@ -243,11 +249,15 @@ settings_key(struct app *a, struct frame *f, enum action act, int key)
 	}
 }
 
+/* The passphrase and the name belong to an open journal (not to a
+ * review). */
 static int
 settings_active(struct app *a, struct frame *f, enum action act)
 {
 	(void)f;
-	return act != ACT_EDIT || (a->store != NULL && !a->readonly);
+	if (act == ACT_NAME)
+		return a->store != NULL && !a->readonly;
+	return act != ACT_EDIT || (a->vault != NULL && !a->readonly);
 }
 
 const struct screen screen_settings = {
@@ -261,5 +271,6 @@ const struct screen screen_settings = {
 	.keys = settings_keys,
 	.about = "Your settings for tend on this computer. Choose one with "
 	    "the up and down arrows and change it with left and right; "
-	    "every change is saved at once.",
+	    "every change is saved at once. p changes the journal's "
+	    "passphrase.",
 };

@@ -24,6 +24,7 @@ UNIT_TESTS = \
 	tests/unit/test-store-session \
 	tests/unit/test-store-scale \
 	tests/unit/test-store-export \
+	tests/unit/test-store-image \
 	tests/unit/test-share \
 	tests/unit/test-ui-config \
 	tests/unit/test-ui-keys \
@@ -38,7 +39,8 @@ UNIT_TESTS = \
 	tests/unit/test-report \
 	tests/unit/test-store-update \
 	tests/unit/test-ui-prompts \
-	tests/unit/test-ui-textbuf
+	tests/unit/test-ui-textbuf \
+	tests/unit/test-rekey
 check_PROGRAMS += $(UNIT_TESTS) tests/unit/test-vault-close
 TESTS += $(UNIT_TESTS) tests/unit/test-vault-close
 
