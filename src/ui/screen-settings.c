@@ -34,7 +34,7 @@ static const struct keydef settings_keys[] = {
 	  1 },
 	{ ACT_NAME, { 'n' }, "Name",
 	  "Change the name your exported files carry (with your journal "
-	  "open).", 1 },
+	  "open).", 0 },     /* the screen says n; the bar keeps Help */
 	{ ACT_RESET, { 'r' }, "Defaults",
 	  "Put every setting back to how tend comes (asks first).", 1 },
 	{ ACT_EDIT, { 'p' }, "Passphrase",
