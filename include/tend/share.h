@@ -136,6 +136,16 @@ int share_bundle_open(const char *path, const struct share_identity *id,
 /* Wipe and free. */
 void share_bundle_free(struct share_bundle *b);
 
+/* What the key slots of a bundle say, from its header alone (sealed.c):
+ * how many open with a therapist's key and how many with a share
+ * passphrase; with id, whether one of the first is for id.  Nothing is
+ * decrypted but that one key. */
+struct share_slots {
+	int recipients, passphrases, mine;
+};
+int share_bundle_slots(const char *path, const struct share_identity *id,
+    struct share_slots *out, struct err *e);
+
 /* ---- writing a journal's shared part (export.c) ---- */
 
 struct export_scope;
@@ -164,19 +174,68 @@ int share_export_bundle(struct store *s, struct vault *v,
     char words[SHARE_PASSPHRASE_MAX], char fpr[SHARE_FPR_CHARS],
     struct err *e);
 
-/* ---- patients seen before (known.c) ---- */
+/* ---- known patients (known.c) ---- */
 
-/* The file of alias-to-fingerprint pairs beside the identity file. */
-char *share_known_path(const char *identity_path);
+/* The most characters in a patient's name or a journal's alias. */
+#define SHARE_NAME_MAX 64
+/* Room for SHARE_NAME_MAX characters of UTF-8 and NUL. */
+#define SHARE_NAME_BYTES (SHARE_NAME_MAX * 4 + 1)
 
-enum share_known {
-	SHARE_KNOWN_SAME,       /* seen before with this fingerprint */
-	SHARE_KNOWN_NEW,        /* first time: now remembered */
-	SHARE_KNOWN_DIFFERENT,  /* seen before with another: *before set */
+/* The file "patients" beside the identity file. */
+char *share_patients_path(const char *identity_path);
+
+/* A name a person gives (a patient's name, a journal's alias): UTF-8, 1 to
+ * SHARE_NAME_MAX characters, no control characters (tab and line breaks
+ * included), no space at either end.  what words it in the error ("the
+ * name"). */
+int share_name_check(const char *name, const char *what, struct err *e);
+
+/* A fingerprint as typed (any case, dashes and spaces optional, O for 0
+ * and I or L for 1) into its printed form. */
+int share_fingerprint_parse(const char *text, char out[SHARE_FPR_CHARS],
+    struct err *e);
+
+struct share_patient {
+	char fpr[SHARE_FPR_CHARS];
+	char *name;             /* chosen by the therapist */
+	char *alias;            /* the bundle's alias when added, or "" */
 };
-/* Look alias up; remember it with fpr the first time.  An empty alias
- * is never remembered (SHARE_KNOWN_NEW). */
-int share_known_check(const char *path, const char *alias, const char *fpr,
-    enum share_known *out, char before[SHARE_FPR_CHARS], struct err *e);
+struct share_patients {
+	struct share_patient *p;
+	size_t n;
+};
+
+/* Read the known patients at path (none when there is no file; the old
+ * "known-patients" file beside it is read while there is none).  A damaged
+ * file is an error naming its line. */
+int share_patients_load(const char *path, struct share_patients *out,
+    struct err *e);
+void share_patients_free(struct share_patients *ps);
+/* Add a patient: the name is checked (share_name_check), the alias (may
+ * be NULL) cleaned and cut to SHARE_NAME_MAX characters.  A fingerprint or
+ * name already known is refused.  The file is replaced atomically. */
+int share_patients_add(const char *path, const char *name, const char *fpr,
+    const char *alias, struct err *e);
+/* Remove the patient with this name (any case). */
+int share_patients_rm(const char *path, const char *name, struct err *e);
+
+/* Who sent a bundle, as far as the known patients say. */
+enum share_from {
+	SHARE_FROM_KNOWN,       /* the signer's fingerprint is known */
+	SHARE_FROM_UNKNOWN,     /* it is not */
+	SHARE_FROM_CHANGED,     /* it is not, but the alias is a known
+	                         * patient's, whose key is another */
+};
+struct share_sender {
+	enum share_from from;
+	char fpr[SHARE_FPR_CHARS];      /* the signer's */
+	char alias[SHARE_NAME_BYTES];   /* the bundle's, cleaned and cut */
+	char name[SHARE_NAME_BYTES];    /* known, changed: the known patient */
+	char was[SHARE_FPR_CHARS];      /* changed: that patient's key */
+};
+/* Look the signer of a bundle up in the known patients at path; alias is
+ * the name the bundle carries (may be NULL).  Nothing is written. */
+int share_sender_check(const char *path, const unsigned char signer[32],
+    const char *alias, struct share_sender *out, struct err *e);
 
 #endif

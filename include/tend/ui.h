@@ -12,6 +12,7 @@
 
 struct err;
 struct store;
+struct share_sender;
 
 struct ui_opts {
 	const char *vault_path;         /* the vault to open or create */
@@ -20,6 +21,10 @@ struct ui_opts {
 	 * changed; locking (L or the idle time) ends the review, because the
 	 * bundle can only be opened again with the identity's passphrase. */
 	struct store *review;
+	/* Review mode: who sent the bundle.  Unless it is a known patient,
+	 * a screen says so and must be acknowledged before any of the
+	 * journal shows. */
+	const struct share_sender *sender;
 };
 
 /* In review mode the review ended by a lock sets *locked (may be NULL).

@@ -135,7 +135,12 @@ char *cli_join_args(int argc, char **argv);
 /* Wipe and free journal text. */
 void cli_free_text(char *s);
 
-/* Print a JSON text and a newline, then free it; returns 0. */
+/* Print text from the journal or a bundle on standard output without
+ * its control characters (utf8_clean; multiline keeps line breaks). */
+void cli_print_clean(const char *s, int multiline);
+
+/* Print a JSON text and a newline (DEL and C1 controls escaped), then
+ * free it; returns 0. */
 int cli_print_json(char *json);
 
 /* The short form of a UUID. */
@@ -171,6 +176,26 @@ int cmd_identity(struct cli *c, int argc, char **argv);
 int cmd_therapist(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);
 int cmd_review(struct cli *c, int argc, char **argv);
+int cmd_patient(struct cli *c, int argc, char **argv);
+int cmd_name(struct cli *c, int argc, char **argv);
+
+/* Opening a bundle (cmd-share.c), for review and patient add: with the
+ * share passphrase from share_pass_file, else with the identity (NULL:
+ * the default) under its passphrase; on a terminal the six words are asked
+ * for when the bundle opens with them and the identity cannot open it (or
+ * there is none).  0, or -1 with c->err set. */
+struct share_bundle;
+struct share_sender;
+int cli_bundle_open(struct cli *c, const char *identity,
+    const char *share_pass_file, const char *bundle,
+    struct share_bundle **b);
+/* Open b's image as a read-only store (*s), check that it names the key
+ * that signed it, and look the signer up in the known patients (a damaged
+ * file is a warning on stderr; the sender is then unknown). */
+int cli_bundle_sender(struct cli *c, const char *bundle, const char *identity,
+    const struct share_bundle *b, struct store **s, struct share_sender *sd);
+/* The known patients file beside the identity (NULL: the default). */
+char *cli_patients_path(const char *identity);
 
 /* tend export --format (cmd-export-plain.c): 1 if the arguments ask for
  * a plaintext export, and the command itself with the same arguments;

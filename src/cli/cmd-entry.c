@@ -336,6 +336,15 @@ print_revision(time_t saved, const char *title, const char *body, void *arg)
 	return 0;
 }
 
+/* A label and one line of the journal's text, without controls. */
+static void
+print_field(const char *label, const char *text)
+{
+	fputs(label, stdout);
+	cli_print_clean(text, 0);
+	putchar('\n');
+}
+
 static int
 print_entry(const struct entry *r, void *arg)
 {
@@ -348,12 +357,12 @@ print_entry(const struct entry *r, void *arg)
 	printf("date:      %s (%s)\n", when, r->placement);
 	printf("kind:      %s\n", r->kind);
 	if (*r->title != '\0')
-		printf("title:     %s\n", r->title);
+		print_field("title:     ", r->title);
 	if (*r->tags != '\0')
-		printf("tags:      %s\n", r->tags);
+		print_field("tags:      ", r->tags);
 	printf("shared:    %s\n", r->shared ? "yes" : "no");
 	if (r->prompt != NULL)
-		printf("prompt:    %s\n", r->prompt);
+		print_field("prompt:    ", r->prompt);
 	if (r->trashed != 0) {
 		time_format_local(r->trashed, when, sizeof when);
 		printf("trash:     since %s\n", when);
@@ -361,7 +370,8 @@ print_entry(const struct entry *r, void *arg)
 	if (r->revisions > 0)
 		store_entry_revisions(j->s, r->uuid, print_revision, &nrev,
 		    NULL);
-	printf("\n%s", r->body);
+	putchar('\n');
+	cli_print_clean(r->body, 1);
 	if (*r->body != '\0' && r->body[strlen(r->body) - 1] != '\n')
 		putchar('\n');
 	return 0;
@@ -398,7 +408,9 @@ static int
 print_hit(const struct entry *r, void *arg)
 {
 	cli_print_entry_line(r, arg);
-	printf("          %s\n", r->snippet);
+	fputs("          ", stdout);
+	cli_print_clean(r->snippet, 0);
+	putchar('\n');
 	return 0;
 }
 

@@ -27,6 +27,7 @@
 #include "tend/store.h"
 #include "tend/timefmt.h"
 #include "tend/ui.h"
+#include "tend/utf8.h"
 #include "tend/vault.h"
 
 #define MAX_TO 8
@@ -497,61 +498,74 @@ cmd_export(struct cli *c, int argc, char **argv)
 
 /* ---- tend review ---- */
 
-/* Say who signed, and warn when this alias came with another key. */
-static void
-say_signer(const char *known, const char *alias, const char *fpr)
+char *
+cli_patients_path(const char *identity)
 {
-	char before[SHARE_FPR_CHARS];
-	enum share_known k;
-	struct err e;
+	char *id = identity != NULL ? xstrdup(identity) :
+	    share_identity_default_path();
+	char *p = share_patients_path(id);
 
-	if (alias[0] != '\0')
-		fprintf(stderr, "Signed by the journal of \"%s\", fingerprint "
-		    "%s.\n", alias, fpr);
-	else
-		fprintf(stderr, "Signed by a journal with the fingerprint %s "
-		    "(it has no name).\n", fpr);
-	if (share_known_check(known, alias, fpr, &k, before, &e) != 0) {
-		fprintf(stderr, "tend: warning: %s\n", e.msg);
-		return;
-	}
-	if (k == SHARE_KNOWN_DIFFERENT)
-		fprintf(stderr, "tend: warning: earlier bundles from \"%s\" "
-		    "were signed by %s, this one by %s: ask your patient in "
-		    "person whether they started a new journal before you "
-		    "trust it\n", alias, before, fpr);
-	else if (k == SHARE_KNOWN_NEW && alias[0] != '\0')
-		fprintf(stderr, "This is the first bundle from \"%s\" here; "
-		    "compare the fingerprint with your patient.\n", alias);
+	free(id);
+	return p;
 }
 
+/* Ask on the terminal for the six words and open the bundle with them. */
 static int
-review_open(struct cli *c, const struct share_args *a, const char *bundle,
-    struct share_bundle **b, char **known)
+open_with_words(struct cli *c, const char *bundle, const char *file,
+    struct share_bundle **b)
+{
+	struct secret pass = { NULL, 0 };
+	int rc;
+
+	if (file != NULL)
+		rc = prompt_read_line(file, &pass, &c->err);
+	else
+		rc = prompt_passphrase(c, NULL, "The share passphrase (six "
+		    "words)", "--share-passphrase-file", 0, &pass);
+	if (rc != 0)
+		return -1;
+	pass.len = share_passphrase_normalize(pass.buf, pass.len);
+	prompt_progress_on();
+	rc = share_bundle_open(bundle, NULL, pass.buf, pass.len, b, &c->err);
+	secret_free(&pass);
+	return rc;
+}
+
+int
+cli_bundle_open(struct cli *c, const char *identity,
+    const char *share_pass_file, const char *bundle,
+    struct share_bundle **b)
 {
 	struct share_identity *id = NULL;
 	struct secret pass = { NULL, 0 };
-	char *path = identity_path(a);
-	int rc;
+	struct share_slots sl;
+	struct err ignored;
+	char *path;
+	int rc, tty = isatty(STDIN_FILENO);
 
-	*known = share_known_path(path);
-	if (a->share_pass_file != NULL) {
-		free(path);
-		if (prompt_read_line(a->share_pass_file, &pass, &c->err) != 0)
-			return -1;
-		pass.len = share_passphrase_normalize(pass.buf, pass.len);
-		prompt_progress_on();
-		rc = share_bundle_open(bundle, NULL, pass.buf, pass.len, b,
-		    &c->err);
-		secret_free(&pass);
-		return rc;
-	}
+	*b = NULL;
+	if (share_pass_file != NULL)
+		return open_with_words(c, bundle, share_pass_file, b);
+	/* On a terminal the six words are asked for when the identity
+	 * cannot open the bundle but they can (the slots say so). */
+	if (share_bundle_slots(bundle, NULL, &sl, &ignored) != 0)
+		memset(&sl, 0, sizeof sl);
+	path = identity != NULL ? xstrdup(identity) :
+	    share_identity_default_path();
 	if (access(path, F_OK) != 0) {
+		if (tty && sl.passphrases > 0) {
+			free(path);
+			return open_with_words(c, bundle, NULL, b);
+		}
 		rc = err_set(&c->err, "there is no identity at %s (make one "
 		    "with tend identity new, or use --share-passphrase-file)",
 		    path);
 		free(path);
 		return rc;
+	}
+	if (tty && sl.passphrases > 0 && sl.recipients == 0) {
+		free(path);
+		return open_with_words(c, bundle, NULL, b);
 	}
 	if (prompt_passphrase(c, c->passfile, "Identity passphrase",
 	    "--passphrase-file", 0, &pass) != 0) {
@@ -564,9 +578,96 @@ review_open(struct cli *c, const struct share_args *a, const char *bundle,
 	free(path);
 	if (rc != 0)
 		return -1;
+	if (tty && sl.passphrases > 0 &&
+	    share_bundle_slots(bundle, id, &sl, &ignored) == 0 && !sl.mine) {
+		share_identity_free(id);
+		fputs("This bundle was not made for your identity; it also "
+		    "opens with its share passphrase.\n", stderr);
+		return open_with_words(c, bundle, NULL, b);
+	}
 	rc = share_bundle_open(bundle, id, NULL, 0, b, &c->err);
 	share_identity_free(id);
 	return rc;
+}
+
+int
+cli_bundle_sender(struct cli *c, const char *bundle, const char *identity,
+    const struct share_bundle *b, struct store **s, struct share_sender *sd)
+{
+	char fpr[SHARE_FPR_CHARS], *claimed, *alias, *patients;
+	struct err e;
+	int rc;
+
+	*s = NULL;
+	share_fingerprint(b->signer, fpr);
+	if (store_open_image(b->img, b->len, s, &c->err) != 0)
+		return err_prefix(&c->err, "%s", bundle);
+	claimed = store_meta_get(*s, "export_fingerprint");
+	rc = claimed == NULL || strcmp(claimed, fpr) != 0;
+	free(claimed);
+	if (rc) {
+		store_close(*s);
+		*s = NULL;
+		return err_set(&c->err, "%s names another signer than the one "
+		    "whose signature it carries; it cannot be trusted", bundle);
+	}
+	alias = store_meta_get(*s, "export_alias");
+	patients = cli_patients_path(identity);
+	if (share_sender_check(patients, b->signer, alias, sd, &e) != 0)
+		fprintf(stderr, "tend: warning: %s; the sender is shown as "
+		    "unknown\n", e.msg);
+	free(patients);
+	free(alias);
+	return 0;
+}
+
+/* Who sent it, in one line (the first of --md, and on stderr). */
+static char *
+sender_line(const struct share_sender *sd)
+{
+	const char *alias = sd->alias;
+
+	switch (sd->from) {
+	case SHARE_FROM_KNOWN:
+		return xasprintf("From: %s (known), fingerprint %s", sd->name,
+		    sd->fpr);
+	case SHARE_FROM_CHANGED:
+		return xasprintf("Changed key: this bundle is named \"%s\" like "
+		    "your patient %s, but it is signed by %s, not %s; ask %s "
+		    "in person whether they started a new journal before you "
+		    "trust it", alias, sd->name, sd->fpr, sd->was, sd->name);
+	case SHARE_FROM_UNKNOWN:
+		break;
+	}
+	return xasprintf("Unknown sender: %s%s%s with the fingerprint %s is "
+	    "not one of your known patients; compare the fingerprint with "
+	    "your patient in person before you trust it (then: tend patient "
+	    "add NAME BUNDLE)", sd->alias[0] != '\0' ? "the journal \"" :
+	    "a journal without a name", sd->alias, sd->alias[0] != '\0' ?
+	    "\"" : "", sd->fpr);
+}
+
+/* The "from" member of review --json. */
+static void
+sender_json(const struct share_sender *sd, FILE *out)
+{
+	fputs("\"from\":{\"name\":", out);
+	if (sd->from == SHARE_FROM_KNOWN)
+		json_string(sd->name, out);
+	else
+		fputs("null", out);
+	fprintf(out, ",\"known\":%s,\"changed\":%s,\"fingerprint\":\"%s\","
+	    "\"alias\":", sd->from == SHARE_FROM_KNOWN ? "true" : "false",
+	    sd->from == SHARE_FROM_CHANGED ? "true" : "false", sd->fpr);
+	json_string(sd->alias, out);
+	fputs(",\"changed_from\":", out);
+	if (sd->from == SHARE_FROM_CHANGED) {
+		fputs("{\"name\":", out);
+		json_string(sd->name, out);
+		fprintf(out, ",\"fingerprint\":\"%s\"}", sd->was);
+	} else
+		fputs("null", out);
+	fputc('}', out);
 }
 
 /* Write down in the review's store whom the signature names and whether
@@ -599,9 +700,11 @@ enum review_mode { REVIEW_APP, REVIEW_JSON, REVIEW_MD, REVIEW_FILE };
 
 /* The full-screen review: the app over the bundle's store, read-only. */
 static int
-review_app(struct cli *c, struct store *s, const char *bundle)
+review_app(struct cli *c, struct store *s, const char *bundle,
+    const struct share_sender *sd)
 {
-	struct ui_opts opts = { .vault_path = bundle, .review = s };
+	struct ui_opts opts = { .vault_path = bundle, .review = s,
+	    .sender = sd };
 	int locked = 0;
 
 	store_image_interactive(s);
@@ -613,26 +716,42 @@ review_app(struct cli *c, struct store *s, const char *bundle)
 	return 0;
 }
 
-/* Print the bundle to standard output as JSON or Markdown. */
+/* Print the bundle to standard output as JSON or Markdown, who sent it
+ * first; every character that could steer a terminal is taken out. */
 static int
 review_print(struct cli *c, struct store *s, enum review_mode mode,
-    const char *fpr)
+    const struct share_sender *sd)
 {
 	char *text = NULL;
 	size_t len = 0;
 	int rc;
 
 	if (mode == REVIEW_JSON) {
-		if (store_review_json(s, fpr, &text, &c->err) != 0)
+		char *safe;
+
+		if (store_review_json(s, sd->fpr, &text, &c->err) != 0)
 			return -1;
 		len = strlen(text);
-		rc = fputs(text, stdout) == EOF || fputc('\n', stdout) == EOF;
+		safe = utf8_json_controls(text);
+		fputc('{', stdout);
+		sender_json(sd, stdout);
+		rc = fputs(safe[0] == '{' && safe[1] != '}' ? "," : "",
+		    stdout) == EOF || fputs(safe + (safe[0] == '{'), stdout) ==
+		    EOF || fputc('\n', stdout) == EOF;
+		vault_wipe(safe, strlen(safe));
+		free(safe);
 		vault_wipe(text, len);
 		free(text);
 	} else {
+		char *from;
+
 		if (report_render(s, REPORT_MD, &text, &len, &c->err) != 0)
 			return -1;
-		rc = fwrite(text, 1, len, stdout) != len;
+		from = sender_line(sd);
+		printf("%s\n\n", from);
+		free(from);
+		utf8_clean(text, 1, 0);
+		rc = fputs(text, stdout) == EOF;
 		report_free(text, len);
 	}
 	if (rc != 0 || fflush(stdout) != 0)
@@ -646,8 +765,9 @@ cmd_review(struct cli *c, int argc, char **argv)
 	static const int opts[] = { OPT_JSON, OPT_MD, OPT_IDENTITY,
 	    OPT_SHARE_PASS_FILE, OPT_OUT, OPT_FORMAT, OPT_YES, 0 };
 	const struct command *cmd = cli_find(argv[0]);
-	char fpr[SHARE_FPR_CHARS], *known = NULL, *alias = NULL, *claimed;
+	struct share_sender sd;
 	struct share_bundle *b = NULL;
+	char *from;
 	struct share_args a;
 	struct store *s = NULL;
 	enum review_mode mode = REVIEW_APP;
@@ -686,38 +806,29 @@ cmd_review(struct cli *c, int argc, char **argv)
 		    "tend review %s --json or --md prints the bundle instead",
 		    a.args[0]);
 	rc = 1;
-	if (review_open(c, &a, a.args[0], &b, &known) != 0 || b == NULL)
+	if (cli_bundle_open(c, a.identity, a.share_pass_file, a.args[0],
+	    &b) != 0 || b == NULL)
 		goto done;
-	share_fingerprint(b->signer, fpr);
-	if (store_open_image(b->img, b->len, &s, &c->err) != 0) {
-		err_prefix(&c->err, "%s", a.args[0]);
+	if (cli_bundle_sender(c, a.args[0], a.identity, b, &s, &sd) != 0)
 		goto done;
-	}
-	claimed = store_meta_get(s, "export_fingerprint");
-	if (claimed == NULL || strcmp(claimed, fpr) != 0) {
-		free(claimed);
-		cli_error(c, "%s names another signer than the one whose "
-		    "signature it carries; it cannot be trusted", a.args[0]);
-		goto done;
-	}
-	free(claimed);
 	if (note_recipients(s, b, &c->err) != 0) {
 		err_prefix(&c->err, "%s", a.args[0]);
 		goto done;
 	}
-	alias = store_meta_get(s, "export_alias");
-	say_signer(known, alias != NULL ? alias : "", fpr);
+	from = sender_line(&sd);
+	fprintf(stderr, "%s.\n", from);
+	free(from);
 	/* The bundle's plaintext stays only in the store from here on. */
 	share_bundle_free(b);
 	b = NULL;
 	switch (mode) {
 	case REVIEW_APP:
-		if (review_app(c, s, a.args[0]) != 0)
+		if (review_app(c, s, a.args[0], &sd) != 0)
 			goto done;
 		break;
 	case REVIEW_JSON:
 	case REVIEW_MD:
-		if (review_print(c, s, mode, fpr) != 0)
+		if (review_print(c, s, mode, &sd) != 0)
 			goto done;
 		break;
 	case REVIEW_FILE:
@@ -732,7 +843,5 @@ done:
 		close(tty);
 	store_close(s);
 	share_bundle_free(b);
-	free(alias);
-	free(known);
 	return rc;
 }

@@ -160,9 +160,22 @@ cli_free_text(char *s)
 int
 cli_print_json(char *json)
 {
-	puts(json);
+	char *safe = utf8_json_controls(json);
+
+	puts(safe);
+	cli_free_text(safe);
 	cli_free_text(json);
 	return 0;
+}
+
+void
+cli_print_clean(const char *s, int multiline)
+{
+	char *copy = xstrdup(s);
+
+	utf8_clean(copy, multiline, 0);
+	fputs(copy, stdout);
+	cli_free_text(copy);
 }
 
 void
@@ -183,11 +196,14 @@ cli_print_entry_line(const struct entry *r, void *arg)
 	time_format_local(r->created, when, sizeof when);
 	utf8_first_line(*r->title != '\0' ? r->title : r->body, 50, line,
 	    sizeof line);
+	utf8_clean(line, 0, 0);
 	printf("%s  %s  %-10s  %s", id, when, r->kind, line);
 	for (p = r->tags; *p != '\0'; ) {
 		size_t n = strcspn(p, " ");
+		char *tag = xasprintf(" #%.*s", (int)n, p);
 
-		printf(" #%.*s", (int)n, p);
+		cli_print_clean(tag, 0);
+		free(tag);
 		p += n + (p[n] == ' ');
 	}
 	printf("  (%s)\n", r->placement);

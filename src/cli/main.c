@@ -72,6 +72,11 @@ static const struct command commands[] = {
 	    "[--share-passphrase-file F] [-o OUT --format md|json|csv|html "
 	    "[--yes]]",
 	    "open a patient's bundle (therapists)" },
+	{ "patient", cmd_patient, "add NAME FINGERPRINT|BUNDLE [--identity F] "
+	    "[--share-passphrase-file F] | list [--json] | rm NAME",
+	    "the patients you know by their journal's key (therapists)" },
+	{ "name", cmd_name, "[NAME]",
+	    "the name your bundles carry (\"\" for none)" },
 };
 
 const struct command *

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "share/share-int.h"
+#include "tend/share.h"
 #include "tend/err.h"
 #include "tend/fileio.h"
 
@@ -166,4 +167,38 @@ sealed_keys_free(struct keys *k)
 {
 	if (k != NULL)
 		sodium_free(k);
+}
+
+int
+share_bundle_slots(const char *path, const struct share_identity *id,
+    struct share_slots *out, struct err *e)
+{
+	unsigned char both[2 * HDR_COPY], dek[KEY_LEN];
+	struct header h;
+	int fd, which, other_bad, i, rc;
+
+	memset(out, 0, sizeof *out);
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0)
+		return err_set(e, "cannot open %s: %s", path, strerror(errno));
+	rc = fd_pread_all(fd, both, sizeof both, 0);
+	close(fd);
+	if (rc != 0)
+		return err_set(e, "cannot read the header of %s", path);
+	if (hdr_pick(both, HDR_KIND_BUNDLE, &h, &which, &other_bad, e) != 0)
+		return err_prefix(e, "cannot open %s", path);
+	for (i = 0; i < HDR_SLOTS; i++) {
+		const struct hdr_slot *s = &h.slot[i];
+
+		if (s->type == SLOT_SHARE_PASSPHRASE)
+			out->passphrases++;
+		if (s->type != SLOT_RECIPIENT)
+			continue;
+		out->recipients++;
+		if (id != NULL && crypto_box_seal_open(dek, s->sealed,
+		    sizeof s->sealed, id->pk, id->sk) == 0)
+			out->mine = 1;
+	}
+	sodium_memzero(dek, sizeof dek);
+	return 0;
 }

@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "ui/ui.h"
+#include "tend/share.h"
 #include "tend/store.h"
 #include "tend/ui.h"
 #include "tend/vault.h"
@@ -54,6 +55,9 @@ const struct screen *const ui_screens[] = {
 	&screen_entry,
 	&screen_bundle,
 	&screen_export,
+	&screen_sender,
+	&screen_name,
+	&screen_therapist,
 	NULL
 };
 
@@ -602,7 +606,11 @@ ui_run(const struct ui_opts *opts, int *locked, struct err *e)
 	if (opts->review != NULL) {
 		a->store = opts->review;
 		a->readonly = 1;
-		ui_push(a, &screen_home, NULL);
+		a->sender = opts->sender;
+		/* Not a known patient: that screen first, nothing else. */
+		ui_push(a, a->sender != NULL &&
+		    a->sender->from != SHARE_FROM_KNOWN ? &screen_sender :
+		    &screen_home, NULL);
 	} else
 		ui_push(a, access(a->vault_path, F_OK) == 0 ? &screen_unlock :
 		    &screen_firstrun, NULL);

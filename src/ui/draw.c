@@ -21,6 +21,7 @@
 #include <wchar.h>
 
 #include "ui/ui.h"
+#include "tend/share.h"
 
 int
 ui_body_top(void)
@@ -113,8 +114,8 @@ draw_span(int y, int x, int width, const char *s, size_t n)
 		s += draw_next(s, &wc);
 		if (wc == '\t')
 			wc = ' ';
-		if (wc < ' ')
-			continue;
+		if (wc < ' ' || (wc >= 0x7f && wc <= 0x9f))
+			continue;       /* controls never reach the terminal */
 		w = draw_wcwidth(wc);
 		if (used + w > width)
 			break;
@@ -272,6 +273,26 @@ draw_shortcuts(struct app *a, struct frame *f)
 	attrset(a->attr[ROLE_NORMAL]);
 }
 
+/* Review mode: who sent the bundle, in the title line from column x up
+ * to READ-ONLY, as far as it fits. */
+static void
+draw_sender(struct app *a, int x)
+{
+	const struct share_sender *sd = a->sender;
+	char buf[SHARE_NAME_BYTES + 32];
+	int w = COLS - 12 - x;
+
+	if (sd->from == SHARE_FROM_KNOWN)
+		snprintf(buf, sizeof buf, "From: %s (known)", sd->name);
+	else
+		snprintf(buf, sizeof buf, "From: %s", sd->from ==
+		    SHARE_FROM_CHANGED ? "a changed key" : "an unknown sender");
+	if (w < 12)
+		return;
+	draw_text(a, 0, x, w, sd->from == SHARE_FROM_KNOWN ? ROLE_TITLE :
+	    ROLE_WARNING, buf);
+}
+
 void
 draw_bars(struct app *a)
 {
@@ -286,6 +307,8 @@ draw_bars(struct app *a)
 	draw_text(a, 0, 0, COLS, ROLE_TITLE, title);
 	if (a->readonly)        /* review mode: said in words, not colour */
 		draw_text(a, 0, COLS - 11, 10, ROLE_WARNING, "READ-ONLY");
+	if (a->readonly && a->sender != NULL)
+		draw_sender(a, draw_width(title) + 3);
 	draw_clear_rows(ui_body_end(), 1);
 	a->message_rows = 0;
 	if (a->message[0] != '\0') {

@@ -23,6 +23,9 @@ libtend_a_SOURCES += \
 	src/ui/screen-editor.c \
 	src/ui/screen-entry.c \
 	src/ui/screen-export.c \
+	src/ui/screen-sender.c \
+	src/ui/screen-name.c \
+	src/ui/screen-therapist.c \
 	src/ui/screen-firstrun.c \
 	src/ui/screen-help.c \
 	src/ui/screen-home.c \

@@ -23,8 +23,10 @@
 #include <string.h>
 
 #include "ui/ui.h"
+#include "tend/share.h"
 #include "tend/store.h"
 #include "tend/timefmt.h"
+#include "tend/utf8.h"
 #include "tend/vault.h"
 
 struct bline {
@@ -182,6 +184,36 @@ bundle_flagged(struct app *a, struct bundle *b)
 	bundle_add(b, ROLE_NORMAL, xstrdup(""));
 }
 
+/* Who sent it: a known patient by the name the therapist gave, anyone
+ * else as unknown, with the name the bundle carries (at most 64
+ * characters, no control characters). */
+static void
+bundle_from(struct app *a, struct bundle *b, const char *raw)
+{
+	const struct share_sender *sd = a->sender;
+	char alias[SHARE_NAME_BYTES];
+
+	snprintf(alias, sizeof alias, "%s", raw);
+	utf8_clean(alias, 0, SHARE_NAME_MAX);
+	if (sd != NULL && sd->from == SHARE_FROM_KNOWN)
+		bundle_add(b, ROLE_NORMAL, xasprintf("From: %s (known)%s%s%s",
+		    sd->name, alias[0] != '\0' ? ", named \"" : "", alias,
+		    alias[0] != '\0' ? "\"" : ""));
+	else if (sd != NULL && sd->from == SHARE_FROM_CHANGED)
+		bundle_add(b, ROLE_WARNING, xasprintf("From: \"%s\", but not "
+		    "signed by the journal of your patient %s", alias,
+		    sd->name));
+	else if (alias[0] != '\0')
+		bundle_add(b, sd != NULL ? ROLE_WARNING : ROLE_NORMAL,
+		    xasprintf("From: \"%s\"%s", alias, sd != NULL ?
+		    ", not one of your known patients" : ""));
+	else
+		bundle_add(b, sd != NULL ? ROLE_WARNING : ROLE_NORMAL,
+		    xstrdup(sd != NULL ? "From: a journal without a name, not "
+		    "one of your known patients" :
+		    "From: a journal without a name"));
+}
+
 static void
 bundle_build(struct app *a, struct bundle *b)
 {
@@ -202,9 +234,7 @@ bundle_build(struct app *a, struct bundle *b)
 
 	bundle_flagged(a, b);
 	bundle_add(b, ROLE_HEADING, xstrdup("About this export"));
-	bundle_add(b, ROLE_NORMAL, alias[0] != '\0' ?
-	    xasprintf("From: %s", alias) :
-	    xstrdup("From: a journal without a name"));
+	bundle_from(a, b, alias);
 	bundle_add(b, ROLE_NORMAL, xasprintf("Signed by the journal with the "
 	    "fingerprint %s", fpr));
 	bundle_add(b, ROLE_HINT, xstrdup("Compare it with your patient in "

@@ -54,6 +54,9 @@ struct export {
 	int done;
 	char *written;          /* the path as typed */
 	char *words;            /* the share passphrase (guarded) or NULL */
+	/* the journal itself: what the therapist will see */
+	char own_fpr[SHARE_FPR_CHARS];
+	char *own_name;         /* the "owner" setting, or NULL */
 };
 
 /* The items after the therapists, in order. */
@@ -76,6 +79,11 @@ static const struct keydef export_keys[] = {
 	  "On the range: the next choice.", 0 },
 	{ ACT_LESS, { UI_KC(KEY_LEFT) }, "Range before",
 	  "On the range: the choice before.", 0 },
+	{ ACT_ADD, { UI_CTRL('t') }, "Add therapist",
+	  "Store a therapist's key (the line starting with tend1) and see "
+	  "its fingerprint.", 1 },
+	{ ACT_EDIT, { UI_CTRL('n') }, "Name",
+	  "Change the name your files carry.", 0 },
 	{ ACT_BACK, { UI_ESC }, "Back",
 	  "Go back. Nothing is written until you say yes.", 1 },
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
@@ -139,6 +147,13 @@ export_enter(struct app *a, struct frame *f)
 		    &e) != 0)
 			x->last_session = 0;
 	}
+	if (a->vault != NULL && !a->readonly) {
+		unsigned char pk[32];
+
+		vault_sign_public(a->vault, pk);
+		share_fingerprint(pk, x->own_fpr);
+		x->own_name = store_meta_get(a->store, "owner");
+	}
 	if (x->nth == 1)
 		x->th[0].on = 1;        /* the one there is */
 	x->pass = x->nth == 0;
@@ -157,6 +172,7 @@ export_leave(struct app *a, struct frame *f)
 	for (i = 0; i < x->nth; i++)
 		free(x->th[i].name);
 	free(x->th);
+	free(x->own_name);
 	field_free(&x->file);
 	free(x->question);
 	free(x->written);
@@ -164,6 +180,40 @@ export_leave(struct app *a, struct frame *f)
 		vault_secret_free(x->words);
 	free(x);
 	f->data = NULL;
+}
+
+/* Back from adding a therapist or naming the journal: read both again.
+ * Ticks stay with their therapists; one that is new is ticked. */
+static void
+export_resume(struct app *a, struct frame *f)
+{
+	struct export *x = f->data;
+	struct xtherapist *old = x->th;
+	int oldn = x->nth, i, k, item = x->focus - oldn;
+	struct err e;
+
+	if (a->readonly || a->store == NULL || x->done)
+		return;
+	free(x->own_name);
+	x->own_name = store_meta_get(a->store, "owner");
+	x->th = NULL;
+	x->nth = 0;
+	if (store_therapist_list(a->store, export_add_therapist, x, &e) != 0)
+		ui_message(a, ROLE_WARNING, "tend cannot read the stored "
+		    "therapists: %s.", e.msg);
+	for (i = 0; i < x->nth; i++) {
+		x->th[i].on = 1;        /* new: just added */
+		for (k = 0; k < oldn; k++)
+			if (strcmp(old[k].name, x->th[i].name) == 0)
+				x->th[i].on = old[k].on;
+	}
+	for (k = 0; k < oldn; k++)
+		free(old[k].name);
+	free(old);
+	if (item >= 0)
+		x->focus = x->nth + item;
+	else if (x->focus >= x->nth)
+		x->focus = 0;
 }
 
 /* ---- what the choices mean ---- */
@@ -471,7 +521,8 @@ export_write(struct app *a, struct export *x)
 /* What the page says when no therapist is stored: how to add one (the
  * command on a line of its own), and the share passphrase instead. */
 static const char *const none_text[3] = {
-	"No therapist is stored yet. To add yours, leave tend and type:",
+	"No therapist is stored yet. To add yours, press Ctrl-T, or leave "
+	"tend and type:",
 	"tend therapist add NAME KEY",
 	"where KEY is the line starting with tend1 that your therapist gives "
 	"you. Until then, a share passphrase works:",
@@ -479,6 +530,7 @@ static const char *const none_text[3] = {
 
 /* Rows of the page: a few lines of text, then one per item. */
 struct layout {
+	int own;                /* this journal's fingerprint and name */
 	int heading;            /* "Who can open it" */
 	int none_rows;          /* the how-to when no therapist is stored */
 	int first;              /* the first therapist's row */
@@ -491,6 +543,8 @@ export_layout(const struct export *x, int width, struct layout *l)
 {
 	int r = 0;
 
+	l->own = r;
+	r += 3;
 	l->heading = r;
 	r += 2;
 	l->none_rows = 0;
@@ -608,6 +662,20 @@ export_draw(struct app *a, struct frame *f)
 		x->top = i <= l.first ? 0 : i;
 	if (i >= x->top + rows)
 		x->top = i - rows + 1;
+	if ((y = export_y(x, l.own)) >= 0) {
+		snprintf(buf, sizeof buf, "Your journal's fingerprint: %s",
+		    x->own_fpr);
+		draw_text(a, y, 2, w, ROLE_NORMAL, buf);
+	}
+	if ((y = export_y(x, l.own + 1)) >= 0) {
+		char *name = x->own_name != NULL && x->own_name[0] != '\0' ?
+		    xasprintf("Its files carry the name \"%s\" (Ctrl-N "
+		    "changes it).", x->own_name) :
+		    xstrdup("Its files carry no name (Ctrl-N gives it one).");
+
+		draw_text(a, y, 2, w, ROLE_DIM, name);
+		free(name);
+	}
 	if ((y = export_y(x, l.heading)) >= 0)
 		draw_text(a, y, 2, w, ROLE_HEADING, "Who can open the file");
 	if (l.none_rows > 0) {
@@ -746,6 +814,12 @@ export_key(struct app *a, struct frame *f, enum action act, int key)
 		return UI_DRAW_BODY;
 	case ACT_SAVE:
 		return export_write(a, x);
+	case ACT_ADD:
+		ui_push(a, &screen_therapist, NULL);
+		return UI_DRAW_ALL;
+	case ACT_EDIT:
+		ui_push(a, &screen_name, NULL);
+		return UI_DRAW_ALL;
 	case ACT_MORE:
 	case ACT_LESS:
 		export_step_range(x, act == ACT_MORE ? 1 : -1);
@@ -782,6 +856,7 @@ const struct screen screen_export = {
 	.key = export_key,
 	.resize = export_resize,
 	.leave = export_leave,
+	.resume = export_resume,
 	.active = export_active,
 	.keys = export_keys,
 	.about = "Write an encrypted file for your therapist. Tick who can "

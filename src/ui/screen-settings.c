@@ -52,6 +52,9 @@ static const struct keydef settings_keys[] = {
 	{ ACT_MORE, { UI_KC(KEY_RIGHT), '+', 'l', UI_ENTER }, "More",
 	  "Change the chosen setting: the next theme, or one minute more.",
 	  1 },
+	{ ACT_NAME, { 'n' }, "Name",
+	  "Change the name your exported files carry (with your journal "
+	  "open).", 0 },     /* the screen says n; the bar keeps Help */
 	{ ACT_RESET, { 'r' }, "Defaults",
 	  "Put every setting back to how tend comes (asks first).", 1 },
 	{ ACT_EDIT, { 'p' }, "Passphrase",
@@ -171,6 +174,18 @@ settings_draw(struct app *a, struct frame *f)
 	if (y < maxy)
 		y += draw_wrap(a, y, 2, w, maxy - y, ROLE_HINT,
 		    settings_help(list_selected(&s->list))) + 1;
+	if (a->store != NULL && !a->readonly && y < maxy - 3) {
+		char *name = store_meta_get(a->store, "owner");
+		char *line = name != NULL && name[0] != '\0' ?
+		    xasprintf("Your exported files carry the name \"%s\" "
+		    "(n changes it).", name) :
+		    xstrdup("Your exported files carry no name (n gives "
+		    "them one).");
+
+		draw_wrap(a, maxy - 4, 2, w, 1, ROLE_NORMAL, line);
+		free(line);
+		free(name);
+	}
 	where = list_selected(&s->list) < (long long)config_ndefs ?
 	    xasprintf("Saved in %s", a->config_path) :
 	    xstrdup("Saved in your journal.");
@@ -275,6 +290,11 @@ settings_key(struct app *a, struct frame *f, enum action act, int key)
 		return settings_change(a, s, -1);
 	case ACT_MORE:
 		return settings_change(a, s, 1);
+	case ACT_NAME:
+		if (a->store == NULL || a->readonly)
+			return UI_NOTHING;
+		ui_push(a, &screen_name, NULL);
+		return UI_DRAW_ALL;
 	case ACT_EDIT:
 		ui_push(a, &screen_passwd, NULL);
 		return UI_DRAW_ALL;
@@ -294,11 +314,14 @@ settings_key(struct app *a, struct frame *f, enum action act, int key)
 	}
 }
 
-/* The passphrase belongs to an open journal (not to a review). */
+/* The passphrase and the name belong to an open journal (not to a
+ * review). */
 static int
 settings_active(struct app *a, struct frame *f, enum action act)
 {
 	(void)f;
+	if (act == ACT_NAME)
+		return a->store != NULL && !a->readonly;
 	return act != ACT_EDIT || (a->vault != NULL && !a->readonly);
 }
 

@@ -24,6 +24,7 @@
 
 struct app;
 struct frame;
+struct share_sender;
 struct store;
 struct vault;
 
@@ -245,6 +246,7 @@ enum action {
 	ACT_RANGE,
 	ACT_PROMPT,
 	ACT_INFO,               /* what a reviewed export holds */
+	ACT_NAME,               /* the name a journal's files carry */
 	ACT_COUNT
 };
 
@@ -395,6 +397,9 @@ extern const struct screen screen_editor;
 extern const struct screen screen_entry;
 extern const struct screen screen_bundle;
 extern const struct screen screen_export;
+extern const struct screen screen_sender;
+extern const struct screen screen_name;
+extern const struct screen screen_therapist;
 
 /* Every screen, for the tests and the help screen. */
 extern const struct screen *const ui_screens[];
@@ -416,6 +421,7 @@ struct app {
 	struct store *store;            /* NULL while locked */
 	int readonly;
 	int review_locked;              /* review mode ended by a lock */
+	const struct share_sender *sender;      /* review: who sent it */
 	struct config config;
 	char *config_path;
 	struct theme theme;

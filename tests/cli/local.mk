@@ -12,6 +12,7 @@ cli_tests = \
 	tests/cli/journal-concurrent.sh \
 	tests/cli/noterm.sh \
 	tests/cli/share.sh \
+	tests/cli/patients.sh \
 	tests/cli/export-plain.sh \
 	tests/cli/rekey.sh \
 	tests/cli/hostile.sh \

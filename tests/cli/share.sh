@@ -140,7 +140,7 @@ is "$(printf '%s' "$j" | jq -r '.signer')" "$(printf '%s' "$j" | jq -r '.export.
 	"signer is the fingerprint recorded"
 is "$(printf '%s' "$j" | grep -c privatequetzalword)" 0 \
 	"the unshared entry is not in review --json"
-like "$ERR" "Signed by .*$(printf '%s' "$j" | jq -r .signer)" "stderr names the signer"
+like "$ERR" "Unknown sender: .*$(printf '%s' "$j" | jq -r .signer)" "stderr names the signer"
 ok_rc 1 "the full-screen review without a terminal" \
 	tend --passphrase-file "$T/tpw" review "$b" </dev/null
 one_line "$ERR" "one line"
@@ -168,32 +168,32 @@ ok_rc 2 "an unknown format" tend --passphrase-file "$T/tpw" \
 is "$(sha "$b")" "$bsum" "review -o does not change the bundle"
 
 # The alias: same alias, another journal's key -> a warning.
-ok "set an alias" tj sql --write <<EOF
-INSERT INTO meta(key, value) VALUES ('owner', 'river');
-EOF
+ok "set an alias" tj name river
 b2="$T/out/b2.tend"
 ok "export with an alias, --since" tj export -o "$b2" --to "Dr Ada" --since 2026-10-01
 like "$ERR" "1 entry marked to share" "the range is counted"
 ok "review it" tend --passphrase-file "$T/tpw" review --json "$b2"
-like "$ERR" 'first bundle from "river"' "first bundle from this alias"
+like "$ERR" 'Unknown sender: the journal "river"' "an unknown sender, said on stderr"
+is "$(printf '%s' "$OUT" | jq -r .from.known)" false "and in --json"
 is "$(printf '%s' "$OUT" | grep -c earlysharedword)" 0 "--since leaves the early entry out"
-known="$XDG_DATA_HOME/tend/known-patients"
-is "$(mode "$known")" 600 "known-patients is 0600"
+ok "know the patient from the bundle" tend --passphrase-file "$T/tpw" \
+	patient add River "$b2"
+known="$XDG_DATA_HOME/tend/patients"
+is "$(mode "$known")" 600 "the known patients file is 0600"
 ok "review it again" tend --passphrase-file "$T/tpw" review --json "$b2"
-is "$(printf '%s\n' "$ERR" | grep -c warning)" 0 "no warning the second time"
+is "$(printf '%s' "$OUT" | jq -r .from.name)" River "known the second time"
 printf 'pw two\n' >"$T/pw2"
 ok "another journal" tend -f "$T/v2.tend" --passphrase-file "$T/pw2" init \
 	--kdf minimal --recovery-key-file "$T/rk2"
 t2() { "$TEND_BIN" -f "$T/v2.tend" --passphrase-file "$T/pw2" "$@"; }
 ok "an entry there" t2 add --share "impostorword"
-ok "with the same alias" t2 sql --write <<EOF
-INSERT INTO meta(key, value) VALUES ('owner', 'river');
-EOF
+ok "with the same alias" t2 name river
 b3="$T/out/b3.tend"
 ok "export from the other journal" t2 export -o "$b3" --to "$key"
 ok "review: opens" tend --passphrase-file "$T/tpw" review --json "$b3"
-like "$ERR" 'warning: earlier bundles from "river" were signed by' \
+like "$ERR" 'Changed key: this bundle is named "river" like your patient River' \
 	"warns that the alias came with another key before"
+is "$(printf '%s' "$OUT" | jq -r .from.changed)" true "changed in --json"
 
 # --all
 b4="$T/out/b4.tend"
@@ -282,7 +282,7 @@ one_line "$ERR" "one line"
 like "$ERR" "bytes added" "says so"
 is "$(sha "$b")" "$bsum" "the bundle is still unchanged"
 ls "$XDG_DATA_HOME/tend" >"$T/after"
-is "$(cat "$T/after" | tr '\n' ' ')" "identity.tend known-patients " \
+is "$(cat "$T/after" | tr '\n' ' ')" "identity.tend patients " \
 	"nothing else was written beside the identity"
 
 done_testing

@@ -17,6 +17,8 @@ E2E_TESTS = \
 	tests/e2e/layout.sh \
 	tests/e2e/report-html.sh \
 	tests/e2e/export.sh \
+	tests/e2e/sender.sh \
+	tests/e2e/export-keys.sh \
 	tests/e2e/passwd.sh
 TESTS += $(E2E_TESTS)
 # The HTML report's screenshot, kept next to the test logs to look at.
@@ -43,6 +45,10 @@ EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
 	tests/e2e/expected/editor.txt \
 	tests/e2e/expected/review.txt \
 	tests/e2e/expected/review-about.txt \
+	tests/e2e/expected/sender-unknown.txt \
+	tests/e2e/expected/sender-changed.txt \
+	tests/e2e/expected/export-own.txt \
+	tests/e2e/expected/export-therapist.txt \
 	tests/e2e/expected/unlock-locked.txt \
 	tests/e2e/expected/unlock-wrong.txt \
 	tests/e2e/expected/too-small.txt \

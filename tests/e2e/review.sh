@@ -38,9 +38,13 @@ tm_mask() {
 	    -e 's/[0-9A-Z]\{4\}-[0-9A-Z]\{4\}-[0-9A-Z]\{4\}-[0-9A-Z]\{4\}/XXXX-XXXX-XXXX-XXXX/g'
 }
 
+"$TEND_BIN" --passphrase-file "$T/tpw" patient add Robin "$T/b.tend" \
+	>/dev/null 2>&1 || { echo "Bail out! patient add failed"; exit 1; }
+
 TM_ARGS="--passphrase-file $T/tpw review $T/b.tend"
 tm_start 80 24
 tm_home
+tm_wait "From: Robin (known)"
 tm_wait "READ-ONLY"
 tm_wait "Nach der Sitzung"
 ok "the private entry is not there" \
@@ -69,6 +73,7 @@ tm_wait "safety question: yes, mood 5: ein Gedanke"
 is "$(tmux -L "$TM_SOCK" capture-pane -p -t tend | sed -n 2p)" " To look at first" \
 	"they come first"
 tm_wait "Signed by the journal with the fingerprint"
+tm_wait "From: Robin (known)"
 tm_wait "low    2      -    7"
 tm_wait "      nightmares; schwere Nacht"
 tm_wait "Entries and check-ins: only those the patient marked to share"
@@ -113,7 +118,7 @@ tm_type L
 tm_wait "The review was closed to keep it private"
 tm_wait "tend-exited-0"
 is "$(sha256sum <"$T/b.tend")" "$sum" "the bundle is unchanged"
-is "$(find "$T" -newer "$T/b.tend" -type f ! -name '.*' | grep -v -e '/config/' -e known-patients | wc -l)" 0 \
+is "$(find "$T" -newer "$T/b.tend" -type f ! -name '.*' | grep -v -e '/config/' -e known-patients -e '/tend/patients$' | wc -l)" 0 \
 	"the review wrote no file"
 
 done_testing

@@ -10,8 +10,10 @@
 #include "config.h"
 
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -20,6 +22,7 @@
 #include "vtest.h"
 #include "tend/err.h"
 #include "share/share-int.h"
+#include "tend/fileio.h"
 #include "tend/header.h"
 #include "tend/share.h"
 
@@ -165,6 +168,115 @@ change_slot(struct header *h)
 	h->slot[0].sealed[10] ^= 1;
 }
 
+static int
+test_write_file(const char *path, const char *text)
+{
+	return test_spit(path, text, strlen(text));
+}
+
+static int
+test_file_mode(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? (int)(st.st_mode & 07777) : -1;
+}
+
+/* The known patients file: names, the legacy file, damage, the sender. */
+static void
+check_patients(const unsigned char pk[32])
+{
+	char path[512], legacy[512], fpr[SHARE_FPR_CHARS], *big, *text;
+	unsigned char other[32];
+	struct share_patients ps;
+	struct share_sender sd;
+	struct err e;
+	size_t len;
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s", test_path("p"));
+	mkdir(path, 0700);
+	snprintf(path, sizeof path, "%s", test_path("p/patients"));
+	snprintf(legacy, sizeof legacy, "%s", test_path("p/known-patients"));
+	share_fingerprint(pk, fpr);
+	memset(other, 7, sizeof other);
+
+	ok(share_name_check("Sam", "the name", &e) == 0, "a name");
+	ok(share_name_check("Sam\nX", "the name", &e) == -1, "a newline: %s",
+	    e.msg);
+	ok(share_name_check("Sam\tX", "the name", &e) == -1, "a tab");
+	ok(share_name_check("Sam\xc2\x9b", "the name", &e) == -1, "a C1");
+	ok(share_name_check(" Sam", "the name", &e) == -1, "a space first");
+	ok(share_name_check("", "the name", &e) == -1, "empty");
+	big = xmalloc(1 << 20);
+	memset(big, 'a', (1 << 20) - 1);
+	big[(1 << 20) - 1] = '\0';
+	ok(share_name_check(big, "the name", &e) == -1, "too long: %s",
+	    e.msg);
+	ok(share_fingerprint_parse("abcd efgh jkmn pqrs", fpr, &e) == 0 &&
+	    strcmp(fpr, "ABCD-EFGH-JKMN-PQRS") == 0, "a fingerprint as typed");
+	ok(share_fingerprint_parse("ABCD-EFGH-JKMN-PQR", fpr, &e) == -1,
+	    "one character short");
+	ok(share_fingerprint_parse("ABCD-EFGH-JKMN-PQRU", fpr, &e) == -1,
+	    "a letter outside the alphabet");
+
+	/* The old file, read while there is no new one. */
+	ok(test_write_file(legacy, "AAAA-BBBB-CCCC-DDDD river\n"
+	    "EEEE-BBBB-CCCC-DDDD odd%0A%25name\n") == 0, "an old file");
+	ok(share_patients_load(path, &ps, &e) == 0 && ps.n == 1 &&
+	    strcmp(ps.p[0].name, "river") == 0, "its valid line is read");
+	share_patients_free(&ps);
+
+	share_fingerprint(pk, fpr);
+	ok(share_patients_add(path, "Sam", fpr, big, &e) == 0,
+	    "added with a huge alias");
+	ok(share_patients_add(path, "sam", "ZZZZ-BBBB-CCCC-DDDD", NULL, &e) ==
+	    -1, "a name known in any case: %s", e.msg);
+	ok(share_patients_add(path, "Other", fpr, NULL, &e) == -1,
+	    "a key known under another name: %s", e.msg);
+	ok(share_patients_add(path, "Bad\nName", "ZZZZ-BBBB-CCCC-DDDD", NULL,
+	    &e) == -1, "a name with a newline is refused");
+	ok(share_patients_load(path, &ps, &e) == 0 && ps.n == 2 &&
+	    strcmp(ps.p[0].name, "river") == 0 &&
+	    strlen(ps.p[1].alias) == SHARE_NAME_MAX,
+	    "the old line moved over; the alias cut to 64");
+	share_patients_free(&ps);
+	ok(test_file_mode(path) == 0600, "the file is 0600");
+
+	ok(share_sender_check(path, pk, "whatever", &sd, &e) == 0 &&
+	    sd.from == SHARE_FROM_KNOWN && strcmp(sd.name, "Sam") == 0,
+	    "a known key");
+	ok(share_sender_check(path, other, "River", &sd, &e) == 0 &&
+	    sd.from == SHARE_FROM_CHANGED && strcmp(sd.name, "river") == 0 &&
+	    strcmp(sd.was, "AAAA-BBBB-CCCC-DDDD") == 0,
+	    "a known name with another key");
+	ok(share_sender_check(path, other, "x\x1b]0;y\x07", &sd, &e) == 0 &&
+	    sd.from == SHARE_FROM_UNKNOWN && strcmp(sd.alias, "x]0;y") == 0,
+	    "unknown, and the alias loses its controls");
+	ok(share_sender_check(path, other, big, &sd, &e) == 0 &&
+	    strlen(sd.alias) == SHARE_NAME_MAX, "a huge alias is cut");
+
+	ok(share_patients_rm(path, "RIVER", &e) == 0, "rm in any case");
+	ok(share_patients_rm(path, "river", &e) == -1, "rm twice: %s", e.msg);
+
+	/* Damage: one clear line naming the line. */
+	f = fopen(path, "a");
+	fputs("garbage\n", f);
+	fclose(f);
+	ok(share_patients_load(path, &ps, &e) == -1 &&
+	    strstr(e.msg, "damaged at line 3") != NULL, "damage: %s", e.msg);
+	ok(share_sender_check(path, pk, "x", &sd, &e) == -1 &&
+	    sd.from == SHARE_FROM_UNKNOWN, "a review then knows no one");
+	ok(share_patients_add(path, "New", "ZZZZ-BBBB-CCCC-DDDD", NULL, &e) ==
+	    -1 && file_read_all(path, &text, &len, 1 << 20, &e) == 0 &&
+	    strstr(text, "garbage") != NULL, "nothing is written over it");
+	free(text);
+	ok(test_write_file(path, "something else\n") == 0 &&
+	    share_patients_load(path, &ps, &e) == -1, "not the format: %s",
+	    e.msg);
+	free(big);
+}
+
 /* Key derivation limits tend never writes: 4 GiB and 100 passes, in
  * whichever slot asks for a passphrase. */
 static void
@@ -281,8 +393,7 @@ main(void)
 	struct share_signer sg;
 	struct share_to to;
 	unsigned char pk[32], pk2[32], keys[9][32], *img, *buf;
-	char path[512], fpr[SHARE_FPR_CHARS], before[SHARE_FPR_CHARS];
-	enum share_known k;
+	char path[512], fpr[SHARE_FPR_CHARS];
 	struct err e;
 	size_t sizes[] = { 1, 65535, 65536, 65537, 3 * 65536 + 5 };
 	size_t i, n;
@@ -478,26 +589,7 @@ main(void)
 	free(img);
 
 	/* Known patients. */
-	snprintf(path, sizeof path, "%s", test_path("t/known-patients"));
-	ok(share_known_check(path, "river", "AAAA-BBBB-CCCC-DDDD", &k, before,
-	    &e) == 0 && k == SHARE_KNOWN_NEW, "a new alias");
-	ok(share_known_check(path, "river", "AAAA-BBBB-CCCC-DDDD", &k, before,
-	    &e) == 0 && k == SHARE_KNOWN_SAME, "the same again");
-	ok(share_known_check(path, "odd\n%name", "EEEE-BBBB-CCCC-DDDD", &k,
-	    before, &e) == 0 && k == SHARE_KNOWN_NEW, "an alias with a newline");
-	ok(share_known_check(path, "river", "ZZZZ-BBBB-CCCC-DDDD", &k, before,
-	    &e) == 0 && k == SHARE_KNOWN_DIFFERENT &&
-	    strcmp(before, "AAAA-BBBB-CCCC-DDDD") == 0,
-	    "another key for a known alias");
-	ok(share_known_check(path, "odd\n%name", "EEEE-BBBB-CCCC-DDDD", &k,
-	    before, &e) == 0 && k == SHARE_KNOWN_SAME, "escaped alias found");
-	ok(share_known_check(path, "odd", "EEEE-BBBB-CCCC-DDDD", &k, before,
-	    &e) == 0 && k == SHARE_KNOWN_NEW, "a prefix is another alias");
-	ok(share_known_check(path, "", "FFFF-BBBB-CCCC-DDDD", &k, before,
-	    &e) == 0 && k == SHARE_KNOWN_NEW &&
-	    test_count_in_file(path, "FFFF") == 0, "no alias: not remembered");
-	ok(test_count_in_file(path, "\n") == 3, "three lines");
-
+	check_patients(pk);
 	share_fingerprint(id->pk, fpr);
 	share_identity_free(id);
 	share_identity_free(id2);

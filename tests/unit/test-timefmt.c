@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -68,7 +69,8 @@ main(void)
 	struct tm tm;
 	time_t now, t;
 	char buf[64];
-	size_t i;
+	size_t i, n;
+	char *json;
 
 	setenv("TZ", "Europe/Berlin", 1);
 	tzset();
@@ -131,5 +133,23 @@ main(void)
 	    "characters: %s", buf);
 	utf8_first_line("short", 50, buf, sizeof buf);
 	ok(strcmp(buf, "short") == 0, "a short line is whole");
+
+	/* Text from a bundle on a terminal: no ESC, no C1, no DEL. */
+	snprintf(buf, sizeof buf, "%s", "a\x1b[2Jb\x7f\xc2\x9b" "c\td\ne\xff");
+	n = utf8_clean(buf, 0, 0);
+	ok(strcmp(buf, "a[2Jbc d e") == 0 && n == strlen(buf),
+	    "controls, C1, DEL and bad bytes go: %s", buf);
+	snprintf(buf, sizeof buf, "%s", "one\r\ntwo\x1b]0;x\x07");
+	utf8_clean(buf, 1, 0);
+	ok(strcmp(buf, "one\ntwo]0;x") == 0, "multiline keeps the newline: %s",
+	    buf);
+	snprintf(buf, sizeof buf, "%s", "\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4");
+	utf8_clean(buf, 0, 3);
+	ok(strcmp(buf, "\xc3\xa4\xc3\xa4\xc3\xa4") == 0, "cut after 3 "
+	    "characters, never inside one");
+	json = utf8_json_controls("{\"a\":\"x\x7fy\xc2\x85z\xc3\xa4\x9b\"}");
+	ok(strcmp(json, "{\"a\":\"x\\u007fy\\u0085z\xc3\xa4\\ufffd\"}") == 0,
+	    "JSON: DEL and C1 escaped, a bad byte is U+FFFD: %s", json);
+	free(json);
 	return tap_done();
 }
