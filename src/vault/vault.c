@@ -528,9 +528,72 @@ check_open(struct vault *v, struct err *e)
 	return rc;
 }
 
+/* The highest-generation usable copy (order[0..n-1], see hdr_candidates)
+ * whose MAC verifies under mac_key, or -1. */
+static int
+first_authentic(const unsigned char both[2 * HDR_COPY], const int order[2],
+    int n, const unsigned char *mac_key)
+{
+	int k;
+
+	for (k = 0; k < n; k++)
+		if (hdr_mac_ok(both + order[k] * HDR_COPY, mac_key))
+			return order[k];
+	return -1;
+}
+
+/* What is wrong with the copy not in use, for the warning at open. */
+enum other_copy { OTHER_FINE, OTHER_DAMAGED, OTHER_FORGED };
+
+static enum other_copy
+other_copy_state(const unsigned char both[2 * HDR_COPY], int which, int n,
+    const unsigned char *mac_key)
+{
+	if (n < 2)
+		return OTHER_DAMAGED;
+	return hdr_mac_ok(both + (1 - which) * HDR_COPY, mac_key) ?
+	    OTHER_FINE : OTHER_FORGED;
+}
+
+/* Unlock with the key slots of each usable copy in turn (highest
+ * generation first) until a data key is found under which a copy's MAC
+ * verifies; the highest such copy is used (*which, v->hdr).  A copy whose
+ * MAC fails was not written by tend, whatever its checksum and generation
+ * say, and is passed over.  But a newer copy that is authentic and whose
+ * slots do not open with what was typed means the passphrase was changed:
+ * the older copy's slots no longer count. */
+static int
+unlock_authentic(struct vault *v, const unsigned char both[2 * HDR_COPY],
+    const struct header c[2], const int order[2], int n,
+    const struct unlock *u, int *which, struct err *e)
+{
+	int k, w, unlocked = 0;
+
+	for (k = 0; k < n; k++) {
+		v->hdr = c[order[k]];
+		if (unlock_dek(v, u, e) != 0)
+			continue;
+		unlocked = 1;
+		keys_derive(v->keys);
+		w = first_authentic(both, order, n, v->keys->mac);
+		if (w < 0)
+			continue;
+		if (k > 0 && w == order[0])
+			return err_set(e, u->rkey ? "wrong recovery key for "
+			    "this vault" : "wrong passphrase");
+		*which = w;
+		v->hdr = c[w];
+		return 0;
+	}
+	if (unlocked)
+		return err_set(e, "the header of %s failed authentication: "
+		    "it was changed or is damaged", v->path);
+	return -1;
+}
+
 static int
 finish_open(struct vault *v, const unsigned char both[2 * HDR_COPY],
-    int which, int other_bad, int flags, struct err *e)
+    int which, enum other_copy other, int flags, struct err *e)
 {
 	unsigned char seed[32], sk[64];
 	int i;
@@ -545,12 +608,14 @@ finish_open(struct vault *v, const unsigned char both[2 * HDR_COPY],
 	crypto_sign_seed_keypair(v->sign_pk, sk, seed);
 	sodium_memzero(seed, sizeof seed);
 	sodium_memzero(sk, sizeof sk);
-	if (other_bad) {
+	if (other != OTHER_FINE) {
 		char msg[200];
 
-		snprintf(msg, sizeof msg, "header copy %c of the vault is "
-		    "damaged; copy %c is intact and was used (run: tend verify)",
-		    copy_name[1 - which], copy_name[which]);
+		snprintf(msg, sizeof msg, "header copy %c of the vault %s; "
+		    "copy %c is intact and was used (run: tend verify)",
+		    copy_name[1 - which], other == OTHER_DAMAGED ?
+		    "is damaged" : "failed authentication and was ignored",
+		    copy_name[which]);
 		warn(v, msg);
 	}
 	for (i = 0; i < HDR_SLOTS; i++)
@@ -577,8 +642,9 @@ open_common(const char *path, const struct unlock *u, int flags,
     struct vault **out, struct err *e)
 {
 	unsigned char both[2 * HDR_COPY];
+	struct header c[2];
 	struct vault *v;
-	int which, other_bad;
+	int order[2], n, which = 0;
 
 	*out = NULL;
 	if (check_file(path, flags, e) != 0)
@@ -586,13 +652,13 @@ open_common(const char *path, const struct unlock *u, int flags,
 	v = vault_new(path);
 	if (attach_db(v, e) != 0 || read_headers(v, both, e) != 0)
 		goto fail;
-	if (hdr_pick(both, HDR_KIND_VAULT, &v->hdr, &which, &other_bad,
-	    e) != 0) {
+	if (hdr_candidates(both, HDR_KIND_VAULT, c, order, &n, e) != 0) {
 		err_prefix(e, "cannot open %s", path);
 		goto fail;
 	}
-	if (unlock_dek(v, u, e) != 0 ||
-	    finish_open(v, both, which, other_bad, flags, e) != 0)
+	if (unlock_authentic(v, both, c, order, n, u, &which, e) != 0 ||
+	    finish_open(v, both, which, other_copy_state(both, which, n,
+	    v->keys->mac), flags, e) != 0)
 		goto fail;
 	*out = v;
 	return 0;
@@ -637,15 +703,25 @@ open_with_keys(const char *path, const struct keys *keys,
     struct vault **out, struct err *e)
 {
 	unsigned char both[2 * HDR_COPY];
+	struct header c[2];
 	struct vault *v = vault_new(path);
-	int which, other_bad;
+	int order[2], n, which;
 
 	*out = NULL;
 	if (attach_db(v, e) != 0 || read_headers(v, both, e) != 0 ||
-	    hdr_pick(both, HDR_KIND_VAULT, &v->hdr, &which, &other_bad, e) != 0)
+	    hdr_candidates(both, HDR_KIND_VAULT, c, order, &n, e) != 0)
 		goto fail;
 	memcpy(v->keys->dek, keys->dek, KEY_LEN);
-	if (finish_open(v, both, which, other_bad, 0, e) != 0)
+	keys_derive(v->keys);
+	which = first_authentic(both, order, n, v->keys->mac);
+	if (which < 0) {
+		err_set(e, "the header of %s failed authentication: it was "
+		    "changed or is damaged", path);
+		goto fail;
+	}
+	v->hdr = c[which];
+	if (finish_open(v, both, which, other_copy_state(both, which, n,
+	    v->keys->mac), 0, e) != 0)
 		goto fail;
 	*out = v;
 	return 0;
@@ -690,9 +766,9 @@ vault_passwd_kdf(struct vault *v, const char *newpass, size_t len, int newkdf,
     struct err *e)
 {
 	unsigned char both[2 * HDR_COPY];
-	struct header h;
+	struct header h, c[2];
 	enum vault_kdf kdf = VAULT_KDF_MODERATE;
-	int which, other_bad, i, place = -1, rc = -1;
+	int order[2], n, which, i, place = -1, rc = -1;
 
 	if (len == 0)
 		return err_set(e, "the new passphrase is empty");
@@ -702,12 +778,14 @@ vault_passwd_kdf(struct vault *v, const char *newpass, size_t len, int newkdf,
 		err_set(e, "cannot read the header of %s", v->path);
 		goto out;
 	}
-	if (hdr_pick(both, HDR_KIND_VAULT, &h, &which, &other_bad, e) != 0)
+	if (hdr_candidates(both, HDR_KIND_VAULT, c, order, &n, e) != 0)
 		goto out;
-	if (!hdr_mac_ok(both + which * HDR_COPY, v->keys->mac)) {
+	which = first_authentic(both, order, n, v->keys->mac);
+	if (which < 0) {
 		err_set(e, "the header of %s failed authentication", v->path);
 		goto out;
 	}
+	h = c[which];
 	for (i = 0; i < HDR_SLOTS; i++) {
 		if (h.slot[i].type != SLOT_PASSPHRASE)
 			continue;
