@@ -239,7 +239,7 @@ hdr_pick(const unsigned char both[2 * HDR_COPY], int kind, struct header *h,
     int *which, int *other_bad, struct err *e)
 {
 	struct header c[2];
-	int order[2], n;
+	int order[2] = { 0, 1 }, n;
 
 	if (hdr_candidates(both, kind, c, order, &n, e) != 0)
 		return -1;

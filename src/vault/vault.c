@@ -644,7 +644,7 @@ open_common(const char *path, const struct unlock *u, int flags,
 	unsigned char both[2 * HDR_COPY];
 	struct header c[2];
 	struct vault *v;
-	int order[2], n, which = 0;
+	int order[2] = { 0, 1 }, n, which = 0;
 
 	*out = NULL;
 	if (check_file(path, flags, e) != 0)
@@ -705,7 +705,7 @@ open_with_keys(const char *path, const struct keys *keys,
 	unsigned char both[2 * HDR_COPY];
 	struct header c[2];
 	struct vault *v = vault_new(path);
-	int order[2], n, which;
+	int order[2] = { 0, 1 }, n, which;
 
 	*out = NULL;
 	if (attach_db(v, e) != 0 || read_headers(v, both, e) != 0 ||
@@ -768,7 +768,7 @@ vault_passwd_kdf(struct vault *v, const char *newpass, size_t len, int newkdf,
 	unsigned char both[2 * HDR_COPY];
 	struct header h, c[2];
 	enum vault_kdf kdf = VAULT_KDF_MODERATE;
-	int order[2], n, which, i, place = -1, rc = -1;
+	int order[2] = { 0, 1 }, n, which, i, place = -1, rc = -1;
 
 	if (len == 0)
 		return err_set(e, "the new passphrase is empty");
