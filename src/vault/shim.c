@@ -31,7 +31,13 @@
  *    so a page-sized journal header that happens to follow it is not taken
  *    for an image.
  *    Images are encrypted like database pages (journal domain, their own
- *    page number); journal headers and checksums stay as SQLite wrote them.
+ *    page number); checksums stay as SQLite wrote them.
+ *  - Journal headers stay plaintext, but SQLite reads only their first 28
+ *    bytes: in the padding after them the shim writes, with every header
+ *    (and every update of its record count), the database's change counter
+ *    at the start of the transaction (4 bytes) and a MAC (32) over both,
+ *    keyed from the page key, so a journal can be checked before SQLite
+ *    rolls it back (hotjournal.c).
  *  - Temporary databases, temporary and statement journals, WAL files,
  *    super-journals, transient and nameless files are refused, as is any
  *    main database nobody announced with shim_expect() (ATTACH): nothing
@@ -303,6 +309,130 @@ journal_read(struct shim_file *f, unsigned char *out, int amt,
 	return rc;
 }
 
+static const unsigned char journal_magic[8] = {
+	0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7
+};
+
+/* The MAC of a journal header at offset off: h[0..SHIM_JHDR_MAC) are
+ * SQLite's 28 bytes and the change counter. */
+static void
+journal_mac(const struct shim_ctx *ctx, sqlite3_int64 off,
+    const unsigned char *h, unsigned char mac[32])
+{
+	static const char label[] = "tend journal header v1";
+	unsigned char key[32], pos[8];
+	crypto_generichash_state st;
+	int i;
+
+	crypto_kdf_derive_from_key(key, sizeof key, 1, "tendjhdr",
+	    ctx->page_key);
+	for (i = 0; i < 8; i++)
+		pos[i] = (unsigned char)((uint64_t)off >> (8 * i));
+	crypto_generichash_init(&st, key, sizeof key, 32);
+	crypto_generichash_update(&st, (const unsigned char *)label,
+	    sizeof label);
+	crypto_generichash_update(&st, ctx->uuid, 16);
+	crypto_generichash_update(&st, pos, sizeof pos);
+	crypto_generichash_update(&st, h, SHIM_JHDR_MAC);
+	crypto_generichash_final(&st, mac, 32);
+	sodium_memzero(key, sizeof key);
+	sodium_memzero(&st, sizeof st);
+}
+
+int
+shim_journal_header_ok(const struct shim_ctx *ctx, sqlite3_int64 off,
+    const unsigned char h[SHIM_JHDR_BYTES])
+{
+	unsigned char mac[32];
+
+	if (ctx->page_key == NULL)
+		return 0;
+	journal_mac(ctx, off, h, mac);
+	return sodium_memcmp(mac, h + SHIM_JHDR_MAC, sizeof mac) == 0;
+}
+
+int
+shim_open_journal_page(struct shim_ctx *ctx, uint32_t pgno,
+    unsigned char buf[SHIM_PAGE])
+{
+	return open_page(ctx, SHIM_DOMAIN_JOURNAL, pgno, buf);
+}
+
+/* The change counter (bytes 24-27 of page 1) in the database file now: 0
+ * for an empty database. */
+static int
+db_change_counter(struct shim_ctx *ctx, unsigned char out[4])
+{
+	unsigned char page[SHIM_PAGE];
+	int rc;
+
+	memset(out, 0, 4);
+	if (ctx->main == NULL)
+		return SQLITE_IOERR_WRITE;
+	rc = read_db_page((struct shim_file *)ctx->main, 1, page);
+	if (rc == SQLITE_OK)
+		memcpy(out, page + 24, 4);
+	sodium_memzero(page, sizeof page);
+	return rc == SQLITE_IOERR_SHORT_READ ? SQLITE_OK : rc;
+}
+
+/* A write at a sector boundary of the journal (not a page image) that is
+ * a header: a whole one (SQLite writes it with the magic zeroed under
+ * synchronous=FULL; its sector and page size say what it is), or the
+ * update of the magic and record count that makes it valid. */
+static int
+is_header(const unsigned char *in, int amt)
+{
+	uint32_t sector;
+
+	if (amt == 12)
+		return memcmp(in, journal_magic, sizeof journal_magic) == 0;
+	if (amt < 28)
+		return 0;
+	sector = get_be32(in + 20);
+	return get_be32(in + 24) == SHIM_PAGE && sector >= 512 &&
+	    sector <= 65536 && (sector & (sector - 1)) == 0;
+}
+
+/* SQLite writes a journal header (amt >= 28) or updates its record count
+ * (amt 12).  Write the first SHIM_JHDR_BYTES bytes of the header with the
+ * change counter and the MAC filled in, in the same write as SQLite's
+ * bytes.  The counter is read from the database for the first header and
+ * copied from the first header for later ones and for updates. */
+static int
+journal_header_write(struct shim_file *f, const unsigned char *in, int amt,
+    sqlite3_int64 off)
+{
+	sqlite3_file *real = real_of(f);
+	unsigned char h[SHIM_JHDR_BYTES], *buf;
+	int n = amt > SHIM_JHDR_BYTES ? amt : SHIM_JHDR_BYTES, rc;
+
+	memset(h, 0, sizeof h);
+	if (amt < SHIM_JHDR_BYTES) {
+		rc = real->pMethods->xRead(real, h, sizeof h, off);
+		if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ)
+			return rc;
+	}
+	memcpy(h, in, (size_t)(amt < SHIM_JHDR_BYTES ? amt : SHIM_JHDR_BYTES));
+	if (amt >= 28) {
+		if (off == 0)
+			rc = db_change_counter(f->ctx, h + 28);
+		else
+			rc = real->pMethods->xRead(real, h + 28, 4, 28);
+		if (rc != SQLITE_OK)
+			return rc;
+	}
+	journal_mac(f->ctx, off, h, h + SHIM_JHDR_MAC);
+	buf = sqlite3_malloc(n);
+	if (buf == NULL)
+		return SQLITE_IOERR_NOMEM;
+	memcpy(buf, in, (size_t)amt);
+	memcpy(buf, h, sizeof h);
+	rc = real->pMethods->xWrite(real, buf, n, off);
+	sqlite3_free(buf);
+	return rc;
+}
+
 static int
 journal_write(struct shim_file *f, const unsigned char *in, int amt,
     sqlite3_int64 off)
@@ -320,6 +450,8 @@ journal_write(struct shim_file *f, const unsigned char *in, int amt,
 	}
 	if (amt == 4)
 		note_4byte(f, off, in);
+	if (off % 512 == 0 && f->ctx->page_key != NULL && is_header(in, amt))
+		return journal_header_write(f, in, amt, off);
 	return real->pMethods->xWrite(real, in, amt, off);
 }
 

@@ -71,6 +71,21 @@ int shim_check_page(struct shim_ctx *ctx, uint32_t pgno);
 int shim_read_page(struct shim_ctx *ctx, uint32_t pgno,
     unsigned char out[SHIM_PAGE]);
 
+/* Journal headers: SQLite's 28 bytes, the database's change counter at
+ * the start of the transaction (4), then the shim's MAC (32). */
+#define SHIM_JHDR_MAC   32
+#define SHIM_JHDR_BYTES 64
+
+/* 1 when the first SHIM_JHDR_BYTES bytes h of a journal header at offset
+ * off carry the MAC the shim writes under ctx's key. */
+int shim_journal_header_ok(const struct shim_ctx *ctx, sqlite3_int64 off,
+    const unsigned char h[SHIM_JHDR_BYTES]);
+
+/* Decrypt a page image read from the rollback journal in place: SQLITE_OK
+ * or SQLITE_IOERR_DATA (ctx->bad_page is set). */
+int shim_open_journal_page(struct shim_ctx *ctx, uint32_t pgno,
+    unsigned char buf[SHIM_PAGE]);
+
 /* How many opens of temporary files the shim has refused (for tests). */
 unsigned shim_refused_opens(void);
 

@@ -29,6 +29,7 @@
 #include "tend/err.h"
 #include "tend/fileio.h"
 #include "tend/header.h"
+#include "vault/hotjournal.h"
 #include "vault/secmem.h"
 #include "vault/shim.h"
 
@@ -42,7 +43,9 @@ struct vault {
 	struct header hdr;
 	char *path;
 	unsigned char sign_pk[32];
-	char warn[MAX_WARN][200];
+	char warn[MAX_WARN][320];
+	int journal_aside;      /* 1 + index of the warning that a journal
+				 * was set aside at open, or 0 */
 	int nwarn;
 };
 
@@ -637,6 +640,25 @@ finish_open(struct vault *v, const unsigned char both[2 * HDR_COPY],
 	return 0;
 }
 
+/* Before SQLite reads the vault (and rolls back a journal it finds):
+ * a journal that does not authenticate is set aside (hotjournal.c). */
+static int
+check_journal(struct vault *v, struct err *e)
+{
+	char msg[sizeof v->warn[0]];
+
+	keys_derive(v->keys);
+	v->ctx.page_key = v->keys->page;
+	memcpy(v->ctx.uuid, v->hdr.uuid, 16);
+	if (hotjournal_guard(&v->ctx, v->path, msg, sizeof msg, e) != 0)
+		return -1;
+	if (msg[0] != '\0') {
+		warn(v, msg);
+		v->journal_aside = v->nwarn;
+	}
+	return 0;
+}
+
 static int
 open_common(const char *path, const struct unlock *u, int flags,
     struct vault **out, struct err *e)
@@ -657,9 +679,20 @@ open_common(const char *path, const struct unlock *u, int flags,
 		goto fail;
 	}
 	if (unlock_authentic(v, both, c, order, n, u, &which, e) != 0 ||
-	    finish_open(v, both, which, other_copy_state(both, which, n,
-	    v->keys->mac), flags, e) != 0)
+	    check_journal(v, e) != 0)
 		goto fail;
+	if (finish_open(v, both, which, other_copy_state(both, which, n,
+	    v->keys->mac), flags, e) != 0) {
+		/* Without its journal a vault cut off mid-write may not
+		 * open: say both. */
+		if (v->journal_aside) {
+			char msg[ERR_MSG_MAX];
+
+			snprintf(msg, sizeof msg, "%s", e->msg);
+			err_set(e, "%s; %s", msg, v->warn[v->journal_aside - 1]);
+		}
+		goto fail;
+	}
 	*out = v;
 	return 0;
 fail:

@@ -7,7 +7,8 @@
 # byte in one header copy is reported by verify while sql still works, and
 # both copies damaged is a clear error; a newer copy with a valid checksum
 # but a failing MAC is ignored with a warning, and an older copy is no way
-# back to an old passphrase.  backup: the default name beside
+# back to an old passphrase; a planted journal header is moved aside, not
+# rolled back.  backup: the default name beside
 # the vault, an explicit DEST, never overwriting, and copies that open with
 # the same passphrase and verify.
 . "$TEND_SRCDIR/tests/lib.sh"
@@ -179,6 +180,29 @@ ok_rc 1 "the old passphrase does not open it through the old copy" \
 	on "$V" "SELECT 1;"
 like "$ERR" "wrong passphrase" "... it is the wrong passphrase"
 ok "the new passphrase opens it" tend -f "$V" --passphrase-file "$T/pw2" verify
+
+# --- a planted journal (issue 11) -------------------------------------
+# 4 KiB holding only a rollback-journal header that says the database had
+# one page: no key is needed to make it, and SQLite would cut the vault to
+# 8 KiB rolling it back.  tend moves it aside instead, untouched.
+V=$(damaged planted.tend)
+ok "a vault with the journal's tables" tend -f "$V" --passphrase-file "$PW" \
+	add "an entry to list"
+python3 -c 'import struct, sys
+h = bytes.fromhex("d9d505f920a163d7") + struct.pack(">IIIII", 0, 0x1234, 1, 4096, 4096)
+open(sys.argv[1], "wb").write(h + bytes(4096 - len(h)))' "$V-journal"
+before=$(sha "$V")
+ok "list with a planted journal beside the vault works" \
+	tend -f "$V" --passphrase-file "$PW" list
+like "$OUT" "an entry to list" "... and lists the entry"
+is "$(printf '%s\n' "$ERR" | grep -c journal)" 1 "... with one warning about it"
+like "$ERR" "warning: .*journal.*not rolled back.*moved aside as planted\.tend-journal\.rejected-[0-9]{8}-[0-9]{6}" \
+	"... saying it was not rolled back and where it went"
+is "$(sha "$V")" "$before" "... the vault's bytes are unchanged"
+ok "... the journal is gone from its place" test ! -e "$V-journal"
+is "$(cat "$V"-journal.rejected-* | wc -c)" 4096 \
+	"... and kept whole beside the vault"
+ok "the vault still verifies" tend -f "$V" --passphrase-file "$PW" verify
 
 # --- backup ----------------------------------------------------------
 ok "backup with the default name" tend --passphrase-file "$PW" backup

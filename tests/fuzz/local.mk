@@ -16,6 +16,7 @@ FUZZ_SRC = \
 	$(top_srcdir)/src/vault/header.c \
 	$(top_srcdir)/src/vault/secmem.c \
 	$(top_srcdir)/src/vault/shim.c \
+	$(top_srcdir)/src/vault/hotjournal.c \
 	$(top_srcdir)/src/vault/vault.c
 FUZZERS = tests/fuzz/fuzz-header tests/fuzz/fuzz-open tests/fuzz/fuzz-recovery
 
