@@ -10,7 +10,8 @@
  *
  * So, once the vault is unlocked and before SQLite reads anything, a
  * journal beside it is read under an EXCLUSIVE lock, as SQLite would play
- * it back (doc/FORMAT.md):
+ * it back (doc/FORMAT.md); while the vault is open the shim runs the same
+ * check when SQLite is about to roll a journal back (shim.h):
  *
  *  - its first header must carry the shim's MAC (shim.h); the MAC covers
  *    the database's change counter at the start of the transaction, which
@@ -258,8 +259,8 @@ cut_journal(const char *path, off_t size, struct err *e)
 	return rc;
 }
 
-static int
-check_locked(struct shim_ctx *ctx, const char *jpath, char *warning,
+int
+hotjournal_check_locked(struct shim_ctx *ctx, const char *jpath, char *warning,
     size_t wn, struct err *e)
 {
 	struct verdict v;
@@ -336,7 +337,7 @@ hotjournal_guard(struct shim_ctx *ctx, const char *dbpath, char *warning,
 		    "busy: another tend is writing to it; try again in a moment" :
 		    "cannot lock the vault to check its journal");
 	}
-	rc = check_locked(ctx, jpath, warning, wn, e);
+	rc = hotjournal_check_locked(ctx, jpath, warning, wn, e);
 	shim_raw_unlock(ctx, SQLITE_LOCK_NONE);
 	free(jpath);
 	return rc;

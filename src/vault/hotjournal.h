@@ -19,4 +19,9 @@
 int hotjournal_guard(struct shim_ctx *ctx, const char *dbpath, char *warning,
     size_t wn, struct err *e);
 
+/* The same check of the journal at jpath, when the caller (SQLite, about
+ * to roll it back) already holds an EXCLUSIVE lock on the vault. */
+int hotjournal_check_locked(struct shim_ctx *ctx, const char *jpath,
+    char *warning, size_t wn, struct err *e);
+
 #endif

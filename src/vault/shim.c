@@ -37,7 +37,9 @@
  *    (and every update of its record count), the database's change counter
  *    at the start of the transaction (4 bytes) and a MAC (32) over both,
  *    keyed from the page key, so a journal can be checked before SQLite
- *    rolls it back (hotjournal.c).
+ *    rolls it back (hotjournal.c): at open, and whenever SQLite, holding
+ *    an EXCLUSIVE lock to roll a hot journal back, asks whether it is
+ *    still there (xAccess; ctx->journal_check may move it aside first).
  *  - Temporary databases, temporary and statement journals, WAL files,
  *    super-journals, transient and nameless files are refused, as is any
  *    main database nobody announced with shim_expect() (ATTACH): nothing
@@ -71,6 +73,7 @@ struct shim_file {
 static sqlite3_vfs shim_vfs;
 static sqlite3_vfs *real_vfs;
 static struct shim_ctx *expected;
+static struct shim_ctx *open_vaults;    /* linked by next_open */
 static unsigned refused;
 static const sqlite3_io_methods shim_io;
 
@@ -464,8 +467,19 @@ x_close(sqlite3_file *file)
 	sqlite3_file *real = real_of(f);
 	int rc = SQLITE_OK;
 
-	if (f->kind == KIND_MAIN && f->ctx != NULL && f->ctx->main == file)
+	if (f->kind == KIND_MAIN && f->ctx != NULL && f->ctx->main == file) {
+		struct shim_ctx **p;
+
 		f->ctx->main = NULL;
+		f->ctx->main_name = NULL;
+		for (p = &open_vaults; *p != NULL; p = &(*p)->next_open)
+			if (*p == f->ctx) {
+				*p = f->ctx->next_open;
+				break;
+			}
+	}
+	if (f->kind == KIND_JOURNAL && f->ctx != NULL && f->ctx->journals > 0)
+		f->ctx->journals--;
 	if (real->pMethods != NULL)
 		rc = real->pMethods->xClose(real);
 	return rc;
@@ -525,17 +539,25 @@ x_file_size(sqlite3_file *file, sqlite3_int64 *size)
 static int
 x_lock(sqlite3_file *file, int level)
 {
-	sqlite3_file *real = real_of((struct shim_file *)file);
+	struct shim_file *f = (struct shim_file *)file;
+	sqlite3_file *real = real_of(f);
+	int rc = real->pMethods->xLock(real, level);
 
-	return real->pMethods->xLock(real, level);
+	if (rc == SQLITE_OK && f->kind == KIND_MAIN)
+		f->ctx->lock = level;
+	return rc;
 }
 
 static int
 x_unlock(sqlite3_file *file, int level)
 {
-	sqlite3_file *real = real_of((struct shim_file *)file);
+	struct shim_file *f = (struct shim_file *)file;
+	sqlite3_file *real = real_of(f);
+	int rc = real->pMethods->xUnlock(real, level);
 
-	return real->pMethods->xUnlock(real, level);
+	if (rc == SQLITE_OK && f->kind == KIND_MAIN)
+		f->ctx->lock = level;
+	return rc;
 }
 
 static int
@@ -708,8 +730,14 @@ x_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int flags,
 		return rc;
 	f->ctx = ctx;
 	f->kind = kind;
-	if (kind == KIND_MAIN)
+	if (kind == KIND_MAIN) {
 		ctx->main = file;
+		ctx->main_name = name;
+		ctx->lock = SQLITE_LOCK_NONE;
+		ctx->next_open = open_vaults;
+		open_vaults = ctx;
+	} else
+		ctx->journals++;
 	f->base.pMethods = &shim_io;
 	return SQLITE_OK;
 }
@@ -721,10 +749,40 @@ x_delete(sqlite3_vfs *vfs, const char *name, int sync_dir)
 	return real_vfs->xDelete(real_vfs, name, sync_dir);
 }
 
+/* The vault whose hot journal SQLite is about to look for before rolling
+ * it back: name is its journal, it holds an EXCLUSIVE lock, and no
+ * journal of it is open (so none is being written).  NULL otherwise. */
+static struct shim_ctx *
+hot_journal_owner(const char *name)
+{
+	struct shim_ctx *c;
+	size_t n;
+
+	for (c = open_vaults; c != NULL; c = c->next_open) {
+		if (c->main_name == NULL || c->journal_check == NULL ||
+		    c->lock < SQLITE_LOCK_EXCLUSIVE || c->journals != 0)
+			continue;
+		n = strlen(c->main_name);
+		if (strncmp(name, c->main_name, n) == 0 &&
+		    strcmp(name + n, "-journal") == 0)
+			return c;
+	}
+	return NULL;
+}
+
 static int
 x_access(sqlite3_vfs *vfs, const char *name, int flags, int *out)
 {
+	struct shim_ctx *ctx;
+
 	(void)vfs;
+	if (flags == SQLITE_ACCESS_EXISTS && name != NULL &&
+	    (ctx = hot_journal_owner(name)) != NULL) {
+		int rc = ctx->journal_check(ctx, name);
+
+		if (rc != SQLITE_OK)
+			return rc;
+	}
 	return real_vfs->xAccess(real_vfs, name, flags, out);
 }
 

@@ -39,6 +39,17 @@ struct shim_ctx {
 	uint32_t bad_page;              /* last page that failed to decrypt */
 	int bad_domain;
 	int guard;                      /* refuse unsafe pragmas once set */
+	/* Called when SQLite, holding an EXCLUSIVE lock on the vault and no
+	 * journal of it open, looks for a journal to roll back (a hot
+	 * journal): it may move the journal at jpath aside.  SQLITE_OK or
+	 * an error for SQLite. */
+	int (*journal_check)(struct shim_ctx *ctx, const char *jpath);
+	void *journal_arg;
+	/* kept by the shim */
+	const char *main_name;          /* SQLite's name of the main file */
+	int lock;                       /* the main file's lock level */
+	int journals;                   /* journal files open */
+	struct shim_ctx *next_open;     /* vaults open in this process */
 };
 
 /* Register the VFS once per process (not as the default VFS), on top of

@@ -640,6 +640,24 @@ finish_open(struct vault *v, const unsigned char both[2 * HDR_COPY],
 	return 0;
 }
 
+/* SQLite is about to roll back a hot journal while the vault is open
+ * (another process left it): check it first (hotjournal.c). */
+static int
+journal_hook(struct shim_ctx *ctx, const char *jpath)
+{
+	struct vault *v = ctx->journal_arg;
+	char msg[sizeof v->warn[0]];
+	struct err e;
+
+	if (hotjournal_check_locked(ctx, jpath, msg, sizeof msg, &e) != 0)
+		return SQLITE_IOERR_ACCESS;
+	if (msg[0] != '\0') {
+		warn(v, msg);
+		v->journal_aside = v->nwarn;
+	}
+	return SQLITE_OK;
+}
+
 /* Before SQLite reads the vault (and rolls back a journal it finds):
  * a journal that does not authenticate is set aside (hotjournal.c). */
 static int
@@ -656,6 +674,8 @@ check_journal(struct vault *v, struct err *e)
 		warn(v, msg);
 		v->journal_aside = v->nwarn;
 	}
+	v->ctx.journal_check = journal_hook;
+	v->ctx.journal_arg = v;
 	return 0;
 }
 

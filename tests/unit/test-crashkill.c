@@ -10,7 +10,8 @@
  * (never deleted) and the vault is left byte for byte as it was, whether
  * a page image in it is damaged, it is a planted 4 KiB journal header
  * naming one page (issue 11), or it is an old journal of this very vault
- * put back after the vault changed.  A new vault is never made beside a
+ * put back after the vault changed, also when it is planted while the
+ * vault is open.  A new vault is never made beside a
  * hot journal its old vault left.
  * Then a child committing numbered rows is killed at least 50 times at
  * random moments: each time the vault reopens, integrity_check is ok and
@@ -313,11 +314,10 @@ check_set_aside(const char *what, const unsigned char *vault, size_t n)
  * database (no key needed to make it) made the next open truncate the
  * vault to 8 KiB. */
 static void
-planted_header(void)
+plant_header(void)
 {
 	unsigned char j[4096];
 
-	restore();
 	memset(j, 0, sizeof j);
 	memcpy(j, "\xd9\xd5\x05\xf9\x20\xa1\x63\xd7", 8);
 	put_be32(j + 12, 0x12345678);   /* checksum seed */
@@ -326,7 +326,43 @@ planted_header(void)
 	put_be32(j + 24, SHIM_PAGE);
 	if (test_spit(vt_journal(path), j, sizeof j) != 0)
 		fatal("cannot write the journal");
+}
+
+static void
+planted_header(void)
+{
+	restore();
+	plant_header();
 	check_set_aside("a planted journal header", pristine, npristine);
+}
+
+/* The same journal planted while the vault is open (by another process,
+ * a sync tool): SQLite would roll it back at the next read. */
+static void
+planted_while_open(void)
+{
+	unsigned char d[32];
+	const char *w;
+	struct vault *v;
+	struct err e;
+	int i, about = 0;
+
+	restore();
+	if (vault_open(path, TEST_PASS, strlen(TEST_PASS), VAULT_WRITE, &v,
+	    &e) != 0)
+		fatal("%s", e.msg);
+	plant_header();
+	ok(vt_check_rows(v) == ROWS && vt_digest_rows(v, d) == 0 &&
+	    memcmp(d, digest0, 32) == 0, "planted while open: the next read "
+	    "sees every row, byte for byte");
+	for (i = 0; (w = vault_warning(v, i)) != NULL; i++)
+		about += vt_says(w, "journal");
+	ok(about == 1, "planted while open: one warning about the journal");
+	vault_close(v);
+	ok(vt_same_file(path, pristine, npristine), "planted while open: the "
+	    "vault's bytes are as they were");
+	ok(vt_size(vt_journal(path)) == -1 && rejected_size() == 4096,
+	    "planted while open: the journal is moved aside whole");
 }
 
 /* A genuine journal of this vault, kept from a crash and put back after
@@ -600,6 +636,7 @@ main(void)
 	torn_page1();
 	damaged_journal();
 	planted_header();
+	planted_while_open();
 	replayed_journal();
 	legacy_journal();
 	stale_journal();
