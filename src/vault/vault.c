@@ -32,22 +32,9 @@
 #include "vault/hotjournal.h"
 #include "vault/secmem.h"
 #include "vault/shim.h"
+#include "vault/vault-int.h"
 
 #define APP_ID 0x74656e64       /* "tend" in PRAGMA application_id */
-#define MAX_WARN 3
-
-struct vault {
-	sqlite3 *db;
-	struct shim_ctx ctx;
-	struct keys *keys;              /* sodium_malloc */
-	struct header hdr;
-	char *path;
-	unsigned char sign_pk[32];
-	char warn[MAX_WARN][320];
-	int journal_aside;      /* 1 + index of the warning that a journal
-				 * was set aside at open, or 0 */
-	int nwarn;
-};
 
 static const struct vault_progress *progress;
 
@@ -222,6 +209,10 @@ vault_sql_error(struct vault *v, int rc, struct err *e)
 		    "the file is damaged or was changed (restore a backup)",
 		    (unsigned)v->ctx.bad_page);
 	}
+	if (rc == SQLITE_READONLY_DBMOVED)
+		return err_set(e, "the vault %s was replaced while tend had it "
+		    "open (re-encrypted, or a backup put back); nothing was "
+		    "saved: open it again", v->path);
 	switch (rc & 0xff) {
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
@@ -283,7 +274,7 @@ vault_warning(const struct vault *v, int i)
 
 /* ---- opening ---- */
 
-static struct vault *
+struct vault *
 vault_new(const char *path)
 {
 	struct vault *v = xcalloc(1, sizeof *v);
@@ -1217,4 +1208,62 @@ vault_sign(const struct vault *v, const unsigned char *m, size_t n,
 	crypto_sign_seed_keypair(pk, sk, sk + 64);
 	crypto_sign_detached(sig, NULL, m, n, sk);
 	sodium_free(sk);
+}
+
+/* ---- for the other files of src/vault (vault-int.h) ---- */
+
+int
+vault_attach(struct vault *v, struct err *e)
+{
+	return attach_db(v, e);
+}
+
+int
+vault_configure(struct vault *v, struct err *e)
+{
+	return configure_db(v, e);
+}
+
+int
+vault_read_headers(struct vault *v, unsigned char both[2 * HDR_COPY],
+    struct err *e)
+{
+	return read_headers(v, both, e);
+}
+
+int
+vault_pick_header(struct vault *v, const unsigned char both[2 * HDR_COPY],
+    struct header *h, int *which, int *other, struct err *e)
+{
+	struct header c[2];
+	int order[2] = { 0, 1 }, n;
+
+	if (hdr_candidates(both, HDR_KIND_VAULT, c, order, &n, e) != 0)
+		return -1;
+	*which = first_authentic(both, order, n, v->keys->mac);
+	if (*which < 0)
+		return err_set(e, "the header of %s failed authentication: it "
+		    "was changed or is damaged", v->path);
+	*h = c[*which];
+	*other = (int)other_copy_state(both, *which, n, v->keys->mac);
+	return 0;
+}
+
+int
+vault_finish_open(struct vault *v, const unsigned char both[2 * HDR_COPY],
+    int which, int other, int flags, struct err *e)
+{
+	if (finish_open(v, both, which, (enum other_copy)other, flags,
+	    e) != 0)
+		return -1;
+	v->ctx.journal_check = journal_hook;
+	v->ctx.journal_arg = v;
+	return 0;
+}
+
+int
+vault_write_headers(struct vault *v, struct header *h, int which,
+    struct err *e)
+{
+	return write_headers(v, h, which, e);
 }

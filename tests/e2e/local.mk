@@ -16,7 +16,8 @@ E2E_TESTS = \
 	tests/e2e/flow.sh \
 	tests/e2e/layout.sh \
 	tests/e2e/report-html.sh \
-	tests/e2e/export.sh
+	tests/e2e/export.sh \
+	tests/e2e/passwd.sh
 TESTS += $(E2E_TESTS)
 # The HTML report's screenshot, kept next to the test logs to look at.
 CLEANFILES += tests/e2e/report-html.png
@@ -53,4 +54,7 @@ EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
 	tests/e2e/expected/chart-empty.txt \
 	tests/e2e/expected/search.txt \
 	tests/e2e/expected/export.txt \
-	tests/e2e/expected/export-none.txt
+	tests/e2e/expected/export-none.txt \
+	tests/e2e/expected/passwd-current.txt \
+	tests/e2e/expected/passwd-ask.txt \
+	tests/e2e/expected/passwd-key.txt
