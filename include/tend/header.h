@@ -109,6 +109,14 @@ int hdr_mac_ok(const unsigned char in[HDR_COPY], const unsigned char *mac_key);
 int hdr_pick(const unsigned char both[2 * HDR_COPY], int kind,
     struct header *h, int *which, int *other_bad, struct err *e);
 
+/* For a reader that will check MACs once it has the key: c gets both
+ * copies decoded, order[0..*n-1] the indexes of the usable ones (ours,
+ * checksum intact, of the kind and page layout expected), highest
+ * generation first.  Returns 0 (*n is 1 or 2), or -1 with one sentence in
+ * e when no copy is usable. */
+int hdr_candidates(const unsigned char both[2 * HDR_COPY], int kind,
+    struct header c[2], int order[2], int *n, struct err *e);
+
 /* Key slots.  Passphrase slots run Argon2id with the profile's limits. */
 void kdf_limits(enum vault_kdf kdf, uint32_t *ops, uint64_t *mem);
 int slot_set_passphrase(struct hdr_slot *s, int type, const unsigned char *uuid,

@@ -160,8 +160,8 @@ struct share_export {
 	enum vault_kdf kdf;
 };
 
-/* The key derivation for share passphrases: moderate (TEND_TEST_KDF may
- * name another, for the tests only). */
+/* The key derivation for share passphrases: moderate (in test builds
+ * TEND_TEST_KDF may name another, see testhook.h). */
 enum vault_kdf share_export_kdf(void);
 
 /* Write the part of store s chosen by x->scope as a bundle at path,

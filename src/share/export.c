@@ -19,11 +19,12 @@
 
 #include "tend/err.h"
 #include "tend/store.h"
+#include "tend/testhook.h"
 
 enum vault_kdf
 share_export_kdf(void)
 {
-	const char *name = getenv("TEND_TEST_KDF");     /* tests only */
+	const char *name = test_hook(TEST_HOOK_KDF);
 	enum vault_kdf kdf = VAULT_KDF_MODERATE;
 
 	if (name != NULL && vault_kdf_parse(name, &kdf, NULL) != 0)

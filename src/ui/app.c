@@ -29,6 +29,7 @@
 #include "tend/share.h"
 #include "tend/store.h"
 #include "tend/ui.h"
+#include "tend/testhook.h"
 #include "tend/vault.h"
 
 #define UI_TICK_MS 250
@@ -574,9 +575,9 @@ ui_run(const struct ui_opts *opts, int *locked, struct err *e)
 	a = xcalloc(1, sizeof *a);
 	a->vault_path = opts->vault_path;
 	a->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
-	/* Test only: lock after this many idle seconds instead of the
-	 * configured minutes, so the e2e tests need not wait. */
-	idle = getenv("TEND_TEST_IDLE_SECONDS");
+	/* Test builds only: lock after this many idle seconds instead of
+	 * the configured minutes, so the e2e tests need not wait. */
+	idle = test_hook(TEST_HOOK_IDLE_SECONDS);
 	if (idle != NULL)
 		a->idle_seconds = atoi(idle);
 	config_defaults(&a->config);

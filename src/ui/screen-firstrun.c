@@ -8,8 +8,8 @@
  * made until the passphrase has been typed the same twice; once it has,
  * the vault is created and opened at once, and the passphrase is wiped.
  *
- * TEND_TEST_KDF (test only) names a cheaper key derivation profile, so the
- * e2e tests need not spend a second and 256 MiB per run.
+ * In test builds TEND_TEST_KDF names a cheaper key derivation profile, so
+ * the e2e tests need not spend a second and 256 MiB per run (testhook.h).
  */
 #include "config.h"
 
@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "ui/ui.h"
+#include "tend/testhook.h"
 #include "tend/vault.h"
 
 enum firstrun_step { STEP_CHOOSE, STEP_REPEAT, STEP_RECOVERY };
@@ -215,7 +216,7 @@ firstrun_active(struct app *a, struct frame *f, enum action act)
 static enum vault_kdf
 firstrun_kdf(void)
 {
-	const char *name = getenv("TEND_TEST_KDF");      /* tests only */
+	const char *name = test_hook(TEST_HOOK_KDF);
 	enum vault_kdf kdf = VAULT_KDF_MODERATE;
 
 	if (name != NULL && name[0] != '\0' &&

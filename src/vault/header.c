@@ -181,14 +181,30 @@ newer_format(struct err *e, unsigned version)
 	    version, HDR_VERSION);
 }
 
-int
-hdr_pick(const unsigned char both[2 * HDR_COPY], int kind, struct header *h,
-    int *which, int *other_bad, struct err *e)
+/* A copy decoded without fault that is of the kind and layout expected;
+ * 0, or -1 with the reason in e. */
+static int
+copy_usable(const struct header *c, int kind, struct err *e)
 {
-	struct header c[2];
+	if (c->kind != kind)
+		return err_set(e, "it is %s, not %s", kind_name(c->kind),
+		    kind_name(kind));
+	if (c->page_size != 4096 || c->reserve != 40)
+		return err_set(e, "its header names a page layout this tend "
+		    "does not use (%u bytes, %u reserved)",
+		    (unsigned)c->page_size, (unsigned)c->reserve);
+	return 0;
+}
+
+int
+hdr_candidates(const unsigned char both[2 * HDR_COPY], int kind,
+    struct header c[2], int order[2], int *n, struct err *e)
+{
 	enum hdr_state st[2];
+	struct err ignored;
 	int i, best = -1;
 
+	*n = 0;
 	for (i = 0; i < 2; i++)
 		st[i] = hdr_decode(both + i * HDR_COPY, &c[i]);
 	for (i = 0; i < 2; i++)
@@ -210,16 +226,26 @@ hdr_pick(const unsigned char both[2 * HDR_COPY], int kind, struct header *h,
 		return err_set(e, "both header copies are damaged; "
 		    "the file cannot be opened (restore a backup)");
 	}
-	if (c[best].kind != kind)
-		return err_set(e, "it is %s, not %s", kind_name(c[best].kind),
-		    kind_name(kind));
-	if (c[best].page_size != 4096 || c[best].reserve != 40)
-		return err_set(e, "its header names a page layout this tend "
-		    "does not use (%u bytes, %u reserved)",
-		    (unsigned)c[best].page_size, (unsigned)c[best].reserve);
-	*h = c[best];
-	*which = best;
-	*other_bad = st[1 - best] != HDR_OK;
+	if (copy_usable(&c[best], kind, e) == 0)
+		order[(*n)++] = best;
+	if (st[1 - best] == HDR_OK &&
+	    copy_usable(&c[1 - best], kind, &ignored) == 0)
+		order[(*n)++] = 1 - best;
+	return *n > 0 ? 0 : -1;
+}
+
+int
+hdr_pick(const unsigned char both[2 * HDR_COPY], int kind, struct header *h,
+    int *which, int *other_bad, struct err *e)
+{
+	struct header c[2];
+	int order[2] = { 0, 1 }, n;
+
+	if (hdr_candidates(both, kind, c, order, &n, e) != 0)
+		return -1;
+	*h = c[order[0]];
+	*which = order[0];
+	*other_bad = n < 2;
 	return 0;
 }
 

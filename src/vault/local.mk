@@ -2,6 +2,7 @@ libtend_a_SOURCES += \
 	src/vault/shim.c \
 	src/vault/header.c \
 	src/vault/secmem.c \
+	src/vault/hotjournal.c \
 	src/vault/vault.c \
 	src/vault/rekey.c
 noinst_HEADERS += \
@@ -9,5 +10,6 @@ noinst_HEADERS += \
 	src/vault/shim.h \
 	include/tend/header.h \
 	src/vault/secmem.h \
+	src/vault/hotjournal.h \
 	src/vault/rekey.h \
 	src/vault/vault-int.h

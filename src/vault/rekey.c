@@ -117,19 +117,13 @@ static int
 current_header(struct vault *v, struct header *h, int *which, struct err *e)
 {
 	unsigned char both[2 * HDR_COPY];
-	int other_bad;
+	int other;
 
 	if (shim_raw_read(&v->ctx, both, sizeof both, 0) != SQLITE_OK) {
 		err_set(e, "cannot read the header of %s", v->path);
 		return -1;
 	}
-	if (hdr_pick(both, HDR_KIND_VAULT, h, which, &other_bad, e) != 0)
-		return -1;
-	if (!hdr_mac_ok(both + *which * HDR_COPY, v->keys->mac)) {
-		err_set(e, "the header of %s failed authentication", v->path);
-		return -1;
-	}
-	return 0;
+	return vault_pick_header(v, both, h, which, &other, e);
 }
 
 int
@@ -264,7 +258,7 @@ reopen(struct vault *v, const unsigned char *dek, struct err *e)
 {
 	unsigned char both[2 * HDR_COPY];
 	struct vault *blank = vault_new(v->path);
-	int which, other_bad;
+	int which, other;
 
 	sqlite3_stmt *st;
 
@@ -281,11 +275,11 @@ reopen(struct vault *v, const unsigned char *dek, struct err *e)
 	vault_close(blank);
 	v->nwarn = 0;
 	memcpy(v->keys->dek, dek, KEY_LEN);
+	keys_derive(v->keys);
 	if (vault_attach(v, e) != 0 || vault_read_headers(v, both, e) != 0 ||
-	    hdr_pick(both, HDR_KIND_VAULT, &v->hdr, &which, &other_bad,
-	    e) != 0)
+	    vault_pick_header(v, both, &v->hdr, &which, &other, e) != 0)
 		return -1;
-	return vault_finish_open(v, both, which, other_bad, VAULT_WRITE, e);
+	return vault_finish_open(v, both, which, other, VAULT_WRITE, e);
 }
 
 int

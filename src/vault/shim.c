@@ -31,7 +31,15 @@
  *    so a page-sized journal header that happens to follow it is not taken
  *    for an image.
  *    Images are encrypted like database pages (journal domain, their own
- *    page number); journal headers and checksums stay as SQLite wrote them.
+ *    page number); checksums stay as SQLite wrote them.
+ *  - Journal headers stay plaintext, but SQLite reads only their first 28
+ *    bytes: in the padding after them the shim writes, with every header
+ *    (and every update of its record count), the database's change counter
+ *    at the start of the transaction (4 bytes) and a MAC (32) over both,
+ *    keyed from the page key, so a journal can be checked before SQLite
+ *    rolls it back (hotjournal.c): at open, and whenever SQLite, holding
+ *    an EXCLUSIVE lock to roll a hot journal back, asks whether it is
+ *    still there (xAccess; ctx->journal_check may move it aside first).
  *  - Temporary databases, temporary and statement journals, WAL files,
  *    super-journals, transient and nameless files are refused, as is any
  *    main database nobody announced with shim_expect() (ATTACH): nothing
@@ -65,6 +73,7 @@ struct shim_file {
 static sqlite3_vfs shim_vfs;
 static sqlite3_vfs *real_vfs;
 static struct shim_ctx *expected;
+static struct shim_ctx *open_vaults;    /* linked by next_open */
 static unsigned refused;
 static const sqlite3_io_methods shim_io;
 
@@ -303,6 +312,130 @@ journal_read(struct shim_file *f, unsigned char *out, int amt,
 	return rc;
 }
 
+static const unsigned char journal_magic[8] = {
+	0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7
+};
+
+/* The MAC of a journal header at offset off: h[0..SHIM_JHDR_MAC) are
+ * SQLite's 28 bytes and the change counter. */
+static void
+journal_mac(const struct shim_ctx *ctx, sqlite3_int64 off,
+    const unsigned char *h, unsigned char mac[32])
+{
+	static const char label[] = "tend journal header v1";
+	unsigned char key[32], pos[8];
+	crypto_generichash_state st;
+	int i;
+
+	crypto_kdf_derive_from_key(key, sizeof key, 1, "tendjhdr",
+	    ctx->page_key);
+	for (i = 0; i < 8; i++)
+		pos[i] = (unsigned char)((uint64_t)off >> (8 * i));
+	crypto_generichash_init(&st, key, sizeof key, 32);
+	crypto_generichash_update(&st, (const unsigned char *)label,
+	    sizeof label);
+	crypto_generichash_update(&st, ctx->uuid, 16);
+	crypto_generichash_update(&st, pos, sizeof pos);
+	crypto_generichash_update(&st, h, SHIM_JHDR_MAC);
+	crypto_generichash_final(&st, mac, 32);
+	sodium_memzero(key, sizeof key);
+	sodium_memzero(&st, sizeof st);
+}
+
+int
+shim_journal_header_ok(const struct shim_ctx *ctx, sqlite3_int64 off,
+    const unsigned char h[SHIM_JHDR_BYTES])
+{
+	unsigned char mac[32];
+
+	if (ctx->page_key == NULL)
+		return 0;
+	journal_mac(ctx, off, h, mac);
+	return sodium_memcmp(mac, h + SHIM_JHDR_MAC, sizeof mac) == 0;
+}
+
+int
+shim_open_journal_page(struct shim_ctx *ctx, uint32_t pgno,
+    unsigned char buf[SHIM_PAGE])
+{
+	return open_page(ctx, SHIM_DOMAIN_JOURNAL, pgno, buf);
+}
+
+/* The change counter (bytes 24-27 of page 1) in the database file now: 0
+ * for an empty database. */
+static int
+db_change_counter(struct shim_ctx *ctx, unsigned char out[4])
+{
+	unsigned char page[SHIM_PAGE];
+	int rc;
+
+	memset(out, 0, 4);
+	if (ctx->main == NULL)
+		return SQLITE_IOERR_WRITE;
+	rc = read_db_page((struct shim_file *)ctx->main, 1, page);
+	if (rc == SQLITE_OK)
+		memcpy(out, page + 24, 4);
+	sodium_memzero(page, sizeof page);
+	return rc == SQLITE_IOERR_SHORT_READ ? SQLITE_OK : rc;
+}
+
+/* A write at a sector boundary of the journal (not a page image) that is
+ * a header: a whole one (SQLite writes it with the magic zeroed under
+ * synchronous=FULL; its sector and page size say what it is), or the
+ * update of the magic and record count that makes it valid. */
+static int
+is_header(const unsigned char *in, int amt)
+{
+	uint32_t sector;
+
+	if (amt == 12)
+		return memcmp(in, journal_magic, sizeof journal_magic) == 0;
+	if (amt < 28)
+		return 0;
+	sector = get_be32(in + 20);
+	return get_be32(in + 24) == SHIM_PAGE && sector >= 512 &&
+	    sector <= 65536 && (sector & (sector - 1)) == 0;
+}
+
+/* SQLite writes a journal header (amt >= 28) or updates its record count
+ * (amt 12).  Write the first SHIM_JHDR_BYTES bytes of the header with the
+ * change counter and the MAC filled in, in the same write as SQLite's
+ * bytes.  The counter is read from the database for the first header and
+ * copied from the first header for later ones and for updates. */
+static int
+journal_header_write(struct shim_file *f, const unsigned char *in, int amt,
+    sqlite3_int64 off)
+{
+	sqlite3_file *real = real_of(f);
+	unsigned char h[SHIM_JHDR_BYTES], *buf;
+	int n = amt > SHIM_JHDR_BYTES ? amt : SHIM_JHDR_BYTES, rc;
+
+	memset(h, 0, sizeof h);
+	if (amt < SHIM_JHDR_BYTES) {
+		rc = real->pMethods->xRead(real, h, sizeof h, off);
+		if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ)
+			return rc;
+	}
+	memcpy(h, in, (size_t)(amt < SHIM_JHDR_BYTES ? amt : SHIM_JHDR_BYTES));
+	if (amt >= 28) {
+		if (off == 0)
+			rc = db_change_counter(f->ctx, h + 28);
+		else
+			rc = real->pMethods->xRead(real, h + 28, 4, 28);
+		if (rc != SQLITE_OK)
+			return rc;
+	}
+	journal_mac(f->ctx, off, h, h + SHIM_JHDR_MAC);
+	buf = sqlite3_malloc(n);
+	if (buf == NULL)
+		return SQLITE_IOERR_NOMEM;
+	memcpy(buf, in, (size_t)amt);
+	memcpy(buf, h, sizeof h);
+	rc = real->pMethods->xWrite(real, buf, n, off);
+	sqlite3_free(buf);
+	return rc;
+}
+
 static int
 journal_write(struct shim_file *f, const unsigned char *in, int amt,
     sqlite3_int64 off)
@@ -320,6 +453,8 @@ journal_write(struct shim_file *f, const unsigned char *in, int amt,
 	}
 	if (amt == 4)
 		note_4byte(f, off, in);
+	if (off % 512 == 0 && f->ctx->page_key != NULL && is_header(in, amt))
+		return journal_header_write(f, in, amt, off);
 	return real->pMethods->xWrite(real, in, amt, off);
 }
 
@@ -332,8 +467,19 @@ x_close(sqlite3_file *file)
 	sqlite3_file *real = real_of(f);
 	int rc = SQLITE_OK;
 
-	if (f->kind == KIND_MAIN && f->ctx != NULL && f->ctx->main == file)
+	if (f->kind == KIND_MAIN && f->ctx != NULL && f->ctx->main == file) {
+		struct shim_ctx **p;
+
 		f->ctx->main = NULL;
+		f->ctx->main_name = NULL;
+		for (p = &open_vaults; *p != NULL; p = &(*p)->next_open)
+			if (*p == f->ctx) {
+				*p = f->ctx->next_open;
+				break;
+			}
+	}
+	if (f->kind == KIND_JOURNAL && f->ctx != NULL && f->ctx->journals > 0)
+		f->ctx->journals--;
 	if (real->pMethods != NULL)
 		rc = real->pMethods->xClose(real);
 	return rc;
@@ -393,17 +539,25 @@ x_file_size(sqlite3_file *file, sqlite3_int64 *size)
 static int
 x_lock(sqlite3_file *file, int level)
 {
-	sqlite3_file *real = real_of((struct shim_file *)file);
+	struct shim_file *f = (struct shim_file *)file;
+	sqlite3_file *real = real_of(f);
+	int rc = real->pMethods->xLock(real, level);
 
-	return real->pMethods->xLock(real, level);
+	if (rc == SQLITE_OK && f->kind == KIND_MAIN)
+		f->ctx->lock = level;
+	return rc;
 }
 
 static int
 x_unlock(sqlite3_file *file, int level)
 {
-	sqlite3_file *real = real_of((struct shim_file *)file);
+	struct shim_file *f = (struct shim_file *)file;
+	sqlite3_file *real = real_of(f);
+	int rc = real->pMethods->xUnlock(real, level);
 
-	return real->pMethods->xUnlock(real, level);
+	if (rc == SQLITE_OK && f->kind == KIND_MAIN)
+		f->ctx->lock = level;
+	return rc;
 }
 
 static int
@@ -576,8 +730,14 @@ x_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int flags,
 		return rc;
 	f->ctx = ctx;
 	f->kind = kind;
-	if (kind == KIND_MAIN)
+	if (kind == KIND_MAIN) {
 		ctx->main = file;
+		ctx->main_name = name;
+		ctx->lock = SQLITE_LOCK_NONE;
+		ctx->next_open = open_vaults;
+		open_vaults = ctx;
+	} else
+		ctx->journals++;
 	f->base.pMethods = &shim_io;
 	return SQLITE_OK;
 }
@@ -589,10 +749,40 @@ x_delete(sqlite3_vfs *vfs, const char *name, int sync_dir)
 	return real_vfs->xDelete(real_vfs, name, sync_dir);
 }
 
+/* The vault whose hot journal SQLite is about to look for before rolling
+ * it back: name is its journal, it holds an EXCLUSIVE lock, and no
+ * journal of it is open (so none is being written).  NULL otherwise. */
+static struct shim_ctx *
+hot_journal_owner(const char *name)
+{
+	struct shim_ctx *c;
+	size_t n;
+
+	for (c = open_vaults; c != NULL; c = c->next_open) {
+		if (c->main_name == NULL || c->journal_check == NULL ||
+		    c->lock < SQLITE_LOCK_EXCLUSIVE || c->journals != 0)
+			continue;
+		n = strlen(c->main_name);
+		if (strncmp(name, c->main_name, n) == 0 &&
+		    strcmp(name + n, "-journal") == 0)
+			return c;
+	}
+	return NULL;
+}
+
 static int
 x_access(sqlite3_vfs *vfs, const char *name, int flags, int *out)
 {
+	struct shim_ctx *ctx;
+
 	(void)vfs;
+	if (flags == SQLITE_ACCESS_EXISTS && name != NULL &&
+	    (ctx = hot_journal_owner(name)) != NULL) {
+		int rc = ctx->journal_check(ctx, name);
+
+		if (rc != SQLITE_OK)
+			return rc;
+	}
 	return real_vfs->xAccess(real_vfs, name, flags, out);
 }
 

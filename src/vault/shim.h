@@ -39,6 +39,17 @@ struct shim_ctx {
 	uint32_t bad_page;              /* last page that failed to decrypt */
 	int bad_domain;
 	int guard;                      /* refuse unsafe pragmas once set */
+	/* Called when SQLite, holding an EXCLUSIVE lock on the vault and no
+	 * journal of it open, looks for a journal to roll back (a hot
+	 * journal): it may move the journal at jpath aside.  SQLITE_OK or
+	 * an error for SQLite. */
+	int (*journal_check)(struct shim_ctx *ctx, const char *jpath);
+	void *journal_arg;
+	/* kept by the shim */
+	const char *main_name;          /* SQLite's name of the main file */
+	int lock;                       /* the main file's lock level */
+	int journals;                   /* journal files open */
+	struct shim_ctx *next_open;     /* vaults open in this process */
 };
 
 /* Register the VFS once per process (not as the default VFS), on top of
@@ -70,6 +81,21 @@ int shim_check_page(struct shim_ctx *ctx, uint32_t pgno);
  * that must be gone).  Same results as shim_check_page. */
 int shim_read_page(struct shim_ctx *ctx, uint32_t pgno,
     unsigned char out[SHIM_PAGE]);
+
+/* Journal headers: SQLite's 28 bytes, the database's change counter at
+ * the start of the transaction (4), then the shim's MAC (32). */
+#define SHIM_JHDR_MAC   32
+#define SHIM_JHDR_BYTES 64
+
+/* 1 when the first SHIM_JHDR_BYTES bytes h of a journal header at offset
+ * off carry the MAC the shim writes under ctx's key. */
+int shim_journal_header_ok(const struct shim_ctx *ctx, sqlite3_int64 off,
+    const unsigned char h[SHIM_JHDR_BYTES]);
+
+/* Decrypt a page image read from the rollback journal in place: SQLITE_OK
+ * or SQLITE_IOERR_DATA (ctx->bad_page is set). */
+int shim_open_journal_page(struct shim_ctx *ctx, uint32_t pgno,
+    unsigned char buf[SHIM_PAGE]);
 
 /* How many opens of temporary files the shim has refused (for tests). */
 unsigned shim_refused_opens(void);

@@ -22,8 +22,10 @@ struct vault {
 	struct header hdr;
 	char *path;
 	unsigned char sign_pk[32];
-	char warn[MAX_WARN][200];
+	char warn[MAX_WARN][320];
 	int nwarn;
+	int journal_aside;      /* 1 + index of the warning that a journal
+				 * was set aside at open, or 0 */
 };
 
 /* A closed vault for path, with a fresh nonce prefix and key memory. */
@@ -36,10 +38,16 @@ int vault_configure(struct vault *v, struct err *e);
 /* Both header copies, read under a shared lock. */
 int vault_read_headers(struct vault *v, unsigned char both[2 * HDR_COPY],
     struct err *e);
+/* With the keys known: the newest header copy whose MAC verifies (*h,
+ * *which) and the state of the other one for vault_finish_open (*other:
+ * 0 fine, 1 damaged, 2 failed authentication). */
+int vault_pick_header(struct vault *v, const unsigned char both[2 * HDR_COPY],
+    struct header *h, int *which, int *other, struct err *e);
 /* With v->keys->dek and v->hdr filled: check the header MAC and the
- * signing key, configure the connection and check the file. */
+ * signing key, configure the connection and check the file.  other is
+ * as vault_pick_header sets it. */
 int vault_finish_open(struct vault *v, const unsigned char both[2 * HDR_COPY],
-    int which, int other_bad, int flags, struct err *e);
+    int which, int other, int flags, struct err *e);
 /* Write h to both copies in turn (h->generation grows by two); the caller
  * holds an EXCLUSIVE lock. */
 int vault_write_headers(struct vault *v, struct header *h, int which,

@@ -29,6 +29,7 @@
 #include "tend/err.h"
 #include "tend/fileio.h"
 #include "tend/header.h"
+#include "vault/hotjournal.h"
 #include "vault/secmem.h"
 #include "vault/shim.h"
 #include "vault/vault-int.h"
@@ -521,9 +522,72 @@ check_open(struct vault *v, struct err *e)
 	return rc;
 }
 
+/* The highest-generation usable copy (order[0..n-1], see hdr_candidates)
+ * whose MAC verifies under mac_key, or -1. */
+static int
+first_authentic(const unsigned char both[2 * HDR_COPY], const int order[2],
+    int n, const unsigned char *mac_key)
+{
+	int k;
+
+	for (k = 0; k < n; k++)
+		if (hdr_mac_ok(both + order[k] * HDR_COPY, mac_key))
+			return order[k];
+	return -1;
+}
+
+/* What is wrong with the copy not in use, for the warning at open. */
+enum other_copy { OTHER_FINE, OTHER_DAMAGED, OTHER_FORGED };
+
+static enum other_copy
+other_copy_state(const unsigned char both[2 * HDR_COPY], int which, int n,
+    const unsigned char *mac_key)
+{
+	if (n < 2)
+		return OTHER_DAMAGED;
+	return hdr_mac_ok(both + (1 - which) * HDR_COPY, mac_key) ?
+	    OTHER_FINE : OTHER_FORGED;
+}
+
+/* Unlock with the key slots of each usable copy in turn (highest
+ * generation first) until a data key is found under which a copy's MAC
+ * verifies; the highest such copy is used (*which, v->hdr).  A copy whose
+ * MAC fails was not written by tend, whatever its checksum and generation
+ * say, and is passed over.  But a newer copy that is authentic and whose
+ * slots do not open with what was typed means the passphrase was changed:
+ * the older copy's slots no longer count. */
+static int
+unlock_authentic(struct vault *v, const unsigned char both[2 * HDR_COPY],
+    const struct header c[2], const int order[2], int n,
+    const struct unlock *u, int *which, struct err *e)
+{
+	int k, w, unlocked = 0;
+
+	for (k = 0; k < n; k++) {
+		v->hdr = c[order[k]];
+		if (unlock_dek(v, u, e) != 0)
+			continue;
+		unlocked = 1;
+		keys_derive(v->keys);
+		w = first_authentic(both, order, n, v->keys->mac);
+		if (w < 0)
+			continue;
+		if (k > 0 && w == order[0])
+			return err_set(e, u->rkey ? "wrong recovery key for "
+			    "this vault" : "wrong passphrase");
+		*which = w;
+		v->hdr = c[w];
+		return 0;
+	}
+	if (unlocked)
+		return err_set(e, "the header of %s failed authentication: "
+		    "it was changed or is damaged", v->path);
+	return -1;
+}
+
 static int
 finish_open(struct vault *v, const unsigned char both[2 * HDR_COPY],
-    int which, int other_bad, int flags, struct err *e)
+    int which, enum other_copy other, int flags, struct err *e)
 {
 	unsigned char seed[32], sk[64];
 	int i;
@@ -538,12 +602,14 @@ finish_open(struct vault *v, const unsigned char both[2 * HDR_COPY],
 	crypto_sign_seed_keypair(v->sign_pk, sk, seed);
 	sodium_memzero(seed, sizeof seed);
 	sodium_memzero(sk, sizeof sk);
-	if (other_bad) {
+	if (other != OTHER_FINE) {
 		char msg[200];
 
-		snprintf(msg, sizeof msg, "header copy %c of the vault is "
-		    "damaged; copy %c is intact and was used (run: tend verify)",
-		    copy_name[1 - which], copy_name[which]);
+		snprintf(msg, sizeof msg, "header copy %c of the vault %s; "
+		    "copy %c is intact and was used (run: tend verify)",
+		    copy_name[1 - which], other == OTHER_DAMAGED ?
+		    "is damaged" : "failed authentication and was ignored",
+		    copy_name[which]);
 		warn(v, msg);
 	}
 	for (i = 0; i < HDR_SLOTS; i++)
@@ -565,13 +631,53 @@ finish_open(struct vault *v, const unsigned char both[2 * HDR_COPY],
 	return 0;
 }
 
+/* SQLite is about to roll back a hot journal while the vault is open
+ * (another process left it): check it first (hotjournal.c). */
+static int
+journal_hook(struct shim_ctx *ctx, const char *jpath)
+{
+	struct vault *v = ctx->journal_arg;
+	char msg[sizeof v->warn[0]];
+	struct err e;
+
+	if (hotjournal_check_locked(ctx, jpath, msg, sizeof msg, &e) != 0)
+		return SQLITE_IOERR_ACCESS;
+	if (msg[0] != '\0') {
+		warn(v, msg);
+		v->journal_aside = v->nwarn;
+	}
+	return SQLITE_OK;
+}
+
+/* Before SQLite reads the vault (and rolls back a journal it finds):
+ * a journal that does not authenticate is set aside (hotjournal.c). */
+static int
+check_journal(struct vault *v, struct err *e)
+{
+	char msg[sizeof v->warn[0]];
+
+	keys_derive(v->keys);
+	v->ctx.page_key = v->keys->page;
+	memcpy(v->ctx.uuid, v->hdr.uuid, 16);
+	if (hotjournal_guard(&v->ctx, v->path, msg, sizeof msg, e) != 0)
+		return -1;
+	if (msg[0] != '\0') {
+		warn(v, msg);
+		v->journal_aside = v->nwarn;
+	}
+	v->ctx.journal_check = journal_hook;
+	v->ctx.journal_arg = v;
+	return 0;
+}
+
 static int
 open_common(const char *path, const struct unlock *u, int flags,
     struct vault **out, struct err *e)
 {
 	unsigned char both[2 * HDR_COPY];
+	struct header c[2];
 	struct vault *v;
-	int which, other_bad;
+	int order[2] = { 0, 1 }, n, which = 0;
 
 	*out = NULL;
 	if (check_file(path, flags, e) != 0)
@@ -579,14 +685,25 @@ open_common(const char *path, const struct unlock *u, int flags,
 	v = vault_new(path);
 	if (attach_db(v, e) != 0 || read_headers(v, both, e) != 0)
 		goto fail;
-	if (hdr_pick(both, HDR_KIND_VAULT, &v->hdr, &which, &other_bad,
-	    e) != 0) {
+	if (hdr_candidates(both, HDR_KIND_VAULT, c, order, &n, e) != 0) {
 		err_prefix(e, "cannot open %s", path);
 		goto fail;
 	}
-	if (unlock_dek(v, u, e) != 0 ||
-	    finish_open(v, both, which, other_bad, flags, e) != 0)
+	if (unlock_authentic(v, both, c, order, n, u, &which, e) != 0 ||
+	    check_journal(v, e) != 0)
 		goto fail;
+	if (finish_open(v, both, which, other_copy_state(both, which, n,
+	    v->keys->mac), flags, e) != 0) {
+		/* Without its journal a vault cut off mid-write may not
+		 * open: say both. */
+		if (v->journal_aside) {
+			char msg[ERR_MSG_MAX];
+
+			snprintf(msg, sizeof msg, "%s", e->msg);
+			err_set(e, "%s; %s", msg, v->warn[v->journal_aside - 1]);
+		}
+		goto fail;
+	}
 	*out = v;
 	return 0;
 fail:
@@ -630,15 +747,25 @@ open_with_keys(const char *path, const struct keys *keys,
     struct vault **out, struct err *e)
 {
 	unsigned char both[2 * HDR_COPY];
+	struct header c[2];
 	struct vault *v = vault_new(path);
-	int which, other_bad;
+	int order[2] = { 0, 1 }, n, which;
 
 	*out = NULL;
 	if (attach_db(v, e) != 0 || read_headers(v, both, e) != 0 ||
-	    hdr_pick(both, HDR_KIND_VAULT, &v->hdr, &which, &other_bad, e) != 0)
+	    hdr_candidates(both, HDR_KIND_VAULT, c, order, &n, e) != 0)
 		goto fail;
 	memcpy(v->keys->dek, keys->dek, KEY_LEN);
-	if (finish_open(v, both, which, other_bad, 0, e) != 0)
+	keys_derive(v->keys);
+	which = first_authentic(both, order, n, v->keys->mac);
+	if (which < 0) {
+		err_set(e, "the header of %s failed authentication: it was "
+		    "changed or is damaged", path);
+		goto fail;
+	}
+	v->hdr = c[which];
+	if (finish_open(v, both, which, other_copy_state(both, which, n,
+	    v->keys->mac), 0, e) != 0)
 		goto fail;
 	*out = v;
 	return 0;
@@ -683,9 +810,9 @@ vault_passwd_kdf(struct vault *v, const char *newpass, size_t len, int newkdf,
     struct err *e)
 {
 	unsigned char both[2 * HDR_COPY];
-	struct header h;
+	struct header h, c[2];
 	enum vault_kdf kdf = VAULT_KDF_MODERATE;
-	int which, other_bad, i, place = -1, rc = -1;
+	int order[2] = { 0, 1 }, n, which, i, place = -1, rc = -1;
 
 	if (len == 0)
 		return err_set(e, "the new passphrase is empty");
@@ -695,12 +822,14 @@ vault_passwd_kdf(struct vault *v, const char *newpass, size_t len, int newkdf,
 		err_set(e, "cannot read the header of %s", v->path);
 		goto out;
 	}
-	if (hdr_pick(both, HDR_KIND_VAULT, &h, &which, &other_bad, e) != 0)
+	if (hdr_candidates(both, HDR_KIND_VAULT, c, order, &n, e) != 0)
 		goto out;
-	if (!hdr_mac_ok(both + which * HDR_COPY, v->keys->mac)) {
+	which = first_authentic(both, order, n, v->keys->mac);
+	if (which < 0) {
 		err_set(e, "the header of %s failed authentication", v->path);
 		goto out;
 	}
+	h = c[which];
 	for (i = 0; i < HDR_SLOTS; i++) {
 		if (h.slot[i].type != SLOT_PASSPHRASE)
 			continue;
@@ -1103,10 +1232,33 @@ vault_read_headers(struct vault *v, unsigned char both[2 * HDR_COPY],
 }
 
 int
-vault_finish_open(struct vault *v, const unsigned char both[2 * HDR_COPY],
-    int which, int other_bad, int flags, struct err *e)
+vault_pick_header(struct vault *v, const unsigned char both[2 * HDR_COPY],
+    struct header *h, int *which, int *other, struct err *e)
 {
-	return finish_open(v, both, which, other_bad, flags, e);
+	struct header c[2];
+	int order[2] = { 0, 1 }, n;
+
+	if (hdr_candidates(both, HDR_KIND_VAULT, c, order, &n, e) != 0)
+		return -1;
+	*which = first_authentic(both, order, n, v->keys->mac);
+	if (*which < 0)
+		return err_set(e, "the header of %s failed authentication: it "
+		    "was changed or is damaged", v->path);
+	*h = c[*which];
+	*other = (int)other_copy_state(both, *which, n, v->keys->mac);
+	return 0;
+}
+
+int
+vault_finish_open(struct vault *v, const unsigned char both[2 * HDR_COPY],
+    int which, int other, int flags, struct err *e)
+{
+	if (finish_open(v, both, which, (enum other_copy)other, flags,
+	    e) != 0)
+		return -1;
+	v->ctx.journal_check = journal_hook;
+	v->ctx.journal_arg = v;
+	return 0;
 }
 
 int

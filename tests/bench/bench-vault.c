@@ -7,7 +7,10 @@
  *           INSERT its FTS4 row; COMMIT) with journal_mode=DELETE and
  *           synchronous=FULL (BENCH_SYNC changes it);
  *   search  200 full-text queries, every row read;
- *   read    every entry read back.
+ *   read    every entry read back;
+ *   bulk    the same BENCH_N entries inserted again, into a second pair
+ *           of tables, all in one transaction: one fsync at the end, so
+ *           the cost of encryption shows without fsync noise.
  * FTS4, not FTS5, for all three: Debian's SQLCipher 3.4 has no FTS5.
  *
  * Engines: tend's vault through the vault API (minimal KDF, so key
@@ -21,7 +24,11 @@
  * BENCH_RUNS runs (default 3, at least 3), engines alternated in a
  * rotating order; the table shows medians per phase, and the ratio lines
  * are medians of the per-run ratios of whole-workload times (fsync times
- * are noisy, so pairs from the same run are compared).  BENCH_ONLY=ENGINE
+ * are noisy, so pairs from the same run are compared).  The workload of
+ * the ratio lines is insert, search and read, in wall-clock time; the
+ * "cpu" lines compare the CPU time (user + system, getrusage; for
+ * SQLCipher that of its child process) of the same three phases, and the
+ * "bulk" lines the bulk phase alone, in wall-clock and in CPU time.  BENCH_ONLY=ENGINE
  * runs one engine alone (for a profiler) and prints no table.
  */
 #include "config.h"
@@ -30,6 +37,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <fcntl.h>
 #include <time.h>
@@ -46,10 +54,12 @@
 			"08c1f7e93a5d2b4c6e8f0a1b3c5d7e9f"
 
 enum { E_TEND, E_SQLITE, E_SQLCIPHER, E_MAX };
-enum { P_INSERT, P_SEARCH, P_READ, P_MAX };
+enum { P_INSERT, P_SEARCH, P_READ, P_BULK, P_MAX };
+#define P_WORKLOAD P_BULK       /* the phases before it make the workload */
 
 static const char *const engine_name[E_MAX] = { "tend", "sqlite", "sqlcipher" };
-static const char *const phase_name[P_MAX] = { "insert", "search", "read" };
+static const char *const phase_name[P_MAX] = { "insert", "search", "read",
+    "bulk" };
 
 static char *script[P_MAX];
 static char *words[VOCAB];
@@ -128,7 +138,7 @@ word(void)
 static void
 make_scripts(long n)
 {
-	struct buf b = { 0 };
+	struct buf b = { 0 }, bulk = { 0 };
 	char num[32];
 	long i;
 	int k;
@@ -136,6 +146,9 @@ make_scripts(long n)
 	buf_str(&b, "CREATE TABLE entries(id INTEGER PRIMARY KEY, "
 	    "title TEXT NOT NULL, body TEXT NOT NULL);\n"
 	    "CREATE VIRTUAL TABLE fts USING fts4(title, body);\n");
+	buf_str(&bulk, "CREATE TABLE bulk(id INTEGER PRIMARY KEY, "
+	    "title TEXT NOT NULL, body TEXT NOT NULL);\n"
+	    "CREATE VIRTUAL TABLE bulkfts USING fts4(title, body);\nBEGIN;\n");
 	for (i = 1; i <= n; i++) {
 		struct buf t = { 0 }, body = { 0 };
 
@@ -164,10 +177,26 @@ make_scripts(long n)
 		buf_str(&b, "', '");
 		buf_str(&b, body.p);
 		buf_str(&b, "');\nCOMMIT;\n");
+		buf_str(&bulk, "INSERT INTO bulk(id, title, body) VALUES (");
+		buf_str(&bulk, num);
+		buf_str(&bulk, ", '");
+		buf_str(&bulk, t.p);
+		buf_str(&bulk, "', '");
+		buf_str(&bulk, body.p);
+		buf_str(&bulk, "');\nINSERT INTO bulkfts(docid, title, body) "
+		    "VALUES (");
+		buf_str(&bulk, num);
+		buf_str(&bulk, ", '");
+		buf_str(&bulk, t.p);
+		buf_str(&bulk, "', '");
+		buf_str(&bulk, body.p);
+		buf_str(&bulk, "');\n");
 		free(t.p);
 		free(body.p);
 	}
 	script[P_INSERT] = b.p;
+	buf_str(&bulk, "COMMIT;\n");
+	script[P_BULK] = bulk.p;
 
 	memset(&b, 0, sizeof b);
 	for (i = 0; i < NSEARCH; i++) {
@@ -193,6 +222,19 @@ now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* CPU time (user + system) of this process (who = RUSAGE_SELF) or of its
+ * waited-for children (RUSAGE_CHILDREN), in seconds. */
+static double
+cpu(int who)
+{
+	struct rusage ru;
+
+	if (getrusage(who, &ru) != 0)
+		return 0;
+	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+	    (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
 }
 
 static long rows_seen;
@@ -233,13 +275,13 @@ fresh(int eng)
 }
 
 static double
-phase_sqlite(int eng, int ph)
+phase_sqlite(int eng, int ph, double *cpu_s)
 {
 	struct vault *v = NULL;
 	sqlite3 *db;
 	struct err e;
 	char *err = NULL, *pr = pragmas();
-	double t0 = now();
+	double c0 = cpu(RUSAGE_SELF), t0 = now();
 
 	if (eng == E_TEND) {
 		if (vault_open(path[eng], PASS, strlen(PASS), VAULT_WRITE, &v,
@@ -257,17 +299,19 @@ phase_sqlite(int eng, int ph)
 	else
 		sqlite3_close(db);
 	free(pr);
-	return now() - t0;
+	t0 = now() - t0;
+	*cpu_s = cpu(RUSAGE_SELF) - c0;
+	return t0;
 }
 
 static double
-phase_sqlcipher(int ph)
+phase_sqlcipher(int ph, double *cpu_s)
 {
 	char *argv[] = { (char *)"sqlcipher", (char *)"-bail",
 	    path[E_SQLCIPHER], NULL };
 	posix_spawn_file_actions_t fa;
 	char *pr = pragmas(), *head;
-	double t0;
+	double t0, c0;
 	pid_t pid;
 	FILE *f;
 	int st;
@@ -282,12 +326,14 @@ phase_sqlcipher(int ph)
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, 0, scriptpath, O_RDONLY, 0);
 	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	c0 = cpu(RUSAGE_CHILDREN);
 	t0 = now();
 	if (posix_spawn(&pid, sqlcipher_bin, &fa, NULL, argv, environ) != 0)
 		fatal("cannot run %s", sqlcipher_bin);
 	if (waitpid(pid, &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
 		fatal("sqlcipher failed in the %s phase", phase_name[ph]);
 	t0 = now() - t0;
+	*cpu_s = cpu(RUSAGE_CHILDREN) - c0;
 	posix_spawn_file_actions_destroy(&fa);
 	return t0;
 }
@@ -347,10 +393,32 @@ median(const double *v, int n)
 	return n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 }
 
+/* "ratio tend/sqlite WHAT: R" and the same for sqlcipher: medians of the
+ * per-run ratios of v. */
+static void
+print_ratios(const char *what, double v[E_MAX][64], int runs)
+{
+	double ratio[64];
+	int r;
+
+	for (r = 0; r < runs; r++)
+		ratio[r] = v[E_TEND][r] / v[E_SQLITE][r];
+	printf("ratio tend/sqlite%s: %.2f\n", what, median(ratio, runs));
+	if (sqlcipher_bin != NULL) {
+		for (r = 0; r < runs; r++)
+			ratio[r] = v[E_TEND][r] / v[E_SQLCIPHER][r];
+		printf("ratio tend/sqlcipher%s: %.2f\n", what,
+		    median(ratio, runs));
+	} else
+		printf("ratio tend/sqlcipher%s: n/a (sqlcipher is not "
+		    "installed)\n", what);
+}
+
 int
 main(void)
 {
-	double t[E_MAX][P_MAX][64], total[E_MAX][64], ratio[64];
+	double t[E_MAX][P_MAX][64], c[E_MAX][P_MAX][64], total[E_MAX][64];
+	double ctotal[E_MAX][64];
 	const char *env;
 	struct err e;
 	long n;
@@ -389,7 +457,8 @@ main(void)
 	make_scripts(n);
 	printf("bench: %ld entries of about %d bytes, each inserted in its own "
 	    "transaction (journal_mode=DELETE, synchronous=%s); %d "
-	    "full-text searches; every entry read back\n", n, BODY_BYTES,
+	    "full-text searches; every entry read back; then (bulk) the "
+	    "same entries again in one transaction\n", n, BODY_BYTES,
 	    sync_mode, NSEARCH);
 	printf("full-text index: FTS4 for all engines (SQLCipher 3.4 has no "
 	    "FTS5)\n");
@@ -405,16 +474,22 @@ main(void)
 			if (only != NULL && strcmp(only, engine_name[eng]) != 0)
 				continue;
 			fresh(eng);
-			total[eng][r] = 0;
+			total[eng][r] = ctotal[eng][r] = 0;
 			for (ph = 0; ph < P_MAX; ph++) {
 				t[eng][ph][r] = eng == E_SQLCIPHER ?
-				    phase_sqlcipher(ph) : phase_sqlite(eng, ph);
-				total[eng][r] += t[eng][ph][r];
+				    phase_sqlcipher(ph, &c[eng][ph][r]) :
+				    phase_sqlite(eng, ph, &c[eng][ph][r]);
+				if (ph < P_WORKLOAD) {
+					total[eng][r] += t[eng][ph][r];
+					ctotal[eng][r] += c[eng][ph][r];
+				}
 			}
 			printf("run %d %-9s insert %8.3f  search %7.3f  read "
-			    "%7.3f  total %8.3f s\n", r + 1, engine_name[eng],
+			    "%7.3f  total %8.3f s  cpu %7.3f s  bulk %7.3f s  "
+			    "bulk cpu %7.3f s\n", r + 1, engine_name[eng],
 			    t[eng][P_INSERT][r], t[eng][P_SEARCH][r],
-			    t[eng][P_READ][r], total[eng][r]);
+			    t[eng][P_READ][r], total[eng][r], ctotal[eng][r],
+			    t[eng][P_BULK][r], c[eng][P_BULK][r]);
 			fflush(stdout);
 		}
 	}
@@ -424,24 +499,27 @@ main(void)
 		return 0;
 	}
 	printf("\nmedians of %d runs, seconds (N = %ld)\n", runs, n);
-	printf("| engine    |   insert |   search |     read |    total |\n");
-	printf("|-----------|----------|----------|----------|----------|\n");
+	printf("| engine    |   insert |   search |     read |    total |"
+	    "      cpu |     bulk | bulk cpu |\n");
+	printf("|-----------|----------|----------|----------|----------|"
+	    "----------|----------|----------|\n");
 	for (eng = 0; eng < neng; eng++) {
 		printf("| %-9s |", engine_name[eng]);
-		for (ph = 0; ph < P_MAX; ph++)
+		for (ph = 0; ph < P_WORKLOAD; ph++)
 			printf(" %8.3f |", median(t[eng][ph], runs));
-		printf(" %8.3f |\n", median(total[eng], runs));
+		printf(" %8.3f | %8.3f | %8.3f | %8.3f |\n",
+		    median(total[eng], runs), median(ctotal[eng], runs),
+		    median(t[eng][P_BULK], runs), median(c[eng][P_BULK], runs));
 	}
-	for (r = 0; r < runs; r++)
-		ratio[r] = total[E_TEND][r] / total[E_SQLITE][r];
-	printf("ratio tend/sqlite: %.2f\n", median(ratio, runs));
-	if (sqlcipher_bin != NULL) {
-		for (r = 0; r < runs; r++)
-			ratio[r] = total[E_TEND][r] / total[E_SQLCIPHER][r];
-		printf("ratio tend/sqlcipher: %.2f\n", median(ratio, runs));
-	} else
-		printf("ratio tend/sqlcipher: n/a (sqlcipher is not "
-		    "installed)\n");
+	print_ratios("", total, runs);
+	print_ratios(" cpu", ctotal, runs);
+	for (eng = 0; eng < neng; eng++)
+		for (r = 0; r < runs; r++) {
+			total[eng][r] = t[eng][P_BULK][r];
+			ctotal[eng][r] = c[eng][P_BULK][r];
+		}
+	print_ratios(" bulk", total, runs);
+	print_ratios(" bulk cpu", ctotal, runs);
 	cleanup();
 	return 0;
 }

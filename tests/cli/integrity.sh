@@ -5,7 +5,10 @@
 # nonce and tag at its end) is found and named by page number, by verify
 # and by sql; two swapped pages; a truncated or extended file; a flipped
 # byte in one header copy is reported by verify while sql still works, and
-# both copies damaged is a clear error.  backup: the default name beside
+# both copies damaged is a clear error; a newer copy with a valid checksum
+# but a failing MAC is ignored with a warning, and an older copy is no way
+# back to an old passphrase; a planted journal header is moved aside, not
+# rolled back.  backup: the default name beside
 # the vault, an explicit DEST, never overwriting, and copies that open with
 # the same passphrase and verify.
 . "$TEND_SRCDIR/tests/lib.sh"
@@ -116,6 +119,90 @@ ok_rc 1 "both header copies damaged: the vault cannot be opened" \
 one_line "$ERR" "... with one line on stderr"
 like "$ERR" "^tend: .*header" "... mentioning the header"
 is "$(sha "$V")" "$before" "... and the file is untouched"
+
+# --- a header copy with a valid checksum but a failing MAC (issue 11) --
+# Anyone can write a copy whose checksum (unkeyed) holds; only the MAC
+# needs the key.  forge FILE COPY GEN [noslots]: rewrite header copy COPY
+# (0 = A, 1 = B) as copy A with generation GEN (and, with noslots, no key
+# slots), checksum recomputed, MAC left as it was.
+forge() {
+	python3 -c 'import hashlib, struct, sys
+f, copy, gen = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+b = bytearray(open(f, "rb").read())
+h = bytearray(b[0:2048])
+h[16:24] = struct.pack("<Q", gen)
+if len(sys.argv) > 4:
+    h[128:128 + 8 * 192] = bytes(8 * 192)
+h[2016:2048] = hashlib.blake2b(bytes(h[0:2016]), digest_size=32).digest()
+b[copy * 2048:copy * 2048 + 2048] = h
+open(f, "wb").write(b)' "$@"
+}
+gen() {
+	python3 -c 'import struct, sys
+b = open(sys.argv[1], "rb").read()
+print(struct.unpack("<Q", b[2048 * int(sys.argv[2]) + 16:][:8])[0])' "$@"
+}
+V=$(damaged forged-b.tend)
+forge "$V" 1 $(($(gen "$V" 0) + 10))
+ok "a newer copy B that fails its MAC is ignored: the vault opens" \
+	on "$V" "SELECT count(*) FROM big;"
+is "$OUT" 8 "... and reads every row"
+like "$ERR" "warning: header copy B .*failed authentication.*copy A" \
+	"... warning that copy B failed authentication and copy A was used"
+ok_rc 1 "verify fails on it" tend -f "$V" --passphrase-file "$PW" verify
+like "$ERR" "^tend: header copy B failed authentication" "... naming copy B"
+ok "a passphrase change writes both copies again" \
+	tend -f "$V" --passphrase-file "$PW" passwd --new-passphrase-file "$PW"
+ok "... after which the vault verifies" \
+	tend -f "$V" --passphrase-file "$PW" verify
+
+V=$(damaged forged-a-noslots.tend)
+forge "$V" 0 $(($(gen "$V" 1) + 10)) noslots
+ok "a newer copy A without key slots that fails its MAC is ignored" \
+	on "$V" "SELECT count(*) FROM big;"
+is "$OUT" 8 "... and the passphrase opens copy B"
+like "$ERR" "warning: header copy A .*failed authentication" "... with a warning"
+ok "the recovery key opens it too" tend -f "$V" \
+	recover --recovery-key-file "$T/recovery" --new-passphrase-file "$PW"
+
+# An old copy beside a newer authentic one is not a way back to an old
+# passphrase: copy A from before a passphrase change, the newest copy
+# from after it.
+V=$(damaged spliced.tend)
+cp "$V" "$T/before-passwd.tend"
+printf 'a new passphrase\n' >"$T/pw2"
+ok "passwd" tend -f "$V" --passphrase-file "$PW" passwd \
+	--new-passphrase-file "$T/pw2"
+[ "$(gen "$V" 0)" -gt "$(gen "$V" 1)" ] &&
+	dd if="$V" of="$V" bs=2048 count=1 seek=1 conv=notrunc 2>/dev/null
+dd if="$T/before-passwd.tend" of="$V" bs=2048 count=1 conv=notrunc 2>/dev/null
+ok_rc 1 "the old passphrase does not open it through the old copy" \
+	on "$V" "SELECT 1;"
+like "$ERR" "wrong passphrase" "... it is the wrong passphrase"
+ok "the new passphrase opens it" tend -f "$V" --passphrase-file "$T/pw2" verify
+
+# --- a planted journal (issue 11) -------------------------------------
+# 4 KiB holding only a rollback-journal header that says the database had
+# one page: no key is needed to make it, and SQLite would cut the vault to
+# 8 KiB rolling it back.  tend moves it aside instead, untouched.
+V=$(damaged planted.tend)
+ok "a vault with the journal's tables" tend -f "$V" --passphrase-file "$PW" \
+	add "an entry to list"
+python3 -c 'import struct, sys
+h = bytes.fromhex("d9d505f920a163d7") + struct.pack(">IIIII", 0, 0x1234, 1, 4096, 4096)
+open(sys.argv[1], "wb").write(h + bytes(4096 - len(h)))' "$V-journal"
+before=$(sha "$V")
+ok "list with a planted journal beside the vault works" \
+	tend -f "$V" --passphrase-file "$PW" list
+like "$OUT" "an entry to list" "... and lists the entry"
+is "$(printf '%s\n' "$ERR" | grep -c journal)" 1 "... with one warning about it"
+like "$ERR" "warning: .*journal.*not rolled back.*moved aside as planted\.tend-journal\.rejected-[0-9]{8}-[0-9]{6}" \
+	"... saying it was not rolled back and where it went"
+is "$(sha "$V")" "$before" "... the vault's bytes are unchanged"
+ok "... the journal is gone from its place" test ! -e "$V-journal"
+is "$(cat "$V"-journal.rejected-* | wc -c)" 4096 \
+	"... and kept whole beside the vault"
+ok "the vault still verifies" tend -f "$V" --passphrase-file "$PW" verify
 
 # --- backup ----------------------------------------------------------
 ok "backup with the default name" tend --passphrase-file "$PW" backup

@@ -14,6 +14,7 @@ cli_tests = \
 	tests/cli/share.sh \
 	tests/cli/patients.sh \
 	tests/cli/export-plain.sh \
+	tests/cli/testhooks.sh \
 	tests/cli/rekey.sh \
 	tests/cli/hostile.sh \
 	tests/cli/checkin-share.sh

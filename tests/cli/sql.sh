@@ -1,6 +1,7 @@
 # tests/cli/sql.sh: `tend sql [--write]` and what reaches the disk.
 #
-# Covers: read-only by default (a write is refused and nothing changes),
+# Covers: read-only by default (a write is refused and nothing changes,
+# also for PRAGMAs SQLite calls read-only that write, like optimize),
 # --write, tab-separated rows and how values print, the passphrase and the
 # SQL sharing one standard input, SQL errors, the rules the vault enforces
 # (no WAL), and privacy: a marker phrase and the passphrase never appear
@@ -51,6 +52,51 @@ is "$OUT" 2 "... both of them"
 ok "a read-only query leaves the file as it was" \
 	q "SELECT * FROM notes;"
 is "$(sha)" "$before" "... byte for byte"
+
+# --- no script writes without --write (issue 11) ----------------------
+# An indexed table that has been queried: PRAGMA optimize then runs
+# ANALYZE, which writes sqlite_stat1 although SQLite counts the PRAGMA as
+# read-only.
+ok "an entry, so the journal's schema (and search index) exists" \
+	tend --passphrase-file "$T/pw" add "a line to search"
+ok "an indexed table for the hostile scripts" qw \
+	"CREATE TABLE big(k TEXT); CREATE INDEX big_k ON big(k);
+	 WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c
+	 WHERE i < 300) INSERT INTO big SELECT 'k' || i FROM c;"
+before=$(sha)
+hostile() {
+	ok_rc 1 "refused without --write: $1" q "$1"
+	is "$(sha)" "$before" "... and the vault's bytes are unchanged"
+}
+hostile "SELECT count(*) FROM big WHERE k > 'k5'; PRAGMA query_only=OFF;
+PRAGMA optimize=0x10002;"
+hostile "PRAGMA query_only=OFF; PRAGMA optimize;"
+hostile "PRAGMA writable_schema=ON; UPDATE sqlite_master SET sql = 'x';"
+hostile "UPDATE sqlite_master SET sql = 'x' WHERE name = 'big';"
+hostile "PRAGMA secure_delete=OFF;"
+hostile "PRAGMA auto_vacuum=FULL;"
+hostile "PRAGMA journal_mode=TRUNCATE;"
+hostile "PRAGMA query_only=OFF; PRAGMA incremental_vacuum;"
+hostile "PRAGMA user_version=9;"
+hostile "ANALYZE;"
+hostile "REINDEX;"
+hostile "ATTACH ':memory:' AS m;"
+hostile "CREATE TEMP TABLE t(a);"
+hostile "SELECT * FROM pragma_optimize;"
+like "$ERR" "^tend: .*--write" "the refusal points to --write"
+ok "reading PRAGMAs still work" q "PRAGMA user_version; PRAGMA integrity_check;"
+like "$OUT" "ok" "... integrity_check answers"
+ok "pragma functions still work" q "SELECT name FROM pragma_table_info('big');"
+is "$OUT" "k" "... naming the column"
+ok "full-text search still works" q \
+	"SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'search';"
+is "$OUT" 1 "... and finds the entry"
+is "$(sha)" "$before" "reading left the vault's bytes unchanged"
+ok "with --write the same PRAGMA optimize runs" qw \
+	"SELECT count(*) FROM big WHERE k > 'k5'; PRAGMA optimize;"
+ok "... and wrote its statistics" q "SELECT count(*) > 0 FROM sqlite_stat1;"
+is "$OUT" 1 "... into sqlite_stat1"
+ok "with --write a DROP works" qw "DROP TABLE big;"
 
 # --- errors ----------------------------------------------------------
 ok_rc 1 "an SQL error exits 1" q "SELECT nosuch FROM notes;"

@@ -16,6 +16,7 @@ FUZZ_SRC = \
 	$(top_srcdir)/src/vault/header.c \
 	$(top_srcdir)/src/vault/secmem.c \
 	$(top_srcdir)/src/vault/shim.c \
+	$(top_srcdir)/src/vault/hotjournal.c \
 	$(top_srcdir)/src/vault/vault.c
 FUZZ_IMAGE_SRC = $(FUZZ_SRC) \
 	$(top_srcdir)/src/util/timefmt.c \

@@ -5,8 +5,14 @@
  * a hot journal; the next open rolls it back through the shim, every row
  * from before is back byte for byte and the vault verifies.  The same with
  * page 1 torn on disk (the open-time header read must not fail on it), and
- * with a damaged page image in the journal (refused, naming the journal),
- * and a new vault is never made beside a hot journal its old vault left.
+ * with its header padding zeroed as an earlier tend wrote it.  A journal
+ * that does not authenticate is never rolled back: it is moved aside
+ * (never deleted) and the vault is left byte for byte as it was, whether
+ * a page image in it is damaged, it is a planted 4 KiB journal header
+ * naming one page (issue 11), or it is an old journal of this very vault
+ * put back after the vault changed, also when it is planted while the
+ * vault is open.  A new vault is never made beside a
+ * hot journal its old vault left.
  * Then a child committing numbered rows is killed at least 50 times at
  * random moments: each time the vault reopens, integrity_check is ok and
  * every row the child reported committed is there.
@@ -14,6 +20,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glob.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -199,16 +206,39 @@ torn_page1(void)
 	check_rolled_back("torn page 1");
 }
 
+/* The size of the one journal moved aside (NAME-journal.rejected-*), -1
+ * if there is none or more than one; they are removed after. */
+static off_t
+rejected_size(void)
+{
+	char pat[4200];
+	glob_t g;
+	off_t size = -1;
+	size_t i;
+
+	snprintf(pat, sizeof pat, "%s.rejected-*", vt_journal(path));
+	if (glob(pat, 0, NULL, &g) != 0)
+		return -1;
+	if (g.gl_pathc == 1)
+		size = vt_size(g.gl_pathv[0]);
+	for (i = 0; i < g.gl_pathc; i++)
+		unlink(g.gl_pathv[i]);
+	globfree(&g);
+	return size;
+}
+
 /* A page image in the hot journal is damaged: rolling back with it would
- * write garbage, so the open fails and says why, leaving the journal. */
+ * write garbage, so the journal is moved aside and the vault left as it
+ * is.  The child had spilled pages, so the vault cannot open without its
+ * journal: the error says both, naming the page. */
 static void
 damaged_journal(void)
 {
-	unsigned char *j;
+	unsigned char *j, *before;
 	struct vault *v;
 	struct err e;
 	uint32_t pg = 0;
-	size_t nj;
+	size_t nj, nb;
 	long at;
 	int rc;
 
@@ -220,14 +250,168 @@ damaged_journal(void)
 	free(j);
 	if (at > 0)
 		test_flip(vt_journal(path), at + 100);
+	before = test_slurp(path, &nb);
 	rc = vault_open(path, TEST_PASS, strlen(TEST_PASS), VAULT_WRITE, &v,
 	    &e);
 	ok(rc == -1 && vt_says(e.msg, "journal") && vt_names_page(e.msg, pg) &&
 	    vt_one_sentence(e.msg), "a damaged page image in the hot journal "
-	    "is refused, naming it (%s)", rc == -1 ? e.msg : "opened");
+	    "is not rolled back, and the error says so, naming it (%s)",
+	    rc == -1 ? e.msg : "opened");
 	if (rc == 0)
 		vault_close(v);
-	ok(vt_size(vt_journal(path)) > 0, "the journal is kept");
+	ok(before != NULL && vt_same_file(path, before, nb),
+	    "the vault is left byte for byte as it was");
+	ok(vt_size(vt_journal(path)) == -1 && rejected_size() == (off_t)nj,
+	    "the journal is moved aside whole, not deleted");
+	free(before);
+}
+
+static void
+put_be32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
+}
+
+/* Open a sound vault beside a journal that must be set aside: it opens
+ * with one warning about the journal, every row as before, the vault's
+ * bytes as they were (vault[0..n)) and the journal moved aside whole. */
+static void
+check_set_aside(const char *what, const unsigned char *vault, size_t n)
+{
+	unsigned char d[32];
+	const char *w;
+	struct vault *v;
+	struct err e;
+	off_t js = vt_size(vt_journal(path));
+	int rc, i, about;
+
+	rc = vault_open(path, TEST_PASS, strlen(TEST_PASS), VAULT_WRITE, &v,
+	    &e);
+	ok(rc == 0, "%s: the vault opens (%s)", what, rc == 0 ? "ok" : e.msg);
+	if (rc != 0)
+		return;
+	for (i = 0, about = 0; (w = vault_warning(v, i)) != NULL; i++)
+		if (vt_says(w, "journal")) {
+			about++;
+			ok(vt_one_sentence(w), "%s: the warning is one sentence "
+			    "(%s)", what, w);
+		}
+	ok(about == 1, "%s: one warning about the journal (%d)", what, about);
+	ok(vt_check_rows(v) == ROWS && vt_digest_rows(v, d) == 0 &&
+	    memcmp(d, digest0, 32) == 0, "%s: all %d rows are there, byte for "
+	    "byte", what, ROWS);
+	vault_close(v);
+	ok(vt_same_file(path, vault, n), "%s: the vault's bytes are as they "
+	    "were", what);
+	ok(vt_size(vt_journal(path)) == -1 && rejected_size() == js,
+	    "%s: the journal is moved aside whole, not deleted", what);
+}
+
+/* Issue 11: a 4 KiB file holding only a journal header naming a one-page
+ * database (no key needed to make it) made the next open truncate the
+ * vault to 8 KiB. */
+static void
+plant_header(void)
+{
+	unsigned char j[4096];
+
+	memset(j, 0, sizeof j);
+	memcpy(j, "\xd9\xd5\x05\xf9\x20\xa1\x63\xd7", 8);
+	put_be32(j + 12, 0x12345678);   /* checksum seed */
+	put_be32(j + 16, 1);            /* the database had one page */
+	put_be32(j + 20, 4096);         /* sector size */
+	put_be32(j + 24, SHIM_PAGE);
+	if (test_spit(vt_journal(path), j, sizeof j) != 0)
+		fatal("cannot write the journal");
+}
+
+static void
+planted_header(void)
+{
+	restore();
+	plant_header();
+	check_set_aside("a planted journal header", pristine, npristine);
+}
+
+/* The same journal planted while the vault is open (by another process,
+ * a sync tool): SQLite would roll it back at the next read. */
+static void
+planted_while_open(void)
+{
+	unsigned char d[32];
+	const char *w;
+	struct vault *v;
+	struct err e;
+	int i, about = 0;
+
+	restore();
+	if (vault_open(path, TEST_PASS, strlen(TEST_PASS), VAULT_WRITE, &v,
+	    &e) != 0)
+		fatal("%s", e.msg);
+	plant_header();
+	ok(vt_check_rows(v) == ROWS && vt_digest_rows(v, d) == 0 &&
+	    memcmp(d, digest0, 32) == 0, "planted while open: the next read "
+	    "sees every row, byte for byte");
+	for (i = 0; (w = vault_warning(v, i)) != NULL; i++)
+		about += vt_says(w, "journal");
+	ok(about == 1, "planted while open: one warning about the journal");
+	vault_close(v);
+	ok(vt_same_file(path, pristine, npristine), "planted while open: the "
+	    "vault's bytes are as they were");
+	ok(vt_size(vt_journal(path)) == -1 && rejected_size() == 4096,
+	    "planted while open: the journal is moved aside whole");
+}
+
+/* A genuine journal of this vault, kept from a crash and put back after
+ * the vault was rolled back and changed twice, would write its old pages
+ * over the new ones. */
+static void
+replayed_journal(void)
+{
+	unsigned char *old, *now;
+	struct vault *v;
+	struct err e;
+	size_t nold, nnow;
+
+	restore();
+	killed_child(spill_sql);
+	old = test_slurp(vt_journal(path), &nold);
+	if (old == NULL || vault_open(path, TEST_PASS, strlen(TEST_PASS),
+	    VAULT_WRITE, &v, &e) != 0)
+		fatal("cannot roll back the first crash");
+	if (test_exec(v, "PRAGMA user_version = 7") != SQLITE_OK ||
+	    test_exec(v, "PRAGMA user_version = 8") != SQLITE_OK)
+		fatal("cannot change the vault");
+	vault_close(v);
+	now = test_slurp(path, &nnow);
+	if (now == NULL || test_spit(vt_journal(path), old, nold) != 0)
+		fatal("cannot put the old journal back");
+	check_set_aside("an old journal put back", now, nnow);
+	free(old);
+	free(now);
+}
+
+/* An earlier tend wrote no MAC into journal headers: the padding after
+ * SQLite's 28 bytes is zero.  Such a journal (here one holding page 1 and
+ * matching the vault) still rolls back. */
+static void
+legacy_journal(void)
+{
+	unsigned char *j;
+	size_t nj;
+
+	restore();
+	killed_child(spill_sql);
+	j = test_slurp(vt_journal(path), &nj);
+	if (j == NULL || nj < 64)
+		fatal("no journal");
+	memset(j + 28, 0, 36);
+	test_spit(vt_journal(path), j, nj);
+	free(j);
+	check_rolled_back("a journal from an earlier tend");
 }
 
 /* The vault is deleted but its hot journal stays behind; a new vault
@@ -451,6 +635,10 @@ main(void)
 	hot_journal();
 	torn_page1();
 	damaged_journal();
+	planted_header();
+	planted_while_open();
+	replayed_journal();
+	legacy_journal();
 	stale_journal();
 	crash_loop();
 	free(pristine);
