@@ -2,9 +2,11 @@ libtend_a_SOURCES += \
 	src/vault/shim.c \
 	src/vault/header.c \
 	src/vault/secmem.c \
-	src/vault/vault.c
+	src/vault/vault.c \
+	src/vault/witness.c
 noinst_HEADERS += \
 	include/tend/vault.h \
 	src/vault/shim.h \
 	include/tend/header.h \
-	src/vault/secmem.h
+	src/vault/secmem.h \
+	src/vault/witness.h

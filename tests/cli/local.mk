@@ -12,6 +12,7 @@ cli_tests = \
 	tests/cli/journal-concurrent.sh \
 	tests/cli/noterm.sh \
 	tests/cli/share.sh \
-	tests/cli/export-plain.sh
+	tests/cli/export-plain.sh \
+	tests/cli/rollback.sh
 TESTS += $(cli_tests)
 EXTRA_DIST += $(cli_tests)
