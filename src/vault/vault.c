@@ -222,6 +222,18 @@ vault_sql_error(struct vault *v, int rc, struct err *e)
 			    "rollback journal failed authentication: the "
 			    "journal is damaged or was changed",
 			    (unsigned)v->ctx.bad_page);
+		if (v->ctx.fresh.stale == 2)
+			return err_set(e, "the vault %s was written by a newer "
+			    "version of tend", v->path);
+		if (v->ctx.fresh.stale && v->ctx.bad_page == 0)
+			return err_set(e, "part of the vault is older than the "
+			    "rest: pages were put back from an older copy of "
+			    "the file (restore a backup)");
+		if (v->ctx.fresh.stale)
+			return err_set(e, "page %u of the vault is older than "
+			    "the rest: it was put back from an older copy of "
+			    "the file (restore a backup)",
+			    (unsigned)v->ctx.bad_page);
 		return err_set(e, "page %u of the vault failed authentication: "
 		    "the file is damaged or was changed (restore a backup)",
 		    (unsigned)v->ctx.bad_page);

@@ -6,7 +6,8 @@
 # an older copy of the vault put back in place opens with one warning
 # sentence and `verify` exits 1; a change written to the copy accepts it;
 # a missing, damaged or forged witness never blocks opening; a backup's
-# own check does not move the witness.
+# own check does not move the witness.  Then one page put back from an
+# older copy: list and verify fail with one sentence saying so.
 . "$TEND_SRCDIR/tests/lib.sh"
 
 new_vault
@@ -85,5 +86,45 @@ is "$(ls "$T/state/tend" | wc -l)" 1 "... the witness is under it"
 cp "$T/old3.tend" "$TEND_FILE"
 ok "an older copy under XDG_STATE_HOME" t list
 is "$(warnings "$ERR")" 1 "... warns"
+
+# One page put back from an older copy is found, not shown as data.
+ok "an entry" t add "an entry about the mountain"
+cp "$TEND_FILE" "$T/before.tend"
+ok "a newer entry" t add "the newest entry, about the harbour"
+cp "$TEND_FILE" "$T/after.tend"
+# file block N (4096 bytes) is page N: the header region is block 0
+pages=$(cmp -l "$T/before.tend" "$T/after.tend" |
+	awk '{ p = int(($1 - 1) / 4096); if (p > 1) print p }' | uniq)
+n=0 caught=0
+for p in $pages; do
+	cp "$T/after.tend" "$TEND_FILE"
+	dd if="$T/before.tend" of="$TEND_FILE" bs=4096 skip="$p" seek="$p" \
+		count=1 conv=notrunc 2>/dev/null
+	n=$((n + 1))
+	if ! t list >/dev/null 2>"$T/err" &&
+		grep -q "older than the rest" "$T/err"; then
+		caught=$((caught + 1))
+	fi
+done
+like "$n" '^[1-9]' "the newer entry changed $n pages besides page 1"
+is "$caught" "$n" "each one put back alone makes list fail"
+p=$(printf '%s\n' $pages | head -n 1)
+cp "$T/after.tend" "$TEND_FILE"
+dd if="$T/before.tend" of="$TEND_FILE" bs=4096 skip="$p" seek="$p" count=1 \
+	conv=notrunc 2>/dev/null
+ok_rc 1 "list with page $p from the older copy fails" t list
+one_line "$ERR" "... with one line"
+like "$ERR" "^tend: part of the vault is older than the rest: pages were put back from an older copy of the file \(restore a backup\)$" \
+	"... saying what happened"
+if printf '%s' "$OUT" | grep -q "mountain"; then
+	_result 1 "... and showing nothing"
+else
+	_result 0 "... and showing nothing"
+fi
+ok_rc 1 "verify fails too" t verify
+like "$ERR" "older than the rest" "... for the same reason"
+cp "$T/after.tend" "$TEND_FILE"
+ok "the vault as it was opens" t list
+like "$OUT" "harbour" "... with the newest entry"
 
 done_testing
