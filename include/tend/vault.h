@@ -91,6 +91,35 @@ int vault_passwd(struct vault *v, const char *newpass, size_t len,
 int vault_passwd_kdf(struct vault *v, const char *newpass, size_t len,
     int kdf, struct err *e);
 
+/* Progress of a rekey: pages copied so far of total, called after every
+ * few hundred kilobytes. */
+struct vault_rekey_progress {
+	void (*tick)(void *arg, unsigned done, unsigned total);
+	void *arg;
+};
+
+/* Re-encrypt the whole vault under a new data key and UUID (src/vault/
+ * rekey.c): every page is copied into a new file beside it, verified,
+ * synced and moved over the vault; the old file is never written, so a
+ * crash leaves the old vault or the new one.  The new file has one
+ * passphrase slot for pass (cost profile kdf, or -1 to keep the one in
+ * use), the same signing key, and a new recovery key, put in recovery
+ * (the old one cannot be carried over: it is not known here, and whoever
+ * has it could read every later version).  Call with no statement of the
+ * caller's open on v.  Returns 0 with v open on the new file; -1 with the
+ * vault unchanged and v still usable; 1 when the new file is in place but
+ * something after the move failed (e says what; recovery is filled and
+ * must be shown; v may be closed).  Needs room for a second copy. */
+int vault_rekey(struct vault *v, const char *pass, size_t passlen, int kdf,
+    const struct vault_rekey_progress *p,
+    char recovery[VAULT_RECOVERY_CHARS + 1], struct err *e);
+
+/* Replace the recovery key: both header copies get a new recovery slot
+ * for the same data key, and the old recovery key no longer opens this
+ * file (older copies of the file still open with it). */
+int vault_recovery_new(struct vault *v,
+    char recovery[VAULT_RECOVERY_CHARS + 1], struct err *e);
+
 /* Warnings found while opening (a damaged header copy, the minimal KDF),
  * one sentence each; NULL after the last. */
 const char *vault_warning(const struct vault *v, int i);

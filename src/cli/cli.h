@@ -149,6 +149,8 @@ int cli_print_entry_line(const struct entry *r, void *arg);
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_passwd(struct cli *c, int argc, char **argv);
 int cmd_recover(struct cli *c, int argc, char **argv);
+int cmd_rekey(struct cli *c, int argc, char **argv);
+int cmd_recovery_key(struct cli *c, int argc, char **argv);
 int cmd_verify(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
 int cmd_sql(struct cli *c, int argc, char **argv);

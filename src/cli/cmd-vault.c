@@ -1,9 +1,16 @@
 /*
- * cmd-vault.c: tend init, passwd, recover, verify and backup.
+ * cmd-vault.c: tend init, passwd, recover, rekey, recovery-key, verify
+ * and backup.
+ *
+ * passwd and recover offer a rekey afterwards (a question on a terminal,
+ * --rekey for scripts): a new passphrase keeps the data key, so anyone
+ * with the old passphrase and an old copy of the file could still read
+ * what is written later; a rekey ends that.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,13 +23,17 @@
 #include "tend/vault.h"
 
 /* Options shared by the commands here; 0 ends the list. */
-enum { OPT_KDF = 1000, OPT_RECOVERY_FILE, OPT_NEW_PASS_FILE };
+enum { OPT_KDF = 1000, OPT_RECOVERY_FILE, OPT_NEW_PASS_FILE, OPT_REKEY,
+    OPT_NEW_RECOVERY_FILE };
 
 static const struct option vault_longopts[] = {
 	CLI_GLOBAL_LONGOPTS,
 	{ "kdf", required_argument, NULL, OPT_KDF },
 	{ "recovery-key-file", required_argument, NULL, OPT_RECOVERY_FILE },
 	{ "new-passphrase-file", required_argument, NULL, OPT_NEW_PASS_FILE },
+	{ "rekey", no_argument, NULL, OPT_REKEY },
+	{ "new-recovery-key-file", required_argument, NULL,
+	    OPT_NEW_RECOVERY_FILE },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -30,6 +41,8 @@ struct vault_args {
 	const char *kdf;
 	const char *recovery_file;
 	const char *new_pass_file;
+	const char *new_recovery_file;
+	int rekey;
 	int nargs;
 	char **args;
 };
@@ -68,6 +81,12 @@ parse(struct cli *c, int argc, char **argv, const int *allowed, int maxargs,
 			break;
 		case OPT_NEW_PASS_FILE:
 			a->new_pass_file = optarg;
+			break;
+		case OPT_REKEY:
+			a->rekey = 1;
+			break;
+		case OPT_NEW_RECOVERY_FILE:
+			a->new_recovery_file = optarg;
 			break;
 		default:
 			return cli_bad_option(cmd, opt, argv, vault_longopts);
@@ -211,10 +230,119 @@ kdf_arg(struct cli *c, const struct vault_args *a, int *kdf)
 	return 0;
 }
 
+/* Show a new recovery key once: into file (a new file, mode 0600), or on
+ * standard output with a note on standard error.  If the file cannot be
+ * written, the key is shown instead: the vault has already changed. */
+static int
+show_recovery(struct cli *c, char recovery[VAULT_RECOVERY_CHARS + 2],
+    const char *file)
+{
+	size_t n = strlen(recovery);
+
+	if (file != NULL) {
+		recovery[n] = '\n';
+		if (file_write_atomic(file, recovery, n + 1, 0600, 1,
+		    &c->err) == 0) {
+			vault_wipe(recovery, VAULT_RECOVERY_CHARS + 2);
+			fprintf(stderr, "The new recovery key is in %s. Keep a "
+			    "copy somewhere safe, away from this computer.\n",
+			    file);
+			return 0;
+		}
+		recovery[n] = '\0';
+		fprintf(stderr, "tend: %s; the new recovery key is shown "
+		    "here instead\n", c->err.msg);
+	}
+	fprintf(stderr, "New recovery key (shown only this once; write it "
+	    "down and keep it somewhere safe; it opens the vault if the "
+	    "passphrase is forgotten):\n");
+	printf("%s\n", recovery);
+	vault_wipe(recovery, VAULT_RECOVERY_CHARS + 2);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		err_set(&c->err, "the new recovery key could not be shown: "
+		    "standard output cannot be written");
+		return 1;
+	}
+	return file != NULL ? 1 : 0;
+}
+
+/* "Re-encrypting: 42%" on standard error (a terminal). */
+static void
+rekey_tick(void *arg, unsigned done, unsigned total)
+{
+	int *last = arg;
+	int pct = (int)((unsigned long long)done * 100 / total);
+
+	if (pct == *last)
+		return;
+	*last = pct;
+	fprintf(stderr, "\rRe-encrypting: %d%%", pct);
+	fflush(stderr);
+}
+
+/* Re-encrypt v under a new data key, with pass as its passphrase, and
+ * show the new recovery key.  A command's status. */
+static int
+rekey_now(struct cli *c, struct vault *v, const struct secret *pass, int kdf,
+    const char *keyfile)
+{
+	char recovery[VAULT_RECOVERY_CHARS + 2];
+	int last = -1, tty = isatty(2);
+	struct vault_rekey_progress p = { rekey_tick, &last };
+	int rc, shown;
+
+	rc = vault_rekey(v, pass->buf, pass->len, kdf, tty ? &p : NULL,
+	    recovery, &c->err);
+	if (tty && last >= 0)
+		fputs("\r\033[K", stderr);
+	if (rc < 0)
+		return 1;
+	fprintf(stderr, "Re-encrypted the vault %s under a new key. Older "
+	    "copies of it (backups) open only with the passphrase and "
+	    "recovery key they had, and cannot read what you write from now "
+	    "on.\n", vault_path(v));
+	if (rc > 0) {
+		struct err saved = c->err;
+
+		show_recovery(c, recovery, keyfile);
+		c->err = saved;
+		return 1;
+	}
+	shown = show_recovery(c, recovery, keyfile);
+	return shown;
+}
+
+/* On a terminal (standard input and error), ask whether to rekey too. */
+static int
+offer_rekey(void)
+{
+	char answer[16];
+	size_t n = 0;
+	char ch;
+	int fd;
+
+	if (!isatty(0) || !isatty(2))
+		return 0;
+	fd = open("/dev/tty", O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	dprintf(fd, "The data key is still the one from before: anyone with "
+	    "the old passphrase and an old copy of the vault can read what "
+	    "you write from now on.\nAlso re-encrypt everything with a new "
+	    "key? [y/N] ");
+	while (n + 1 < sizeof answer && read(fd, &ch, 1) == 1 && ch != '\n')
+		answer[n++] = ch;
+	answer[n] = '\0';
+	close(fd);
+	return strcmp(answer, "y") == 0 || strcmp(answer, "Y") == 0 ||
+	    strcmp(answer, "yes") == 0 || strcmp(answer, "YES") == 0;
+}
+
 int
 cmd_passwd(struct cli *c, int argc, char **argv)
 {
-	static const int allowed[] = { OPT_NEW_PASS_FILE, OPT_KDF, 0 };
+	static const int allowed[] = { OPT_NEW_PASS_FILE, OPT_KDF, OPT_REKEY,
+	    OPT_RECOVERY_FILE, 0 };
 	struct vault_args a;
 	struct vault *v;
 	struct secret pass = { NULL, 0 };
@@ -224,6 +352,15 @@ cmd_passwd(struct cli *c, int argc, char **argv)
 		return rc;
 	if ((rc = kdf_arg(c, &a, &kdf)) != 0)
 		return rc;
+	if (a.recovery_file != NULL && !a.rekey) {
+		fprintf(stderr, "tend: passwd takes --recovery-key-file only "
+		    "with --rekey (it names the file for the new recovery "
+		    "key)\n");
+		return cli_usage(cli_find(argv[0]));
+	}
+	if (a.recovery_file != NULL && check_key_file(a.recovery_file,
+	    &c->err) != 0)
+		return 1;
 	if (cli_open_vault(c, VAULT_WRITE, &v) != 0)
 		return 1;
 	if (new_passphrase(c, a.new_pass_file, &pass) != 0) {
@@ -231,19 +368,22 @@ cmd_passwd(struct cli *c, int argc, char **argv)
 		return 1;
 	}
 	rc = vault_passwd_kdf(v, pass.buf, pass.len, kdf, &c->err);
+	if (rc == 0) {
+		fprintf(stderr, "The passphrase was changed.\n");
+		if (a.rekey || offer_rekey())
+			rc = rekey_now(c, v, &pass, kdf, a.recovery_file);
+	} else
+		rc = 1;
 	secret_free(&pass);
 	vault_close(v);
-	if (rc != 0)
-		return 1;
-	fprintf(stderr, "The passphrase was changed.\n");
-	return 0;
+	return rc;
 }
 
 int
 cmd_recover(struct cli *c, int argc, char **argv)
 {
 	static const int allowed[] = { OPT_RECOVERY_FILE, OPT_NEW_PASS_FILE,
-	    OPT_KDF, 0 };
+	    OPT_KDF, OPT_REKEY, OPT_NEW_RECOVERY_FILE, 0 };
 	struct vault_args a;
 	struct vault *v;
 	struct secret key = { NULL, 0 }, pass = { NULL, 0 };
@@ -257,6 +397,14 @@ cmd_recover(struct cli *c, int argc, char **argv)
 		err_set(&c->err, "there is no vault at %s", c->vault_path);
 		return 1;
 	}
+	if (a.new_recovery_file != NULL && !a.rekey) {
+		fprintf(stderr, "tend: recover takes --new-recovery-key-file "
+		    "only with --rekey\n");
+		return cli_usage(cli_find(argv[0]));
+	}
+	if (a.new_recovery_file != NULL && check_key_file(a.new_recovery_file,
+	    &c->err) != 0)
+		return 1;
 	if (a.recovery_file != NULL)
 		rc = prompt_read_line(a.recovery_file, &key, &c->err);
 	else
@@ -276,13 +424,84 @@ cmd_recover(struct cli *c, int argc, char **argv)
 	}
 	prompt_progress_on();
 	rc = vault_passwd_kdf(v, pass.buf, pass.len, kdf, &c->err);
+	if (rc == 0) {
+		if (a.rekey || offer_rekey()) {
+			fprintf(stderr, "The vault has a new passphrase.\n");
+			rc = rekey_now(c, v, &pass, kdf, a.new_recovery_file);
+		} else
+			fprintf(stderr, "The vault has a new passphrase. The "
+			    "recovery key still works.\n");
+	} else
+		rc = 1;
 	secret_free(&pass);
+	vault_close(v);
+	return rc;
+}
+
+int
+cmd_rekey(struct cli *c, int argc, char **argv)
+{
+	static const int allowed[] = { OPT_RECOVERY_FILE, 0 };
+	struct vault_args a;
+	struct vault *v;
+	struct secret pass = { NULL, 0 };
+	int rc;
+
+	if ((rc = parse(c, argc, argv, allowed, 0, &a)) != 0)
+		return rc;
+	if (a.recovery_file != NULL && check_key_file(a.recovery_file,
+	    &c->err) != 0)
+		return 1;
+	if (access(c->vault_path, F_OK) != 0)
+		return cli_error(c, "there is no vault at %s (create one with: "
+		    "tend init)", c->vault_path);
+	/* The passphrase stays the same: it opens the vault and is set
+	 * again on the new file. */
+	if (prompt_passphrase(c, c->passfile, "Passphrase",
+	    "--passphrase-file", 0, &pass) != 0)
+		return 1;
+	prompt_progress_on();
+	if (vault_open(c->vault_path, pass.buf, pass.len, VAULT_WRITE, &v,
+	    &c->err) != 0) {
+		secret_free(&pass);
+		return 1;
+	}
+	cli_print_warnings(v);
+	rc = rekey_now(c, v, &pass, -1, a.recovery_file);
+	secret_free(&pass);
+	vault_close(v);
+	return rc;
+}
+
+int
+cmd_recovery_key(struct cli *c, int argc, char **argv)
+{
+	static const int allowed[] = { OPT_RECOVERY_FILE, 0 };
+	char recovery[VAULT_RECOVERY_CHARS + 2];
+	struct vault_args a;
+	struct vault *v;
+	int rc;
+
+	if ((rc = parse(c, argc, argv, allowed, 1, &a)) != 0)
+		return rc;
+	if (a.nargs != 1 || strcmp(a.args[0], "new") != 0) {
+		fprintf(stderr, "tend: recovery-key needs the word new\n");
+		return cli_usage(cli_find(argv[0]));
+	}
+	if (a.recovery_file != NULL && check_key_file(a.recovery_file,
+	    &c->err) != 0)
+		return 1;
+	if (cli_open_vault(c, VAULT_WRITE, &v) != 0)
+		return 1;
+	rc = vault_recovery_new(v, recovery, &c->err);
 	vault_close(v);
 	if (rc != 0)
 		return 1;
-	fprintf(stderr, "The vault has a new passphrase. The recovery key "
-	    "still works.\n");
-	return 0;
+	fprintf(stderr, "The vault has a new recovery key; the old one no "
+	    "longer opens it. Copies of the vault made before now still open "
+	    "with the old key, and share this vault's data key: run tend "
+	    "rekey so that they cannot read what you write from now on.\n");
+	return show_recovery(c, recovery, a.recovery_file);
 }
 
 int

@@ -19,11 +19,17 @@
 static const struct command commands[] = {
 	{ "init", cmd_init, "[--kdf interactive|moderate|sensitive|minimal] "
 	    "[--recovery-key-file F]", "create a new vault" },
-	{ "passwd", cmd_passwd, "[--new-passphrase-file F] [--kdf PROFILE]",
+	{ "passwd", cmd_passwd, "[--new-passphrase-file F] [--kdf PROFILE] "
+	    "[--rekey [--recovery-key-file F]]",
 	    "change the passphrase" },
 	{ "recover", cmd_recover, "[--recovery-key-file F] "
-	    "[--new-passphrase-file F] [--kdf PROFILE]",
+	    "[--new-passphrase-file F] [--kdf PROFILE] [--rekey "
+	    "[--new-recovery-key-file F]]",
 	    "set a new passphrase with the recovery key" },
+	{ "rekey", cmd_rekey, "[--recovery-key-file F]",
+	    "re-encrypt everything under a new key (and a new recovery key)" },
+	{ "recovery-key", cmd_recovery_key, "new [--recovery-key-file F]",
+	    "replace the recovery key" },
 	{ "verify", cmd_verify, "", "check every page of the vault" },
 	{ "backup", cmd_backup, "[DEST]", "write a verified encrypted copy" },
 	{ "sql", cmd_sql, "[--write]", "run SQL from standard input" },

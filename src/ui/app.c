@@ -38,6 +38,7 @@ const struct screen *const ui_screens[] = {
 	&screen_home,
 	&screen_help,
 	&screen_settings,
+	&screen_passwd,
 	&screen_confirm,
 	&screen_checkin,
 	&screen_support,

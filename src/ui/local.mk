@@ -18,6 +18,7 @@ libtend_a_SOURCES += \
 	src/ui/screen-checkin.c \
 	src/ui/screen-agenda.c \
 	src/ui/screen-chart.c \
+	src/ui/screen-passwd.c \
 	src/ui/screen-confirm.c \
 	src/ui/screen-editor.c \
 	src/ui/screen-entry.c \

@@ -1,7 +1,8 @@
 /*
- * passphrase.c: what the first-run and unlock screens share: a gentle
- * strength hint for a new passphrase, and the progress line shown while
- * Argon2id derives the key (about a second with the default profile).
+ * passphrase.c: what the first-run, unlock and passphrase screens share: a
+ * gentle strength hint for a new passphrase, the progress line shown while
+ * Argon2id derives the key (about a second with the default profile), and
+ * showing a recovery key and checking that its last group was copied.
  *
  * The hint never forbids anything: it says how the passphrase looks and
  * how to make it stronger, in one calm sentence.
@@ -77,4 +78,49 @@ passphrase_progress_end(struct app *a)
 	vault_set_progress(NULL);
 	ui_message(a, ROLE_MESSAGE, "%s", "");
 	flushinp();             /* keys pressed while waiting are dropped */
+}
+
+int
+recovery_draw(struct app *a, int y, const char *key)
+{
+	char row[64];
+	size_t i, o, g;
+
+	for (g = 0; g < 2; g++) {
+		for (i = g * 35, o = 0; i < g * 35 + 34 && key[i] != '\0';
+		    i++) {
+			row[o] = key[i];
+			if (row[o] == '-')
+				row[o] = ' ';
+			o++;
+		}
+		row[o] = '\0';
+		draw_text(a, y + (int)g, 4, COLS - 6, ROLE_KEY, row);
+	}
+	vault_wipe(row, sizeof row);
+	return 2;
+}
+
+int
+recovery_last_ok(const char *key, const struct field *last)
+{
+	const char *want = key + VAULT_RECOVERY_CHARS - 4;
+	char got[8];
+	size_t i, n = 0;
+
+	for (i = 0; i < last->len && n < sizeof got - 1; i++) {
+		char c = last->buf[i];
+
+		if (c == ' ' || c == '-')
+			continue;
+		if (c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		if (c == 'O')
+			c = '0';
+		if (c == 'I' || c == 'L')
+			c = '1';
+		got[n++] = c;
+	}
+	got[n] = '\0';
+	return n == 4 && memcmp(got, want, 4) == 0;
 }

@@ -107,28 +107,6 @@ firstrun_field(struct app *a, int y, const char *label, struct field *fld,
 		getyx(stdscr, a->cursor_y, a->cursor_x);
 }
 
-/* The recovery key in two rows of seven groups, spaces between groups. */
-static int
-firstrun_draw_key(struct app *a, int y, const char *key)
-{
-	char row[64];
-	size_t i, o, g;
-
-	for (g = 0; g < 2; g++) {
-		for (i = g * 35, o = 0; i < g * 35 + 34 && key[i] != '\0';
-		    i++) {
-			row[o] = key[i];
-			if (row[o] == '-')
-				row[o] = ' ';
-			o++;
-		}
-		row[o] = '\0';
-		draw_text(a, y + (int)g, 4, COLS - 6, ROLE_KEY, row);
-	}
-	vault_wipe(row, sizeof row);
-	return 2;
-}
-
 /* Draw full if it fits in room rows with a blank row after it, else
  * brief if that fits, else nothing: on a small window the explanations
  * give way to the fields.  Returns the rows used. */
@@ -195,7 +173,7 @@ firstrun_draw(struct app *a, struct frame *f)
 			y += draw_wrap(a, y, 4, w - 2, 2, ROLE_HINT,
 			    "(hidden while you were away)") + 1;
 		else
-			y += firstrun_draw_key(a, y, fr->recovery) + 1;
+			y += recovery_draw(a, y, fr->recovery) + 1;
 		y += firstrun_para(a, y, w, maxy - y - 1 - note, ROLE_NORMAL,
 		    type, type_brief);
 		firstrun_field(a, y++, "Last four:", &fr->last, 1);
@@ -287,32 +265,6 @@ firstrun_create(struct app *a, struct firstrun *fr)
 	return UI_DRAW_ALL;
 }
 
-/* Compare typed characters with the key's last group, reading them the
- * way Crockford base32 does (any case, O as 0, I and L as 1). */
-static int
-firstrun_last_ok(const struct firstrun *fr)
-{
-	const char *want = fr->recovery + VAULT_RECOVERY_CHARS - 4;
-	char got[8];
-	size_t i, n = 0;
-
-	for (i = 0; i < fr->last.len && n < sizeof got - 1; i++) {
-		char c = fr->last.buf[i];
-
-		if (c == ' ' || c == '-')
-			continue;
-		if (c >= 'a' && c <= 'z')
-			c = (char)(c - 'a' + 'A');
-		if (c == 'O')
-			c = '0';
-		if (c == 'I' || c == 'L')
-			c = '1';
-		got[n++] = c;
-	}
-	got[n] = '\0';
-	return n == 4 && memcmp(got, want, 4) == 0;
-}
-
 static int
 firstrun_key(struct app *a, struct frame *f, enum action act, int key)
 {
@@ -343,7 +295,7 @@ firstrun_key(struct app *a, struct frame *f, enum action act, int key)
 		}
 		if (fr->step == STEP_REPEAT)
 			return firstrun_create(a, fr);
-		if (!firstrun_last_ok(fr)) {
+		if (!recovery_last_ok(fr->recovery, &fr->last)) {
 			field_reset(&fr->last);
 			firstrun_note(fr, ROLE_WARNING, "That is not how the "
 			    "key ends. Look at the last group of four above "

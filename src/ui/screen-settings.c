@@ -33,6 +33,9 @@ static const struct keydef settings_keys[] = {
 	  1 },
 	{ ACT_RESET, { 'r' }, "Defaults",
 	  "Put every setting back to how tend comes (asks first).", 1 },
+	{ ACT_EDIT, { 'p' }, "Passphrase",
+	  "Change your passphrase, and re-encrypt everything with a new key "
+	  "if you like.", 1 },
 	{ ACT_BACK, { UI_ESC, 'q' }, "Back",
 	  "Go back. Changes are saved as you make them.", 1 },
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
@@ -206,6 +209,9 @@ settings_key(struct app *a, struct frame *f, enum action act, int key)
 		return settings_change(a, s, -1);
 	case ACT_MORE:
 		return settings_change(a, s, 1);
+	case ACT_EDIT:
+		ui_push(a, &screen_passwd, NULL);
+		return UI_DRAW_ALL;
 	case ACT_RESET: {
 		static const struct confirm q = {
 			.question = "Put every setting back to how tend comes? "
@@ -222,6 +228,14 @@ settings_key(struct app *a, struct frame *f, enum action act, int key)
 	}
 }
 
+/* The passphrase belongs to an open journal (not to a review). */
+static int
+settings_active(struct app *a, struct frame *f, enum action act)
+{
+	(void)f;
+	return act != ACT_EDIT || (a->vault != NULL && !a->readonly);
+}
+
 const struct screen screen_settings = {
 	.name = "settings",
 	.title = "Settings",
@@ -229,8 +243,10 @@ const struct screen screen_settings = {
 	.draw = settings_draw,
 	.key = settings_key,
 	.leave = settings_leave,
+	.active = settings_active,
 	.keys = settings_keys,
 	.about = "Your settings for tend on this computer. Choose one with "
 	    "the up and down arrows and change it with left and right; "
-	    "every change is saved at once.",
+	    "every change is saved at once. p changes the journal's "
+	    "passphrase.",
 };

@@ -370,6 +370,7 @@ extern const struct screen screen_unlock;
 extern const struct screen screen_home;
 extern const struct screen screen_help;
 extern const struct screen screen_settings;
+extern const struct screen screen_passwd;
 extern const struct screen screen_confirm;
 extern const struct screen screen_checkin;
 extern const struct screen screen_support;
@@ -646,5 +647,12 @@ const char *passphrase_hint(const char *pass, size_t len, enum role *role);
  * typed meanwhile. */
 void passphrase_progress_begin(struct app *, const char *what);
 void passphrase_progress_end(struct app *);
+
+/* A recovery key in two rows of seven groups at row y; returns 2. */
+int recovery_draw(struct app *, int y, const char *key);
+/* Whether last holds the key's last group of four, read the way Crockford
+ * base32 reads (any case, O as 0, I and L as 1, spaces and dashes
+ * ignored): proof that the key was written down. */
+int recovery_last_ok(const char *key, const struct field *last);
 
 #endif

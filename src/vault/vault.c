@@ -31,27 +31,10 @@
 #include "tend/header.h"
 #include "vault/secmem.h"
 #include "vault/shim.h"
+#include "vault/vault-int.h"
 #include "vault/witness.h"
 
 #define APP_ID 0x74656e64       /* "tend" in PRAGMA application_id */
-#define MAX_WARN 4
-
-/* finish_open: a copy being checked (a backup) leaves the witness alone */
-#define OPEN_NO_WITNESS 0x100
-
-struct vault {
-	sqlite3 *db;
-	struct shim_ctx ctx;
-	struct keys *keys;              /* sodium_malloc */
-	struct header hdr;
-	char *path;
-	unsigned char sign_pk[32];
-	char warn[MAX_WARN][300];
-	int nwarn;
-	int witness;                    /* keep the rollback witness */
-	int rolled_back;                /* older than the witness says */
-	uint32_t gen_open;              /* generation when opened */
-};
 
 static const struct vault_progress *progress;
 
@@ -238,6 +221,10 @@ vault_sql_error(struct vault *v, int rc, struct err *e)
 		    "the file is damaged or was changed (restore a backup)",
 		    (unsigned)v->ctx.bad_page);
 	}
+	if (rc == SQLITE_READONLY_DBMOVED)
+		return err_set(e, "the vault %s was replaced while tend had it "
+		    "open (re-encrypted, or a backup put back); nothing was "
+		    "saved: open it again", v->path);
 	switch (rc & 0xff) {
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
@@ -315,7 +302,7 @@ read_generation(struct vault *v, uint32_t *gen)
 
 /* ---- opening ---- */
 
-static struct vault *
+struct vault *
 vault_new(const char *path)
 {
 	struct vault *v = xcalloc(1, sizeof *v);
@@ -1212,4 +1199,39 @@ vault_sign(const struct vault *v, const unsigned char *m, size_t n,
 	crypto_sign_seed_keypair(pk, sk, sk + 64);
 	crypto_sign_detached(sig, NULL, m, n, sk);
 	sodium_free(sk);
+}
+
+/* ---- for the other files of src/vault (vault-int.h) ---- */
+
+int
+vault_attach(struct vault *v, struct err *e)
+{
+	return attach_db(v, e);
+}
+
+int
+vault_configure(struct vault *v, struct err *e)
+{
+	return configure_db(v, e);
+}
+
+int
+vault_read_headers(struct vault *v, unsigned char both[2 * HDR_COPY],
+    struct err *e)
+{
+	return read_headers(v, both, e);
+}
+
+int
+vault_finish_open(struct vault *v, const unsigned char both[2 * HDR_COPY],
+    int which, int other_bad, int flags, struct err *e)
+{
+	return finish_open(v, both, which, other_bad, flags, e);
+}
+
+int
+vault_write_headers(struct vault *v, struct header *h, int which,
+    struct err *e)
+{
+	return write_headers(v, h, which, e);
 }

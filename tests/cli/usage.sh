@@ -9,7 +9,7 @@
 # formats without warnings.
 . "$TEND_SRCDIR/tests/lib.sh"
 
-COMMANDS="init passwd recover verify backup sql"
+COMMANDS="init passwd recover rekey recovery-key verify backup sql"
 
 ok "-h exits 0" tend -h
 like "$OUT" "^usage: tend" "... and prints the usage on stdout"
@@ -104,20 +104,23 @@ is "$(cat "$T/help-opts" "$T/man-opts" | grep -v -- '^--share-passphrase$' |
 	grep -vc -- '-file$')" 0 \
 	"no option in --help or tend(1) takes a passphrase or key itself"
 is "$(cat "$T/help-opts")" "--new-passphrase-file
+--new-recovery-key-file
 --passphrase-file
 --recovery-key-file
 --share-passphrase
---share-passphrase-file" "... --help names the four file options and the flag"
+--share-passphrase-file" "... --help names the five file options and the flag"
 is "$(cat "$T/man-opts")" "--new-passphrase-file
+--new-recovery-key-file
 --passphrase-file
 --recovery-key-file
 --share-passphrase
---share-passphrase-file" "... tend(1) names the four file options and the flag"
+--share-passphrase-file" "... tend(1) names the five file options and the flag"
 
 # --- the man page ----------------------------------------------------
 MAN="$TEND_SRCDIR/doc/tend.1"
+sed 's/\\-/-/g' "$MAN" >"$T/man-plain"
 for c in $COMMANDS; do
-	ok "tend(1) documents $c" grep -q "^\\.B $c\\>" "$MAN"
+	ok "tend(1) documents $c" grep -q "^\\.B $c\\>" "$T/man-plain"
 done
 for v in TEND_FILE XDG_DATA_HOME; do
 	ok "tend(1) documents $v" grep -q "^\\.B $v\$" "$MAN"

@@ -2,8 +2,9 @@
  * crashsim.c: power-loss simulation for the vault.
  *
  * A journal workload (inserts, updates, deletes through an FTS5 index kept
- * by triggers, large entries on overflow pages, and passphrase changes that
- * rewrite the header) runs on a vault whose file sits on the crash VFS
+ * by triggers, large entries on overflow pages, passphrase changes that
+ * rewrite the header, and rekeys that copy every page into a new file under
+ * a new data key and move it over the vault) runs on a vault whose file sits on the crash VFS
  * (crashvfs.c) under the encrypting shim.  For each crash point the
  * workload runs again from the same starting file until the power fails at
  * that operation; the files are put into the state the disk guarantees and
@@ -11,6 +12,10 @@
  * last (or the one being set when the power failed), pass integrity_check
  * and FTS5's integrity-check, and hold exactly the state after the last
  * committed step, or after the step in flight: never less, never a part.
+ * A power cut during a rekey must leave a vault that opens under the old
+ * data key or the new one, never neither; the rename and the directory
+ * sync of a rekey go through the crash model too (crashvfs_rename,
+ * crashvfs_sync_dir), so they are crash points like any write.
  *
  * The expected states come from the same steps run on a plain in-memory
  * SQLite database, compared by a digest of every row and of a set of
@@ -24,13 +29,16 @@
  *
  *   crashsim            TAP: a sample of CRASH_SAMPLE points (at most and
  *                       by default 100)
- *   crashsim --all      every point; ends with the line
+ *   crashsim --all      every point; ends with the lines
+ *                       "rekey crash points: N during a rekey (old key N,
+ *                       new key N), N right after one (new key)" and
  *                       "crash points: N, lost commits: N, unopenable: N"
  *
  * CRASH_SEED chooses the random points and the sample (default 1).
  */
 #include "config.h"
 
+#include <glob.h>
 #include <sodium.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -43,6 +51,7 @@
 #include "testutil.h"
 #include "tend/err.h"
 #include "tend/vault.h"
+#include "vault/rekey.h"
 #include "vault/secmem.h"
 #include "vault/shim.h"
 
@@ -97,10 +106,12 @@ struct outcome {
 	int inflight;           /* step running when the power failed, or -1 */
 	int pass;               /* passphrase committed last */
 	int torn;
+	unsigned char uuid[NSTEPS][16]; /* the vault's UUID before each step */
 };
 
 struct tally {
 	long points, lost, unopenable, partial;
+	long rekey_points, rekey_old, rekey_new, after_rekey;
 };
 
 static unsigned char expect[NSTEPS + 1][32];
@@ -146,6 +157,20 @@ static int
 passwd_step(int s)
 {
 	return s % 12 == 7 ? s / 12 + 1 : 0;
+}
+
+/* Step s re-encrypts the vault under a new data key. */
+static int
+rekey_step(int s)
+{
+	return s % 12 == 3;
+}
+
+/* Steps that change no row. */
+static int
+key_step(int s)
+{
+	return passwd_step(s) || rekey_step(s);
 }
 
 static char *
@@ -298,7 +323,7 @@ model(void)
 	if (digest(db, expect[0]) != SQLITE_OK)
 		fatal("model digest: %s", sqlite3_errmsg(db));
 	for (s = 0; s < NSTEPS; s++) {
-		if (!passwd_step(s)) {
+		if (!key_step(s)) {
 			sql = step_sql(s);
 			if (sqlite3_exec(db, sql, NULL, NULL, NULL) !=
 			    SQLITE_OK)
@@ -333,10 +358,27 @@ make_base(void)
 		fatal("cannot read %s", vpath);
 }
 
+/* Remove what an interrupted rekey left beside the vault. */
+static void
+remove_strays(void)
+{
+	char pattern[540];
+	glob_t g;
+	size_t i;
+
+	snprintf(pattern, sizeof pattern, "%s.tmp-*", vpath);
+	if (glob(pattern, 0, NULL, &g) != 0)
+		return;
+	for (i = 0; i < g.gl_pathc; i++)
+		unlink(g.gl_pathv[i]);
+	globfree(&g);
+}
+
 /* Run the workload until the power fails at operation at (0: never). */
 static void
 run(long at, unsigned tear, struct outcome *o)
 {
+	char recovery[VAULT_RECOVERY_CHARS + 1];
 	char pass[32];
 	struct vault *v;
 	struct err e;
@@ -344,6 +386,7 @@ run(long at, unsigned tear, struct outcome *o)
 	int s, p;
 
 	unlink(jpath);
+	remove_strays();
 	if (test_spit(vpath, base, baselen) != 0)
 		fatal("cannot write %s", vpath);
 	crashvfs_arm(at, tear);
@@ -355,7 +398,12 @@ run(long at, unsigned tear, struct outcome *o)
 		fatal("opening before the workload: %s", e.msg);
 	for (s = 0; s < NSTEPS; s++) {
 		o->inflight = s;
-		if ((p = passwd_step(s)) != 0) {
+		vault_uuid(v, o->uuid[s]);
+		if (rekey_step(s)) {
+			if (vault_rekey(v, pass, strlen(pass), -1, NULL,
+			    recovery, &e) != 0)
+				break;
+		} else if ((p = passwd_step(s)) != 0) {
 			pass_of(p, pass);
 			if (vault_passwd(v, pass, strlen(pass), &e) != 0)
 				break;
@@ -375,7 +423,7 @@ run(long at, unsigned tear, struct outcome *o)
 		o->inflight = -1;
 	else if (!crashvfs_dead())
 		fatal("step %d failed without a power cut: %s", s,
-		    passwd_step(s) ? e.msg : sqlite3_errmsg(vault_db(v)));
+		    key_step(s) ? e.msg : sqlite3_errmsg(vault_db(v)));
 	o->torn = crashvfs_torn();
 	vault_close(v);
 }
@@ -409,7 +457,7 @@ pragma_bad(sqlite3 *db, const char *sql, char *what, size_t n)
 static int
 check(const struct outcome *o, struct tally *t, char *what, size_t n)
 {
-	unsigned char got[32];
+	unsigned char got[32], uuid[16];
 	char pass[32];
 	struct vault *v = NULL;
 	struct err e;
@@ -432,6 +480,25 @@ check(const struct outcome *o, struct tally *t, char *what, size_t n)
 		snprintf(what, n, "does not open: %s", e.msg);
 		t->unopenable++;
 		return -1;
+	}
+	vault_uuid(v, uuid);
+	if (o->inflight >= 0 && rekey_step(o->inflight)) {
+		/* It opened, so under a data key its header holds: the old
+		 * one (same UUID as before the rekey) or the new one. */
+		t->rekey_points++;
+		if (memcmp(uuid, o->uuid[o->inflight], 16) == 0)
+			t->rekey_old++;
+		else
+			t->rekey_new++;
+	} else if (o->committed >= 0 && rekey_step(o->committed)) {
+		/* A rekey that returned must have survived the power cut. */
+		t->after_rekey++;
+		if (memcmp(uuid, o->uuid[o->committed], 16) == 0) {
+			snprintf(what, n, "lost commits: the rekey of step %d "
+			    "returned, but the old key is back", o->committed);
+			t->lost++;
+			goto out;
+		}
 	}
 	if (pragma_bad(vault_db(v), "PRAGMA integrity_check", what, n) != 0) {
 		t->unopenable++;
@@ -558,6 +625,9 @@ run_mode(int powersafe, uint64_t seed, size_t share, size_t sample,
 	free(pts);
 }
 
+static const struct rekey_fs crash_fs = { crashvfs_rename,
+    crashvfs_sync_dir, crashvfs_unlink };
+
 int
 main(int argc, char **argv)
 {
@@ -583,6 +653,7 @@ main(int argc, char **argv)
 	    crashvfs_register() != SQLITE_OK ||
 	    shim_register(CRASHVFS_NAME) != SQLITE_OK)
 		fatal("cannot register the crash VFS");
+	rekey_set_fs(&crash_fs);
 	test_init();
 	snprintf(vpath, sizeof vpath, "%s", test_path("crash.tend"));
 	snprintf(jpath, sizeof jpath, "%s-journal", vpath);
@@ -597,10 +668,16 @@ main(int argc, char **argv)
 	if (all_mode) {
 		if (t.partial)
 			printf("partial states: %ld\n", t.partial);
+		printf("rekey crash points: %ld during a rekey (old key %ld, "
+		    "new key %ld), %ld right after one (new key)\n",
+		    t.rekey_points, t.rekey_old, t.rekey_new, t.after_rekey);
 		printf("crash points: %ld, lost commits: %ld, "
 		    "unopenable: %ld\n", t.points, t.lost, t.unopenable);
 		return t.lost || t.unopenable || t.partial ? 1 : 0;
 	}
+	tap_diag("rekey crash points: %ld during a rekey (old key %ld, new "
+	    "key %ld), %ld right after one (new key)", t.rekey_points,
+	    t.rekey_old, t.rekey_new, t.after_rekey);
 	tap_diag("crash points: %ld, lost commits: %ld, unopenable: %ld",
 	    t.points, t.lost, t.unopenable);
 	return tap_done();

@@ -31,8 +31,10 @@
 
 #include "crashvfs.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -720,4 +722,90 @@ crashvfs_register(void)
 		.xCurrentTimeInt64 = c_current_time_int64,
 	};
 	return sqlite3_vfs_register(&crash_vfs, 0);
+}
+
+/* ---- the file-system steps of a rekey ---- */
+
+/* Keep in p's ghost what a power cut would bring back under its name, if
+ * its directory entry is durable and nothing is kept yet. */
+static int
+ghost_keep(struct cpath *p)
+{
+	unsigned char *buf;
+	size_t len;
+
+	if (!p->live || !p->durable || p->has_ghost)
+		return 0;
+	if (slurp(p->name, &buf, &len) != 0)
+		return -1;
+	undo_in_memory(p, &buf, &len);
+	p->has_ghost = 1;
+	p->ghost = buf;
+	p->ghostlen = len;
+	return 0;
+}
+
+int
+crashvfs_rename(const char *from, const char *to)
+{
+	struct cpath *pf, *pt;
+	struct undo *u;
+	size_t n, cap;
+
+	if (op_fails()) {
+		errno = EIO;
+		return -1;
+	}
+	if (!cv.tracking)
+		return rename(from, to);
+	pf = path_find(from);
+	pt = path_find(to);
+	if (ghost_keep(pt) != 0 || ghost_keep(pf) != 0 ||
+	    rename(from, to) != 0)
+		return -1;
+	/* to now names from's file, with its unsynced writes; neither
+	 * name's new state is durable until the directory is synced. */
+	undo_clear(pt);
+	u = pt->undo;
+	n = pt->nundo;
+	cap = pt->capundo;
+	pt->undo = pf->undo;
+	pt->nundo = pf->nundo;
+	pt->capundo = pf->capundo;
+	pf->undo = u;
+	pf->nundo = n;
+	pf->capundo = cap;
+	pt->live = 1;
+	pt->durable = 0;
+	pf->live = 0;
+	pf->durable = 0;
+	opkind_add('r');
+	bound_add();
+	return 0;
+}
+
+int
+crashvfs_sync_dir(const char *path)
+{
+	(void)path;
+	if (op_fails()) {
+		errno = EIO;
+		return -1;
+	}
+	if (cv.tracking) {
+		dir_sync();
+		opkind_add('s');
+		bound_add();
+	}
+	return 0;
+}
+
+int
+crashvfs_unlink(const char *path)
+{
+	if (c_delete(NULL, path, 0) != SQLITE_OK) {
+		errno = EIO;
+		return -1;
+	}
+	return 0;
 }

@@ -47,6 +47,15 @@ void crashvfs_powersafe(int on);
  * 'd' delete. */
 const char *crashvfs_opkinds(size_t *n);
 
+/* The file-system steps of a rekey (src/vault/rekey.h), in the same
+ * model: a rename is durable once the directory is synced (until then a
+ * power cut brings back what both names held), and removing a file is
+ * xDelete without a directory sync.  Each is one operation, a possible
+ * crash point; after the power failed they fail.  0, or -1. */
+int crashvfs_rename(const char *from, const char *to);
+int crashvfs_sync_dir(const char *path);
+int crashvfs_unlink(const char *path);
+
 /* After the power failed and every connection is closed: put each file
  * into the state the disk guarantees, then stop tracking (the VFS passes
  * through until the next crashvfs_arm()).  0, or -1 on an I/O error. */

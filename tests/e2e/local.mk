@@ -17,6 +17,7 @@ E2E_TESTS = \
 	tests/e2e/layout.sh \
 	tests/e2e/report-html.sh \
 	tests/e2e/export.sh \
+	tests/e2e/passwd.sh \
 	tests/e2e/rollback.sh
 TESTS += $(E2E_TESTS)
 # The HTML report's screenshot, kept next to the test logs to look at.
@@ -55,4 +56,7 @@ EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
 	tests/e2e/expected/chart-empty.txt \
 	tests/e2e/expected/search.txt \
 	tests/e2e/expected/export.txt \
-	tests/e2e/expected/export-none.txt
+	tests/e2e/expected/export-none.txt \
+	tests/e2e/expected/passwd-current.txt \
+	tests/e2e/expected/passwd-ask.txt \
+	tests/e2e/expected/passwd-key.txt
