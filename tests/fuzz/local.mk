@@ -16,7 +16,8 @@ FUZZ_SRC = \
 	$(top_srcdir)/src/vault/header.c \
 	$(top_srcdir)/src/vault/secmem.c \
 	$(top_srcdir)/src/vault/shim.c \
-	$(top_srcdir)/src/vault/vault.c
+	$(top_srcdir)/src/vault/vault.c \
+	$(top_srcdir)/src/vault/witness.c
 FUZZERS = tests/fuzz/fuzz-header tests/fuzz/fuzz-open tests/fuzz/fuzz-recovery
 
 EXTRA_DIST += tests/fuzz/fuzz-header.c tests/fuzz/fuzz-open.c \
