@@ -51,8 +51,9 @@ int file_read_all(const char *path, char **buf, size_t *len, size_t max,
     struct err *e);
 
 /* $XDG_DATA_HOME/tend (or ~/.local/share/tend), and the same under
- * $XDG_CONFIG_HOME; free() them. */
+ * $XDG_CONFIG_HOME and $XDG_STATE_HOME (~/.local/state); free() them. */
 char *path_data_dir(void);
 char *path_config_dir(void);
+char *path_state_dir(void);
 
 #endif

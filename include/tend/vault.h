@@ -124,8 +124,18 @@ int vault_recovery_new(struct vault *v,
  * one sentence each; NULL after the last. */
 const char *vault_warning(const struct vault *v, int i);
 
+/* Rollback witness: each open and each close after a change record the
+ * vault's generation under $XDG_STATE_HOME/tend/ (a keyed MAC, no journal
+ * content).  vault_rolled_back() is 1 when the vault opened is older than
+ * the generation this computer saw last (a warning says so, and
+ * vault_verify fails); vault_accept_version() makes the copy open now the
+ * current one (a change written to it does the same at close). */
+int vault_rolled_back(const struct vault *v);
+int vault_accept_version(struct vault *v, struct err *e);
+
 /* Authenticate every page and both header copies, then run SQLite's
- * integrity_check.  *pages gets the number of pages checked. */
+ * integrity_check; a rolled-back vault fails too.  *pages gets the number
+ * of pages checked. */
 int vault_verify(struct vault *v, uint32_t *pages, struct err *e);
 
 /* The plaintext of database page pgno (1-based), read from the file and

@@ -263,6 +263,40 @@ ui_message(struct app *a, enum role r, const char *fmt, ...)
 
 /* ---- locking ---- */
 
+/* The answer to "this journal is older than the last version this
+ * computer saw": yes makes the copy the current version, no locks it. */
+static void
+ui_rollback_answer(struct app *a, void *arg, int yes)
+{
+	struct err e;
+
+	(void)arg;
+	if (!yes) {
+		ui_lock(a);
+		return;
+	}
+	if (a->vault != NULL && vault_accept_version(a->vault, &e) != 0)
+		ui_message(a, ROLE_WARNING, "%s.", e.msg);
+	else
+		ui_message(a, ROLE_MESSAGE, "%s",
+		    "This copy is now the current version of your journal.");
+}
+
+static void
+ui_ask_rollback(struct app *a)
+{
+	static const struct confirm q = {
+		.question = "This journal is older than the last version this "
+		    "computer saw, so it may have been replaced by an old "
+		    "copy. If you restored a backup yourself, that is fine: "
+		    "go on, and this copy becomes the current version.",
+		.keys_hint = "y: go on with this copy   n: lock it again",
+		.answer = ui_rollback_answer,
+	};
+
+	confirm_ask(a, &q);
+}
+
 void
 ui_unlocked(struct app *a, struct vault *v)
 {
@@ -282,11 +316,13 @@ ui_unlocked(struct app *a, struct vault *v)
 		return;
 	}
 	ui_push(a, &screen_home, NULL);
-	if (w != NULL)
+	if (w != NULL && !vault_rolled_back(v))
 		ui_message(a, ROLE_WARNING, "Note: %s.", w);
 	else
 		ui_message(a, ROLE_MESSAGE, "%s", "");
 	editor_offer_draft(a);
+	if (vault_rolled_back(v))       /* asked first, over the draft offer */
+		ui_ask_rollback(a);
 	clock_gettime(CLOCK_MONOTONIC, &a->last_key);
 }
 

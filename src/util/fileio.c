@@ -306,3 +306,9 @@ path_config_dir(void)
 {
 	return xdg_dir("XDG_CONFIG_HOME", ".config");
 }
+
+char *
+path_state_dir(void)
+{
+	return xdg_dir("XDG_STATE_HOME", ".local/state");
+}

@@ -196,7 +196,7 @@ judge(struct shim_ctx *ctx, int fd, off_t size, struct verdict *v)
 	if (v->bad)
 		return 0;
 
-	have_db1 = shim_read_page(ctx, 1, page) == SQLITE_OK;
+	have_db1 = shim_read_page1_unchecked(ctx, page) == SQLITE_OK;
 	if (have_db1) {
 		now = be32(page + 24);
 		db1_count = be32(page + 28);

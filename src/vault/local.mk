@@ -4,7 +4,8 @@ libtend_a_SOURCES += \
 	src/vault/secmem.c \
 	src/vault/hotjournal.c \
 	src/vault/vault.c \
-	src/vault/rekey.c
+	src/vault/rekey.c \
+	src/vault/witness.c
 noinst_HEADERS += \
 	include/tend/vault.h \
 	src/vault/shim.h \
@@ -12,4 +13,5 @@ noinst_HEADERS += \
 	src/vault/secmem.h \
 	src/vault/hotjournal.h \
 	src/vault/rekey.h \
-	src/vault/vault-int.h
+	src/vault/vault-int.h \
+	src/vault/witness.h

@@ -27,6 +27,31 @@
 
 enum shim_domain { SHIM_DOMAIN_DB = 1, SHIM_DOMAIN_JOURNAL = 2 };
 
+/* Page 1, bytes 72-91 (SQLite's "reserved for expansion"): the marker
+ * "TDG1" and the page digest (see shim.c and doc/FORMAT.md). */
+#define SHIM_DIGEST_OFF 72
+#define SHIM_DIGEST_LEN 16
+
+enum shim_fresh_state {
+	FRESH_UNLOADED,         /* tags not read yet: read and check first */
+	FRESH_LOADED,           /* tags and digest match the file */
+	FRESH_RECOVERING,       /* a hot journal is being rolled back */
+	FRESH_BAD,              /* the digest did not match: every read fails */
+};
+
+/* What the shim knows of every page's freshness. */
+struct shim_fresh {
+	int state;
+	unsigned char *tags;            /* SHIM_TAG bytes a page, page 1 first */
+	uint32_t npages, cap;
+	unsigned char *key;             /* sodium_malloc'd digest key */
+	unsigned char digest[SHIM_DIGEST_LEN]; /* pages 2 and up */
+	int dirty;                      /* page 1 does not hold digest yet */
+	int check_p1;                   /* a new transaction: recheck page 1 */
+	int stale;                      /* last IOERR_DATA: 1 older page(s),
+					   2 a digest tend does not know */
+};
+
 /* One per open vault.  The key lives in sodium_malloc'd memory owned by the
  * vault; the shim only borrows the pointer. */
 struct shim_ctx {
@@ -50,6 +75,7 @@ struct shim_ctx {
 	int lock;                       /* the main file's lock level */
 	int journals;                   /* journal files open */
 	struct shim_ctx *next_open;     /* vaults open in this process */
+	struct shim_fresh fresh;        /* freed when the main file closes */
 };
 
 /* Register the VFS once per process (not as the default VFS), on top of
@@ -79,6 +105,10 @@ int shim_check_page(struct shim_ctx *ctx, uint32_t pgno);
 
 /* The decrypted page pgno of the database file (tests scan it for text
  * that must be gone).  Same results as shim_check_page. */
+/* Page 1 decrypted, without the freshness checks: for judging a hot
+ * journal, whose rollback may be what makes the digest right again. */
+int shim_read_page1_unchecked(struct shim_ctx *ctx,
+    unsigned char out[SHIM_PAGE]);
 int shim_read_page(struct shim_ctx *ctx, uint32_t pgno,
     unsigned char out[SHIM_PAGE]);
 

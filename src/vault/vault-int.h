@@ -7,13 +7,18 @@
 #define TEND_VAULT_INT_H
 
 #include <sqlite3.h>
+#include <stdint.h>
 
 #include "tend/header.h"
 #include "vault/shim.h"
 
 struct err;
 
-#define MAX_WARN 3
+#define MAX_WARN 4
+
+/* vault_finish_open: a copy being checked (a backup) leaves the rollback
+ * witness alone */
+#define OPEN_NO_WITNESS 0x100
 
 struct vault {
 	sqlite3 *db;
@@ -26,6 +31,9 @@ struct vault {
 	int nwarn;
 	int journal_aside;      /* 1 + index of the warning that a journal
 				 * was set aside at open, or 0 */
+	int witness;                    /* keep the rollback witness */
+	int rolled_back;                /* older than the witness says */
+	uint32_t gen_open;              /* generation when opened */
 };
 
 /* A closed vault for path, with a fresh nonce prefix and key memory. */

@@ -33,6 +33,7 @@
 #include "vault/secmem.h"
 #include "vault/shim.h"
 #include "vault/vault-int.h"
+#include "vault/witness.h"
 
 #define APP_ID 0x74656e64       /* "tend" in PRAGMA application_id */
 
@@ -205,6 +206,18 @@ vault_sql_error(struct vault *v, int rc, struct err *e)
 			    "rollback journal failed authentication: the "
 			    "journal is damaged or was changed",
 			    (unsigned)v->ctx.bad_page);
+		if (v->ctx.fresh.stale == 2)
+			return err_set(e, "the vault %s was written by a newer "
+			    "version of tend", v->path);
+		if (v->ctx.fresh.stale && v->ctx.bad_page == 0)
+			return err_set(e, "part of the vault is older than the "
+			    "rest: pages were put back from an older copy of "
+			    "the file (restore a backup)");
+		if (v->ctx.fresh.stale)
+			return err_set(e, "page %u of the vault is older than "
+			    "the rest: it was put back from an older copy of "
+			    "the file (restore a backup)",
+			    (unsigned)v->ctx.bad_page);
 		return err_set(e, "page %u of the vault failed authentication: "
 		    "the file is damaged or was changed (restore a backup)",
 		    (unsigned)v->ctx.bad_page);
@@ -272,6 +285,22 @@ vault_warning(const struct vault *v, int i)
 	return i >= 0 && i < v->nwarn ? v->warn[i] : NULL;
 }
 
+/* The vault's generation: SQLite's file change counter (page 1 bytes
+ * 24-27, inside the encrypted page), which every write transaction
+ * changes.  Call inside a read transaction. */
+static int
+read_generation(struct vault *v, uint32_t *gen)
+{
+	unsigned char page[SHIM_PAGE];
+	int rc = shim_read_page(&v->ctx, 1, page);
+
+	if (rc == SQLITE_OK)
+		*gen = (uint32_t)page[24] << 24 | (uint32_t)page[25] << 16 |
+		    (uint32_t)page[26] << 8 | page[27];
+	sodium_memzero(page, sizeof page);
+	return rc;
+}
+
 /* ---- opening ---- */
 
 struct vault *
@@ -288,11 +317,62 @@ vault_new(const char *path)
 	return v;
 }
 
+/* The generation now, read in a transaction of its own; -1 when it
+ * cannot be read (a transaction is still open, an I/O error). */
+static int
+current_generation(struct vault *v, uint32_t *gen)
+{
+	int rc;
+
+	if (v->db == NULL || v->ctx.page_key == NULL ||
+	    !sqlite3_get_autocommit(v->db) ||
+	    sqlite3_exec(v->db, "BEGIN; SELECT 1 FROM sqlite_schema LIMIT 1",
+	    NULL, NULL, NULL) != SQLITE_OK)
+		return -1;
+	rc = read_generation(v, gen);
+	sqlite3_exec(v->db, "COMMIT", NULL, NULL, NULL);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* At close: when this session changed the vault, record its generation,
+ * even below the witness's (a change made here accepts a restored copy). */
+static void
+witness_close(struct vault *v)
+{
+	uint32_t gen;
+
+	if (v->witness && current_generation(v, &gen) == 0 &&
+	    gen != v->gen_open)
+		witness_store(v->keys->dek, v->hdr.uuid, gen);
+}
+
+int
+vault_rolled_back(const struct vault *v)
+{
+	return v->rolled_back;
+}
+
+int
+vault_accept_version(struct vault *v, struct err *e)
+{
+	uint32_t gen;
+
+	if (current_generation(v, &gen) != 0)
+		return err_set(e, "cannot read the vault %s", v->path);
+	if (witness_store(v->keys->dek, v->hdr.uuid, gen) != 0)
+		return err_set(e, "cannot write the rollback witness for %s",
+		    v->path);
+	v->gen_open = gen;
+	v->rolled_back = 0;
+	return 0;
+}
+
 void
 vault_close(struct vault *v)
 {
 	if (v == NULL)
 		return;
+	witness_close(v);
 	/* Never finalize statements found on the connection: virtual
 	 * tables (FTS) keep statements of their own and finalize them when
 	 * sqlite3_close disconnects them, and there is no telling theirs from
@@ -518,6 +598,12 @@ check_open(struct vault *v, struct err *e)
 		    "truncated or is damaged (restore a backup)", v->path);
 	if (rc == 0)
 		rc = check_size(v, NULL, e);
+	if (rc == 0) {
+		int src = read_generation(v, &v->gen_open);
+
+		if (src != SQLITE_OK)
+			rc = vault_sql_error(v, src, e);
+	}
 	sqlite3_exec(v->db, "COMMIT", NULL, NULL, NULL);
 	return rc;
 }
@@ -585,6 +671,32 @@ unlock_authentic(struct vault *v, const unsigned char both[2 * HDR_COPY],
 	return -1;
 }
 
+/* Compare the vault's generation with the one this computer saw last:
+ * older is a warning (and a failed verify); newer is recorded. */
+static void
+witness_check(struct vault *v)
+{
+	uint64_t seen;
+	int have = witness_load(v->keys->dek, v->hdr.uuid, &seen);
+
+	v->witness = 1;
+	if (have && seen > v->gen_open) {
+		char msg[300];
+
+		v->rolled_back = 1;
+		snprintf(msg, sizeof msg, "this journal is older than the last "
+		    "version this computer saw (version %lu, last seen %llu), so "
+		    "it may have been replaced by an old copy; if you restored "
+		    "a backup on purpose, your next change makes it the current "
+		    "version", (unsigned long)v->gen_open,
+		    (unsigned long long)seen);
+		warn(v, msg);
+		return;
+	}
+	if (!have || seen < v->gen_open)
+		witness_store(v->keys->dek, v->hdr.uuid, v->gen_open);
+}
+
 static int
 finish_open(struct vault *v, const unsigned char both[2 * HDR_COPY],
     int which, enum other_copy other, int flags, struct err *e)
@@ -628,6 +740,8 @@ finish_open(struct vault *v, const unsigned char both[2 * HDR_COPY],
 	}
 	if ((flags & VAULT_WRITE) && sqlite3_db_readonly(v->db, "main") == 1)
 		return err_set(e, "the vault %s is read-only", v->path);
+	if (!(flags & OPEN_NO_WITNESS))
+		witness_check(v);
 	return 0;
 }
 
@@ -765,7 +879,7 @@ open_with_keys(const char *path, const struct keys *keys,
 	}
 	v->hdr = c[which];
 	if (finish_open(v, both, which, other_copy_state(both, which, n,
-	    v->keys->mac), 0, e) != 0)
+	    v->keys->mac), OPEN_NO_WITNESS, e) != 0)
 		goto fail;
 	*out = v;
 	return 0;
@@ -1033,6 +1147,12 @@ vault_verify(struct vault *v, uint32_t *pages, struct err *e)
 	if (strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0) {
 		err_set(e, "the database inside the vault is damaged: %s",
 		    (const char *)sqlite3_column_text(st, 0));
+		goto out;
+	}
+	if (v->rolled_back) {
+		err_set(e, "this journal is older than the last version this "
+		    "computer saw (version %lu), so it may have been replaced "
+		    "by an old copy", (unsigned long)v->gen_open);
 		goto out;
 	}
 	rc = 0;

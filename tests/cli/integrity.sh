@@ -205,6 +205,9 @@ is "$(cat "$V"-journal.rejected-* | wc -c)" 4096 \
 ok "the vault still verifies" tend -f "$V" --passphrase-file "$PW" verify
 
 # --- backup ----------------------------------------------------------
+# The damaged copies above share the vault's UUID, and so its rollback
+# witness, and some were written to after the vault: start a fresh one.
+XDG_STATE_HOME="$T/state-backup"; export XDG_STATE_HOME
 ok "backup with the default name" tend --passphrase-file "$PW" backup
 like "$OUT" "^$T/v-[0-9]{8}-[0-9]{6}\\.tend\$" \
 	"... beside the vault, with a timestamp"

@@ -17,7 +17,8 @@ cli_tests = \
 	tests/cli/testhooks.sh \
 	tests/cli/rekey.sh \
 	tests/cli/hostile.sh \
-	tests/cli/checkin-share.sh
+	tests/cli/checkin-share.sh \
+	tests/cli/rollback.sh
 TESTS += $(cli_tests)
 EXTRA_DIST += $(cli_tests)
 

@@ -17,7 +17,8 @@ FUZZ_SRC = \
 	$(top_srcdir)/src/vault/secmem.c \
 	$(top_srcdir)/src/vault/shim.c \
 	$(top_srcdir)/src/vault/hotjournal.c \
-	$(top_srcdir)/src/vault/vault.c
+	$(top_srcdir)/src/vault/vault.c \
+	$(top_srcdir)/src/vault/witness.c
 FUZZ_IMAGE_SRC = $(FUZZ_SRC) \
 	$(top_srcdir)/src/util/timefmt.c \
 	$(top_srcdir)/src/util/utf8.c \

@@ -15,6 +15,7 @@ UNIT_TESTS = \
 	tests/unit/test-shim \
 	tests/unit/test-privacy \
 	tests/unit/test-integrity \
+	tests/unit/test-fresh \
 	tests/unit/test-crashkill \
 	tests/unit/test-timefmt \
 	tests/unit/test-store \

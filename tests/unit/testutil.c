@@ -44,6 +44,8 @@ test_dir(void)
 		if (mkdtemp(dir) == NULL)
 			fatal("cannot make a temporary directory");
 		atexit(cleanup);
+		/* rollback witnesses of test vaults stay in here */
+		setenv("XDG_STATE_HOME", test_path("state"), 1);
 	}
 	return dir;
 }
