@@ -171,6 +171,7 @@ int cmd_identity(struct cli *c, int argc, char **argv);
 int cmd_therapist(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);
 int cmd_review(struct cli *c, int argc, char **argv);
+int cmd_jot(struct cli *c, int argc, char **argv);
 
 /* tend export --format (cmd-export-plain.c): 1 if the arguments ask for
  * a plaintext export, and the command itself with the same arguments;

@@ -3,11 +3,14 @@ libtend_a_SOURCES += \
 	src/vault/header.c \
 	src/vault/secmem.c \
 	src/vault/vault.c \
-	src/vault/rekey.c
+	src/vault/rekey.c \
+	src/vault/inbox.c
 noinst_HEADERS += \
 	include/tend/vault.h \
 	src/vault/shim.h \
 	include/tend/header.h \
 	src/vault/secmem.h \
 	src/vault/rekey.h \
-	src/vault/vault-int.h
+	src/vault/vault-int.h \
+	include/tend/inbox.h \
+	src/vault/inbox-int.h

@@ -22,6 +22,7 @@ struct vault {
 	struct header hdr;
 	char *path;
 	unsigned char sign_pk[32];
+	unsigned char jot_pk[32];       /* for notes: inbox.c */
 	char warn[MAX_WARN][200];
 	int nwarn;
 };
