@@ -404,8 +404,9 @@ read_notes(struct inbox *in, off_t size, const unsigned char *key)
 	if (w == WALK_BAD) {
 		in->keep = 1;
 		snprintf(in->problem, sizeof in->problem, "the inbox %s is "
-		    "damaged after its first %zu notes; what came before is "
-		    "in, and the file is kept as it is", in->path, count);
+		    "damaged after %zu whole %s; what came before is in, and "
+		    "the file is kept as it is", in->path, count,
+		    count == 1 ? "note" : "notes");
 	} else if (unread > 0) {
 		in->keep = 1;
 		snprintf(in->problem, sizeof in->problem, "%zu %s in the "
