@@ -386,6 +386,7 @@ extern const struct screen screen_editor;
 extern const struct screen screen_entry;
 extern const struct screen screen_bundle;
 extern const struct screen screen_export;
+extern const struct screen screen_jot;
 
 /* Every screen, for the tests and the help screen. */
 extern const struct screen *const ui_screens[];
@@ -417,6 +418,7 @@ struct app {
 	int depth;
 
 	char message[256];              /* one line above the shortcut bar */
+	char jot_message[96];           /* notes that came in: home says it once */
 	enum role message_role;
 	int message_rows;               /* rows it took when last drawn: a
 	                                 * long one wraps onto the body's

@@ -17,7 +17,8 @@ E2E_TESTS = \
 	tests/e2e/layout.sh \
 	tests/e2e/report-html.sh \
 	tests/e2e/export.sh \
-	tests/e2e/passwd.sh
+	tests/e2e/passwd.sh \
+	tests/e2e/jot.sh
 TESTS += $(E2E_TESTS)
 # The HTML report's screenshot, kept next to the test logs to look at.
 CLEANFILES += tests/e2e/report-html.png
