@@ -116,8 +116,8 @@ jot_draw(struct app *a, struct frame *f)
 	size_t s, end, next, len = tb_len(&j->tb), i, n, k;
 	wchar_t wc[16];
 
-	draw_text(a, y, 2, width, ROLE_HEADING, "A quick note");
-	draw_wrap(a, y + 1, 2, width, 2, ROLE_DIM, j->note[0] ? j->note :
+	draw_wrap(a, y, 2, width, 2, j->note[0] ? ROLE_WARNING : ROLE_DIM,
+	    j->note[0] ? j->note :
 	    "Sealed at once; only your passphrase opens it. It comes into "
 	    "your journal at the next unlock.");
 	j->top = tb_view(&j->tb, width, rows, j->top);

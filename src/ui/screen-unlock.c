@@ -29,13 +29,13 @@ static const struct keydef unlock_keys[] = {
 	  "Open your journal with the passphrase you typed.", 1 },
 	{ ACT_CLEAR, { UI_CTRL('u') }, "Clear",
 	  "Clear the passphrase field and start again.", 1 },
-	{ ACT_NEW, { UI_CTRL('n') }, "Quick note",
-	  "Write a note without unlocking. It is sealed at once and comes "
-	  "into your journal at the next unlock.", 1 },
 	{ ACT_HELP, { UI_KC(KEY_F(1)) }, "Help",
 	  "Show the keys and what they do.", 1 },
 	{ ACT_QUIT, { UI_CTRL('q') }, "Quit",
 	  "Leave tend. Your journal stays locked and safe.", 1 },
+	{ ACT_NEW, { UI_CTRL('n') }, "Quick note",
+	  "Write a note without unlocking. It is sealed at once and comes "
+	  "into your journal at the next unlock.", 1 },
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 

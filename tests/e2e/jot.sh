@@ -19,6 +19,7 @@ tm_type "the kettle sang and I felt calm"
 tm_key Enter
 tm_type "second line of the note"
 tm_wait "second line of the note"
+tm_layout jot
 tm_key C-s
 tm_wait "Your note is sealed."
 tm_wait "1 note, written while locked, will come in when you unlock."

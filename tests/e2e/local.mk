@@ -28,6 +28,7 @@ EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
 	tests/e2e/expected/firstrun-repeat.txt \
 	tests/e2e/expected/firstrun-recovery.txt \
 	tests/e2e/expected/home.txt \
+	tests/e2e/expected/jot.txt \
 	tests/e2e/expected/sessions.txt \
 	tests/e2e/expected/sessions-empty.txt \
 	tests/e2e/expected/agenda.txt \
