@@ -78,8 +78,6 @@ store_jot_import(struct store *s, size_t *added, char *problem, size_t n,
 {
 	struct inbox *in;
 	time_t now = time(NULL);
-	size_t i;
-	int rc = 0;
 
 	*added = 0;
 	if (problem != NULL && n > 0)
@@ -93,6 +91,9 @@ store_jot_import(struct store *s, size_t *added, char *problem, size_t n,
 	if (problem != NULL && inbox_problem(in) != NULL)
 		snprintf(problem, n, "%s", inbox_problem(in));
 	if (inbox_count(in) > 0) {
+		size_t i;
+		int rc = 0;
+
 		if (store_write_begin(s, e) != 0) {
 			inbox_release(in);
 			return -1;

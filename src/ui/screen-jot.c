@@ -113,7 +113,7 @@ jot_draw(struct app *a, struct frame *f)
 	struct jot *j = f->data;
 	int y = ui_body_top() + 1, width = jot_width(), y0 = jot_top_row();
 	int rows = jot_rows(), r, row, col, x, w;
-	size_t s, end, next, len = tb_len(&j->tb), i, n, k;
+	size_t s, end, len = tb_len(&j->tb), i, n, k;
 	wchar_t wc[16];
 
 	draw_wrap(a, y, 2, width, 2, j->note[0] ? ROLE_WARNING : ROLE_DIM,
@@ -123,7 +123,7 @@ jot_draw(struct app *a, struct frame *f)
 	j->top = tb_view(&j->tb, width, rows, j->top);
 	attrset(a->attr[ROLE_NORMAL]);
 	for (s = j->top, r = 0; r < rows; r++) {
-		next = tb_vline(&j->tb, s, width, &end);
+		size_t next = tb_vline(&j->tb, s, width, &end);
 		move(y0 + r, 2);
 		for (x = 0, i = s; i < end;) {
 			i = tb_cluster(&j->tb, i, wc, 15, &n, &w);

@@ -286,7 +286,7 @@ inbox_jot(const char *vault_path, const char *text, size_t len,
 	unsigned char pk[32], *plain, *rec;
 	size_t pad = PAD_MIN, reclen;
 	char *path;
-	int fd, created, rc = -1;
+	int fd, created = 0, rc = -1;
 
 	if (len == 0)
 		return err_set(e, "the note is empty");
@@ -322,9 +322,7 @@ inbox_jot(const char *vault_path, const char *text, size_t len,
 		if (fd_write_all(fd, rec, reclen) != 0 || fsync(fd) != 0)
 			err_set(e, "cannot write %s: %s", path,
 			    strerror(errno));
-		else if (created && dir_sync_parent(path, e) != 0)
-			;
-		else
+		else if (!created || dir_sync_parent(path, e) == 0)
 			rc = 0;
 		close(fd);
 	}
@@ -376,12 +374,13 @@ note_ok(const unsigned char *plain, size_t pad)
 static void
 read_notes(struct inbox *in, off_t size, const unsigned char *key)
 {
-	unsigned char len[4], *box = NULL, *plain;
+	unsigned char len[4], *box = NULL;
 	off_t off = HEAD_LEN, end;
 	size_t unread = 0, count;
 	enum walk w = walk(in->fd, size, &end, &count);
 
 	while (off < end) {
+		unsigned char *plain;
 		uint64_t n;
 
 		if (fd_pread_all(in->fd, len, 4, off) != 0)
