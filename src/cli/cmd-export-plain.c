@@ -164,6 +164,10 @@ open_subset(struct cli *c, const struct export_scope *sc,
 	if (rc != 0)
 		return -1;
 	rc = store_open_image(img, len, out, &c->err);
+	/* The image was made here from the journal: its rendering may take
+	 * as long as a large journal needs, one statement at a time. */
+	if (rc == 0)
+		store_image_interactive(*out);
 	vault_wipe(img, len);
 	free(img);
 	return rc;
