@@ -17,7 +17,8 @@
  *  48    8  created, Unix seconds
  *  56   72  signing seed: nonce 24, ciphertext 32, tag 16 (under the data key)
  * 128 1536  8 key slots of 192 bytes
- * 1664  32  public key (identity files), else zero
+ * 1664  32  public key: identity files; vaults: the key for notes
+ *           (tend jot, src/vault/inbox.c), zero in older vaults
  * 1696 288  zero
  * 1984  32  MAC: keyed BLAKE2b of bytes 0-1983 under a key from the data key
  * 2016  32  checksum: BLAKE2b of bytes 0-2015 (finds a torn copy)

@@ -53,6 +53,15 @@ int store_open_at(struct vault *v, int version, struct store **out,
 void store_close(struct store *s);
 int store_schema_version(struct store *s);
 
+/* Bring in the notes written with tend jot while the journal was locked
+ * (jot.c): each becomes a journal entry tagged "jot", written at its jot
+ * time and not shared, all in one transaction; then the inbox is removed.
+ * *added: the notes new to the journal (a note already in is not added
+ * again).  problem (n bytes) gets a sentence on what was left out, or "".
+ * -1 when nothing could be brought in (the inbox is left as it was). */
+int store_jot_import(struct store *s, size_t *added, char *problem,
+    size_t n, struct err *e);
+
 /* Group many changes into one transaction (nesting is not supported). */
 int store_begin(struct store *s, struct err *e);
 int store_commit(struct store *s, struct err *e);

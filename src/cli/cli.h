@@ -196,6 +196,7 @@ int cli_bundle_sender(struct cli *c, const char *bundle, const char *identity,
     const struct share_bundle *b, struct store **s, struct share_sender *sd);
 /* The known patients file beside the identity (NULL: the default). */
 char *cli_patients_path(const char *identity);
+int cmd_jot(struct cli *c, int argc, char **argv);
 
 /* tend export --format (cmd-export-plain.c): 1 if the arguments ask for
  * a plaintext export, and the command itself with the same arguments;

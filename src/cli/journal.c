@@ -34,6 +34,30 @@ cli_error(struct cli *c, const char *fmt, ...)
 	return 1;
 }
 
+/* Bring in the notes jotted while the journal was locked, and say so on
+ * stderr (stdout is for the command's own output).  A failure here is a
+ * warning: the notes stay in the inbox for the next unlock. */
+static void
+cli_take_jots(struct store *s)
+{
+	char problem[ERR_MSG_MAX];
+	struct err e;
+	size_t added;
+
+	if (store_jot_import(s, &added, problem, sizeof problem, &e) != 0) {
+		fprintf(stderr, "tend: warning: the notes jotted while the "
+		    "journal was locked could not be brought in yet: %s\n",
+		    e.msg);
+		return;
+	}
+	if (added > 0)
+		fprintf(stderr, "tend: %zu %s jotted while the journal was "
+		    "locked came in (tagged jot)\n", added,
+		    added == 1 ? "note" : "notes");
+	if (problem[0] != '\0')
+		fprintf(stderr, "tend: warning: %s\n", problem);
+}
+
 int
 cli_open_store(struct cli *c, int flags, struct journal *j)
 {
@@ -46,6 +70,8 @@ cli_open_store(struct cli *c, int flags, struct journal *j)
 		j->v = NULL;
 		return -1;
 	}
+	if (flags & VAULT_WRITE)
+		cli_take_jots(j->s);
 	return 0;
 }
 

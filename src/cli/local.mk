@@ -9,6 +9,7 @@ libtend_a_SOURCES += \
 	src/cli/cmd-track.c \
 	src/cli/cmd-share.c \
 	src/cli/cmd-patient.c \
-	src/cli/cmd-export-plain.c
+	src/cli/cmd-export-plain.c \
+	src/cli/cmd-jot.c
 noinst_HEADERS += \
 	src/cli/cli.h

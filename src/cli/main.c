@@ -36,6 +36,9 @@ static const struct command commands[] = {
 	{ "add", cmd_add, "[--title T] [--tag T]... [--kind K] [--share] "
 	    "[--date D] [TEXT | -]", "write an entry ('tend add -' reads stdin "
 	    "and keeps it out of shell history)" },
+	{ "jot", cmd_jot, "[TEXT | -]", "a note without the passphrase, "
+	    "sealed until the next unlock ('tend jot -' or just 'tend jot' "
+	    "keeps it out of shell history)" },
 	{ "edit", cmd_edit, "ID", "replace an entry's text with stdin (the "
 	    "earlier text is kept)" },
 	{ "rm", cmd_rm, "ID", "move an entry to the trash" },

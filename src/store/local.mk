@@ -10,7 +10,8 @@ libtend_a_SOURCES += \
 	src/store/stats.c \
 	src/store/export.c \
 	src/store/therapist.c \
-	src/store/document.c
+	src/store/document.c \
+	src/store/jot.c
 noinst_HEADERS += \
 	include/tend/store.h \
 	src/store/store-int.h

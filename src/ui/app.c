@@ -59,6 +59,7 @@ const struct screen *const ui_screens[] = {
 	&screen_sender,
 	&screen_name,
 	&screen_therapist,
+	&screen_jot,
 	NULL
 };
 
@@ -297,10 +298,37 @@ ui_ask_rollback(struct app *a)
 	confirm_ask(a, &q);
 }
 
+/* Bring in the notes jotted while the journal was locked: how many came
+ * in goes to a->jot_message for the home screen to show once; what went
+ * wrong to problem (n bytes, "" if nothing). */
+static void
+ui_take_jots(struct app *a, char *problem, size_t n)
+{
+	char why[ERR_MSG_MAX];
+	struct err e;
+	size_t added;
+
+	a->jot_message[0] = '\0';
+	if (store_jot_import(a->store, &added, why, sizeof why, &e) != 0) {
+		snprintf(problem, n, "Notes written while locked could not "
+		    "come in yet: %s.", e.msg);
+		return;
+	}
+	if (why[0] != '\0')
+		snprintf(problem, n, "Note: %s.", why);
+	else
+		problem[0] = '\0';
+	if (added > 0)
+		snprintf(a->jot_message, sizeof a->jot_message, "%zu %s came "
+		    "in while your journal was locked (tagged jot).", added,
+		    added == 1 ? "note" : "notes");
+}
+
 void
 ui_unlocked(struct app *a, struct vault *v)
 {
 	const char *w = vault_warning(v, 0);
+	char problem[ERR_MSG_MAX + 64];
 	struct err e;
 
 	a->vault = v;
@@ -315,9 +343,12 @@ ui_unlocked(struct app *a, struct vault *v)
 		ui_message(a, ROLE_WARNING, "%s.", e.msg);
 		return;
 	}
+	ui_take_jots(a, problem, sizeof problem);
 	ui_push(a, &screen_home, NULL);
 	if (w != NULL && !vault_rolled_back(v))
 		ui_message(a, ROLE_WARNING, "Note: %s.", w);
+	else if (problem[0] != '\0')
+		ui_message(a, ROLE_WARNING, "%s", problem);
 	else
 		ui_message(a, ROLE_MESSAGE, "%s", "");
 	editor_offer_draft(a);

@@ -34,7 +34,8 @@ libtend_a_SOURCES += \
 	src/ui/screen-settings.c \
 	src/ui/screen-support.c \
 	src/ui/screen-trash.c \
-	src/ui/screen-unlock.c
+	src/ui/screen-unlock.c \
+	src/ui/screen-jot.c
 noinst_HEADERS += \
 	include/tend/ui.h \
 	src/ui/plot.h \

@@ -592,7 +592,9 @@ home_header_draw(struct app *a, struct home *h, int y)
 			*strchr(buf, ',') = '\0';
 		draw_text(a, y, x, COLS - 2 - x, ROLE_DIM, buf);
 	}
-	if (h->invite[0] != '\0')
+	if (a->jot_message[0] != '\0')
+		draw_text(a, y + 1, 2, w, ROLE_HINT, a->jot_message);
+	else if (h->invite[0] != '\0')
 		draw_text(a, y + 1, 2, w, a->readonly ? ROLE_MESSAGE :
 		    ROLE_HINT, draw_width(h->invite) <= w ? h->invite :
 		    a->readonly ? "Check-ins to look at first: i" :
@@ -770,6 +772,7 @@ home_key_fn(struct app *a, struct frame *f, enum action act, int key)
 	size_t i;
 
 	(void)key;
+	a->jot_message[0] = '\0';      /* said once */
 	for (i = 0; i < sizeof opens / sizeof opens[0]; i++)
 		if (opens[i].act == act) {
 			ui_open(a, opens[i].screen, NULL);

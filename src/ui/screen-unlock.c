@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ui/ui.h"
+#include "tend/inbox.h"
 #include "tend/vault.h"
 
 struct unlock {
@@ -32,6 +33,9 @@ static const struct keydef unlock_keys[] = {
 	  "Show the keys and what they do.", 1 },
 	{ ACT_QUIT, { UI_CTRL('q') }, "Quit",
 	  "Leave tend. Your journal stays locked and safe.", 1 },
+	{ ACT_NEW, { UI_CTRL('n') }, "Quick note",
+	  "Write a note without unlocking. It is sealed at once and comes "
+	  "into your journal at the next unlock.", 1 },
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 
@@ -64,6 +68,7 @@ unlock_draw(struct app *a, struct frame *f)
 	int y = ui_body_top() + 1, w = COLS - 4, maxy = ui_body_end(), fw;
 	int note = u->note[0] != '\0' ? draw_wrap_rows(w, u->note) + 1 : 0;
 	char *where;
+	size_t waiting;
 
 	y += draw_wrap(a, y, 2, w, 1, ROLE_HEADING,
 	    "Your journal is locked.") + 1;
@@ -76,6 +81,14 @@ unlock_draw(struct app *a, struct frame *f)
 	y += 2;
 	if (note > 0)
 		y += draw_wrap(a, y, 2, w, maxy - y, u->note_role, u->note) + 1;
+	if ((waiting = inbox_waiting(a->vault_path)) > 0 && y < maxy - 2) {
+		char *msg = xasprintf("%zu %s, written while locked, will come "
+		    "in when you unlock.", waiting, waiting == 1 ? "note" :
+		    "notes");
+
+		draw_wrap(a, maxy - 3, 2, w, 1, ROLE_DIM, msg);
+		free(msg);
+	}
 	where = xasprintf("Journal: %s", a->vault_path);
 	if (y < maxy - 1)
 		draw_wrap(a, maxy - 2, 2, w, 1, ROLE_DIM, where);
@@ -131,6 +144,11 @@ unlock_key(struct app *a, struct frame *f, enum action act, int key)
 
 	if (act == ACT_CONFIRM)
 		return unlock_try(a, f);
+	if (act == ACT_NEW) {
+		field_reset(&u->pass);
+		ui_push(a, &screen_jot, NULL);
+		return UI_DRAW_ALL;
+	}
 	if (field_key(&u->pass, key))
 		return UI_DRAW_BODY;
 	return UI_PASS;

@@ -400,6 +400,7 @@ extern const struct screen screen_export;
 extern const struct screen screen_sender;
 extern const struct screen screen_name;
 extern const struct screen screen_therapist;
+extern const struct screen screen_jot;
 
 /* Every screen, for the tests and the help screen. */
 extern const struct screen *const ui_screens[];
@@ -432,6 +433,7 @@ struct app {
 	int depth;
 
 	char message[256];              /* one line above the shortcut bar */
+	char jot_message[96];           /* notes that came in: home says it once */
 	enum role message_role;
 	int message_rows;               /* rows it took when last drawn: a
 	                                 * long one wraps onto the body's

@@ -5,7 +5,8 @@ libtend_a_SOURCES += \
 	src/vault/hotjournal.c \
 	src/vault/vault.c \
 	src/vault/rekey.c \
-	src/vault/witness.c
+	src/vault/witness.c \
+	src/vault/inbox.c
 noinst_HEADERS += \
 	include/tend/vault.h \
 	src/vault/shim.h \
@@ -14,4 +15,6 @@ noinst_HEADERS += \
 	src/vault/hotjournal.h \
 	src/vault/rekey.h \
 	src/vault/vault-int.h \
-	src/vault/witness.h
+	src/vault/witness.h \
+	include/tend/inbox.h \
+	src/vault/inbox-int.h

@@ -27,6 +27,7 @@ struct vault {
 	struct header hdr;
 	char *path;
 	unsigned char sign_pk[32];
+	unsigned char jot_pk[32];       /* for notes: inbox.c */
 	char warn[MAX_WARN][320];
 	int nwarn;
 	int journal_aside;      /* 1 + index of the warning that a journal

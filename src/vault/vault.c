@@ -30,6 +30,7 @@
 #include "tend/fileio.h"
 #include "tend/header.h"
 #include "vault/hotjournal.h"
+#include "vault/inbox-int.h"
 #include "vault/secmem.h"
 #include "vault/shim.h"
 #include "vault/vault-int.h"
@@ -712,6 +713,7 @@ finish_open(struct vault *v, const unsigned char both[2 * HDR_COPY],
 		return err_set(e, "the signing key in the header of %s is "
 		    "damaged", v->path);
 	crypto_sign_seed_keypair(v->sign_pk, sk, seed);
+	inbox_keypair(seed, v->jot_pk, NULL);
 	sodium_memzero(seed, sizeof seed);
 	sodium_memzero(sk, sizeof sk);
 	if (other != OTHER_FINE) {
@@ -784,6 +786,40 @@ check_journal(struct vault *v, struct err *e)
 	return 0;
 }
 
+/* A vault made before tend jot has no public key for notes in its header
+ * (offset 1664): put the one derived from its signing seed there, under
+ * the header MAC, rewriting both copies.  Nothing to do when it is there;
+ * -1 when it could not be written (the vault stays usable). */
+static int write_headers(struct vault *v, struct header *h, int which,
+    struct err *e);
+
+static int
+jot_key_store(struct vault *v)
+{
+	unsigned char both[2 * HDR_COPY];
+	struct header h;
+	struct err e;
+	int which, other_bad, rc = -1;
+
+	if (sodium_memcmp(v->hdr.pub, v->jot_pk, 32) == 0)
+		return 0;
+	if (sqlite3_exec(v->db, "BEGIN EXCLUSIVE", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	if (shim_raw_read(&v->ctx, both, sizeof both, 0) == SQLITE_OK &&
+	    hdr_pick(both, HDR_KIND_VAULT, &h, &which, &other_bad,
+	    &e) == 0 && hdr_mac_ok(both + which * HDR_COPY, v->keys->mac)) {
+		memcpy(h.pub, v->jot_pk, 32);
+		if (write_headers(v, &h, which, &e) == 0) {
+			v->hdr = h;
+			rc = 0;
+		}
+	}
+	sqlite3_exec(v->db, "COMMIT", NULL, NULL, NULL);
+	sodium_memzero(&h, sizeof h);
+	return rc;
+}
+
 static int
 open_common(const char *path, const struct unlock *u, int flags,
     struct vault **out, struct err *e)
@@ -818,6 +854,10 @@ open_common(const char *path, const struct unlock *u, int flags,
 		}
 		goto fail;
 	}
+	if ((flags & VAULT_WRITE) && jot_key_store(v) != 0)
+		warn(v, "the key for notes written without the passphrase "
+		    "could not be saved in the header; tend jot will not work "
+		    "until it is");
 	*out = v;
 	return 0;
 fail:
@@ -1034,6 +1074,7 @@ vault_create(const char *path, const char *pass, size_t passlen,
 	randombytes_buf(rkey, 32);
 	randombytes_buf(seed, sizeof seed);
 	sign_seed_seal(h, v->keys, seed);
+	inbox_keypair(seed, h->pub, NULL);
 	sodium_memzero(seed, sizeof seed);
 	if (slot_set_passphrase(&h->slot[0], SLOT_PASSPHRASE, h->uuid,
 	    v->keys->dek, pass, passlen, kdf, e) != 0)

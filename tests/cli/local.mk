@@ -18,7 +18,8 @@ cli_tests = \
 	tests/cli/rekey.sh \
 	tests/cli/hostile.sh \
 	tests/cli/checkin-share.sh \
-	tests/cli/rollback.sh
+	tests/cli/rollback.sh \
+	tests/cli/jot.sh
 TESTS += $(cli_tests)
 EXTRA_DIST += $(cli_tests)
 

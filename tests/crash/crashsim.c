@@ -34,6 +34,15 @@
  *                       new key N), N right after one (new key)" and
  *                       "crash points: N, lost commits: N, unopenable: N"
  *
+ * The import of notes jotted while the journal was locked (tend jot) has
+ * crash points of its own: a journal with tend's schema and an inbox of
+ * INBOX_NOTES notes is unlocked and the notes imported, with the power
+ * failing at every disk operation of it (and torn where it can be),
+ * including the removal of the inbox and the sync of its folder
+ * (inbox_set_fs).  After each, the next unlock must leave every note in
+ * the journal exactly once and the inbox gone.  --all ends with the line
+ * "inbox crash points: N, lost notes: N, duplicated: N, unopenable: N".
+ *
  * CRASH_SEED chooses the random points and the sample (default 1).
  */
 #include "config.h"
@@ -50,7 +59,10 @@
 #include "tap.h"
 #include "testutil.h"
 #include "tend/err.h"
+#include "tend/inbox.h"
+#include "tend/store.h"
 #include "tend/vault.h"
+#include "vault/inbox-int.h"
 #include "vault/rekey.h"
 #include "vault/secmem.h"
 #include "vault/shim.h"
@@ -112,6 +124,7 @@ struct outcome {
 struct tally {
 	long points, lost, unopenable, partial;
 	long rekey_points, rekey_old, rekey_new, after_rekey;
+	long ipoints, ilost, idup, iunopenable;
 };
 
 static unsigned char expect[NSTEPS + 1][32];
@@ -628,6 +641,199 @@ run_mode(int powersafe, uint64_t seed, size_t share, size_t sample,
 static const struct rekey_fs crash_fs = { crashvfs_rename,
     crashvfs_sync_dir, crashvfs_unlink };
 
+/* ---- the inbox import ---- */
+
+#define INBOX_NOTES 5
+
+static unsigned char *ibase, *iinbox;
+static size_t ibaselen, iinboxlen;
+static char ipath[512], iinpath[520], ijpath[530];
+
+/* A journal with tend's schema and an inbox of INBOX_NOTES notes. */
+static void
+inbox_make_base(void)
+{
+	char recovery[VAULT_RECOVERY_CHARS + 1], text[64], pass[32];
+	struct vault *v;
+	struct store *s;
+	struct err e;
+	int i;
+
+	pass_of(0, pass);
+	if (vault_create(ipath, pass, strlen(pass), VAULT_KDF_MINIMAL,
+	    recovery, &e) != 0 ||
+	    vault_open(ipath, pass, strlen(pass), VAULT_WRITE, &v, &e) != 0 ||
+	    store_open(v, &s, &e) != 0)
+		fatal("inbox base: %s", e.msg);
+	store_close(s);
+	vault_close(v);
+	for (i = 0; i < INBOX_NOTES; i++) {
+		snprintf(text, sizeof text, "inbox note %d", i);
+		if (inbox_jot(ipath, text, strlen(text), 1764900000 + i, 0,
+		    &e) != 0)
+			fatal("inbox base: %s", e.msg);
+	}
+	ibase = test_slurp(ipath, &ibaselen);
+	iinbox = test_slurp(iinpath, &iinboxlen);
+	if (ibase == NULL || iinbox == NULL)
+		fatal("inbox base: cannot read");
+}
+
+/* Unlock and import with the power failing at operation at (0: never). */
+static void
+inbox_run(long at, unsigned tear)
+{
+	char pass[32], problem[ERR_MSG_MAX];
+	struct vault *v;
+	struct store *s;
+	struct err e;
+	size_t added;
+
+	unlink(ijpath);
+	if (test_spit(ipath, ibase, ibaselen) != 0 ||
+	    test_spit(iinpath, iinbox, iinboxlen) != 0)
+		fatal("cannot write the inbox run's files");
+	crashvfs_arm(at, tear);
+	pass_of(0, pass);
+	if (vault_open(ipath, pass, strlen(pass), VAULT_WRITE, &v, &e) != 0)
+		fatal("inbox run: %s", e.msg);
+	if (store_open(v, &s, &e) == 0) {
+		store_jot_import(s, &added, problem, sizeof problem, &e);
+		store_close(s);
+	}
+	vault_close(v);
+}
+
+/* After the power cut: the next unlock must end with each note once. */
+static int
+inbox_check(struct tally *t, char *what, size_t n)
+{
+	char pass[32], problem[ERR_MSG_MAX], sql[160];
+	struct vault *v;
+	struct store *s;
+	struct err e;
+	size_t added;
+	long long total;
+	int i, rc = 0;
+
+	t->ipoints++;
+	if (crashvfs_restore() != 0) {
+		snprintf(what, n, "cannot restore the files");
+		t->iunopenable++;
+		return -1;
+	}
+	pass_of(0, pass);
+	if (vault_open(ipath, pass, strlen(pass), VAULT_WRITE, &v, &e) != 0) {
+		snprintf(what, n, "does not open: %s", e.msg);
+		t->iunopenable++;
+		return -1;
+	}
+	if (store_open(v, &s, &e) != 0 ||
+	    store_jot_import(s, &added, problem, sizeof problem, &e) != 0) {
+		snprintf(what, n, "the next import fails: %s", e.msg);
+		store_close(s);
+		vault_close(v);
+		t->iunopenable++;
+		return -1;
+	}
+	store_close(s);
+	if (pragma_bad(vault_db(v), "PRAGMA integrity_check", what, n)) {
+		vault_close(v);
+		t->iunopenable++;
+		return -1;
+	}
+	for (i = 0; i < INBOX_NOTES; i++) {
+		long long c;
+
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM entries e JOIN "
+		    "tags t ON t.entry = e.id AND t.tag = 'jot' "
+		    "WHERE e.body = 'inbox note %d'", i);
+		c = test_int(v, sql);
+		if (c < 1) {
+			snprintf(what, n, "note %d was lost", i);
+			t->ilost++;
+			rc = -1;
+			break;
+		}
+		if (c > 1) {
+			snprintf(what, n, "note %d came in %lld times", i, c);
+			t->idup++;
+			rc = -1;
+			break;
+		}
+	}
+	total = test_int(v, "SELECT count(*) FROM entries");
+	if (rc == 0 && total != INBOX_NOTES) {
+		snprintf(what, n, "%lld entries, not %d", total, INBOX_NOTES);
+		t->idup++;
+		rc = -1;
+	}
+	if (rc == 0 && access(iinpath, F_OK) == 0) {
+		snprintf(what, n, "the inbox is still there: %s", problem);
+		t->ilost++;
+		rc = -1;
+	}
+	vault_close(v);
+	return rc;
+}
+
+/* Every operation of the import as a crash point, torn too where a write
+ * can be. */
+static void
+inbox_mode(struct tally *t)
+{
+	const char *kinds;
+	size_t nk;
+	long total, at;
+	char what[600];
+	int bad, torn;
+
+	snprintf(ipath, sizeof ipath, "%s", test_path("inbox.tend"));
+	snprintf(iinpath, sizeof iinpath, "%s-inbox", ipath);
+	snprintf(ijpath, sizeof ijpath, "%s-journal", ipath);
+	crashvfs_powersafe(1);
+	inbox_make_base();
+	inbox_run(0, 0);
+	total = crashvfs_ops();
+	kinds = crashvfs_opkinds(&nk);
+	{
+		char *k = xmalloc(nk + 1);
+
+		memcpy(k, kinds, nk);
+		k[nk] = '\0';
+		crashvfs_restore();
+		if (access(iinpath, F_OK) == 0)
+			fatal("the import without a power cut left the inbox");
+		if (all_mode)
+			printf("inbox import: %ld disk operations (%s)\n",
+			    total, k);
+		else
+			tap_diag("inbox import: %ld disk operations (%s)",
+			    total, k);
+		for (at = 1; at <= total + 1; at++)
+			for (torn = 0; torn < 2; torn++) {
+				if (torn && (at > (long)nk || k[at - 1] != 'W'))
+					continue;
+				inbox_run(at, torn ? 1 + (unsigned)at * 37 : 0);
+				what[0] = '\0';
+				bad = inbox_check(t, what, sizeof what);
+				if (all_mode) {
+					if (bad)
+						printf("inbox: crash at operation "
+						    "%ld%s: %s\n", at,
+						    torn ? ", torn" : "", what);
+				} else
+					ok(!bad, "inbox import: power cut at "
+					    "operation %ld%s%s%s", at,
+					    torn ? ", torn" : "",
+					    bad ? ": " : "", what);
+			}
+		free(k);
+	}
+	free(ibase);
+	free(iinbox);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -654,6 +860,7 @@ main(int argc, char **argv)
 	    shim_register(CRASHVFS_NAME) != SQLITE_OK)
 		fatal("cannot register the crash VFS");
 	rekey_set_fs(&crash_fs);
+	inbox_set_fs(&crash_fs);
 	test_init();
 	snprintf(vpath, sizeof vpath, "%s", test_path("crash.tend"));
 	snprintf(jpath, sizeof jpath, "%s-journal", vpath);
@@ -665,6 +872,7 @@ main(int argc, char **argv)
 	run_mode(1, seed, want - want / 4, sample - sample / 4, &t);
 	run_mode(0, seed + 1, want / 4, sample / 4, &t);
 	free(base);
+	inbox_mode(&t);
 	if (all_mode) {
 		if (t.partial)
 			printf("partial states: %ld\n", t.partial);
@@ -673,12 +881,18 @@ main(int argc, char **argv)
 		    t.rekey_points, t.rekey_old, t.rekey_new, t.after_rekey);
 		printf("crash points: %ld, lost commits: %ld, "
 		    "unopenable: %ld\n", t.points, t.lost, t.unopenable);
-		return t.lost || t.unopenable || t.partial ? 1 : 0;
+		printf("inbox crash points: %ld, lost notes: %ld, duplicated: "
+		    "%ld, unopenable: %ld\n", t.ipoints, t.ilost, t.idup,
+		    t.iunopenable);
+		return t.lost || t.unopenable || t.partial || t.ilost ||
+		    t.idup || t.iunopenable ? 1 : 0;
 	}
 	tap_diag("rekey crash points: %ld during a rekey (old key %ld, new "
 	    "key %ld), %ld right after one (new key)", t.rekey_points,
 	    t.rekey_old, t.rekey_new, t.after_rekey);
 	tap_diag("crash points: %ld, lost commits: %ld, unopenable: %ld",
 	    t.points, t.lost, t.unopenable);
+	tap_diag("inbox crash points: %ld, lost notes: %ld, duplicated: %ld, "
+	    "unopenable: %ld", t.ipoints, t.ilost, t.idup, t.iunopenable);
 	return tap_done();
 }

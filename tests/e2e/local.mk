@@ -20,7 +20,8 @@ E2E_TESTS = \
 	tests/e2e/sender.sh \
 	tests/e2e/export-keys.sh \
 	tests/e2e/passwd.sh \
-	tests/e2e/rollback.sh
+	tests/e2e/rollback.sh \
+	tests/e2e/jot.sh
 TESTS += $(E2E_TESTS)
 # The HTML report's screenshot, kept next to the test logs to look at.
 CLEANFILES += tests/e2e/report-html.png
@@ -31,6 +32,7 @@ EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
 	tests/e2e/expected/firstrun-recovery.txt \
 	tests/e2e/expected/home.txt \
 	tests/e2e/expected/rollback-ask.txt \
+	tests/e2e/expected/jot.txt \
 	tests/e2e/expected/sessions.txt \
 	tests/e2e/expected/sessions-empty.txt \
 	tests/e2e/expected/agenda.txt \

@@ -41,7 +41,8 @@ UNIT_TESTS = \
 	tests/unit/test-store-update \
 	tests/unit/test-ui-prompts \
 	tests/unit/test-ui-textbuf \
-	tests/unit/test-rekey
+	tests/unit/test-rekey \
+	tests/unit/test-inbox
 check_PROGRAMS += $(UNIT_TESTS) tests/unit/test-vault-close
 TESTS += $(UNIT_TESTS) tests/unit/test-vault-close
 
