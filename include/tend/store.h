@@ -29,7 +29,7 @@ struct err;
 struct vault;
 struct store;
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 #define STORE_UUID_LEN 36
 #define STORE_ID_MIN 4
 #define STORE_ID_SHORT 8

@@ -2,7 +2,8 @@
  * entry.c: journal entries: writing, editing (earlier texts are kept as
  * revisions), the trash, listing, tags and full-text search.
  *
- * The FTS5 index (entries_fts, rowid = entries.id) is kept in sync by the
+ * The FTS5 index (entries_fts, rowid = entries.id, external content: the
+ * text itself is read from entries) is kept in sync by the
  * triggers in schema.c; nothing here writes to it except the optimize step
  * of store_trash_empty(), which rewrites the index without the deleted
  * entries so that their words are gone from the file too.
