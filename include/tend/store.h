@@ -141,6 +141,11 @@ int store_entry_list(struct store *s, const struct entry_filter *f,
     entry_cb cb, void *arg, struct err *e);
 int store_entry_list_json(struct store *s, const struct entry_filter *f,
     char **json, struct err *e);
+/* The same JSON text written to out row by row, so memory stays small
+ * whatever the journal's size (_json_to functions; on failure part of the
+ * text may have been written). */
+int store_entry_list_json_to(struct store *s, const struct entry_filter *f,
+    FILE *out, struct err *e);
 /* One entry (trashed or not). */
 int store_entry_get(struct store *s, const char *uuid, entry_cb cb,
     void *arg, struct err *e);
@@ -159,6 +164,8 @@ int store_search(struct store *s, const char *query, long limit,
     entry_cb cb, void *arg, struct err *e);
 int store_search_json(struct store *s, const char *query, long limit,
     char **json, struct err *e);
+int store_search_json_to(struct store *s, const char *query, long limit,
+    FILE *out, struct err *e);
 
 /* Tags of entries not in the trash, with their counts, by name. */
 int store_tags(struct store *s, int (*cb)(const char *tag, long n, void *),
