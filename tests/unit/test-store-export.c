@@ -268,6 +268,7 @@ main(void)
 		    (sqlite3_int64)len, SQLITE_DESERIALIZE_FREEONCLOSE |
 		    SQLITE_DESERIALIZE_RESIZEABLE);
 		ok(sqlite3_exec(raw, "DROP TABLE therapists; "
+		    "DROP VIEW entries_fts_src; DROP TRIGGER tags_fts_update; "
 		    "PRAGMA user_version = 2", NULL, NULL, NULL) == SQLITE_OK,
 		    "make a schema 2 image");
 		old = sqlite3_serialize(raw, "main", &oldlen, 0);
