@@ -442,6 +442,13 @@ struct export_meta {
 int store_export_image(struct store *s, const struct export_scope *sc,
     const struct export_meta *m, unsigned char **img, size_t *len,
     struct err *e);
+/* The same image handed to use(img, len, arg, e) without a copy: it is the
+ * in-memory database itself, wiped and freed when use returns.  Returns
+ * use's result, or -1 with e filled if the image could not be built. */
+int store_export_image_use(struct store *s, const struct export_scope *sc,
+    const struct export_meta *m,
+    int (*use)(const unsigned char *img, size_t len, void *arg,
+    struct err *e), void *arg, struct err *e);
 
 /* Open an image as a read-only store (every store_* read works, every
  * write fails).  img is copied into memory that is wiped when the store is

@@ -231,9 +231,10 @@ open_memory(sqlite3 **db, struct err *e)
 }
 
 int
-store_export_image(struct store *s, const struct export_scope *sc,
-    const struct export_meta *m, unsigned char **img, size_t *len,
-    struct err *e)
+store_export_image_use(struct store *s, const struct export_scope *sc,
+    const struct export_meta *m,
+    int (*use)(const unsigned char *img, size_t len, void *arg,
+    struct err *e), void *arg, struct err *e)
 {
 	struct store *out;
 	sqlite3 *db;
@@ -241,10 +242,17 @@ store_export_image(struct store *s, const struct export_scope *sc,
 	sqlite3_int64 n = 0;
 	int rc;
 
-	*img = NULL;
-	*len = 0;
 	if (open_memory(&db, e) != 0)
 		return -1;
+	/* An empty image makes "main" one growing block of memory that
+	 * sqlite3_serialize can hand out without copying it. */
+	rc = sqlite3_deserialize(db, "main", NULL, 0, 0,
+	    SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+	if (rc != SQLITE_OK) {
+		sqlite3_close(db);
+		return err_set(e, "cannot make an in-memory database (%s)",
+		    sqlite3_errstr(rc));
+	}
 	if (store_wrap(db, NULL, STORE_SCHEMA_VERSION, &out, e) != 0)
 		return -1;
 	/* One read transaction on the journal, so the subset is consistent. */
@@ -271,16 +279,42 @@ store_export_image(struct store *s, const struct export_scope *sc,
 	if (rc == 0 && sqlite3_exec(out->db, "COMMIT", NULL, NULL, NULL) !=
 	    SQLITE_OK)
 		rc = store_sqlerr(out, SQLITE_ERROR, e);
-	if (rc == 0 && (ser = sqlite3_serialize(out->db, "main", &n, 0)) !=
-	    NULL) {
-		*img = xmalloc((size_t)n);
-		memcpy(*img, ser, (size_t)n);
-		*len = (size_t)n;
-		sqlite3_free(ser);      /* the library's allocator wipes */
-	} else if (rc == 0)
+	if (rc == 0 && (ser = sqlite3_serialize(out->db, "main", &n,
+	    SQLITE_SERIALIZE_NOCOPY)) != NULL && n > 0)
+		rc = use(ser, (size_t)n, arg, e);
+	else if (rc == 0)
 		rc = err_set(e, "cannot serialize the export (out of memory)");
-	store_close(out);
+	store_close(out);       /* the library's allocator wipes the image */
 	return rc;
+}
+
+struct image_copy {
+	unsigned char **img;
+	size_t *len;
+};
+
+static int
+copy_image(const unsigned char *img, size_t len, void *arg, struct err *e)
+{
+	struct image_copy *c = arg;
+
+	(void)e;
+	*c->img = xmalloc(len);
+	memcpy(*c->img, img, len);
+	*c->len = len;
+	return 0;
+}
+
+int
+store_export_image(struct store *s, const struct export_scope *sc,
+    const struct export_meta *m, unsigned char **img, size_t *len,
+    struct err *e)
+{
+	struct image_copy c = { img, len };
+
+	*img = NULL;
+	*len = 0;
+	return store_export_image_use(s, sc, m, copy_image, &c, e);
 }
 
 /* An image in memory SQLite owns (freed, and so wiped, on close). */
