@@ -449,6 +449,11 @@ int store_export_image_use(struct store *s, const struct export_scope *sc,
     const struct export_meta *m,
     int (*use)(const unsigned char *img, size_t len, void *arg,
     struct err *e), void *arg, struct err *e);
+/* The same subset as a read-only store of its own, without serializing
+ * it (what store_open_image would give for the image); store_close() it.
+ * It does not depend on s once built. */
+int store_export_open(struct store *s, const struct export_scope *sc,
+    const struct export_meta *m, struct store **out, struct err *e);
 
 /* Open an image as a read-only store (every store_* read works, every
  * write fails).  img is copied into memory that is wiped when the store is

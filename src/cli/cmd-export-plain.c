@@ -3,9 +3,9 @@
  * [--yes] [--since D] [--until D] [--all]: a plaintext export.
  *
  * The same subset as an encrypted bundle is built first
- * (store_export_image: entries marked to share, or all with --all,
- * check-ins, sessions and open agenda items in the range), opened as a
- * read-only store, summed up on standard error and, after a yes on the
+ * (store_export_open: entries marked to share, or all with --all,
+ * check-ins, sessions and open agenda items in the range) as a read-only
+ * store in memory, summed up on standard error and, after a yes on the
  * terminal (or --yes), rendered and written to OUT atomically with mode
  * 0600; an existing OUT is never replaced.  The journal is closed before the question is asked.  The
  * rendered text lives only in memory until it is written, and is wiped
@@ -149,8 +149,6 @@ open_subset(struct cli *c, const struct export_scope *sc,
 {
 	struct export_meta m;
 	struct journal j;
-	unsigned char *img = NULL;
-	size_t len = 0;
 	int rc;
 
 	*out = NULL;
@@ -159,13 +157,8 @@ open_subset(struct cli *c, const struct export_scope *sc,
 	memset(&m, 0, sizeof m);
 	m.version = PACKAGE_VERSION;
 	m.when = time(NULL);
-	rc = store_export_image(j.s, sc, &m, &img, &len, &c->err);
+	rc = store_export_open(j.s, sc, &m, out, &c->err);
 	cli_close_store(&j);
-	if (rc != 0)
-		return -1;
-	rc = store_open_image(img, len, out, &c->err);
-	vault_wipe(img, len);
-	free(img);
 	return rc;
 }
 
