@@ -13,6 +13,7 @@ cli_tests = \
 	tests/cli/noterm.sh \
 	tests/cli/share.sh \
 	tests/cli/export-plain.sh \
-	tests/cli/rekey.sh
+	tests/cli/rekey.sh \
+	tests/cli/memory.sh
 TESTS += $(cli_tests)
 EXTRA_DIST += $(cli_tests)
