@@ -115,12 +115,21 @@ struct share_bundle {
 	unsigned char signer[32];
 	unsigned char uuid[16];
 	time_t created;
+	/* Whom the signer named: the therapists' keys of its recipient
+	 * slots, and whether it has a share-passphrase slot. */
+	unsigned char recipients[8][32];
+	size_t nrecipients;
+	int passphrase_slot;
+	/* 1: opened with the identity, which the signature names; 0: opened
+	 * with the share passphrase. */
+	int named;
 };
 
 /* Open a bundle with an identity (NULL: none) or a share passphrase
- * (NULL: none), check it whole (header MAC, every chunk, nothing missing
- * or added, the signature) and decrypt it into memory.  The file is only
- * read. */
+ * (NULL: none), check it whole (only key slots tend writes, header MAC,
+ * every chunk, nothing missing or added, the signature, and that the
+ * signature names the identity for the slot it opened) and decrypt it
+ * into memory.  The file is only read. */
 int share_bundle_open(const char *path, const struct share_identity *id,
     const char *pass, size_t passlen, struct share_bundle **out,
     struct err *e);

@@ -456,12 +456,33 @@ int store_export_open(struct store *s, const struct export_scope *sc,
     const struct export_meta *m, struct store **out, struct err *e);
 
 /* Open an image as a read-only store (every store_* read works, every
- * write fails).  img is copied into memory that is wiped when the store is
- * closed; the caller still owns img.  An image of an older schema is
- * migrated in memory; one that is not an SQLite database, or of a newer
- * schema, is refused. */
+ * write fails).  The image is untrusted: it is read under SQLite's
+ * defences (defensive mode, untrusted schema, reduced limits), its
+ * schema must be exactly the one this tend writes for its user_version,
+ * and only its rows are copied, into a fresh in-memory database tend
+ * makes at that version and then migrates; the image itself never runs
+ * a migration, trigger or view.  Reading it and every query on the store
+ * afterwards share one budget of CPU time, store_image_seconds(len) (a
+ * progress handler stops SQLite when it is spent).  The caller still owns
+ * img; the store's memory is wiped when it is closed. */
+#define STORE_IMAGE_SECONDS 5
+/* The CPU seconds an image of len bytes may cost: STORE_IMAGE_SECONDS,
+ * and one more for every STORE_IMAGE_MIB_PER_SECOND MiB of image.  Work
+ * an honest journal needs grows with its size (copying 100,000 entries
+ * and indexing them takes tens of seconds); what a hostile image can make
+ * SQLite do is then bounded by the bytes it brings, never endless. */
+#define STORE_IMAGE_MIB_PER_SECOND 16
+int store_image_seconds(size_t len);
 int store_open_image(const unsigned char *img, size_t len,
     struct store **out, struct err *e);
+/* The budget restarts with every statement from now on (an interactive
+ * review, where the reader decides how much is asked). */
+void store_image_interactive(struct store *s);
+/* Set meta key (starting "export_") of an image to what the reader
+ * found out about it (who it was for), replacing whatever the image
+ * said. */
+int store_image_note(struct store *s, const char *key, const char *value,
+    struct err *e);
 /* 1 if s was opened by store_open_image. */
 int store_is_image(const struct store *s);
 

@@ -557,6 +557,31 @@ review_open(struct cli *c, const struct share_args *a, const char *bundle,
 	return rc;
 }
 
+/* Write down in the review's store whom the signature names and whether
+ * the identity that opened it is one of them (replacing anything the
+ * image says under those keys). */
+static int
+note_recipients(struct store *s, const struct share_bundle *b,
+    struct err *e)
+{
+	char list[8 * (SHARE_FPR_CHARS + 2) + 32], fpr[SHARE_FPR_CHARS];
+	size_t i, used = 0;
+
+	list[0] = '\0';
+	for (i = 0; i < b->nrecipients; i++) {
+		share_fingerprint(b->recipients[i], fpr);
+		used += (size_t)snprintf(list + used, sizeof list - used,
+		    "%s%s", used ? ", " : "", fpr);
+	}
+	if (b->passphrase_slot)
+		snprintf(list + used, sizeof list - used, "%sa share passphrase",
+		    used ? ", " : "");
+	if (store_image_note(s, "export_recipients", list, e) != 0)
+		return -1;
+	return store_image_note(s, "export_named", b->named ? "yes" :
+	    "no, opened with the share passphrase", e);
+}
+
 /* How review shows the bundle. */
 enum review_mode { REVIEW_APP, REVIEW_JSON, REVIEW_MD, REVIEW_FILE };
 
@@ -567,6 +592,7 @@ review_app(struct cli *c, struct store *s, const char *bundle)
 	struct ui_opts opts = { .vault_path = bundle, .review = s };
 	int locked = 0;
 
+	store_image_interactive(s);
 	if (ui_run(&opts, &locked, &c->err) != 0)
 		return -1;
 	if (locked)
@@ -663,6 +689,10 @@ cmd_review(struct cli *c, int argc, char **argv)
 		goto done;
 	}
 	free(claimed);
+	if (note_recipients(s, b, &c->err) != 0) {
+		err_prefix(&c->err, "%s", a.args[0]);
+		goto done;
+	}
 	alias = store_meta_get(s, "export_alias");
 	say_signer(known, alias != NULL ? alias : "", fpr);
 	/* The bundle's plaintext stays only in the store from here on. */

@@ -5,15 +5,23 @@
  *   2048   the same copy again
  *   4096   secretstream header (24 bytes)
  *   4120   chunk 0: signer public key (32), signature (64), image
- *          length (8, little-endian), as one secretstream message
+ *          length (8, little-endian), the public key of each of the 8
+ *          slot places (32 each, zero unless a recipient slot), as one
+ *          secretstream message
  *   ...    the image in chunks of 65536 bytes, the last one shorter or
  *          equal and tagged FINAL; every other tag is MESSAGE
  *
  * The stream key is K's page subkey (the header MAC uses its MAC subkey,
  * as in a vault); every chunk carries the bundle's UUID as associated
- * data.  The signature is Ed25519 over "tend bundle signature v1" (24
- * bytes), the UUID (16), the image length (8, little-endian) and
- * BLAKE2b-512 of the image (64).  The file is exactly as long as the image
+ * data.  The signature is Ed25519 over "tend bundle signature v2" (24
+ * bytes), the UUID (16), the image length (8, little-endian),
+ * BLAKE2b-512 of the image (64), the key slots as written in the header
+ * (1536) and the recipients' public keys from chunk 0 (256): whoever can
+ * open a bundle cannot re-address it (add, change or replace a slot)
+ * without breaking the patient's signature, and a therapist's identity
+ * opens it only from the slot the signature names it for.  Bundles of
+ * the first version (a 104-byte chunk 0, the signature over the first
+ * four parts only) are refused.  The file is exactly as long as the image
  * length says: anything missing or added is refused.  The signer's key is
  * inside the encryption, so bundles from one patient cannot be linked by
  * someone who cannot open them.
@@ -33,14 +41,18 @@
 #include "tend/fileio.h"
 
 #define CHUNK 65536
-#define FIRST_LEN (32 + 64 + 8)
+#define RCPT_LEN (HDR_SLOTS * 32)
+#define FIRST_LEN (32 + 64 + 8 + RCPT_LEN)
+#define FIRST_LEN_V1 (32 + 64 + 8)
+#define SLOTS_OFF 128
+#define SLOTS_LEN (HDR_SLOTS * HDR_SLOT_SIZE)
 #define ABYTES crypto_secretstream_xchacha20poly1305_ABYTES
 #define SSHEADER crypto_secretstream_xchacha20poly1305_HEADERBYTES
 #define PAYLOAD_OFF (2 * HDR_COPY)
 #define IMAGE_MAX ((size_t)1 << 30)
 #define BUNDLE_MAX (IMAGE_MAX + ((IMAGE_MAX / CHUNK) + 2) * ABYTES + 8192)
 
-static const unsigned char sig_domain[24] = "tend bundle signature v1";
+static const unsigned char sig_domain[24] = "tend bundle signature v2";
 
 static size_t
 chunks(size_t len)
@@ -75,16 +87,20 @@ get64(const unsigned char *p)
 	return v;
 }
 
-/* The signed message: domain, UUID, length, BLAKE2b-512 of the image. */
-#define SIGMSG_LEN (24 + 16 + 8 + 64)
+/* The signed message: domain, UUID, length, BLAKE2b-512 of the image,
+ * the key slots as encoded in the header, the recipients' keys. */
+#define SIGMSG_LEN (24 + 16 + 8 + 64 + SLOTS_LEN + RCPT_LEN)
 static void
 sig_message(const unsigned char uuid[16], const unsigned char *img,
-    size_t len, unsigned char m[SIGMSG_LEN])
+    size_t len, const unsigned char *header, const unsigned char *rcpt,
+    unsigned char m[SIGMSG_LEN])
 {
 	memcpy(m, sig_domain, sizeof sig_domain);
 	memcpy(m + 24, uuid, 16);
 	put64(m + 40, len);
 	crypto_generichash(m + 48, 64, img, len, NULL, 0);
+	memcpy(m + 112, header + SLOTS_OFF, SLOTS_LEN);
+	memcpy(m + 112 + SLOTS_LEN, rcpt, RCPT_LEN);
 }
 
 static void
@@ -105,7 +121,7 @@ share_vault_signer(struct vault *v, struct share_signer *out)
 /* Fill the key slots of h for to; 0 or -1. */
 static int
 set_slots(struct header *h, const struct keys *k, const struct share_to *to,
-    struct err *e)
+    unsigned char rcpt[RCPT_LEN], struct err *e)
 {
 	size_t i, n = to->nkeys + (to->pass != NULL);
 
@@ -117,6 +133,7 @@ set_slots(struct header *h, const struct keys *k, const struct share_to *to,
 		    "therapists and passphrases together", HDR_SLOTS);
 	for (i = 0; i < to->nkeys; i++) {
 		h->slot[i].type = SLOT_RECIPIENT;
+		memcpy(rcpt + 32 * i, to->keys[i], 32);
 		if (crypto_box_seal(h->slot[i].sealed, k->dek, KEY_LEN,
 		    to->keys[i]) != 0)
 			return err_set(e, "a therapist's key cannot be used "
@@ -170,13 +187,14 @@ share_bundle_write(const char *path, const unsigned char *img, size_t len,
 	sealed_header(&h, HDR_KIND_BUNDLE);
 	crypto_kdf_keygen(k->dek);
 	keys_derive(k);
-	if (set_slots(&h, k, to, e) != 0)
+	memset(first, 0, sizeof first);
+	if (set_slots(&h, k, to, first + 104, e) != 0)
 		goto done;
 	sealed_encode(&h, k, head);
 	p = head + PAYLOAD_OFF;
 	crypto_secretstream_xchacha20poly1305_init_push(&st, p, k->page);
 	p += SSHEADER;
-	sig_message(h.uuid, img, len, m);
+	sig_message(h.uuid, img, len, head, first + 104, m);
 	memcpy(first, sg->pk, 32);
 	sg->sign(sg->arg, m, sizeof m, first + 32);
 	put64(first + 96, len);
@@ -217,7 +235,8 @@ done:
 	return rc;
 }
 
-/* Find a slot that opens with id or pass: 0 with k->dek set, or -1. */
+/* Find a slot that opens with id or pass: its index with k->dek set, or
+ * -1. */
 static int
 open_slot(const char *path, const struct header *h,
     const struct share_identity *id, const char *pass, size_t passlen,
@@ -232,14 +251,14 @@ open_slot(const char *path, const struct header *h,
 			recipients++;
 			if (id != NULL && crypto_box_seal_open(k->dek,
 			    s->sealed, sizeof s->sealed, id->pk, id->sk) == 0)
-				return 0;
+				return i;
 		} else if (s->type == SLOT_SHARE_PASSPHRASE) {
 			passes++;
 			if (pass == NULL)
 				continue;
 			if (slot_open_passphrase(s, h->uuid, pass, passlen,
 			    k->dek, e) == 0)
-				return 0;
+				return i;
 			if (strcmp(e->msg, "wrong passphrase") != 0)
 				return err_prefix(e, "cannot open %s", path);
 		}
@@ -257,6 +276,29 @@ open_slot(const char *path, const struct header *h,
 	    "(or it was changed)", path);
 }
 
+/* The signed recipients agree with the slots and name the identity that
+ * opened slot `slot` (pass NULL); 0 or -1. */
+static int
+check_recipients(const char *path, const struct header *h,
+    const unsigned char *rcpt, int slot, const struct share_identity *id,
+    struct err *e)
+{
+	static const unsigned char zero[32];
+	int i;
+
+	for (i = 0; i < HDR_SLOTS; i++)
+		if ((h->slot[i].type == SLOT_RECIPIENT) !=
+		    (sodium_memcmp(rcpt + 32 * i, zero, 32) != 0))
+			return err_set(e, "cannot open %s: its list of "
+			    "recipients does not match its key slots", path);
+	if (id != NULL && sodium_memcmp(rcpt + 32 * slot, id->pk, 32) != 0)
+		return err_set(e, "cannot open %s: its signature names other "
+		    "recipients than your identity, so someone passed it on "
+		    "to you; ask your patient for a bundle made for you",
+		    path);
+	return 0;
+}
+
 int
 share_bundle_open(const char *path, const struct share_identity *id,
     const char *pass, size_t passlen, struct share_bundle **out,
@@ -269,15 +311,15 @@ share_bundle_open(const char *path, const struct share_identity *id,
 	struct share_bundle *b;
 	struct keys *k;
 	struct header h;
-	size_t n, len = 0, off;
-	int rc = -1;
+	size_t n, len = 0, off, i;
+	int rc = -1, slot;
 
 	*out = NULL;
 	if (sealed_read(path, HDR_KIND_BUNDLE, "bundle", BUNDLE_MAX, &buf, &n,
 	    &h, e) != 0)
 		return -1;
 	k = sealed_keys_new();
-	if (open_slot(path, &h, id, pass, passlen, k, e) != 0)
+	if ((slot = open_slot(path, &h, id, pass, passlen, k, e)) < 0)
 		goto done;
 	keys_derive(k);
 	if (!hdr_mac_ok(buf, k->mac)) {
@@ -285,7 +327,7 @@ share_bundle_open(const char *path, const struct share_identity *id,
 		    "written", path);
 		goto done;
 	}
-	if (n < bundle_size(1) - 1 - ABYTES) {
+	if (n < PAYLOAD_OFF + SSHEADER + FIRST_LEN_V1 + ABYTES) {
 		err_set(e, "cannot open %s: the bundle is cut short", path);
 		goto done;
 	}
@@ -294,10 +336,29 @@ share_bundle_open(const char *path, const struct share_identity *id,
 	    k->page) != 0)
 		goto changed;
 	p += SSHEADER;
-	if (crypto_secretstream_xchacha20poly1305_pull(&st, first, NULL, &tag,
+	if (n < bundle_size(1) - 1 - ABYTES ||
+	    crypto_secretstream_xchacha20poly1305_pull(&st, first, NULL, &tag,
 	    p, FIRST_LEN + ABYTES, h.uuid, sizeof h.uuid) != 0 ||
-	    tag != crypto_secretstream_xchacha20poly1305_TAG_MESSAGE)
+	    tag != crypto_secretstream_xchacha20poly1305_TAG_MESSAGE) {
+		/* A bundle of the first version opens with a shorter first
+		 * message; its signature says nothing of its recipients. */
+		crypto_secretstream_xchacha20poly1305_init_pull(&st,
+		    buf + PAYLOAD_OFF, k->page);
+		if (crypto_secretstream_xchacha20poly1305_pull(&st, first,
+		    NULL, &tag, p, FIRST_LEN_V1 + ABYTES, h.uuid,
+		    sizeof h.uuid) == 0) {
+			err_set(e, "cannot open %s: it was made by an older tend "
+			    "whose signature does not say who it is for; ask "
+			    "your patient to export it again", path);
+			goto done;
+		}
+		if (n < bundle_size(1) - 1 - ABYTES) {
+			err_set(e, "cannot open %s: the bundle is cut short",
+			    path);
+			goto done;
+		}
 		goto changed;
+	}
 	p += FIRST_LEN + ABYTES;
 	len = (size_t)get64(first + 96);
 	if (len == 0 || len > IMAGE_MAX)
@@ -324,12 +385,15 @@ share_bundle_open(const char *path, const struct share_identity *id,
 			goto changed;
 		p += c + ABYTES;
 	}
-	sig_message(h.uuid, img, len, m);
+	sig_message(h.uuid, img, len, buf, first + 104, m);
 	if (crypto_sign_verify_detached(first + 32, m, sizeof m, first) != 0) {
 		err_set(e, "cannot open %s: its signature does not match its "
 		    "contents, so it cannot be trusted", path);
 		goto done;
 	}
+	if (check_recipients(path, &h, first + 104, slot,
+	    h.slot[slot].type == SLOT_RECIPIENT ? id : NULL, e) != 0)
+		goto done;
 	b = xcalloc(1, sizeof *b);
 	b->img = img;
 	b->len = len;
@@ -337,6 +401,14 @@ share_bundle_open(const char *path, const struct share_identity *id,
 	memcpy(b->signer, first, 32);
 	memcpy(b->uuid, h.uuid, 16);
 	b->created = (time_t)h.created;
+	for (i = 0; i < HDR_SLOTS; i++) {
+		if (h.slot[i].type == SLOT_RECIPIENT)
+			memcpy(b->recipients[b->nrecipients++],
+			    first + 104 + 32 * i, 32);
+		else if (h.slot[i].type == SLOT_SHARE_PASSPHRASE)
+			b->passphrase_slot = 1;
+	}
+	b->named = h.slot[slot].type == SLOT_RECIPIENT;
 	*out = b;
 	rc = 0;
 	goto done;

@@ -167,6 +167,8 @@ static const struct {
 	{ "export_time", "exported" },
 	{ "export_alias", "written by" },
 	{ "export_fingerprint", "signing key" },
+	{ "export_recipients", "made for" },
+	{ "export_named", "your identity named" },
 	{ "export_since", "from" },
 	{ "export_until", "to" },
 	{ "export_all", "entries" },

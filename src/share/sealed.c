@@ -21,6 +21,47 @@
 #include "tend/err.h"
 #include "tend/fileio.h"
 
+/* Only what tend writes: slot types of the file's kind, at most one
+ * passphrase slot, and each passphrase slot with one of tend's key
+ * derivation profiles exactly (so at most 1 GiB and 4 passes): checked
+ * before anything is derived, so a file cannot make tend spend minutes
+ * or gigabytes on a passphrase. */
+int
+sealed_check_slots(const char *path, const struct header *h, struct err *e)
+{
+	int i, pass_type, npass = 0;
+
+	pass_type = h->kind == HDR_KIND_BUNDLE ? SLOT_SHARE_PASSPHRASE :
+	    SLOT_PASSPHRASE;
+	for (i = 0; i < HDR_SLOTS; i++) {
+		const struct hdr_slot *s = &h->slot[i];
+		uint32_t ops;
+		uint64_t mem;
+
+		if (s->type == SLOT_EMPTY || (s->type == SLOT_RECIPIENT &&
+		    h->kind == HDR_KIND_BUNDLE))
+			continue;
+		if (s->type != pass_type)
+			return err_set(e, "cannot open %s: it has a kind of key "
+			    "slot tend does not write there", path);
+		if (++npass > 1)
+			return err_set(e, "cannot open %s: it has more than one "
+			    "%s slot, which tend never writes", path,
+			    h->kind == HDR_KIND_BUNDLE ? "share-passphrase" :
+			    "passphrase");
+		kdf_limits((enum vault_kdf)s->profile, &ops, &mem);
+		if (s->profile > VAULT_KDF_SENSITIVE || s->opslimit != ops ||
+		    s->memlimit != mem)
+			return err_set(e, "cannot open %s: its passphrase asks "
+			    "for a key derivation tend does not write (%llu "
+			    "%s, %lu passes)", path, (unsigned long long)
+			    (s->memlimit >= (1u << 20) ? s->memlimit >> 20 :
+			    s->memlimit >> 10), s->memlimit >= (1u << 20) ?
+			    "MiB" : "KiB", (unsigned long)s->opslimit);
+	}
+	return 0;
+}
+
 int
 sealed_read(const char *path, int kind, const char *what, size_t max,
     unsigned char **buf, size_t *len, struct header *h, struct err *e)
@@ -59,6 +100,10 @@ sealed_read(const char *path, int kind, const char *what, size_t max,
 		rc = err_set(e, "cannot open %s: the two copies of its header "
 		    "differ, so the %s was changed after it was written",
 		    path, what);
+		goto fail;
+	}
+	if (sealed_check_slots(path, h, e) != 0) {
+		rc = -1;
 		goto fail;
 	}
 	if ((unsigned long long)st.st_size > max) {

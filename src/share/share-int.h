@@ -15,6 +15,11 @@
 int sealed_read(const char *path, int kind, const char *what, size_t max,
     unsigned char **buf, size_t *len, struct header *h, struct err *e);
 
+/* Refuse key slots tend does not write (see sealed.c); sealed_read
+ * calls it. */
+int sealed_check_slots(const char *path, const struct header *h,
+    struct err *e);
+
 /* A fresh header of the given kind with a random UUID. */
 void sealed_header(struct header *h, int kind);
 

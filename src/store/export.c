@@ -20,6 +20,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "store/store-int.h"
 #include "tend/err.h"
@@ -370,7 +371,7 @@ struct image_copy {
 };
 
 static int
-copy_image(const unsigned char *img, size_t len, void *arg, struct err *e)
+image_dup(const unsigned char *img, size_t len, void *arg, struct err *e)
 {
 	struct image_copy *c = arg;
 
@@ -390,12 +391,144 @@ store_export_image(struct store *s, const struct export_scope *sc,
 
 	*img = NULL;
 	*len = 0;
-	return store_export_image_use(s, sc, m, copy_image, &c, e);
+	return store_export_image_use(s, sc, m, image_dup, &c, e);
 }
 
-/* An image in memory SQLite owns (freed, and so wiped, on close). */
+/* ---- opening an image from outside ----
+ *
+ * A bundle's image is untrusted: whoever made it may have written any
+ * database at all.  It is read as SQLite advises for such files: a
+ * connection of its own, no functions of tend's, defensive mode, an
+ * untrusted schema, views and triggers off, low limits and a progress
+ * handler with a CPU budget.  Its schema must be, row for row, the one a
+ * fresh database gets from this tend's migrations for the image's
+ * user_version; then only its rows are copied into such a fresh database
+ * (which checks every constraint again and builds its own search index),
+ * and that one is migrated and reviewed.
+ */
+
+/* SQLite's limits while an image is read (and on the store made from it). */
+static const struct {
+	int id, value;
+} image_limits[] = {
+	{ SQLITE_LIMIT_LENGTH, 64 << 20 },
+	{ SQLITE_LIMIT_SQL_LENGTH, 100000 },
+	{ SQLITE_LIMIT_COLUMN, 100 },
+	{ SQLITE_LIMIT_EXPR_DEPTH, 100 },
+	{ SQLITE_LIMIT_COMPOUND_SELECT, 10 },
+	{ SQLITE_LIMIT_VDBE_OP, 25000 },
+	{ SQLITE_LIMIT_FUNCTION_ARG, 64 },
+	{ SQLITE_LIMIT_ATTACHED, 0 },
+	{ SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 10000 },
+	{ SQLITE_LIMIT_VARIABLE_NUMBER, 100 },
+	{ SQLITE_LIMIT_TRIGGER_DEPTH, 10 },
+};
+
+int
+store_image_seconds(size_t len)
+{
+	return STORE_IMAGE_SECONDS +
+	    (int)(len / ((size_t)STORE_IMAGE_MIB_PER_SECOND << 20));
+}
+
+/* How many virtual machine steps between looks at the clock. */
+#define BUDGET_STEPS 10000
+
+static long long
+cpu_ns(void)
+{
+	struct timespec t;
+
+	if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t) != 0)
+		return 0;
+	return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+static void
+budget_start(struct store_budget *b)
+{
+	long long now = cpu_ns();
+
+	b->start.tv_sec = (time_t)(now / 1000000000LL);
+	b->start.tv_nsec = (long)(now % 1000000000LL);
+}
+
+/* The progress handler: nonzero stops the statement. */
 static int
-deserialize(sqlite3 *db, const unsigned char *img, size_t len, int ro,
+budget_check(void *arg)
+{
+	struct store_budget *b = arg;
+	long long start = (long long)b->start.tv_sec * 1000000000LL +
+	    b->start.tv_nsec;
+
+	if (!b->spent && cpu_ns() - start > b->seconds * 1000000000LL)
+		b->spent = 1;
+	return b->spent;
+}
+
+int
+store_budget_statement(struct store *s)
+{
+	if (s->budget == NULL)
+		return 0;
+	if (s->budget->each) {
+		s->budget->spent = 0;
+		budget_start(s->budget);
+	}
+	return budget_check(s->budget);
+}
+
+void
+store_image_interactive(struct store *s)
+{
+	if (s->budget != NULL) {
+		s->budget->each = 1;
+		s->budget->spent = 0;
+		budget_start(s->budget);
+	}
+}
+
+/* SQLite's defences on a connection that reads something from outside;
+ * 0 or an SQLite result code. */
+static int
+harden(sqlite3 *db, struct store_budget *b, int image)
+{
+	size_t i;
+	int rc = SQLITE_OK;
+
+	for (i = 0; i < sizeof image_limits / sizeof image_limits[0]; i++)
+		sqlite3_limit(db, image_limits[i].id, image_limits[i].value);
+	sqlite3_progress_handler(db, BUDGET_STEPS, budget_check, b);
+	if (sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL) !=
+	    SQLITE_OK)
+		return SQLITE_ERROR;
+	/* SQLite 3.40 does not count json_valid(), which tend's schema uses
+	 * in a CHECK, as innocuous: with an untrusted schema it would refuse
+	 * to parse tend's own.  The image's connection has triggers and
+	 * views off and none of tend's functions instead; the store built
+	 * from it turns the trust off once its (own) schema is loaded. */
+	if (!image && sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0,
+	    NULL) != SQLITE_OK)
+		return SQLITE_ERROR;
+	if (image) {
+		if (sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0,
+		    NULL) != SQLITE_OK)
+			return SQLITE_ERROR;
+#ifdef SQLITE_DBCONFIG_ENABLE_VIEW
+		if (sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_VIEW, 0,
+		    NULL) != SQLITE_OK)
+			return SQLITE_ERROR;
+#endif
+		rc = sqlite3_exec(db, "PRAGMA cell_size_check=ON", NULL, NULL,
+		    NULL);
+	}
+	return rc;
+}
+
+/* The image in memory SQLite owns (freed, and so wiped, on close),
+ * read-only. */
+static int
+deserialize(sqlite3 *db, const unsigned char *img, size_t len,
     struct err *e)
 {
 	unsigned char *copy = sqlite3_malloc64(len);
@@ -406,12 +539,39 @@ deserialize(sqlite3 *db, const unsigned char *img, size_t len, int ro,
 	memcpy(copy, img, len);
 	rc = sqlite3_deserialize(db, "main", copy, (sqlite3_int64)len,
 	    (sqlite3_int64)len, SQLITE_DESERIALIZE_FREEONCLOSE |
-	    (ro ? SQLITE_DESERIALIZE_READONLY :
-	    SQLITE_DESERIALIZE_RESIZEABLE));
+	    SQLITE_DESERIALIZE_READONLY);
 	if (rc != SQLITE_OK)
 		return err_set(e, "cannot load the journal into memory (%s)",
 		    sqlite3_errstr(rc));
 	return 0;
+}
+
+/* One sentence for a failure of SQLite on the image. */
+static int
+image_error(sqlite3 *db, const struct store_budget *b, int rc,
+    struct err *e)
+{
+	if (b->spent)
+		return err_set(e, "the shared journal takes more work to read "
+		    "than tend allows (%d seconds), so it was not read",
+		    b->seconds);
+	switch (rc & 0xff) {
+	case SQLITE_TOOBIG:
+		return err_set(e, "the shared journal holds a value larger "
+		    "than tend reads (%d MiB)", image_limits[0].value >> 20);
+	case SQLITE_NOMEM:
+		return err_set(e, "not enough memory to read the shared "
+		    "journal");
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return err_set(e, "the shared journal is damaged");
+	default:
+		/* SQLite's own message may quote the image's names: only
+		 * the generic text. */
+		(void)db;
+		return err_set(e, "the shared journal cannot be read (%s)",
+		    sqlite3_errstr(rc));
+	}
 }
 
 static int
@@ -421,49 +581,293 @@ image_version(sqlite3 *db, int *v)
 	int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
 
 	if (rc != SQLITE_OK)
-		return -1;
+		return rc;
 	rc = sqlite3_step(st);
 	*v = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : -1;
+	return rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+static const char sql_schema_rows[] =
+    "SELECT type, name, tbl_name, sql FROM sqlite_schema "
+    "ORDER BY type, name, tbl_name, sql";
+
+/* Column i of a and b hold the same value (text compared byte for byte). */
+static int
+same_column(sqlite3_stmt *a, sqlite3_stmt *b, int i)
+{
+	int n = sqlite3_column_bytes(a, i);
+	const void *pa, *pb;
+
+	if (sqlite3_column_type(a, i) != sqlite3_column_type(b, i))
+		return 0;
+	pa = sqlite3_column_blob(a, i);
+	pb = sqlite3_column_blob(b, i);
+	if (n != sqlite3_column_bytes(b, i))
+		return 0;
+	return n == 0 || memcmp(pa, pb, (size_t)n) == 0;
+}
+
+/* Every row of the image's sqlite_schema equals one of the fresh
+ * database's and the other way round: 0, 1 (they differ) or an SQLite
+ * result code (as a negative number) from the image. */
+static int
+schema_differs(sqlite3 *img, sqlite3 *fresh, int *rc_img)
+{
+	sqlite3_stmt *a = NULL, *b = NULL;
+	int i, differs = 0;
+
+	*rc_img = sqlite3_prepare_v2(img, sql_schema_rows, -1, &a, NULL);
+	if (*rc_img != SQLITE_OK)
+		return -1;
+	if (sqlite3_prepare_v2(fresh, sql_schema_rows, -1, &b, NULL) !=
+	    SQLITE_OK)
+		fatal("store: cannot read a fresh schema");
+	for (;;) {
+		int ra = sqlite3_step(a), rb = sqlite3_step(b);
+
+		/* (The fresh one fails only when the budget is spent.) */
+		if (ra != SQLITE_ROW && ra != SQLITE_DONE) {
+			*rc_img = ra;
+			differs = -1;
+			break;
+		}
+		if (rb != SQLITE_ROW && rb != SQLITE_DONE) {
+			*rc_img = rb;
+			differs = -1;
+			break;
+		}
+		if (ra != rb) {
+			differs = 1;
+			break;
+		}
+		if (ra == SQLITE_DONE)
+			break;
+		for (i = 0; i < 4; i++)
+			if (!same_column(a, b, i))
+				differs = 1;
+		if (differs)
+			break;
+	}
+	sqlite3_finalize(a);
+	sqlite3_finalize(b);
+	return differs;
+}
+
+/* The ordinary tables of the fresh database, in the order they were made
+ * (so an entry is there before its tags): not virtual tables, not their
+ * shadow tables, not SQLite's own. */
+static const char sql_copy_tables[] =
+    "SELECT s.name FROM sqlite_schema AS s WHERE s.type = 'table' AND "
+    "s.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND "
+    "s.sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND NOT EXISTS (SELECT 1 "
+    "FROM sqlite_schema AS v WHERE v.type = 'table' AND "
+    "v.sql LIKE 'CREATE VIRTUAL TABLE%' AND "
+    "s.name LIKE v.name || '\\_%' ESCAPE '\\') ORDER BY s.rootpage";
+
+/* Copy table name's rows from the image into the fresh store. */
+static int
+copy_table(sqlite3 *img, const struct store_budget *b, struct store *out,
+    const char *name, struct err *e)
+{
+	sqlite3_stmt *src = NULL, *dst = NULL;
+	char *sql = xasprintf("SELECT * FROM \"%s\"", name), *ins = NULL;
+	int rc, i, n;
+
+	rc = sqlite3_prepare_v2(img, sql, -1, &src, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return image_error(img, b, rc, e);
+	n = sqlite3_column_count(src);
+	ins = insert_sql(src, name);
+	if (sqlite3_prepare_v2(out->db, ins, -1, &dst, NULL) != SQLITE_OK) {
+		free(ins);
+		sqlite3_finalize(src);
+		return err_set(e, "the shared journal cannot be read (%s)",
+		    sqlite3_errmsg(out->db));
+	}
+	free(ins);
+	while ((rc = sqlite3_step(src)) == SQLITE_ROW) {
+		for (i = 0; i < n; i++)
+			sqlite3_bind_value(dst, i + 1,
+			    sqlite3_column_value(src, i));
+		rc = sqlite3_step(dst);
+		sqlite3_reset(dst);
+		if (rc != SQLITE_DONE) {
+			sqlite3_finalize(src);
+			sqlite3_finalize(dst);
+			if (out->budget->spent || (rc & 0xff) != SQLITE_CONSTRAINT)
+				return image_error(out->db, out->budget, rc, e);
+			return err_set(e, "the shared journal holds rows tend "
+			    "does not write (%s)", sqlite3_errmsg(out->db));
+		}
+	}
+	sqlite3_finalize(dst);
+	sqlite3_finalize(src);
+	return rc == SQLITE_DONE ? 0 : image_error(img, b, rc, e);
+}
+
+/* Copy every table's rows from the image into out (fresh, same schema
+ * version), in one transaction whose foreign keys are checked at commit. */
+static int
+copy_image(sqlite3 *img, const struct store_budget *b, struct store *out,
+    struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc = 0, step;
+
+	if (sqlite3_exec(out->db, "BEGIN; PRAGMA defer_foreign_keys=ON",
+	    NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(out->db, sql_copy_tables, -1, &st, NULL) !=
+	    SQLITE_OK)
+		return image_error(out->db, out->budget, SQLITE_ERROR, e);
+	while (rc == 0 && (step = sqlite3_step(st)) != SQLITE_DONE) {
+		char *name, *del;
+
+		if (step != SQLITE_ROW) {
+			rc = image_error(out->db, out->budget, step, e);
+			break;
+		}
+		name = xstrdup((const char *)sqlite3_column_text(st, 0));
+		del = xasprintf("DELETE FROM \"%s\"", name);
+		/* The fresh database's own rows (meta) give way. */
+		if (sqlite3_exec(out->db, del, NULL, NULL, NULL) != SQLITE_OK)
+			rc = image_error(out->db, out->budget, SQLITE_ERROR, e);
+		else
+			rc = copy_table(img, b, out, name, e);
+		free(del);
+		free(name);
+	}
+	sqlite3_finalize(st);
+	if (rc == 0 && (step = sqlite3_exec(out->db, "COMMIT", NULL, NULL,
+	    NULL)) != SQLITE_OK)
+		rc = (step & 0xff) == SQLITE_CONSTRAINT ? err_set(e, "the "
+		    "shared journal holds rows tend does not write (tags or "
+		    "revisions of entries it does not hold)") :
+		    image_error(out->db, out->budget, step, e);
+	if (rc != 0)
+		sqlite3_exec(out->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+/* The image's connection: hardened, then the image. */
+static int
+open_untrusted(const unsigned char *img, size_t len, struct store_budget *b,
+    sqlite3 **db, int *version, struct err *e)
+{
+	int rc;
+
+	if (open_memory(db, e) != 0)
+		return -1;
+	if (harden(*db, b, 1) != SQLITE_OK) {
+		sqlite3_close(*db);
+		*db = NULL;
+		return err_set(e, "cannot make a safe place to read the "
+		    "shared journal");
+	}
+	if (deserialize(*db, img, len, e) != 0 ||
+	    ((rc = image_version(*db, version)) != SQLITE_OK &&
+	    image_error(*db, b, rc, e) != 0)) {
+		sqlite3_close(*db);
+		*db = NULL;
+		return -1;
+	}
+	if (*version > STORE_SCHEMA_VERSION || *version < 1) {
+		sqlite3_close(*db);
+		*db = NULL;
+		if (*version < 1)
+			return err_set(e, "the shared journal is not a tend "
+			    "journal");
+		return err_set(e, "the shared journal was written by a newer "
+		    "tend (schema %d; this one knows %d): please update tend",
+		    *version, STORE_SCHEMA_VERSION);
+	}
+	return 0;
 }
 
 int
 store_open_image(const unsigned char *img, size_t len, struct store **out,
     struct err *e)
 {
-	sqlite3 *db;
-	int version = 0;
+	struct store_budget *b = xcalloc(1, sizeof *b);
+	struct store *s = NULL;
+	sqlite3 *idb = NULL, *db;
+	int version = 0, rc, differs;
 
 	*out = NULL;
-	if (len < 512 || memcmp(img, "SQLite format 3", 16) != 0)
+	b->seconds = store_image_seconds(len);
+	budget_start(b);
+	if (len < 512 || memcmp(img, "SQLite format 3", 16) != 0) {
+		free(b);
 		return err_set(e, "the shared journal is not a database");
-	if (open_memory(&db, e) != 0)
-		return -1;
-	if (deserialize(db, img, len, 1, e) != 0) {
-		sqlite3_close(db);
+	}
+	if (open_untrusted(img, len, b, &idb, &version, e) != 0) {
+		free(b);
 		return -1;
 	}
-	if (image_version(db, &version) != 0) {
-		sqlite3_close(db);
-		return err_set(e, "the shared journal is damaged");
+	/* A fresh database at the image's version: the schema to compare
+	 * with, and the place its rows go. */
+	if (open_memory(&db, e) != 0 ||
+	    store_wrap(db, NULL, version, &s, e) != 0)
+		goto fail;
+	s->budget = b;
+	b = NULL;
+	sqlite3_progress_handler(s->db, BUDGET_STEPS, budget_check, s->budget);
+	differs = schema_differs(idb, s->db, &rc);
+	if (differs < 0 && (s->budget->spent || (rc & 0xff) == SQLITE_NOMEM ||
+	    (rc & 0xff) == SQLITE_TOOBIG)) {
+		image_error(idb, s->budget, rc, e);
+		goto fail;
 	}
-	if (version < STORE_SCHEMA_VERSION) {
-		/* From an older tend: bring it up to date in memory only. */
-		if (deserialize(db, img, len, 0, e) != 0) {
-			sqlite3_close(db);
-			return -1;
-		}
+	/* A schema SQLite cannot even parse under the limits is as foreign
+	 * as one that differs. */
+	if (differs) {
+		err_set(e, "the shared journal's database is not laid out as "
+		    "tend writes it (schema %d), so it is not read", version);
+		goto fail;
 	}
-	if (store_wrap(db, NULL, STORE_SCHEMA_VERSION, out, e) != 0)
-		return -1;
-	if (sqlite3_exec(db, "PRAGMA query_only=ON", NULL, NULL, NULL) !=
+	if (copy_image(idb, s->budget, s, e) != 0)
+		goto fail;
+	sqlite3_close(idb);
+	idb = NULL;
+	/* From an older tend: the fresh copy is brought up to date. */
+	if (version < STORE_SCHEMA_VERSION &&
+	    schema_migrate(s, STORE_SCHEMA_VERSION, e) != 0) {
+		if (s->budget->spent)
+			image_error(s->db, s->budget, SQLITE_INTERRUPT, e);
+		goto fail;
+	}
+	if (harden(s->db, s->budget, 0) != SQLITE_OK ||
+	    sqlite3_exec(s->db, "PRAGMA query_only=ON", NULL, NULL, NULL) !=
 	    SQLITE_OK) {
-		store_close(*out);
-		*out = NULL;
-		return err_set(e, "cannot make the shared journal read-only");
+		err_set(e, "cannot make the shared journal read-only");
+		goto fail;
 	}
+	*out = s;
 	return 0;
+fail:
+	sqlite3_close(idb);
+	store_close(s);
+	free(b);
+	return -1;
+}
+
+int
+store_image_note(struct store *s, const char *key, const char *value,
+    struct err *e)
+{
+	int rc;
+
+	if (s->budget == NULL || strncmp(key, "export_", 7) != 0)
+		fatal("store: a note on a store that is not an image");
+	if (sqlite3_exec(s->db, "PRAGMA query_only=OFF", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		return store_sqlerr(s, SQLITE_ERROR, e);
+	rc = put_meta(s, key, value, e);
+	if (sqlite3_exec(s->db, "PRAGMA query_only=ON", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		fatal("store: an image cannot be made read-only again");
+	return rc;
 }
 
 int

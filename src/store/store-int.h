@@ -10,6 +10,7 @@
 #define TEND_STORE_INT_H
 
 #include <sqlite3.h>
+#include <time.h>
 
 #include "tend/store.h"
 
@@ -29,7 +30,23 @@ struct store {
 	int tl_valid;
 	int own_tx;                     /* store_write_begin began it */
 	int own_db;                     /* an image: close db with the store */
+	struct store_budget *budget;    /* an image: the work it may take */
 };
+
+/* The work an image from outside may cost (export.c): CPU seconds of the
+ * process from start, checked by a progress handler that interrupts
+ * SQLite once they are spent; with each, start moves to every new
+ * statement (the interactive review). */
+struct store_budget {
+	struct timespec start;
+	int seconds;            /* store_image_seconds() of the image */
+	int each;
+	int spent;
+};
+
+/* A statement is about to run: restart an interactive budget; nonzero
+ * when the budget is spent. */
+int store_budget_statement(struct store *s);
 
 /* The cached statement for sql (a static string), reset and unbound;
  * NULL with e filled if it cannot be prepared. */

@@ -205,6 +205,7 @@ store_close(struct store *s)
 	register_functions(s, 0);
 	if (s->own_db)
 		sqlite3_close(s->db);
+	free(s->budget);
 	free(s->tl);
 	free(s);
 }
@@ -224,6 +225,10 @@ store_stmt(struct store *s, const char *sql, struct err *e)
 	size_t i;
 	int rc;
 
+	if (store_budget_statement(s) != 0) {
+		store_sqlerr(s, SQLITE_INTERRUPT, e);
+		return NULL;
+	}
 	for (i = 0; i < s->ncache; i++) {
 		if (s->cache[i].sql == sql) {
 			st = s->cache[i].st;
@@ -249,6 +254,14 @@ store_stmt(struct store *s, const char *sql, struct err *e)
 int
 store_sqlerr(struct store *s, int rc, struct err *e)
 {
+	if (s->budget != NULL && s->budget->spent)
+		return err_set(e, "the shared journal takes more work to read "
+		    "than tend allows (%d seconds), so it was not read",
+		    s->budget->seconds);
+	if (s->v == NULL && ((rc & 0xff) == SQLITE_TOOBIG ||
+	    (rc & 0xff) == SQLITE_NOMEM))
+		return err_set(e, "the shared journal holds more than tend "
+		    "reads (%s)", sqlite3_errstr(rc));
 	if ((rc & 0xff) == SQLITE_ERROR || (rc & 0xff) == SQLITE_CONSTRAINT)
 		return err_set(e, "the journal's database refused a change "
 		    "(%s)", sqlite3_errmsg(s->db));

@@ -152,6 +152,8 @@ bundle_build(struct app *a, struct bundle *b)
 	char *fpr = bundle_meta(a, "export_fingerprint", "unknown");
 	char *all = bundle_meta(a, "export_all", "0");
 	char *ver = bundle_meta(a, "export_version", "unknown");
+	char *rcpt = bundle_meta(a, "export_recipients", "unknown");
+	char *named = bundle_meta(a, "export_named", "");
 	long before;
 	struct err e;
 
@@ -163,6 +165,10 @@ bundle_build(struct app *a, struct bundle *b)
 	    "fingerprint %s", fpr));
 	bundle_add(b, ROLE_HINT, xstrdup("Compare it with your patient in "
 	    "person."));
+	bundle_add(b, ROLE_NORMAL, xasprintf("Made for: %s", rcpt));
+	bundle_add(b, ROLE_NORMAL, strcmp(named, "yes") == 0 ?
+	    xstrdup("Your identity is named in the signature.") :
+	    xstrdup("Opened with the share passphrase, not your identity."));
 	bundle_add(b, ROLE_NORMAL, xasprintf("Written: %s", when));
 	bundle_add(b, ROLE_NORMAL, xasprintf("Covers: %s to %s", since,
 	    until));
@@ -193,6 +199,8 @@ bundle_build(struct app *a, struct bundle *b)
 	free(fpr);
 	free(all);
 	free(ver);
+	free(rcpt);
+	free(named);
 }
 
 static void

@@ -14,6 +14,12 @@ cli_tests = \
 	tests/cli/share.sh \
 	tests/cli/export-plain.sh \
 	tests/cli/rekey.sh \
+	tests/cli/hostile.sh \
 	tests/cli/memory.sh
 TESTS += $(cli_tests)
 EXTRA_DIST += $(cli_tests)
+
+# Builds the bundles an attacker could make, for tests/cli/hostile.sh.
+check_PROGRAMS += tests/cli/hostile-bundle
+tests_cli_hostile_bundle_SOURCES = tests/cli/hostile-bundle.c
+tests_cli_hostile_bundle_CFLAGS = $(AM_CFLAGS) -I$(top_srcdir)/tests/unit

@@ -17,10 +17,27 @@ FUZZ_SRC = \
 	$(top_srcdir)/src/vault/secmem.c \
 	$(top_srcdir)/src/vault/shim.c \
 	$(top_srcdir)/src/vault/vault.c
-FUZZERS = tests/fuzz/fuzz-header tests/fuzz/fuzz-open tests/fuzz/fuzz-recovery
+FUZZ_IMAGE_SRC = $(FUZZ_SRC) \
+	$(top_srcdir)/src/util/timefmt.c \
+	$(top_srcdir)/src/util/utf8.c \
+	$(top_srcdir)/src/store/agenda.c \
+	$(top_srcdir)/src/store/checkin.c \
+	$(top_srcdir)/src/store/document.c \
+	$(top_srcdir)/src/store/entry.c \
+	$(top_srcdir)/src/store/export.c \
+	$(top_srcdir)/src/store/schema.c \
+	$(top_srcdir)/src/store/session.c \
+	$(top_srcdir)/src/store/stats.c \
+	$(top_srcdir)/src/store/store.c \
+	$(top_srcdir)/src/store/therapist.c \
+	$(top_srcdir)/src/store/timeline.c \
+	$(top_srcdir)/src/share/report.c \
+	$(top_srcdir)/src/share/report-html.c
+FUZZERS = tests/fuzz/fuzz-header tests/fuzz/fuzz-open tests/fuzz/fuzz-recovery \
+	tests/fuzz/fuzz-image
 
 EXTRA_DIST += tests/fuzz/fuzz-header.c tests/fuzz/fuzz-open.c \
-	tests/fuzz/fuzz-recovery.c tests/fuzz/run.sh tests/fuzz/corpus
+	tests/fuzz/fuzz-recovery.c tests/fuzz/fuzz-image.c tests/fuzz/run.sh tests/fuzz/corpus
 TESTS += tests/fuzz/run.sh
 CLEANFILES += $(FUZZERS)
 
@@ -33,6 +50,9 @@ tests/fuzz/fuzz-open: $(top_srcdir)/tests/fuzz/fuzz-open.c $(FUZZ_SRC) config.h
 tests/fuzz/fuzz-recovery: $(top_srcdir)/tests/fuzz/fuzz-recovery.c $(FUZZ_SRC) config.h
 	$(AM_V_CC)$(MKDIR_P) tests/fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) \
 	    -o $@ $(top_srcdir)/tests/fuzz/fuzz-recovery.c $(FUZZ_SRC) $(FUZZ_LIBS)
+tests/fuzz/fuzz-image: $(top_srcdir)/tests/fuzz/fuzz-image.c $(FUZZ_IMAGE_SRC) config.h
+	$(AM_V_CC)$(MKDIR_P) tests/fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) \
+	    -o $@ $(top_srcdir)/tests/fuzz/fuzz-image.c $(FUZZ_IMAGE_SRC) $(FUZZ_LIBS)
 
 fuzzers: $(FUZZERS)
 

@@ -25,6 +25,7 @@ UNIT_TESTS = \
 	tests/unit/test-store-session \
 	tests/unit/test-store-scale \
 	tests/unit/test-store-export \
+	tests/unit/test-store-image \
 	tests/unit/test-share \
 	tests/unit/test-ui-config \
 	tests/unit/test-ui-keys \

@@ -12,12 +12,14 @@
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "tap.h"
 #include "testutil.h"
 #include "vtest.h"
 #include "tend/err.h"
+#include "share/share-int.h"
 #include "tend/header.h"
 #include "tend/share.h"
 
@@ -163,10 +165,117 @@ change_slot(struct header *h)
 	h->slot[0].sealed[10] ^= 1;
 }
 
+/* Key derivation limits tend never writes: 4 GiB and 100 passes, in
+ * whichever slot asks for a passphrase. */
+static void
+change_kdf(struct header *h)
+{
+	int i;
+
+	for (i = 0; i < HDR_SLOTS; i++)
+		if (h->slot[i].type == SLOT_SHARE_PASSPHRASE ||
+		    h->slot[i].type == SLOT_PASSPHRASE) {
+			h->slot[i].opslimit = 100;
+			h->slot[i].memlimit = 4ull << 30;
+		}
+}
+
+/* Just past the sensitive profile: 1 GiB and 5 passes (a tend that
+ * derived it would spend seconds and a gigabyte before saying no). */
+static void
+change_passes(struct header *h)
+{
+	int i;
+
+	for (i = 0; i < HDR_SLOTS; i++)
+		if (h->slot[i].type == SLOT_SHARE_PASSPHRASE) {
+			h->slot[i].profile = VAULT_KDF_SENSITIVE;
+			h->slot[i].opslimit = 5;
+			h->slot[i].memlimit = 1ull << 30;
+		}
+}
+
+/* A profile's number with another profile's limits. */
+static void
+change_profile(struct header *h)
+{
+	int i;
+
+	for (i = 0; i < HDR_SLOTS; i++)
+		if (h->slot[i].type == SLOT_SHARE_PASSPHRASE)
+			h->slot[i].profile = VAULT_KDF_SENSITIVE;
+}
+
+/* The share-passphrase slot again in the last place. */
+static void
+second_passphrase(struct header *h)
+{
+	int i;
+
+	for (i = 0; i < HDR_SLOTS; i++)
+		if (h->slot[i].type == SLOT_SHARE_PASSPHRASE)
+			h->slot[HDR_SLOTS - 1] = h->slot[i];
+}
+
+/* A bundle as the first bundle format wrote it: a 104-byte chunk 0 and
+ * the signature over domain v1, UUID, length and image hash only (one
+ * chunk of image, len <= 65536). */
+static void
+write_v1(const char *path, const unsigned char *img, size_t len,
+    const unsigned char sk[64], const unsigned char signer[32],
+    const unsigned char rcpt[32])
+{
+	crypto_secretstream_xchacha20poly1305_state st;
+	unsigned char first[104], m[112], *out, *p;
+	struct keys *k = sealed_keys_new();
+	struct header h;
+	size_t total = 4096 + 24 + 104 + 17 + len + 17;
+	int i;
+
+	sealed_header(&h, HDR_KIND_BUNDLE);
+	crypto_kdf_keygen(k->dek);
+	keys_derive(k);
+	h.slot[0].type = SLOT_RECIPIENT;
+	crypto_box_seal(h.slot[0].sealed, k->dek, KEY_LEN, rcpt);
+	out = calloc(1, total);
+	sealed_encode(&h, k, out);
+	p = out + 4096;
+	crypto_secretstream_xchacha20poly1305_init_push(&st, p, k->page);
+	p += 24;
+	memcpy(m, "tend bundle signature v1", 24);
+	memcpy(m + 24, h.uuid, 16);
+	for (i = 0; i < 8; i++)
+		m[40 + i] = (unsigned char)((uint64_t)len >> (8 * i));
+	crypto_generichash(m + 48, 64, img, len, NULL, 0);
+	memcpy(first, signer, 32);
+	crypto_sign_detached(first + 32, NULL, m, sizeof m, sk);
+	memcpy(first + 96, m + 40, 8);
+	crypto_secretstream_xchacha20poly1305_push(&st, p, NULL, first,
+	    sizeof first, h.uuid, 16,
+	    crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
+	p += sizeof first + 17;
+	crypto_secretstream_xchacha20poly1305_push(&st, p, NULL, img, len,
+	    h.uuid, 16, crypto_secretstream_xchacha20poly1305_TAG_FINAL);
+	test_spit(path, out, total);
+	free(out);
+	sealed_keys_free(k);
+}
+
+/* Seconds of wall time since t0. */
+static double
+since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) +
+	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
 int
 main(void)
 {
-	struct share_identity *id, *id2;
+	struct share_identity *id, *id2, *id3;
 	struct share_bundle *b;
 	struct test_signer ts;
 	struct share_signer sg;
@@ -240,7 +349,7 @@ main(void)
 	/* Chunks swapped: two full chunks of the 3-chunk bundle. */
 	buf = test_slurp(test_path("b4.tend"), &n);
 	{
-		size_t c0 = 4096 + 24 + 104 + 17, cl = 65536 + 17;
+		size_t c0 = 4096 + 24 + 360 + 17, cl = 65536 + 17;
 		unsigned char *tmp = malloc(cl);
 
 		memcpy(tmp, buf + c0, cl);
@@ -285,10 +394,69 @@ main(void)
 	    "two therapists and a passphrase");
 	ok(share_bundle_open(test_path("m.tend"), id2, NULL, 0, &b, &e) == 0,
 	    "the second opens it");
+	ok(b->named && b->nrecipients == 2 && b->passphrase_slot &&
+	    memcmp(b->recipients[0], id->pk, 32) == 0 &&
+	    memcmp(b->recipients[1], id2->pk, 32) == 0,
+	    "it names both therapists and the passphrase, and this identity");
 	share_bundle_free(b);
 	ok(share_bundle_open(test_path("m.tend"), NULL, to.pass, to.passlen, &b,
 	    &e) == 0, "the passphrase opens it");
+	ok(!b->named && b->nrecipients == 2,
+	    "opened with the passphrase: no identity named");
 	share_bundle_free(b);
+
+	/* The first bundle format: refused, with what to do. */
+	write_v1(test_path("v1.tend"), img, 5000, ts.sk, sg.pk, id->pk);
+	ok(share_bundle_open(test_path("v1.tend"), id, NULL, 0, &b, &e) ==
+	    -1 && strstr(e.msg, "older tend") != NULL &&
+	    vt_one_sentence(e.msg), "a first-format bundle is refused: %s",
+	    e.msg);
+
+	/* Key slots tend never writes are refused before any key is
+	 * derived. */
+	{
+		struct timespec t0;
+
+		rewrite_header(test_path("m.tend"), test_path("kdf.tend"),
+		    change_kdf);
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		ok(share_bundle_open(test_path("kdf.tend"), NULL, to.pass,
+		    to.passlen, &b, &e) == -1 && strstr(e.msg,
+		    "4096 MiB, 100 passes") != NULL && since(&t0) < 0.5 &&
+		    vt_one_sentence(e.msg), "a 4 GiB, 100-pass share "
+		    "passphrase is refused at once (%.3f s): %s", since(&t0),
+		    e.msg);
+		ok(share_bundle_open(test_path("kdf.tend"), id, NULL, 0, &b,
+		    &e) == -1 && strstr(e.msg, "key derivation") != NULL,
+		    "also when opening with an identity");
+		rewrite_header(test_path("m.tend"), test_path("pass5.tend"),
+		    change_passes);
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		ok(share_bundle_open(test_path("pass5.tend"), NULL, to.pass,
+		    to.passlen, &b, &e) == -1 && strstr(e.msg,
+		    "1024 MiB, 5 passes") != NULL && since(&t0) < 0.5,
+		    "1 GiB with 5 passes is refused at once (%.3f s): %s",
+		    since(&t0), e.msg);
+		rewrite_header(test_path("m.tend"), test_path("prof.tend"),
+		    change_profile);
+		ok(share_bundle_open(test_path("prof.tend"), NULL, to.pass,
+		    to.passlen, &b, &e) == -1 && strstr(e.msg,
+		    "key derivation") != NULL,
+		    "a profile that does not match its limits: %s", e.msg);
+		rewrite_header(test_path("m.tend"), test_path("two.tend"),
+		    second_passphrase);
+		ok(share_bundle_open(test_path("two.tend"), NULL, to.pass,
+		    to.passlen, &b, &e) == -1 && strstr(e.msg,
+		    "more than one share-passphrase slot") != NULL,
+		    "two share-passphrase slots: %s", e.msg);
+		rewrite_header(path, test_path("t/id-kdf.tend"), change_kdf);
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		ok(share_identity_open(test_path("t/id-kdf.tend"), "pw", 2,
+		    &id3, &e) == -1 && strstr(e.msg, "key derivation") !=
+		    NULL && since(&t0) < 0.5,
+		    "an identity asking for 4 GiB is refused at once: %s",
+		    e.msg);
+	}
 	ok(share_bundle_open(test_path("m.tend"), NULL, "able", 4, &b, &e) == -1
 	    && strstr(e.msg, "wrong share passphrase") != NULL,
 	    "a wrong passphrase: %s", e.msg);

@@ -267,8 +267,41 @@ main(void)
 		sqlite3_deserialize(raw, "main", copy, (sqlite3_int64)len,
 		    (sqlite3_int64)len, SQLITE_DESERIALIZE_FREEONCLOSE |
 		    SQLITE_DESERIALIZE_RESIZEABLE);
+		/* Schema 4's search index back to schema 2's, statement for
+		 * statement as schema.c writes it. */
 		ok(sqlite3_exec(raw, "DROP TABLE therapists; "
-		    "DROP VIEW entries_fts_src; DROP TRIGGER tags_fts_update; "
+		    "DROP TRIGGER entries_fts_insert;"
+		    "DROP TRIGGER entries_fts_update;"
+		    "DROP TRIGGER entries_fts_delete;"
+		    "DROP TRIGGER tags_fts_insert;"
+		    "DROP TRIGGER tags_fts_delete;"
+		    "DROP TRIGGER tags_fts_update;"
+		    "DROP TABLE entries_fts; DROP VIEW entries_fts_src;"
+		    "CREATE VIRTUAL TABLE entries_fts USING fts5(title, body, tags,"
+		    "  tokenize = 'unicode61 remove_diacritics 2');"
+		    "INSERT INTO entries_fts(rowid, title, body, tags)"
+		    "  SELECT id, title, body, coalesce((SELECT group_concat(tag, ' ')"
+		    "    FROM tags WHERE entry = entries.id), '') FROM entries;"
+		    "CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN"
+		    "  INSERT INTO entries_fts(rowid, title, body, tags)"
+		    "    VALUES (new.id, new.title, new.body, '');"
+		    "END;"
+		    "CREATE TRIGGER entries_fts_update AFTER UPDATE OF title, body"
+		    "  ON entries BEGIN"
+		    "  UPDATE entries_fts SET title = new.title, body = new.body"
+		    "    WHERE rowid = new.id;"
+		    "END;"
+		    "CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN"
+		    "  DELETE FROM entries_fts WHERE rowid = old.id;"
+		    "END;"
+		    "CREATE TRIGGER tags_fts_insert AFTER INSERT ON tags BEGIN"
+		    "  UPDATE entries_fts SET tags = (SELECT group_concat(tag, ' ')"
+		    "    FROM tags WHERE entry = new.entry) WHERE rowid = new.entry;"
+		    "END;"
+		    "CREATE TRIGGER tags_fts_delete AFTER DELETE ON tags BEGIN"
+		    "  UPDATE entries_fts SET tags = coalesce((SELECT group_concat(tag, ' ')"
+		    "    FROM tags WHERE entry = old.entry), '') WHERE rowid = old.entry;"
+		    "END;"
 		    "PRAGMA user_version = 2", NULL, NULL, NULL) == SQLITE_OK,
 		    "make a schema 2 image");
 		old = sqlite3_serialize(raw, "main", &oldlen, 0);
