@@ -29,7 +29,7 @@ struct err;
 struct vault;
 struct store;
 
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 #define STORE_UUID_LEN 36
 #define STORE_ID_MIN 4
 #define STORE_ID_SHORT 8
@@ -151,6 +151,11 @@ int store_entry_list(struct store *s, const struct entry_filter *f,
     entry_cb cb, void *arg, struct err *e);
 int store_entry_list_json(struct store *s, const struct entry_filter *f,
     char **json, struct err *e);
+/* The same JSON text written to out row by row, so memory stays small
+ * whatever the journal's size (_json_to functions; on failure part of the
+ * text may have been written). */
+int store_entry_list_json_to(struct store *s, const struct entry_filter *f,
+    FILE *out, struct err *e);
 /* One entry (trashed or not). */
 int store_entry_get(struct store *s, const char *uuid, entry_cb cb,
     void *arg, struct err *e);
@@ -169,6 +174,8 @@ int store_search(struct store *s, const char *query, long limit,
     entry_cb cb, void *arg, struct err *e);
 int store_search_json(struct store *s, const char *query, long limit,
     char **json, struct err *e);
+int store_search_json_to(struct store *s, const char *query, long limit,
+    FILE *out, struct err *e);
 
 /* Tags of entries not in the trash, with their counts, by name. */
 int store_tags(struct store *s, int (*cb)(const char *tag, long n, void *),
@@ -479,6 +486,18 @@ struct export_meta {
 int store_export_image(struct store *s, const struct export_scope *sc,
     const struct export_meta *m, unsigned char **img, size_t *len,
     struct err *e);
+/* The same image handed to use(img, len, arg, e) without a copy: it is the
+ * in-memory database itself, wiped and freed when use returns.  Returns
+ * use's result, or -1 with e filled if the image could not be built. */
+int store_export_image_use(struct store *s, const struct export_scope *sc,
+    const struct export_meta *m,
+    int (*use)(const unsigned char *img, size_t len, void *arg,
+    struct err *e), void *arg, struct err *e);
+/* The same subset as a read-only store of its own, without serializing
+ * it (what store_open_image would give for the image); store_close() it.
+ * It does not depend on s once built. */
+int store_export_open(struct store *s, const struct export_scope *sc,
+    const struct export_meta *m, struct store **out, struct err *e);
 
 /* Open an image as a read-only store (every store_* read works, every
  * write fails).  The image is untrusted: it is read under SQLite's

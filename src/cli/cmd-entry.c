@@ -253,6 +253,15 @@ cmd_restore(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+/* After a JSON list was written to standard output: its newline. */
+static int
+json_end(int rc)
+{
+	if (rc == 0)
+		putchar('\n');
+	return rc;
+}
+
 int
 cmd_trash(struct cli *c, int argc, char **argv)
 {
@@ -260,7 +269,6 @@ cmd_trash(struct cli *c, int argc, char **argv)
 	struct entry_filter f;
 	struct entry_args a;
 	struct journal j;
-	char *json;
 	long n;
 	int rc;
 
@@ -279,8 +287,8 @@ cmd_trash(struct cli *c, int argc, char **argv)
 			printf("deleted %ld %s for good\n", n,
 			    n == 1 ? "entry" : "entries");
 	} else if (a.json) {
-		if ((rc = store_entry_list_json(j.s, &f, &json, &c->err)) == 0)
-			cli_print_json(json);
+		rc = json_end(store_entry_list_json_to(j.s, &f, stdout,
+		    &c->err));
 	} else
 		rc = store_entry_list(j.s, &f, cli_print_entry_line, NULL,
 		    &c->err);
@@ -296,7 +304,6 @@ cmd_list(struct cli *c, int argc, char **argv)
 	struct entry_filter f;
 	struct entry_args a;
 	struct journal j;
-	char *json;
 	int rc;
 
 	if ((rc = parse_n(c, argc, argv, allowed, 0, &a)) != 0)
@@ -313,10 +320,10 @@ cmd_list(struct cli *c, int argc, char **argv)
 		    "reflection, dream or other)", f.kind);
 	if (cli_open_store(c, 0, &j) != 0)
 		return 1;
-	if (a.json) {
-		if ((rc = store_entry_list_json(j.s, &f, &json, &c->err)) == 0)
-			cli_print_json(json);
-	} else
+	if (a.json)
+		rc = json_end(store_entry_list_json_to(j.s, &f, stdout,
+		    &c->err));
+	else
 		rc = store_entry_list(j.s, &f, cli_print_entry_line, NULL,
 		    &c->err);
 	cli_close_store(&j);
@@ -420,7 +427,7 @@ cmd_search(struct cli *c, int argc, char **argv)
 	static const int allowed[] = { OPT_JSON, 0 };
 	struct entry_args a;
 	struct journal j;
-	char *query, *json;
+	char *query;
 	int rc;
 
 	if ((rc = parse(c, argc, argv, allowed, &a)) != 0)
@@ -433,9 +440,8 @@ cmd_search(struct cli *c, int argc, char **argv)
 		return 1;
 	}
 	if (a.json) {
-		rc = store_search_json(j.s, query, 0, &json, &c->err);
-		if (rc == 0)
-			cli_print_json(json);
+		rc = json_end(store_search_json_to(j.s, query, 0, stdout,
+		    &c->err));
 	} else
 		rc = store_search(j.s, query, 0, print_hit, NULL, &c->err);
 	cli_free_text(query);

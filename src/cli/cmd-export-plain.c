@@ -3,9 +3,9 @@
  * [--yes] [--since D] [--until D] [--all]: a plaintext export.
  *
  * The same subset as an encrypted bundle is built first
- * (store_export_image: entries and check-ins marked to share, or all
- * with --all, sessions and open agenda items in the range), opened as a
- * read-only store, summed up on standard error and, after a yes on the
+ * (store_export_open: entries and check-ins marked to share, or all
+ * with --all, sessions and open agenda items in the range) as a read-only
+ * store in memory, summed up on standard error and, after a yes on the
  * terminal (or --yes), rendered and written to OUT atomically with mode
  * 0600; an existing OUT is never replaced.  The journal is closed before the question is asked.  The
  * rendered text lives only in memory until it is written, and is wiped
@@ -149,8 +149,6 @@ open_subset(struct cli *c, const struct export_scope *sc,
 {
 	struct export_meta m;
 	struct journal j;
-	unsigned char *img = NULL;
-	size_t len = 0;
 	int rc;
 
 	*out = NULL;
@@ -161,17 +159,8 @@ open_subset(struct cli *c, const struct export_scope *sc,
 	m.when = time(NULL);
 	rc = store_export_counts(j.s, sc, counts, &c->err);
 	if (rc == 0)
-		rc = store_export_image(j.s, sc, &m, &img, &len, &c->err);
+		rc = store_export_open(j.s, sc, &m, out, &c->err);
 	cli_close_store(&j);
-	if (rc != 0)
-		return -1;
-	rc = store_open_image(img, len, out, &c->err);
-	/* The image was made here from the journal: its rendering may take
-	 * as long as a large journal needs, one statement at a time. */
-	if (rc == 0)
-		store_image_interactive(*out);
-	vault_wipe(img, len);
-	free(img);
 	return rc;
 }
 

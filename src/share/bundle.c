@@ -30,9 +30,11 @@
 
 #include "tend/share.h"
 
+#include <errno.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "share/share-int.h"
 #include "tend/err.h"
@@ -143,17 +145,40 @@ set_slots(struct header *h, const struct keys *k, const struct share_to *to,
 	return 0;
 }
 
+/* Encrypt the image chunk by chunk into fd, after the head (header
+ * copies, stream header and first chunk); 0 or -1 with errno set. */
+static int
+write_chunks(int fd, crypto_secretstream_xchacha20poly1305_state *st,
+    const unsigned char uuid[16], const unsigned char *img, size_t len)
+{
+	unsigned char *buf = xmalloc(CHUNK + ABYTES);
+	size_t off;
+	int rc = 0;
+
+	for (off = 0; rc == 0 && off < len; off += CHUNK) {
+		size_t n = len - off < CHUNK ? len - off : CHUNK;
+
+		crypto_secretstream_xchacha20poly1305_push(st, buf, NULL,
+		    img + off, n, uuid, 16, off + n == len ?
+		    crypto_secretstream_xchacha20poly1305_TAG_FINAL :
+		    crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
+		rc = fd_write_all(fd, buf, n + ABYTES);
+	}
+	free(buf);
+	return rc;
+}
+
 int
 share_bundle_write(const char *path, const unsigned char *img, size_t len,
     const struct share_signer *sg, const struct share_to *to, struct err *e)
 {
 	crypto_secretstream_xchacha20poly1305_state st;
 	unsigned char first[FIRST_LEN], m[SIGMSG_LEN];
-	unsigned char *out = NULL, *p;
+	unsigned char head[PAYLOAD_OFF + SSHEADER + FIRST_LEN + ABYTES], *p;
 	struct keys *k;
 	struct header h;
-	size_t off, total;
-	int rc = -1;
+	char *tmp = NULL;
+	int rc = -1, fd = -1;
 
 	if (len == 0 || len > IMAGE_MAX)
 		return err_set(e, "the journal is too large to share in one "
@@ -165,37 +190,48 @@ share_bundle_write(const char *path, const unsigned char *img, size_t len,
 	memset(first, 0, sizeof first);
 	if (set_slots(&h, k, to, first + 104, e) != 0)
 		goto done;
-	total = bundle_size(len);
-	out = xmalloc(total);
-	sealed_encode(&h, k, out);
-	p = out + PAYLOAD_OFF;
+	sealed_encode(&h, k, head);
+	p = head + PAYLOAD_OFF;
 	crypto_secretstream_xchacha20poly1305_init_push(&st, p, k->page);
 	p += SSHEADER;
-	sig_message(h.uuid, img, len, out, first + 104, m);
+	sig_message(h.uuid, img, len, head, first + 104, m);
 	memcpy(first, sg->pk, 32);
 	sg->sign(sg->arg, m, sizeof m, first + 32);
 	put64(first + 96, len);
 	crypto_secretstream_xchacha20poly1305_push(&st, p, NULL, first,
 	    sizeof first, h.uuid, sizeof h.uuid,
 	    crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
-	p += sizeof first + ABYTES;
-	for (off = 0; off < len; off += CHUNK) {
-		size_t n = len - off < CHUNK ? len - off : CHUNK;
-
-		crypto_secretstream_xchacha20poly1305_push(&st, p, NULL,
-		    img + off, n, h.uuid, sizeof h.uuid, off + n == len ?
-		    crypto_secretstream_xchacha20poly1305_TAG_FINAL :
-		    crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
-		p += n + ABYTES;
+	/* Written straight to a temporary file beside path, one chunk at a
+	 * time, so only the image itself is in memory. */
+	if ((fd = file_tmp_beside(path, &tmp, e)) < 0)
+		goto done;
+	if (fd_write_all(fd, head, sizeof head) != 0 ||
+	    write_chunks(fd, &st, h.uuid, img, len) != 0 || fsync(fd) != 0) {
+		err_set(e, "cannot write %s: %s", path, strerror(errno));
+		goto done;
 	}
-	if ((size_t)(p - out) != total)
+	if (lseek(fd, 0, SEEK_CUR) != (off_t)bundle_size(len))
 		fatal("share: bundle size miscounted");
-	rc = file_write_atomic(path, out, total, 0600, 1, e);
+	if (close(fd) != 0) {
+		fd = -1;
+		err_set(e, "cannot write %s: %s", path, strerror(errno));
+		goto done;
+	}
+	fd = -1;
+	rc = file_commit_tmp(tmp, path, 1, e);
+	free(tmp);
+	tmp = NULL;
 done:
+	if (fd >= 0)
+		close(fd);
+	if (tmp != NULL) {
+		unlink(tmp);
+		free(tmp);
+	}
 	sodium_memzero(&st, sizeof st);
 	sodium_memzero(first, sizeof first);
+	sodium_memzero(head, sizeof head);
 	sealed_keys_free(k);
-	free(out);
 	return rc;
 }
 

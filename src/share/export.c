@@ -32,17 +32,32 @@ share_export_kdf(void)
 	return kdf;
 }
 
+struct bundle_out {
+	const char *path;
+	const struct share_signer *sg;
+	const struct share_to *to;
+};
+
+/* The image goes straight from SQLite's memory into the bundle. */
+static int
+write_image(const unsigned char *img, size_t len, void *arg, struct err *e)
+{
+	const struct bundle_out *w = arg;
+
+	return share_bundle_write(w->path, img, len, w->sg, w->to, e);
+}
+
 int
 share_export_bundle(struct store *s, struct vault *v,
     const struct share_export *x, const char *path,
     char words[SHARE_PASSPHRASE_MAX], char fpr[SHARE_FPR_CHARS],
     struct err *e)
 {
-	unsigned char pk[32], *img = NULL;
+	unsigned char pk[32];
+	struct bundle_out w;
 	struct export_meta m;
 	struct share_signer sg;
 	struct share_to to;
-	size_t len = 0;
 	int rc;
 
 	if (x->nkeys == 0 && !x->share_pass)
@@ -56,8 +71,6 @@ share_export_bundle(struct store *s, struct vault *v,
 	memset(&m, 0, sizeof m);
 	m.fingerprint = fpr;
 	m.version = PACKAGE_VERSION;
-	if (store_export_image(s, x->scope, &m, &img, &len, e) != 0)
-		return -1;
 	memset(&to, 0, sizeof to);
 	to.keys = x->keys;
 	to.nkeys = x->nkeys;
@@ -68,9 +81,10 @@ share_export_bundle(struct store *s, struct vault *v,
 		to.kdf = x->kdf;
 	}
 	share_vault_signer(v, &sg);
-	rc = share_bundle_write(path, img, len, &sg, &to, e);
-	vault_wipe(img, len);
-	free(img);
+	w.path = path;
+	w.sg = &sg;
+	w.to = &to;
+	rc = store_export_image_use(s, x->scope, &m, write_image, &w, e);
 	if (rc != 0 && x->share_pass)
 		vault_wipe(words, SHARE_PASSPHRASE_MAX);
 	return rc;

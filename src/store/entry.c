@@ -2,7 +2,8 @@
  * entry.c: journal entries: writing, editing (earlier texts are kept as
  * revisions), the trash, listing, tags and full-text search.
  *
- * The FTS5 index (entries_fts, rowid = entries.id) is kept in sync by the
+ * The FTS5 index (entries_fts, rowid = entries.id, external content: the
+ * text itself is read from entries) is kept in sync by the
  * triggers in schema.c; nothing here writes to it except the optimize step
  * of store_trash_empty(), which rewrites the index without the deleted
  * entries so that their words are gone from the file too.
@@ -61,6 +62,13 @@ static const char sql_list_json_asc[] =
 static const char sql_list_json_desc[] =
     "SELECT json_group_array(json(j)) FROM (SELECT " ENTRY_JSON ") AS j "
     ENTRY_FILTER "ORDER BY e.created DESC, e.id DESC LIMIT ?6 OFFSET ?7)";
+/* The same objects one row each, for store_json_rows. */
+static const char sql_rows_json_asc[] =
+    "SELECT " ENTRY_JSON ") AS j " ENTRY_FILTER
+    "ORDER BY e.created, e.id LIMIT ?6 OFFSET ?7";
+static const char sql_rows_json_desc[] =
+    "SELECT " ENTRY_JSON ") AS j " ENTRY_FILTER
+    "ORDER BY e.created DESC, e.id DESC LIMIT ?6 OFFSET ?7";
 static const char sql_get[] =
     "SELECT " ENTRY_COLS " FROM entries e WHERE e.uuid = ?1";
 static const char sql_get_json[] =
@@ -85,6 +93,9 @@ static const char sql_search_json[] =
     "SELECT json_group_array(json(j)) FROM (SELECT json_insert("
     ENTRY_JSON "), '$.snippet', " SNIPPET ", '$.rank', "
     "entries_fts.rank) AS j" SEARCH_FROM ")";
+static const char sql_search_rows[] =
+    "SELECT json_insert(" ENTRY_JSON "), '$.snippet', " SNIPPET
+    ", '$.rank', entries_fts.rank) AS j" SEARCH_FROM;
 
 static const char sql_add[] =
     "INSERT INTO entries(uuid, created, created_off, updated, title, body, "
@@ -459,6 +470,22 @@ store_entry_list_json(struct store *s, const struct entry_filter *f,
 }
 
 int
+store_entry_list_json_to(struct store *s, const struct entry_filter *f,
+    FILE *out, struct err *e)
+{
+	sqlite3_stmt *st;
+
+	if (check_filter(f, e) != 0)
+		return -1;
+	st = store_stmt(s, f->newest_first ? sql_rows_json_desc :
+	    sql_rows_json_asc, e);
+	if (st == NULL)
+		return -1;
+	bind_filter(st, f);
+	return store_json_rows(s, st, out, e);
+}
+
+int
 store_entry_get(struct store *s, const char *uuid, entry_cb cb, void *arg,
     struct err *e)
 {
@@ -607,6 +634,27 @@ store_search_json(struct store *s, const char *query, long limit,
 	sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
 	rc = store_json_row(s, st, json, e);
 	sqlite3_clear_bindings(st);
+	free(q);
+	return rc;
+}
+
+int
+store_search_json_to(struct store *s, const char *query, long limit,
+    FILE *out, struct err *e)
+{
+	sqlite3_stmt *st;
+	char *q;
+	int rc;
+
+	if ((q = fts_query(query, e)) == NULL)
+		return -1;
+	if ((st = store_stmt(s, sql_search_rows, e)) == NULL) {
+		free(q);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
+	rc = store_json_rows(s, st, out, e);
 	free(q);
 	return rc;
 }

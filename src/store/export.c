@@ -28,23 +28,32 @@
 #include "tend/err.h"
 #include "tend/vault.h"
 
-/* ?1 since, ?2 until (NULL: open), ?3 all. */
-#define ENTRY_SCOPE \
-    " FROM entries WHERE trashed IS NULL AND (shared = 1 OR ?3) AND " \
+/* ?1 since, ?2 until (NULL: open), ?3 all.  What goes out is decided
+ * here and only here: an entry or a check-in the patient did not mark to
+ * share stays out unless all. */
+#define ENTRY_WHERE \
+    " WHERE trashed IS NULL AND (shared = 1 OR ?3) AND " \
     "(?1 IS NULL OR created >= ?1) AND (?2 IS NULL OR created < ?2)"
-#define CHECKIN_RANGE \
-    " FROM checkins WHERE (?1 IS NULL OR time >= ?1) AND " \
-    "(?2 IS NULL OR time < ?2)"
-#define CHECKIN_SCOPE CHECKIN_RANGE " AND (shared = 1 OR ?3)"
+#define ENTRY_SCOPE " FROM entries" ENTRY_WHERE
+#define CHECKIN_RANGE_WHERE \
+    " WHERE (?1 IS NULL OR time >= ?1) AND (?2 IS NULL OR time < ?2)"
+#define CHECKIN_RANGE " FROM checkins" CHECKIN_RANGE_WHERE
+#define CHECKIN_WHERE CHECKIN_RANGE_WHERE " AND (shared = 1 OR ?3)"
+#define CHECKIN_SCOPE " FROM checkins" CHECKIN_WHERE
 #define AGENDA_SCOPE \
     " FROM agenda WHERE done IS NULL AND (?1 IS NULL OR created >= ?1) " \
     "AND (?2 IS NULL OR created < ?2)"
 
-static const char sql_entries[] = "SELECT *" ENTRY_SCOPE " ORDER BY id";
+/* Rows are copied in rowid order straight from the table (NOT INDEXED:
+ * through an index they would be sorted, whole texts and all, in
+ * memory). */
+static const char sql_entries[] = "SELECT * FROM entries NOT INDEXED"
+    ENTRY_WHERE " ORDER BY id";
 static const char sql_tags[] =
     "SELECT * FROM tags WHERE entry IN (SELECT id" ENTRY_SCOPE ") "
     "ORDER BY entry, tag";
-static const char sql_checkins[] = "SELECT *" CHECKIN_SCOPE " ORDER BY id";
+static const char sql_checkins[] = "SELECT * FROM checkins NOT INDEXED"
+    CHECKIN_WHERE " ORDER BY id";
 static const char sql_sessions[] = "SELECT * FROM sessions ORDER BY id";
 static const char sql_agenda[] = "SELECT *" AGENDA_SCOPE " ORDER BY id";
 static const char sql_owner[] = "SELECT value FROM meta WHERE key = 'owner'";
@@ -64,10 +73,27 @@ static const char sql_count_checkins[] =
 static const char sql_count_sessions[] = "SELECT count(*) FROM sessions";
 static const char sql_count_agenda[] = "SELECT count(*)" AGENDA_SCOPE;
 
+/* Room for the image, from the text it will hold: rows, b-tree pages and
+ * the search index come to about twice the entries' text (measured with
+ * tests/bench/memory.sh); check-ins, sessions and agenda items are small. */
+static const char sql_estimate[] =
+    "SELECT (SELECT coalesce(sum(length(CAST(title AS BLOB)) + "
+    "length(CAST(body AS BLOB)) + length(coalesce(prompt, '')) + 160), 0)"
+    ENTRY_SCOPE ") * 2 + "
+    "(SELECT count(*) * 320 + coalesce(sum(length(CAST(note AS BLOB))), 0)"
+    CHECKIN_SCOPE ") + "
+    "(SELECT coalesce(sum(length(CAST(notes AS BLOB)) + 256), 0) "
+    "FROM sessions) + 1048576";
+
+#define EXPORT_ROOM_MAX ((long long)1 << 30)
+
 static const char sql_meta_json[] =
     "SELECT json_group_object(substr(key, 8), value) FROM meta "
     "WHERE key LIKE 'export\\_%' ESCAPE '\\'";
 
+
+static int count_row(struct store *s, const char *sql,
+    const struct export_scope *sc, long long *out, int n, struct err *e);
 
 static void
 bind_scope(sqlite3_stmt *st, const struct export_scope *sc)
@@ -230,21 +256,44 @@ open_memory(sqlite3 **db, struct err *e)
 	return 0;
 }
 
-int
-store_export_image(struct store *s, const struct export_scope *sc,
-    const struct export_meta *m, unsigned char **img, size_t *len,
-    struct err *e)
+/* Build the subset into *img, a store on one block of memory. */
+static int
+build_image(struct store *s, const struct export_scope *sc,
+    const struct export_meta *m, struct store **img, struct err *e)
 {
 	struct store *out;
 	sqlite3 *db;
-	unsigned char *ser;
-	sqlite3_int64 n = 0;
+	unsigned char *buf;
+	long long room;
 	int rc;
 
 	*img = NULL;
-	*len = 0;
+
+	if (count_row(s, sql_estimate, sc, &room, 1, e) != 0)
+		return -1;
+	if (room > EXPORT_ROOM_MAX)
+		room = EXPORT_ROOM_MAX;
 	if (open_memory(&db, e) != 0)
 		return -1;
+	/* An empty image with room made ahead: "main" becomes one block of
+	 * memory that sqlite3_serialize hands out without a copy, and that
+	 * rarely has to grow (each growth copies it). */
+	if ((buf = sqlite3_malloc64((sqlite3_uint64)room)) == NULL) {
+		sqlite3_close(db);
+		return err_set(e, "not enough memory to build the export");
+	}
+	rc = sqlite3_deserialize(db, "main", buf, 0, room,
+	    SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+	/* A half-built image is thrown away, never rolled back: no journal
+	 * to keep a second copy of the pages the index rewrites. */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "PRAGMA journal_mode=OFF", NULL, NULL,
+		    NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_close(db);
+		return err_set(e, "cannot make an in-memory database (%s)",
+		    sqlite3_errstr(rc));
+	}
 	if (store_wrap(db, NULL, STORE_SCHEMA_VERSION, &out, e) != 0)
 		return -1;
 	/* One read transaction on the journal, so the subset is consistent. */
@@ -271,16 +320,78 @@ store_export_image(struct store *s, const struct export_scope *sc,
 	if (rc == 0 && sqlite3_exec(out->db, "COMMIT", NULL, NULL, NULL) !=
 	    SQLITE_OK)
 		rc = store_sqlerr(out, SQLITE_ERROR, e);
-	if (rc == 0 && (ser = sqlite3_serialize(out->db, "main", &n, 0)) !=
-	    NULL) {
-		*img = xmalloc((size_t)n);
-		memcpy(*img, ser, (size_t)n);
-		*len = (size_t)n;
-		sqlite3_free(ser);      /* the library's allocator wipes */
-	} else if (rc == 0)
+	if (rc != 0) {
+		store_close(out);
+		return -1;
+	}
+	*img = out;
+	return 0;
+}
+
+int
+store_export_image_use(struct store *s, const struct export_scope *sc,
+    const struct export_meta *m,
+    int (*use)(const unsigned char *img, size_t len, void *arg,
+    struct err *e), void *arg, struct err *e)
+{
+	struct store *out;
+	unsigned char *ser;
+	sqlite3_int64 n = 0;
+	int rc;
+
+	if (build_image(s, sc, m, &out, e) != 0)
+		return -1;
+	if ((ser = sqlite3_serialize(out->db, "main", &n,
+	    SQLITE_SERIALIZE_NOCOPY)) != NULL && n > 0)
+		rc = use(ser, (size_t)n, arg, e);
+	else
 		rc = err_set(e, "cannot serialize the export (out of memory)");
-	store_close(out);
+	store_close(out);       /* the library's allocator wipes the image */
 	return rc;
+}
+
+int
+store_export_open(struct store *s, const struct export_scope *sc,
+    const struct export_meta *m, struct store **out, struct err *e)
+{
+	if (build_image(s, sc, m, out, e) != 0)
+		return -1;
+	if (sqlite3_exec((*out)->db, "PRAGMA query_only=ON", NULL, NULL,
+	    NULL) != SQLITE_OK) {
+		store_close(*out);
+		*out = NULL;
+		return err_set(e, "cannot make the export read-only");
+	}
+	return 0;
+}
+
+struct image_copy {
+	unsigned char **img;
+	size_t *len;
+};
+
+static int
+image_dup(const unsigned char *img, size_t len, void *arg, struct err *e)
+{
+	struct image_copy *c = arg;
+
+	(void)e;
+	*c->img = xmalloc(len);
+	memcpy(*c->img, img, len);
+	*c->len = len;
+	return 0;
+}
+
+int
+store_export_image(struct store *s, const struct export_scope *sc,
+    const struct export_meta *m, unsigned char **img, size_t *len,
+    struct err *e)
+{
+	struct image_copy c = { img, len };
+
+	*img = NULL;
+	*len = 0;
+	return store_export_image_use(s, sc, m, image_dup, &c, e);
 }
 
 /* ---- opening an image from outside ----

@@ -147,11 +147,85 @@ static const char schema_v4[] =
     "ALTER TABLE checkins ADD COLUMN safety INTEGER"
     "  CHECK (safety IN (0, 1));";
 
+/* Version 5: the search index keeps no copy of the text.  entries_fts
+ * becomes an FTS5 index with external content: the words it finds are read
+ * back from entries (through the view entries_fts_src, which adds the
+ * entry's tags in order) for snippets, so each entry is stored once.  An
+ * external-content index forgets a row only when told the exact text it
+ * indexed, so the triggers hand it the old title, body and tags before the
+ * new ones; an entry is taken out before it is deleted, and the tag
+ * triggers leave alone an entry that is already gone (the cascade of its
+ * tags runs after the row itself is deleted). */
+#define FTS_TAGS(where) \
+    "coalesce((SELECT group_concat(tag, ' ') FROM (SELECT tag FROM (" \
+    where ") ORDER BY tag)), '')"
+static const char schema_v5[] =
+    "DROP TRIGGER entries_fts_insert;"
+    "DROP TRIGGER entries_fts_update;"
+    "DROP TRIGGER entries_fts_delete;"
+    "DROP TRIGGER tags_fts_insert;"
+    "DROP TRIGGER tags_fts_delete;"
+    "DROP TABLE entries_fts;"
+    "CREATE VIEW entries_fts_src(id, title, body, tags) AS"
+    "  SELECT id, title, body, "
+    FTS_TAGS("SELECT tag FROM tags WHERE entry = entries.id")
+    "  FROM entries;"
+    "CREATE VIRTUAL TABLE entries_fts USING fts5(title, body, tags,"
+    "  content = 'entries_fts_src', content_rowid = 'id',"
+    "  tokenize = 'unicode61 remove_diacritics 2');"
+    "INSERT INTO entries_fts(entries_fts) VALUES ('rebuild');"
+    "CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN"
+    "  INSERT INTO entries_fts(rowid, title, body, tags)"
+    "    SELECT id, title, body, tags FROM entries_fts_src"
+    "    WHERE id = new.id;"
+    "END;"
+    "CREATE TRIGGER entries_fts_update AFTER UPDATE OF title, body"
+    "  ON entries BEGIN"
+    "  INSERT INTO entries_fts(entries_fts, rowid, title, body, tags)"
+    "    SELECT 'delete', old.id, old.title, old.body, tags"
+    "    FROM entries_fts_src WHERE id = new.id;"
+    "  INSERT INTO entries_fts(rowid, title, body, tags)"
+    "    SELECT id, title, body, tags FROM entries_fts_src"
+    "    WHERE id = new.id;"
+    "END;"
+    "CREATE TRIGGER entries_fts_delete BEFORE DELETE ON entries BEGIN"
+    "  INSERT INTO entries_fts(entries_fts, rowid, title, body, tags)"
+    "    SELECT 'delete', id, title, body, tags FROM entries_fts_src"
+    "    WHERE id = old.id;"
+    "END;"
+    "CREATE TRIGGER tags_fts_insert AFTER INSERT ON tags"
+    "  WHEN EXISTS (SELECT 1 FROM entries WHERE id = new.entry) BEGIN"
+    "  INSERT INTO entries_fts(entries_fts, rowid, title, body, tags)"
+    "    SELECT 'delete', id, title, body, "
+    FTS_TAGS("SELECT tag FROM tags WHERE entry = new.entry"
+    " AND tag <> new.tag")
+    "    FROM entries WHERE id = new.entry;"
+    "  INSERT INTO entries_fts(rowid, title, body, tags)"
+    "    SELECT id, title, body, tags FROM entries_fts_src"
+    "    WHERE id = new.entry;"
+    "END;"
+    "CREATE TRIGGER tags_fts_delete AFTER DELETE ON tags"
+    "  WHEN EXISTS (SELECT 1 FROM entries WHERE id = old.entry) BEGIN"
+    "  INSERT INTO entries_fts(entries_fts, rowid, title, body, tags)"
+    "    SELECT 'delete', id, title, body, "
+    FTS_TAGS("SELECT tag FROM tags WHERE entry = old.entry"
+    " UNION ALL SELECT old.tag")
+    "    FROM entries WHERE id = old.entry;"
+    "  INSERT INTO entries_fts(rowid, title, body, tags)"
+    "    SELECT id, title, body, tags FROM entries_fts_src"
+    "    WHERE id = old.entry;"
+    "END;"
+    "CREATE TRIGGER tags_fts_update AFTER UPDATE ON tags BEGIN"
+    "  SELECT RAISE(ABORT, 'tags are added and removed, not changed');"
+    "END;";
+#undef FTS_TAGS
+
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
 	schema_v4,
+	schema_v5,
 };
 
 static int

@@ -70,6 +70,14 @@ int store_rows(struct store *s, sqlite3_stmt *st,
 int store_json_row(struct store *s, sqlite3_stmt *st, char **json,
     struct err *e);
 
+/* Step st (prepared and bound) through its rows and write them to out as
+ * one JSON array: "[" row "," row ... "]", each row's first column as it
+ * is (SQLite's JSON text), byte for byte what json_group_array(json(col))
+ * gives, without the whole array in memory.  Resets st and clears its
+ * bindings.  0, or -1 with e filled (SQLite failed or out failed). */
+int store_json_rows(struct store *s, sqlite3_stmt *st, FILE *out,
+    struct err *e);
+
 /* Every change runs between store_write_begin and store_write_end (its
  * own transaction, or a savepoint inside store_begin's): on rc != 0
  * everything since the begin is undone.  Returns rc, or -1 if the commit

@@ -11,6 +11,8 @@
 #include "tend/store.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -315,6 +317,41 @@ store_json_row(struct store *s, sqlite3_stmt *st, char **json,
 	*json = xstrdup(text != NULL ? text : "null");
 	sqlite3_reset(st);
 	return 0;
+}
+
+int
+store_json_rows(struct store *s, sqlite3_stmt *st, FILE *out,
+    struct err *e)
+{
+	const char *text;
+	char *safe;
+	long n = 0;
+	int rc, bad;
+
+	if (fputc('[', out) == EOF)
+		goto write_failed;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		/* DEL and C1 controls as \u escapes, as cli_print_json does */
+		text = (const char *)sqlite3_column_text(st, 0);
+		safe = utf8_json_controls(text != NULL ? text : "null");
+		bad = (n++ > 0 && fputc(',', out) == EOF) ||
+		    fputs(safe, out) == EOF;
+		vault_wipe(safe, strlen(safe));
+		free(safe);
+		if (bad)
+			goto write_failed;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, e);
+	if (fputc(']', out) == EOF)
+		return err_set(e, "cannot write the list (%s)", strerror(errno));
+	return 0;
+write_failed:
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return err_set(e, "cannot write the list (%s)", strerror(errno));
 }
 
 int

@@ -22,11 +22,14 @@ tests_bench_bench_vault_LDFLAGS =
 tests_bench_bench_vault_LDADD = libtend.a $(TEND_LIBS)
 
 # keys.sh: keypress-to-screen times of the app at 100,000 entries (tmux).
-EXTRA_DIST += tests/bench/keys.sh
+# memory.sh: peak resident memory of whole-journal commands and bytes on
+# disk per entry at 100,000 entries (BENCH_MEM_N).
+EXTRA_DIST += tests/bench/keys.sh tests/bench/memory.sh
 
 bench: tests/bench/bench-vault$(EXEEXT) tests/bench/bench-store$(EXEEXT) \
 	tend$(EXEEXT)
 	tests/bench/bench-vault$(EXEEXT)
 	tests/bench/bench-store$(EXEEXT)
 	TEND_BIN='$(abs_top_builddir)/tend' $(SHELL) $(srcdir)/tests/bench/keys.sh
+	TEND_BIN='$(abs_top_builddir)/tend' $(SHELL) $(srcdir)/tests/bench/memory.sh
 .PHONY: bench

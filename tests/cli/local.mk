@@ -19,7 +19,8 @@ cli_tests = \
 	tests/cli/hostile.sh \
 	tests/cli/checkin-share.sh \
 	tests/cli/rollback.sh \
-	tests/cli/jot.sh
+	tests/cli/jot.sh \
+	tests/cli/memory.sh
 TESTS += $(cli_tests)
 EXTRA_DIST += $(cli_tests)
 

@@ -191,6 +191,7 @@ main(void)
 	 * to that version) opens; with anything more it does not. */
 	bad = changed(img, len, "DROP TABLE therapists; "
 	    "ALTER TABLE checkins DROP COLUMN safety; "
+	    TEST_SQL_FTS_V2
 	    "PRAGMA user_version = 2", &badlen);
 	ok(store_open_image(bad, badlen, &r, &e) == 0 &&
 	    store_schema_version(r) == STORE_SCHEMA_VERSION,
@@ -202,6 +203,7 @@ main(void)
 	sqlite3_free(bad);
 	bad = changed(img, len, "DROP TABLE therapists; "
 	    "ALTER TABLE checkins DROP COLUMN safety; "
+	    TEST_SQL_FTS_V2
 	    "CREATE VIEW therapists AS SELECT 1; PRAGMA user_version = 2",
 	    &badlen);
 	ok(refused(bad, badlen, "not laid out"), "a schema 2 image with a "

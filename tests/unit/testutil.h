@@ -40,4 +40,42 @@ long long test_int(struct vault *v, const char *sql);
 /* Flip one byte of a file at off (xor 0x01). */
 int test_flip(const char *path, off_t off);
 
+
+/* SQL that turns a current image's search index (schema 5: external
+ * content) back into schema 2's, statement for statement as schema.c
+ * wrote it then: for tests that make an image of an older tend. */
+#define TEST_SQL_FTS_V2 \
+"DROP TRIGGER entries_fts_insert;" \
+"DROP TRIGGER entries_fts_update;" \
+"DROP TRIGGER entries_fts_delete;" \
+"DROP TRIGGER tags_fts_insert;" \
+"DROP TRIGGER tags_fts_delete;" \
+"DROP TRIGGER tags_fts_update;" \
+"DROP TABLE entries_fts; DROP VIEW entries_fts_src;" \
+"CREATE VIRTUAL TABLE entries_fts USING fts5(title, body, tags," \
+"  tokenize = 'unicode61 remove_diacritics 2');" \
+"INSERT INTO entries_fts(rowid, title, body, tags)" \
+"  SELECT id, title, body, coalesce((SELECT group_concat(tag, ' ')" \
+"    FROM tags WHERE entry = entries.id), '') FROM entries;" \
+"CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN" \
+"  INSERT INTO entries_fts(rowid, title, body, tags)" \
+"    VALUES (new.id, new.title, new.body, '');" \
+"END;" \
+"CREATE TRIGGER entries_fts_update AFTER UPDATE OF title, body" \
+"  ON entries BEGIN" \
+"  UPDATE entries_fts SET title = new.title, body = new.body" \
+"    WHERE rowid = new.id;" \
+"END;" \
+"CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN" \
+"  DELETE FROM entries_fts WHERE rowid = old.id;" \
+"END;" \
+"CREATE TRIGGER tags_fts_insert AFTER INSERT ON tags BEGIN" \
+"  UPDATE entries_fts SET tags = (SELECT group_concat(tag, ' ')" \
+"    FROM tags WHERE entry = new.entry) WHERE rowid = new.entry;" \
+"END;" \
+"CREATE TRIGGER tags_fts_delete AFTER DELETE ON tags BEGIN" \
+"  UPDATE entries_fts SET tags = coalesce((SELECT group_concat(tag, ' ')" \
+"    FROM tags WHERE entry = old.entry), '') WHERE rowid = old.entry;" \
+"END;"
+
 #endif
