@@ -49,28 +49,12 @@ static const unsigned char inbox_magic[8] = {
 	'T', 'E', 'N', 'D', 'I', 'N', 'B', 0x1a
 };
 
-static int
-real_sync_dir(const char *path)
-{
-	struct err e;
-
-	return dir_sync_parent(path, &e);
-}
-
-static int
-real_unlink(const char *path)
-{
-	return unlink(path);
-}
-
-static const struct rekey_fs real_fs = { rename, real_sync_dir,
-    real_unlink };
-static const struct rekey_fs *fs = &real_fs;
+static const struct rekey_fs *fs = &rekey_real_fs;
 
 void
 inbox_set_fs(const struct rekey_fs *f)
 {
-	fs = f != NULL ? f : &real_fs;
+	fs = f != NULL ? f : &rekey_real_fs;
 }
 
 struct inbox {

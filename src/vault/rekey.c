@@ -62,14 +62,14 @@ real_unlink(const char *path)
 	return unlink(path);
 }
 
-static const struct rekey_fs real_fs = { real_rename, real_sync_dir,
+const struct rekey_fs rekey_real_fs = { real_rename, real_sync_dir,
     real_unlink };
-static const struct rekey_fs *fs = &real_fs;
+static const struct rekey_fs *fs = &rekey_real_fs;
 
 void
 rekey_set_fs(const struct rekey_fs *f)
 {
-	fs = f != NULL ? f : &real_fs;
+	fs = f != NULL ? f : &rekey_real_fs;
 }
 
 /* Begin a read transaction on v and hold the file with an EXCLUSIVE lock

@@ -15,6 +15,10 @@ struct rekey_fs {
 	int (*unlink)(const char *path);
 };
 
+/* The real steps: rename(2), fsync of the folder, unlink(2).  The inbox
+ * (inbox.c) removes its file through the same kind of table. */
+extern const struct rekey_fs rekey_real_fs;
+
 /* Use fs for later rekeys (NULL: the real ones). */
 void rekey_set_fs(const struct rekey_fs *fs);
 

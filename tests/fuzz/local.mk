@@ -13,15 +13,17 @@ FUZZ_SRC = \
 	$(top_srcdir)/src/util/err.c \
 	$(top_srcdir)/src/util/fileio.c \
 	$(top_srcdir)/src/util/base32.c \
+	$(top_srcdir)/src/util/utf8.c \
 	$(top_srcdir)/src/vault/header.c \
 	$(top_srcdir)/src/vault/secmem.c \
 	$(top_srcdir)/src/vault/shim.c \
 	$(top_srcdir)/src/vault/hotjournal.c \
 	$(top_srcdir)/src/vault/vault.c \
-	$(top_srcdir)/src/vault/witness.c
+	$(top_srcdir)/src/vault/witness.c \
+	$(top_srcdir)/src/vault/inbox.c \
+	$(top_srcdir)/src/vault/rekey.c
 FUZZ_IMAGE_SRC = $(FUZZ_SRC) \
 	$(top_srcdir)/src/util/timefmt.c \
-	$(top_srcdir)/src/util/utf8.c \
 	$(top_srcdir)/src/store/agenda.c \
 	$(top_srcdir)/src/store/checkin.c \
 	$(top_srcdir)/src/store/document.c \
