@@ -280,7 +280,8 @@ build_image(struct store *s, const struct export_scope *sc,
 	 * rarely has to grow (each growth copies it). */
 	if ((buf = sqlite3_malloc64((sqlite3_uint64)room)) == NULL) {
 		sqlite3_close(db);
-		return err_set(e, "not enough memory to build the export");
+		err_set(e, "not enough memory to build the export");
+		return -1;
 	}
 	rc = sqlite3_deserialize(db, "main", buf, 0, room,
 	    SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
@@ -291,16 +292,19 @@ build_image(struct store *s, const struct export_scope *sc,
 		    NULL);
 	if (rc != SQLITE_OK) {
 		sqlite3_close(db);
-		return err_set(e, "cannot make an in-memory database (%s)",
+		err_set(e, "cannot make an in-memory database (%s)",
 		    sqlite3_errstr(rc));
+		return -1;
 	}
-	if (store_wrap(db, NULL, STORE_SCHEMA_VERSION, &out, e) != 0)
+	if (store_wrap(db, NULL, STORE_SCHEMA_VERSION, &out, e) != 0 ||
+	    out == NULL)
 		return -1;
 	/* One read transaction on the journal, so the subset is consistent. */
 	rc = sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		store_close(out);
-		return store_sqlerr(s, rc, e);
+		store_sqlerr(s, rc, e);
+		return -1;
 	}
 	rc = sqlite3_exec(out->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK ?
 	    0 : store_sqlerr(out, SQLITE_ERROR, e);
