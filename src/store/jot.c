@@ -26,26 +26,6 @@ static const char sql_jot_add[] =
 static const char sql_jot_tag[] =
     "INSERT OR IGNORE INTO tags(entry, tag) VALUES (?1, 'jot')";
 
-/* The note's 16 random bytes as a version 4 UUID. */
-static void
-jot_uuid(const unsigned char id[16], char out[STORE_UUID_LEN + 1])
-{
-	static const char hex[] = "0123456789abcdef";
-	unsigned char b[16];
-	int i, o = 0;
-
-	memcpy(b, id, 16);
-	b[6] = (b[6] & 0x0f) | 0x40;
-	b[8] = (b[8] & 0x3f) | 0x80;
-	for (i = 0; i < 16; i++) {
-		if (i == 4 || i == 6 || i == 8 || i == 10)
-			out[o++] = '-';
-		out[o++] = hex[b[i] >> 4];
-		out[o++] = hex[b[i] & 15];
-	}
-	out[o] = '\0';
-}
-
 static int
 jot_insert(struct store *s, const struct inbox_note *nt, time_t now,
     size_t *added, struct err *e)
@@ -57,7 +37,7 @@ jot_insert(struct store *s, const struct inbox_note *nt, time_t now,
 	if ((st = store_stmt(s, sql_jot_add, e)) == NULL ||
 	    (tag = store_stmt(s, sql_jot_tag, e)) == NULL)
 		return -1;
-	jot_uuid(nt->id, uuid);
+	store_uuid_from(nt->id, uuid);
 	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)nt->when);
 	sqlite3_bind_int(st, 3, nt->offset);

@@ -87,6 +87,10 @@ int store_write_end(struct store *s, int rc, struct err *e);
 
 /* A new random (version 4) UUID. */
 void store_new_uuid(char out[STORE_UUID_LEN + 1]);
+/* The 16 bytes id as a version 4 UUID (the version and variant bits set),
+ * lower-case hex with dashes. */
+void store_uuid_from(const unsigned char id[16],
+    char out[STORE_UUID_LEN + 1]);
 
 /* Refuse text that is not UTF-8 or (unless may_be_empty) is blank; what
  * names the field in the message ("the entry's text"). */

@@ -436,13 +436,13 @@ store_write_end(struct store *s, int rc, struct err *e)
 /* ---- IDs and text ---- */
 
 void
-store_new_uuid(char out[STORE_UUID_LEN + 1])
+store_uuid_from(const unsigned char id[16], char out[STORE_UUID_LEN + 1])
 {
 	static const char hex[] = "0123456789abcdef";
 	unsigned char b[16];
 	int i, o = 0;
 
-	sqlite3_randomness(sizeof b, b);
+	memcpy(b, id, sizeof b);
 	b[6] = (b[6] & 0x0f) | 0x40;
 	b[8] = (b[8] & 0x3f) | 0x80;
 	for (i = 0; i < 16; i++) {
@@ -452,6 +452,15 @@ store_new_uuid(char out[STORE_UUID_LEN + 1])
 		out[o++] = hex[b[i] & 15];
 	}
 	out[o] = '\0';
+}
+
+void
+store_new_uuid(char out[STORE_UUID_LEN + 1])
+{
+	unsigned char b[16];
+
+	sqlite3_randomness(sizeof b, b);
+	store_uuid_from(b, out);
 }
 
 int
