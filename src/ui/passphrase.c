@@ -80,6 +80,18 @@ passphrase_progress_end(struct app *a)
 	flushinp();             /* keys pressed while waiting are dropped */
 }
 
+void
+passphrase_field(struct app *a, int y, const char *label, struct field *fld,
+    int active)
+{
+	int fw = COLS - 24 < 40 ? COLS - 24 : 40;
+
+	draw_text(a, y, 2, 18, active ? ROLE_NORMAL : ROLE_DIM, label);
+	field_draw(a, fld, y, 21, fw);
+	if (active)
+		getyx(stdscr, a->cursor_y, a->cursor_x);
+}
+
 int
 recovery_draw(struct app *a, int y, const char *key)
 {

@@ -94,20 +94,6 @@ firstrun_note(struct firstrun *fr, enum role r, const char *s)
 	fr->note_role = r;
 }
 
-/* A label and a field on one row; the cursor goes to the field when it is
- * the one being typed in. */
-static void
-firstrun_field(struct app *a, int y, const char *label, struct field *fld,
-    int active)
-{
-	int fw = COLS - 24 < 40 ? COLS - 24 : 40;
-
-	draw_text(a, y, 2, 18, active ? ROLE_NORMAL : ROLE_DIM, label);
-	field_draw(a, fld, y, 21, fw);
-	if (active)
-		getyx(stdscr, a->cursor_y, a->cursor_x);
-}
-
 /* Draw full if it fits in room rows with a blank row after it, else
  * brief if that fits, else nothing: on a small window the explanations
  * give way to the fields.  Returns the rows used. */
@@ -157,10 +143,10 @@ firstrun_draw(struct app *a, struct frame *f)
 		    "Welcome to tend.") + 1;
 		y += firstrun_para(a, y, w, maxy - y - need, ROLE_NORMAL,
 		    intro, "Choose a passphrase for your journal.");
-		firstrun_field(a, y++, "New passphrase:", &fr->pass,
+		passphrase_field(a, y++, "New passphrase:", &fr->pass,
 		    fr->step == STEP_CHOOSE);
 		if (fr->step == STEP_REPEAT)
-			firstrun_field(a, y++, "Once more:", &fr->again, 1);
+			passphrase_field(a, y++, "Once more:", &fr->again, 1);
 		y++;
 		y += draw_wrap(a, y, 2, w, maxy - y, hr, hint);
 		break;
@@ -177,7 +163,7 @@ firstrun_draw(struct app *a, struct frame *f)
 			y += recovery_draw(a, y, fr->recovery) + 1;
 		y += firstrun_para(a, y, w, maxy - y - 1 - note, ROLE_NORMAL,
 		    type, type_brief);
-		firstrun_field(a, y++, "Last four:", &fr->last, 1);
+		passphrase_field(a, y++, "Last four:", &fr->last, 1);
 		break;
 	}
 	if (note > 0 && y + 1 < maxy)

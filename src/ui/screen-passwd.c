@@ -103,18 +103,6 @@ passwd_note(struct passwd *p, enum role r, const char *s)
 }
 
 static void
-passwd_field(struct app *a, int y, const char *label, struct field *fld,
-    int active)
-{
-	int fw = COLS - 24 < 40 ? COLS - 24 : 40;
-
-	draw_text(a, y, 2, 18, active ? ROLE_NORMAL : ROLE_DIM, label);
-	field_draw(a, fld, y, 21, fw);
-	if (active)
-		getyx(stdscr, a->cursor_y, a->cursor_x);
-}
-
-static void
 passwd_draw(struct app *a, struct frame *f)
 {
 	static const char ask[] = "Your new passphrase is set. The journal "
@@ -141,13 +129,13 @@ passwd_draw(struct app *a, struct frame *f)
 	case STEP_CURRENT:
 	case STEP_NEW:
 	case STEP_AGAIN:
-		passwd_field(a, y++, "Passphrase now:", &p->cur,
+		passphrase_field(a, y++, "Passphrase now:", &p->cur,
 		    p->step == STEP_CURRENT);
 		if (p->step >= STEP_NEW)
-			passwd_field(a, y++, "New passphrase:", &p->pass,
+			passphrase_field(a, y++, "New passphrase:", &p->pass,
 			    p->step == STEP_NEW);
 		if (p->step == STEP_AGAIN)
-			passwd_field(a, y++, "Once more:", &p->again, 1);
+			passphrase_field(a, y++, "Once more:", &p->again, 1);
 		y++;
 		hint = p->step == STEP_CURRENT ? "First the passphrase you "
 		    "use now, so that nobody else can change it." :
@@ -169,7 +157,7 @@ passwd_draw(struct app *a, struct frame *f)
 		else
 			y += recovery_draw(a, y, p->recovery) + 1;
 		y += draw_wrap(a, y, 2, w, maxy - y - 1, ROLE_NORMAL, type);
-		passwd_field(a, y++, "Last four:", &p->last, 1);
+		passphrase_field(a, y++, "Last four:", &p->last, 1);
 		break;
 	}
 	if (p->note[0] != '\0' && y + 1 < maxy)

@@ -665,6 +665,11 @@ const char *passphrase_hint(const char *pass, size_t len, enum role *role);
 void passphrase_progress_begin(struct app *, const char *what);
 void passphrase_progress_end(struct app *);
 
+/* A label and a field on row y; the cursor goes to the field when it is
+ * the one being typed in (active). */
+void passphrase_field(struct app *, int y, const char *label,
+    struct field *fld, int active);
+
 /* A recovery key in two rows of seven groups at row y; returns 2. */
 int recovery_draw(struct app *, int y, const char *key);
 /* Whether last holds the key's last group of four, read the way Crockford
