@@ -32,6 +32,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "tend/base32.h"
 #include "tend/err.h"
 #include "tend/fileio.h"
 #include "tend/utf8.h"
@@ -102,7 +103,6 @@ int
 share_fingerprint_parse(const char *text, char out[SHARE_FPR_CHARS],
     struct err *e)
 {
-	static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 	char got[16];
 	size_t n = 0, i, o = 0;
 
@@ -111,13 +111,8 @@ share_fingerprint_parse(const char *text, char out[SHARE_FPR_CHARS],
 
 		if (c == '-' || c == ' ')
 			continue;
-		if (c >= 'a' && c <= 'z')
-			c = (char)(c - 'a' + 'A');
-		if (c == 'O')
-			c = '0';
-		if (c == 'I' || c == 'L')
-			c = '1';
-		if (n == sizeof got || strchr(alphabet, c) == NULL || c == '\0')
+		c = base32_canon(c);
+		if (n == sizeof got || c == '\0')
 			return err_set(e, "a fingerprint is four groups of four "
 			    "letters and digits, like 1A2B-3C4D-5E6F-7G8H");
 		got[n++] = c;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ui/ui.h"
+#include "tend/base32.h"
 #include "tend/vault.h"
 
 const char *
@@ -125,13 +126,8 @@ recovery_last_ok(const char *key, const struct field *last)
 
 		if (c == ' ' || c == '-')
 			continue;
-		if (c >= 'a' && c <= 'z')
-			c = (char)(c - 'a' + 'A');
-		if (c == 'O')
-			c = '0';
-		if (c == 'I' || c == 'L')
-			c = '1';
-		got[n++] = c;
+		/* a character outside the alphabet ('\0') never matches */
+		got[n++] = base32_canon(c);
 	}
 	got[n] = '\0';
 	return n == 4 && memcmp(got, want, 4) == 0;

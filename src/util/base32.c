@@ -35,19 +35,23 @@ base32_encode(const unsigned char *in, size_t n, char *out, int group)
 	*out = '\0';
 }
 
-static int
-value_of(char c)
+char
+base32_canon(char c)
 {
-	const char *p;
-
 	if (c >= 'a' && c <= 'z')
 		c = (char)(c - 'a' + 'A');
 	if (c == 'O')
 		c = '0';
 	if (c == 'I' || c == 'L')
 		c = '1';
-	p = strchr(alphabet, c);
-	return (p == NULL || c == '\0') ? -1 : (int)(p - alphabet);
+	return c != '\0' && strchr(alphabet, c) != NULL ? c : '\0';
+}
+
+static int
+value_of(char c)
+{
+	c = base32_canon(c);
+	return c == '\0' ? -1 : (int)(strchr(alphabet, c) - alphabet);
 }
 
 int
