@@ -44,7 +44,9 @@ base32_canon(char c)
 		c = '0';
 	if (c == 'I' || c == 'L')
 		c = '1';
-	return c != '\0' && strchr(alphabet, c) != NULL ? c : '\0';
+	if (c == '\0' || strchr(alphabet, c) == NULL)
+		return '\0';
+	return c;
 }
 
 static int
