@@ -9,8 +9,11 @@
  * --format` renders an export image (store_export_image) that holds only
  * the chosen subset, and a live journal store renders whole.
  *
- * The rendered text exists only in memory: report_render() returns it in
- * a buffer that report_free() wipes.  Errors never quote journal text.
+ * The rendered text exists only in memory: report_write() hands it to a
+ * writer piece by piece as it is rendered (a few dozen KiB at a time,
+ * each wiped once handed over), so memory stays small whatever the
+ * store's size; report_render() gathers it in a buffer that
+ * report_free() wipes.  Errors never quote journal text.
  *
  * Every format puts the check-ins to look at first (store_checkin_flags:
  * a yes to the safety question, a mood of 2 or lower) at the top: a
@@ -55,7 +58,14 @@ struct report_summary {
 int report_summarize(struct store *s, struct report_summary *out,
     struct err *e);
 
-/* Render everything in s as format f into a malloc'd NUL-terminated
+/* Render everything in s as format f and hand the text to w(p, n, arg)
+ * in order, in pieces that end on whole UTF-8 characters (w returns 0,
+ * or -1 with errno set: the render stops with "cannot write the export").
+ * On failure part of the text may have been handed over. */
+typedef int (*report_write_fn)(const char *p, size_t n, void *arg);
+int report_write(struct store *s, enum report_format f, report_write_fn w,
+    void *arg, struct err *e);
+/* The same into a malloc'd NUL-terminated
  * buffer (*out, *len without the NUL).  On failure *out is NULL. */
 int report_render(struct store *s, enum report_format f, char **out,
     size_t *len, struct err *e);

@@ -66,6 +66,9 @@ int store_jot_import(struct store *s, size_t *added, char *problem,
 int store_begin(struct store *s, struct err *e);
 int store_commit(struct store *s, struct err *e);
 void store_rollback(struct store *s);
+/* A read transaction (end it with store_rollback): every read until then
+ * sees one moment of the store. */
+int store_read_begin(struct store *s, struct err *e);
 
 /* Journal settings: "title", "owner", "created", "safety_plan",
  * "crisis_contacts", "share_checkins" (see store_checkin_share_default).
@@ -117,6 +120,8 @@ struct entry {
 	int revisions;
 };
 typedef int (*entry_cb)(const struct entry *, void *arg);
+/* Where streamed text goes, piece by piece: 0, or -1 with errno set. */
+typedef int (*store_write_fn)(const char *p, size_t n, void *arg);
 
 struct entry_filter {
 	time_t since, until;    /* [since, until); 0: open */
@@ -407,12 +412,15 @@ int store_meta_each(struct store *s, const char *prefix,
 /* Everything in the store as one JSON object:
  *   {"format": "tend-export", "version": 1, "title": meta title or null,
  *    "export": {export_* meta keys without the prefix},
- *    "attention": as store_checkin_flagged_json, "entries": [...], "checkins": [...], "sessions": [...],
- *    "agenda": [...]}
+ *    "attention": as store_checkin_flagged_json, "entries": [...],
+ *    "checkins": [...], "sessions": [...], "agenda": [...]}
  * with the objects of the *_list_json functions (entries not in the
- * trash, oldest first).  The text holds journal text: wipe it
- * (vault_wipe) before free(). */
-int store_document_json(struct store *s, char **json, struct err *e);
+ * trash, oldest first), handed to w row by row (entries and check-ins one
+ * at a time), so memory stays small whatever the journal's size; DEL and
+ * C1 controls come as \u escapes.  On failure part of it may have been
+ * written. */
+int store_document_json_to(struct store *s, store_write_fn w, void *arg,
+    struct err *e);
 
 /* ---- statistics (stats.c) ---- */
 
@@ -498,6 +506,12 @@ int store_export_image_use(struct store *s, const struct export_scope *sc,
  * It does not depend on s once built. */
 int store_export_open(struct store *s, const struct export_scope *sc,
     const struct export_meta *m, struct store **out, struct err *e);
+/* Turn s itself into that subset, read-only, without a copy: views over
+ * its tables that every store_* read goes through from now on, so a
+ * plaintext export streams from the journal in little memory.  Until it
+ * is closed s shows nothing else. */
+int store_export_view(struct store *s, const struct export_scope *sc,
+    const struct export_meta *m, struct err *e);
 
 /* Open an image as a read-only store (every store_* read works, every
  * write fails).  The image is untrusted: it is read under SQLite's
@@ -543,15 +557,16 @@ struct export_counts {
 int store_export_counts(struct store *s, const struct export_scope *sc,
     struct export_counts *out, struct err *e);
 
-/* An image (or any store) as one JSON document for review:
- * {"export": {time, since, until, alias, fingerprint, version, all},
- *  "signer": the verified signer's fingerprint as given,
- *  "attention": the check-ins to look at first, as
- *  store_checkin_flagged_json,
- *  "entries": as store_entry_list_json, "checkins": [...],
- *  "sessions": as store_session_list_json, "agenda": as
- *  store_agenda_list_json}.  The caller wipes and frees *json. */
-int store_review_json(struct store *s, const char *signer, char **json,
-    struct err *e);
+/* An image (or any store) as one JSON object for review, handed to w as
+ * store_document_json_to does, without its braces (a caller puts its own
+ * members first):
+ *   "export": {time, since, until, alias, fingerprint, version, all},
+ *   "signer": the verified signer's fingerprint as given,
+ *   "attention": the check-ins to look at first, as
+ *   store_checkin_flagged_json, "entries": as store_entry_list_json,
+ *   "checkins": [...], "sessions": as store_session_list_json,
+ *   "agenda": as store_agenda_list_json. */
+int store_review_json_to(struct store *s, const char *signer,
+    store_write_fn w, void *arg, struct err *e);
 
 #endif

@@ -2,14 +2,16 @@
  * cmd-export-plain.c: tend export -o OUT --format md|json|csv|html
  * [--yes] [--since D] [--until D] [--all]: a plaintext export.
  *
- * The same subset as an encrypted bundle is built first
- * (store_export_open: entries and check-ins marked to share, or all
- * with --all, sessions and open agenda items in the range) as a read-only
- * store in memory, summed up on standard error and, after a yes on the
- * terminal (or --yes), rendered and written to OUT atomically with mode
- * 0600; an existing OUT is never replaced.  The journal is closed before the question is asked.  The
- * rendered text lives only in memory until it is written, and is wiped
- * after.  Without a terminal and without --yes nothing is written.
+ * The same subset as an encrypted bundle (entries and check-ins marked
+ * to share, or all with --all, sessions and open agenda items in the
+ * range) is the journal itself seen through read-only views
+ * (store_export_view), summed up on standard error and, after a yes on
+ * the terminal (or --yes), rendered straight into a temporary file beside
+ * OUT (mode 0600) that is fsynced and moved to OUT; an existing OUT is
+ * never replaced, and on failure the temporary file is removed.  The
+ * text is rendered a few dozen KiB at a time, each piece wiped once
+ * written, so memory stays small whatever the journal's size.  Without
+ * a terminal and without --yes nothing is written.
  */
 #include "config.h"
 
@@ -141,26 +143,26 @@ scope_from(struct cli *c, const struct plain_args *a,
 	return 0;
 }
 
-/* Build the subset of the journal and open it as a store of its own;
- * the journal is closed again before this returns. */
+/* Open the journal as the subset (store_export_view: read-only views
+ * over it, no copy).  The journal stays open until the file is written;
+ * it holds no lock while the question waits (no transaction is open). */
 static int
 open_subset(struct cli *c, const struct export_scope *sc,
-    struct store **out, struct export_counts *counts)
+    struct journal *j, struct export_counts *counts)
 {
 	struct export_meta m;
-	struct journal j;
 	int rc;
 
-	*out = NULL;
-	if (cli_open_store(c, 0, &j) != 0)
+	if (cli_open_store(c, 0, j) != 0)
 		return -1;
 	memset(&m, 0, sizeof m);
 	m.version = PACKAGE_VERSION;
 	m.when = time(NULL);
-	rc = store_export_counts(j.s, sc, counts, &c->err);
+	rc = store_export_counts(j->s, sc, counts, &c->err);
 	if (rc == 0)
-		rc = store_export_open(j.s, sc, &m, out, &c->err);
-	cli_close_store(&j);
+		rc = store_export_view(j->s, sc, &m, &c->err);
+	if (rc != 0)
+		cli_close_store(j);
 	return rc;
 }
 
@@ -227,17 +229,17 @@ confirm(int fd, const char *out)
 }
 
 static int plain_finish(struct cli *c, struct store *s,
-    enum report_format f, const char *out, int tty, int all,
-    const struct export_counts *n);
+    struct journal *j, enum report_format f, const char *out, int tty,
+    int all, const struct export_counts *n);
 
 int
 cli_export_plain(struct cli *c, int argc, char **argv)
 {
 	struct export_counts n;
+	struct journal j;
 	struct plain_args a;
 	struct export_scope sc;
 	enum report_format f;
-	struct store *s;
 	int rc, tty = -1;
 
 	if ((rc = parse(c, argc, argv, &a)) != 0)
@@ -251,29 +253,75 @@ cli_export_plain(struct cli *c, int argc, char **argv)
 		return 1;
 	if (cli_plain_prepare(c, a.out, a.yes, &tty) != 0)
 		return 1;
-	if (open_subset(c, &sc, &s, &n) != 0) {
+	if (open_subset(c, &sc, &j, &n) != 0) {
 		if (tty >= 0)
 			close(tty);
 		return 1;
 	}
-	return plain_finish(c, s, f, a.out, tty, a.all, &n);
+	return plain_finish(c, j.s, &j, f, a.out, tty, a.all, &n);
 }
 
 int
 cli_plain_finish(struct cli *c, struct store *s, enum report_format f,
     const char *out, int tty, int all)
 {
-	return plain_finish(c, s, f, out, tty, all, NULL);
+	return plain_finish(c, s, NULL, f, out, tty, all, NULL);
+}
+
+/* Where the rendered text goes: the temporary file beside OUT. */
+struct plain_file {
+	int fd;
+	size_t bytes;
+};
+
+static int
+plain_write(const char *p, size_t n, void *arg)
+{
+	struct plain_file *pf = arg;
+
+	if (fd_write_all(pf->fd, p, n) != 0)
+		return -1;
+	pf->bytes += n;
+	return 0;
+}
+
+/* Render s as f into a temporary file beside out (0600), fsync it and
+ * move it to out (never replacing a file); on failure nothing is left
+ * behind.  The text goes to the file as it is rendered. */
+static int
+plain_write_file(struct cli *c, struct store *s, enum report_format f,
+    const char *out, size_t *bytes)
+{
+	struct plain_file pf = { -1, 0 };
+	char *tmp = NULL;
+	int rc;
+
+	if ((pf.fd = file_tmp_beside(out, &tmp, &c->err)) < 0)
+		return -1;
+	rc = report_write(s, f, plain_write, &pf, &c->err);
+	if (rc == 0 && fsync(pf.fd) != 0)
+		rc = err_set(&c->err, "cannot write %s (%s)", out,
+		    strerror(errno));
+	if (close(pf.fd) != 0 && rc == 0)
+		rc = err_set(&c->err, "cannot write %s (%s)", out,
+		    strerror(errno));
+	if (rc == 0)
+		rc = file_commit_tmp(tmp, out, 1, &c->err);
+	else
+		unlink(tmp);
+	free(tmp);
+	*bytes = pf.bytes;
+	return rc;
 }
 
 /* The summary (with n, what the journal kept back), the question, the
- * file. */
+ * file.  s is closed at the end (with j, when it is a journal's). */
 static int
-plain_finish(struct cli *c, struct store *s, enum report_format f,
-    const char *out, int tty, int all, const struct export_counts *n)
+plain_finish(struct cli *c, struct store *s, struct journal *j,
+    enum report_format f, const char *out, int tty, int all,
+    const struct export_counts *n)
 {
 	struct report_summary sum;
-	char *text = NULL;
 	size_t len = 0;
 	int rc;
 
@@ -285,12 +333,17 @@ plain_finish(struct cli *c, struct store *s, enum report_format f,
 	}
 	if (tty >= 0)
 		close(tty);
+	/* One read transaction: the file is one moment of the journal. */
 	if (rc == 0)
-		rc = report_render(s, f, &text, &len, &c->err);
-	store_close(s);
-	if (rc == 0)
-		rc = file_write_atomic(out, text, len, 0600, 1, &c->err);
-	report_free(text, len);
+		rc = store_read_begin(s, &c->err);
+	if (rc == 0) {
+		rc = plain_write_file(c, s, f, out, &len);
+		store_rollback(s);
+	}
+	if (j != NULL)
+		cli_close_store(j);
+	else
+		store_close(s);
 	if (rc != 0)
 		return 1;
 	fprintf(stderr, "Wrote %s (%zu bytes, readable only by you).\n",

@@ -718,42 +718,56 @@ review_app(struct cli *c, struct store *s, const char *bundle,
 
 /* Print the bundle to standard output as JSON or Markdown, who sent it
  * first; every character that could steer a terminal is taken out. */
+/* A store_write_fn to standard output. */
+static int
+to_stdout(const char *p, size_t n, void *arg)
+{
+	(void)arg;
+	return fwrite(p, 1, n, stdout) == n ? 0 : -1;
+}
+
+/* The same with every character that could steer a terminal taken out
+ * (the pieces end on whole characters). */
+static int
+to_stdout_clean(const char *p, size_t n, void *arg)
+{
+	char *copy = xmalloc(n + 1);
+	size_t len;
+	int rc;
+
+	(void)arg;
+	memcpy(copy, p, n);
+	copy[n] = '\0';
+	len = utf8_clean(copy, 1, 0);
+	rc = fwrite(copy, 1, len, stdout) == len ? 0 : -1;
+	vault_wipe(copy, n + 1);
+	free(copy);
+	return rc;
+}
+
 static int
 review_print(struct cli *c, struct store *s, enum review_mode mode,
     const struct share_sender *sd)
 {
-	char *text = NULL;
-	size_t len = 0;
 	int rc;
 
 	if (mode == REVIEW_JSON) {
-		char *safe;
-
-		if (store_review_json(s, sd->fpr, &text, &c->err) != 0)
-			return -1;
-		len = strlen(text);
-		safe = utf8_json_controls(text);
 		fputc('{', stdout);
 		sender_json(sd, stdout);
-		rc = fputs(safe[0] == '{' && safe[1] != '}' ? "," : "",
-		    stdout) == EOF || fputs(safe + (safe[0] == '{'), stdout) ==
-		    EOF || fputc('\n', stdout) == EOF;
-		vault_wipe(safe, strlen(safe));
-		free(safe);
-		vault_wipe(text, len);
-		free(text);
+		fputc(',', stdout);
+		rc = store_review_json_to(s, sd->fpr, to_stdout, NULL,
+		    &c->err);
+		if (rc == 0 && fputs("}\n", stdout) == EOF)
+			rc = -1;
 	} else {
-		char *from;
+		char *from = sender_line(sd);
 
-		if (report_render(s, REPORT_MD, &text, &len, &c->err) != 0)
-			return -1;
-		from = sender_line(sd);
 		printf("%s\n\n", from);
 		free(from);
-		utf8_clean(text, 1, 0);
-		rc = fputs(text, stdout) == EOF;
-		report_free(text, len);
+		rc = report_write(s, REPORT_MD, to_stdout_clean, NULL, &c->err);
 	}
+	if (rc != 0 && strncmp(c->err.msg, "cannot write", 12) != 0)
+		return -1;      /* the store's own words */
 	if (rc != 0 || fflush(stdout) != 0)
 		return cli_error(c, "cannot write the output");
 	return 0;

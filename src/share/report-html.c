@@ -517,7 +517,7 @@ report_html(struct store *s, struct rbuf *b, struct err *e)
 {
 	struct html h;
 	struct report_summary sum;
-	struct rbuf statement = { NULL, 0, 0 };
+	struct rbuf statement = { .p = NULL };
 	char *title;
 	int rc;
 

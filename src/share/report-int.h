@@ -3,7 +3,11 @@
  *
  * struct rbuf is a growing text buffer for journal text: when it grows,
  * the old memory is wiped before it is freed, so no copy of the text is
- * left behind in the heap.
+ * left behind in the heap.  With a sink (report_write) it streams: once
+ * it holds RBUF_FLUSH bytes, what it holds goes to the sink and is wiped,
+ * all but the last RBUF_KEEP bytes and an unfinished UTF-8 character, so
+ * a renderer may still look back at b->p[b->len - RBUF_KEEP] and a sink
+ * always gets whole characters.
  */
 #ifndef TEND_REPORT_INT_H
 #define TEND_REPORT_INT_H
@@ -18,7 +22,17 @@ struct checkin;
 struct rbuf {
 	char *p;
 	size_t len, cap;
+	/* Optional: where the text goes as it grows (report_write). */
+	int (*sink)(const char *p, size_t n, void *arg);
+	void *arg;
+	int failed;             /* the errno of a sink that failed, or 0 */
 };
+#define RBUF_FLUSH ((size_t)64 * 1024)
+#define RBUF_KEEP 2
+
+/* Hand everything b holds to its sink (if it has one); 0, or -1 if the
+ * sink failed now or before. */
+int rbuf_flush(struct rbuf *b);
 
 void rbuf_put(struct rbuf *b, const char *s);
 void rbuf_putn(struct rbuf *b, const char *s, size_t n);

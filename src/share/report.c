@@ -11,6 +11,7 @@
 
 #include "tend/report.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,12 +26,53 @@
 
 /* ---- the buffer ---- */
 
+/* Where a flush may stop so that the bytes after it keep at least keep
+ * bytes and start a UTF-8 character. */
+static size_t
+rbuf_cut(const struct rbuf *b, size_t keep)
+{
+	size_t cut = b->len > keep ? b->len - keep : 0;
+
+	while (cut > 0 && ((unsigned char)b->p[cut] & 0xC0) == 0x80 &&
+	    b->len - cut < keep + 4)
+		cut--;
+	return cut;
+}
+
+/* Hand the first n bytes to the sink, wipe them and move the rest down. */
+static void
+rbuf_hand(struct rbuf *b, size_t n)
+{
+	if (n == 0)
+		return;
+	if (b->failed == 0 && b->sink(b->p, n, b->arg) != 0)
+		b->failed = errno != 0 ? errno : EIO;
+	memmove(b->p, b->p + n, b->len - n);
+	sodium_memzero(b->p + b->len - n, n);
+	b->len -= n;
+	b->p[b->len] = '\0';
+}
+
+int
+rbuf_flush(struct rbuf *b)
+{
+	if (b->sink != NULL && b->p != NULL)
+		rbuf_hand(b, b->len);
+	if (b->failed != 0) {
+		errno = b->failed;
+		return -1;
+	}
+	return 0;
+}
+
 static void
 rbuf_grow(struct rbuf *b, size_t more)
 {
 	size_t cap = b->cap ? b->cap : 4096;
 	char *p;
 
+	if (b->sink != NULL && b->len >= RBUF_FLUSH)
+		rbuf_hand(b, rbuf_cut(b, RBUF_KEEP));
 	if (b->len + more + 1 <= b->cap)
 		return;
 	while (cap < b->len + more + 1)
@@ -700,14 +742,13 @@ render_md(struct store *s, struct rbuf *b, struct err *e)
 static int
 render_json(struct store *s, struct rbuf *b, struct err *e)
 {
-	char *json;
-
-	if (store_document_json(s, &json, e) != 0)
+	/* The document goes to the sink row by row, after what b holds. */
+	if (rbuf_flush(b) != 0)
+		return err_set(e, "cannot write the export (%s)",
+		    strerror(errno));
+	if (store_document_json_to(s, b->sink, b->arg, e) != 0)
 		return -1;
-	rbuf_put(b, json);
 	rbuf_put(b, "\n");
-	sodium_memzero(json, strlen(json));
-	free(json);
 	return 0;
 }
 
@@ -738,7 +779,7 @@ csv_field(struct rbuf *b, const char *text)
 char *
 report_csv_field(const char *text)
 {
-	struct rbuf b = { NULL, 0, 0 };
+	struct rbuf b = { .p = NULL };
 
 	rbuf_put(&b, "");
 	csv_field(&b, text);
@@ -802,14 +843,12 @@ render_csv(struct store *s, struct rbuf *b, struct err *e)
 /* ---- all formats ---- */
 
 int
-report_render(struct store *s, enum report_format f, char **out,
-    size_t *len, struct err *e)
+report_write(struct store *s, enum report_format f, report_write_fn w,
+    void *arg, struct err *e)
 {
-	struct rbuf b = { NULL, 0, 0 };
+	struct rbuf b = { .sink = w, .arg = arg };
 	int rc = -1;
 
-	*out = NULL;
-	*len = 0;
 	rbuf_put(&b, "");
 	switch (f) {
 	case REPORT_MD:
@@ -825,7 +864,31 @@ report_render(struct store *s, enum report_format f, char **out,
 		rc = report_html(s, &b, e);
 		break;
 	}
-	if (rc != 0) {
+	if (rbuf_flush(&b) != 0 && rc == 0)
+		rc = err_set(e, "cannot write the export (%s)",
+		    strerror(errno));
+	rbuf_free(&b);
+	return rc;
+}
+
+/* report_render's sink: the text gathered in a buffer of its own. */
+static int
+gather(const char *p, size_t n, void *arg)
+{
+	rbuf_putn(arg, p, n);
+	return 0;
+}
+
+int
+report_render(struct store *s, enum report_format f, char **out,
+    size_t *len, struct err *e)
+{
+	struct rbuf b = { .p = NULL };
+
+	*out = NULL;
+	*len = 0;
+	rbuf_put(&b, "");
+	if (report_write(s, f, gather, &b, e) != 0) {
 		rbuf_free(&b);
 		return -1;
 	}

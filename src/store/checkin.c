@@ -67,6 +67,11 @@ static const char sql_list_json[] =
     " AS j FROM checkins "
     "WHERE (?1 IS NULL OR time >= ?1) AND (?2 IS NULL OR time < ?2) "
     "ORDER BY time, id)";
+/* The same objects one row each, for store_json_rows_sink. */
+static const char sql_rows_json[] =
+    "SELECT " STORE_CHECKIN_JSON " AS j FROM checkins "
+    "WHERE (?1 IS NULL OR time >= ?1) AND (?2 IS NULL OR time < ?2) "
+    "ORDER BY time, id";
 static const char sql_flagged_json[] =
     "SELECT json_group_array(json(j)) FROM (SELECT json_set("
     STORE_CHECKIN_JSON ", '$.why', CASE "
@@ -305,6 +310,19 @@ store_checkin_list_json(struct store *s, time_t since, time_t until,
 	rc = store_json_row(s, st, json, e);
 	sqlite3_clear_bindings(st);
 	return rc;
+}
+
+int
+store_checkin_json_sink(struct store *s, time_t since, time_t until,
+    store_write_fn w, void *arg, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, sql_rows_json, e);
+
+	if (st == NULL)
+		return -1;
+	store_bind_time(st, 1, since);
+	store_bind_time(st, 2, until);
+	return store_json_rows_sink(s, st, w, arg, e);
 }
 
 int

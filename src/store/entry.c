@@ -486,6 +486,22 @@ store_entry_list_json_to(struct store *s, const struct entry_filter *f,
 }
 
 int
+store_entry_json_sink(struct store *s, const struct entry_filter *f,
+    store_write_fn w, void *arg, struct err *e)
+{
+	sqlite3_stmt *st;
+
+	if (check_filter(f, e) != 0)
+		return -1;
+	st = store_stmt(s, f->newest_first ? sql_rows_json_desc :
+	    sql_rows_json_asc, e);
+	if (st == NULL)
+		return -1;
+	bind_filter(st, f);
+	return store_json_rows_sink(s, st, w, arg, e);
+}
+
+int
 store_entry_get(struct store *s, const char *uuid, entry_cb cb, void *arg,
     struct err *e)
 {

@@ -40,9 +40,10 @@
 #define CHECKIN_RANGE " FROM checkins" CHECKIN_RANGE_WHERE
 #define CHECKIN_WHERE CHECKIN_RANGE_WHERE " AND (shared = 1 OR ?3)"
 #define CHECKIN_SCOPE " FROM checkins" CHECKIN_WHERE
-#define AGENDA_SCOPE \
-    " FROM agenda WHERE done IS NULL AND (?1 IS NULL OR created >= ?1) " \
+#define AGENDA_WHERE \
+    " WHERE done IS NULL AND (?1 IS NULL OR created >= ?1) " \
     "AND (?2 IS NULL OR created < ?2)"
+#define AGENDA_SCOPE " FROM agenda" AGENDA_WHERE
 
 /* Rows are copied in rowid order straight from the table (NOT INDEXED:
  * through an index they would be sorted, whole texts and all, in
@@ -86,10 +87,6 @@ static const char sql_estimate[] =
     "FROM sessions) + 1048576";
 
 #define EXPORT_ROOM_MAX ((long long)1 << 30)
-
-static const char sql_meta_json[] =
-    "SELECT json_group_object(substr(key, 8), value) FROM meta "
-    "WHERE key LIKE 'export\\_%' ESCAPE '\\'";
 
 
 static int count_row(struct store *s, const char *sql,
@@ -367,6 +364,131 @@ store_export_open(struct store *s, const struct export_scope *sc,
 		return err_set(e, "cannot make the export read-only");
 	}
 	return 0;
+}
+
+/* ---- the subset as views over the journal ---- */
+
+/* The same subset as views in the connection's temp schema, which
+ * unqualified names find before the journal's tables.  Views take no
+ * parameters: ?1 ?2 ?3 of the scope's WHERE text are written in as
+ * numbers (or NULL). */
+static const char *const view_sql[] = {
+	"CREATE TEMP VIEW entries AS SELECT * FROM main.entries" ENTRY_WHERE,
+	"CREATE TEMP VIEW tags AS SELECT * FROM main.tags WHERE entry IN "
+	    "(SELECT id FROM temp.entries)",
+	"CREATE TEMP VIEW checkins AS SELECT * FROM main.checkins"
+	    CHECKIN_WHERE,
+	"CREATE TEMP VIEW agenda AS SELECT * FROM main.agenda" AGENDA_WHERE,
+	/* The meta keys of an image: its own, the owner, the export's. */
+	"CREATE TEMP TABLE meta (key TEXT PRIMARY KEY, value TEXT) "
+	    "WITHOUT ROWID",
+	"INSERT INTO temp.meta SELECT key, value FROM main.meta "
+	    "WHERE key = 'owner'",
+	"INSERT INTO temp.meta VALUES ('created', strftime('%s', 'now')), "
+	    "('title', 'Journal')",
+};
+/* Every other table of the journal (sessions go out whole; the search
+ * index is reached only through entries) is an empty view: the safety
+ * plan, drafts, revisions and whatever a later schema adds stay home. */
+static const char sql_other_tables[] =
+    "SELECT name FROM pragma_table_list WHERE schema = 'main' AND "
+    "type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND "
+    "name NOT IN ('entries', 'tags', 'checkins', 'agenda', 'meta', "
+    "'sessions')";
+
+/* sql with ?1 ?2 ?3 replaced by the scope's values; sqlite3_free() it. */
+static char *
+scope_sql(const char *sql, const struct export_scope *sc)
+{
+	sqlite3_str *out = sqlite3_str_new(NULL);
+	const char *p;
+
+	for (p = sql; *p != '\0'; p++) {
+		if (p[0] == '?' && p[1] >= '1' && p[1] <= '3') {
+			time_t t = p[1] == '1' ? sc->since : sc->until;
+
+			if (p[1] == '3')
+				sqlite3_str_appendf(out, "%d", sc->all ? 1 : 0);
+			else if (t == 0)
+				sqlite3_str_appendall(out, "NULL");
+			else
+				sqlite3_str_appendf(out, "%lld", (long long)t);
+			p++;
+		} else
+			sqlite3_str_appendchar(out, 1, *p);
+	}
+	return sqlite3_str_finish(out);
+}
+
+static int
+exec_scoped(struct store *s, const char *sql, const struct export_scope *sc,
+    struct err *e)
+{
+	char *text = scope_sql(sql, sc);
+	int rc;
+
+	if (text == NULL)
+		return err_set(e, "not enough memory to build the export");
+	rc = sqlite3_exec(s->db, text, NULL, NULL, NULL);
+	sqlite3_free(text);
+	return rc == SQLITE_OK ? 0 : store_sqlerr(s, rc, e);
+}
+
+/* Every other table as an empty view. */
+static int
+hide_others(struct store *s, struct err *e)
+{
+	sqlite3_stmt *st;
+	char *names[64];
+	size_t n = 0, i;
+	int rc;
+
+	rc = sqlite3_prepare_v2(s->db, sql_other_tables, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_sqlerr(s, rc, e);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 64)
+		names[n++] = sqlite3_mprintf("%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		fatal("store: too many tables to hide");
+	for (i = 0; i < n; i++) {
+		char *sql = names[i] == NULL ? NULL : sqlite3_mprintf(
+		    "CREATE TEMP VIEW \"%w\" AS SELECT * FROM main.\"%w\" "
+		    "WHERE 0", names[i], names[i]);
+
+		if (rc == SQLITE_DONE || rc == SQLITE_OK)
+			rc = sql == NULL ? SQLITE_NOMEM :
+			    sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+		sqlite3_free(sql);
+		sqlite3_free(names[i]);
+	}
+	if (rc != SQLITE_DONE && rc != SQLITE_OK)
+		return store_sqlerr(s, rc, e);
+	return 0;
+}
+
+int
+store_export_view(struct store *s, const struct export_scope *sc,
+    const struct export_meta *m, struct err *e)
+{
+	size_t i;
+	int rc = 0;
+
+	/* Statements prepared before would still read the tables. */
+	for (i = 0; i < s->ncache; i++)
+		sqlite3_finalize(s->cache[i].st);
+	s->ncache = 0;
+	s->tl_valid = 0;
+	for (i = 0; rc == 0 && i < sizeof view_sql / sizeof view_sql[0]; i++)
+		rc = exec_scoped(s, view_sql[i], sc, e);
+	if (rc == 0)
+		rc = hide_others(s, e);
+	if (rc == 0)
+		rc = write_meta(s, s, sc, m, e);
+	if (rc == 0 && sqlite3_exec(s->db, "PRAGMA query_only=ON", NULL, NULL,
+	    NULL) != SQLITE_OK)
+		rc = err_set(e, "cannot make the export read-only");
+	return rc;
 }
 
 struct image_copy {
@@ -931,47 +1053,4 @@ store_export_counts(struct store *s, const struct export_scope *sc,
 		return -1;
 	out->agenda = (long)r[0];
 	return 0;
-}
-
-int
-store_review_json(struct store *s, const char *signer, char **json,
-    struct err *e)
-{
-	struct entry_filter f;
-	sqlite3_stmt *st;
-	char *part[6] = { NULL, NULL, NULL, NULL, NULL, NULL };
-	char *sig;
-	int rc = -1, i;
-
-	*json = NULL;
-	memset(&f, 0, sizeof f);
-	if ((st = store_stmt(s, sql_meta_json, e)) == NULL ||
-	    store_json_row(s, st, &part[0], e) != 0 ||
-	    store_entry_list_json(s, &f, &part[1], e) != 0 ||
-	    store_checkin_list_json(s, 0, 0, &part[2], e) != 0 ||
-	    store_session_list_json(s, &part[3], e) != 0 ||
-	    store_agenda_list_json(s, &part[4], e) != 0 ||
-	    store_checkin_flagged_json(s, &part[5], e) != 0)
-		goto done;
-	/* The signer's fingerprint is base32 and dashes: no quoting needed,
-	 * but check rather than trust. */
-	for (i = 0; signer[i] != '\0'; i++)
-		if (signer[i] == '"' || signer[i] == '\\' ||
-		    (unsigned char)signer[i] < 0x20)
-			fatal("store: a fingerprint with odd characters");
-	sig = xasprintf("\"%s\"", signer);
-	/* The check-ins to look at first come before any journal text. */
-	*json = xasprintf("{\"export\":%s,\"signer\":%s,\"attention\":%s,"
-	    "\"entries\":%s,\"checkins\":%s,\"sessions\":%s,"
-	    "\"agenda\":%s}", part[0], sig, part[5], part[1], part[2],
-	    part[3], part[4]);
-	free(sig);
-	rc = 0;
-done:
-	for (i = 0; i < 6; i++)
-		if (part[i] != NULL) {
-			vault_wipe(part[i], strlen(part[i]));
-			free(part[i]);
-		}
-	return rc;
 }

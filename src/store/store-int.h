@@ -77,6 +77,20 @@ int store_json_row(struct store *s, sqlite3_stmt *st, char **json,
  * bindings.  0, or -1 with e filled (SQLite failed or out failed). */
 int store_json_rows(struct store *s, sqlite3_stmt *st, FILE *out,
     struct err *e);
+/* The same array handed to w piece by piece (a write failure is "cannot
+ * write the export"). */
+int store_json_rows_sink(struct store *s, sqlite3_stmt *st, store_write_fn w,
+    void *arg, struct err *e);
+/* Entries matching f and check-ins in [since, until) as JSON arrays
+ * handed to w row by row (the objects of the *_list_json functions). */
+int store_entry_json_sink(struct store *s, const struct entry_filter *f,
+    store_write_fn w, void *arg, struct err *e);
+int store_checkin_json_sink(struct store *s, time_t since, time_t until,
+    store_write_fn w, void *arg, struct err *e);
+/* Write text to w with DEL and C1 controls as \u escapes (see
+ * utf8_json_controls); the copy is wiped.  0, or -1 with e filled. */
+int store_json_put(const char *text, store_write_fn w, void *arg,
+    struct err *e);
 
 /* Every change runs between store_write_begin and store_write_end (its
  * own transaction, or a savepoint inside store_begin's): on rc != 0

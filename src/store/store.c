@@ -23,6 +23,7 @@
 #include "tend/vault.h"
 
 static const char sql_begin[] = "BEGIN IMMEDIATE";
+static const char sql_read_begin[] = "BEGIN DEFERRED";
 static const char sql_commit[] = "COMMIT";
 static const char sql_rollback[] = "ROLLBACK";
 static const char sql_savepoint[] = "SAVEPOINT store_write";
@@ -319,39 +320,77 @@ store_json_row(struct store *s, sqlite3_stmt *st, char **json,
 	return 0;
 }
 
+static int
+write_failed(struct err *e)
+{
+	return err_set(e, "cannot write the export (%s)", strerror(errno));
+}
+
+/* A FILE as a store_write_fn. */
+static int
+file_write(const char *p, size_t n, void *arg)
+{
+	return fwrite(p, 1, n, arg) == n ? 0 : -1;
+}
+
 int
 store_json_rows(struct store *s, sqlite3_stmt *st, FILE *out,
     struct err *e)
 {
-	const char *text;
-	char *safe;
-	long n = 0;
-	int rc, bad;
+	static const char was[] = "cannot write the export";
+	char why[ERR_MSG_MAX];
 
-	if (fputc('[', out) == EOF)
-		goto write_failed;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if (store_json_rows_sink(s, st, file_write, out, e) == 0)
+		return 0;
+	/* The listings on standard output say what they could not write. */
+	if (strncmp(e->msg, was, sizeof was - 1) == 0) {
+		snprintf(why, sizeof why, "%s", e->msg + sizeof was - 1);
+		err_set(e, "cannot write the list%s", why);
+	}
+	return -1;
+}
+
+int
+store_json_put(const char *text, store_write_fn w, void *arg,
+    struct err *e)
+{
+	char *safe = utf8_json_controls(text != NULL ? text : "null");
+	size_t n = strlen(safe);
+	int rc = w(safe, n, arg);
+	int saved = errno;
+
+	vault_wipe(safe, n);
+	free(safe);
+	if (rc != 0) {
+		errno = saved;
+		return write_failed(e);
+	}
+	return 0;
+}
+
+int
+store_json_rows_sink(struct store *s, sqlite3_stmt *st, store_write_fn w,
+    void *arg, struct err *e)
+{
+	long n = 0;
+	int rc = SQLITE_DONE, bad;
+
+	bad = w("[", 1, arg) != 0 ? write_failed(e) : 0;
+	while (bad == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		/* DEL and C1 controls as \u escapes, as cli_print_json does */
-		text = (const char *)sqlite3_column_text(st, 0);
-		safe = utf8_json_controls(text != NULL ? text : "null");
-		bad = (n++ > 0 && fputc(',', out) == EOF) ||
-		    fputs(safe, out) == EOF;
-		vault_wipe(safe, strlen(safe));
-		free(safe);
-		if (bad)
-			goto write_failed;
+		if (n++ > 0 && w(",", 1, arg) != 0)
+			bad = write_failed(e);
+		else
+			bad = store_json_put((const char *)
+			    sqlite3_column_text(st, 0), w, arg, e);
 	}
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
+	if (bad != 0)
+		return -1;
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, e);
-	if (fputc(']', out) == EOF)
-		return err_set(e, "cannot write the list (%s)", strerror(errno));
-	return 0;
-write_failed:
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return err_set(e, "cannot write the list (%s)", strerror(errno));
+	return w("]", 1, arg) != 0 ? write_failed(e) : 0;
 }
 
 int
@@ -379,6 +418,12 @@ int
 store_begin(struct store *s, struct err *e)
 {
 	return run(s, sql_begin, e);
+}
+
+int
+store_read_begin(struct store *s, struct err *e)
+{
+	return run(s, sql_read_begin, e);
 }
 
 int

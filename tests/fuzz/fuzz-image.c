@@ -44,6 +44,16 @@ said(const struct err *e)
 		abort();
 }
 
+/* Where the review's JSON goes: nowhere. */
+static int
+discard(const char *p, size_t n, void *arg)
+{
+	(void)p;
+	(void)n;
+	(void)arg;
+	return 0;
+}
+
 int
 LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
@@ -61,9 +71,8 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		said(&e);
 		return 0;
 	}
-	if (store_review_json(s, "XXXX-XXXX-XXXX-XXXX", &text, &e) == 0)
-		free(text);
-	else
+	if (store_review_json_to(s, "XXXX-XXXX-XXXX-XXXX", discard, NULL,
+	    &e) != 0)
 		said(&e);
 	if (report_summarize(s, &sum, &e) != 0)
 		said(&e);
