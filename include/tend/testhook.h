@@ -13,7 +13,9 @@
 
 enum test_hook {
 	TEST_HOOK_KDF,          /* a key derivation profile name, e.g. minimal */
-	TEST_HOOK_IDLE_SECONDS  /* lock the app after this many idle seconds */
+	TEST_HOOK_IDLE_SECONDS, /* lock the app after this many idle seconds */
+	TEST_HOOK_SLOW_STEP     /* milliseconds every long step waits first,
+	                         * so that its progress line shows */
 };
 
 /* The hook's value, or NULL when it is unset or hooks are compiled out. */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "tend/progress.h"
 #include "tend/store.h"
 #include "tend/timefmt.h"
 #include "tend/vault.h"
@@ -282,7 +283,12 @@ cmd_trash(struct cli *c, int argc, char **argv)
 	memset(&f, 0, sizeof f);
 	f.trashed = 1;
 	if (a.nargs == 1) {
+		struct progress p;
+
+		progress_stderr(&p);
+		progress_begin(&p, "Emptying the trash");
 		rc = store_trash_empty(j.s, &n, &c->err);
+		progress_end(&p);
 		if (rc == 0)
 			printf("deleted %ld %s for good\n", n,
 			    n == 1 ? "entry" : "entries");

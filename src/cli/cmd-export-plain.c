@@ -26,6 +26,7 @@
 
 #include "cli/cli.h"
 #include "tend/fileio.h"
+#include "tend/progress.h"
 #include "tend/report.h"
 #include "tend/store.h"
 #include "tend/timefmt.h"
@@ -293,12 +294,16 @@ plain_write_file(struct cli *c, struct store *s, enum report_format f,
     const char *out, size_t *bytes)
 {
 	struct plain_file pf = { -1, 0 };
+	struct progress p;
 	char *tmp = NULL;
 	int rc;
 
 	if ((pf.fd = file_tmp_beside(out, &tmp, &c->err)) < 0)
 		return -1;
+	progress_stderr(&p);
+	progress_begin(&p, "Writing the export");
 	rc = report_write(s, f, plain_write, &pf, &c->err);
+	progress_end(&p);
 	if (rc == 0 && fsync(pf.fd) != 0)
 		rc = err_set(&c->err, "cannot write %s (%s)", out,
 		    strerror(errno));

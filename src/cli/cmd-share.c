@@ -23,6 +23,7 @@
 
 #include "cli/cli.h"
 #include "tend/fileio.h"
+#include "tend/progress.h"
 #include "tend/share.h"
 #include "tend/store.h"
 #include "tend/timefmt.h"
@@ -421,6 +422,7 @@ export_bundle(struct cli *c, const struct share_args *a,
 	char *words = NULL, fpr[SHARE_FPR_CHARS];
 	struct share_export x;
 	struct export_counts n;
+	struct progress p;
 	struct journal j;
 	int rc = 1;
 
@@ -446,8 +448,12 @@ export_bundle(struct cli *c, const struct share_args *a,
 		words = vault_secret_alloc(SHARE_PASSPHRASE_MAX);
 		prompt_progress_on();
 	}
-	if (share_export_bundle(j.s, j.v, &x, a->out, words, fpr,
-	    &c->err) != 0)
+	progress_stderr(&p);
+	progress_begin(&p, "Writing the bundle");
+	rc = share_export_bundle(j.s, j.v, &x, a->out, words, fpr, &c->err);
+	progress_end(&p);
+	rc = rc != 0 ? 1 : 0;
+	if (rc != 0)
 		goto done;
 	fprintf(stderr, "Wrote %s, signed by your journal (fingerprint %s).\n",
 	    a->out, fpr);
@@ -509,6 +515,23 @@ cli_patients_path(const char *identity)
 	return p;
 }
 
+/* share_bundle_open with a progress line (decrypting and checking a big
+ * bundle takes a while). */
+static int
+open_bundle(struct cli *c, const char *bundle,
+    const struct share_identity *id, const char *pass, size_t len,
+    struct share_bundle **b)
+{
+	struct progress p;
+	int rc;
+
+	progress_stderr(&p);
+	progress_begin(&p, "Opening the bundle");
+	rc = share_bundle_open(bundle, id, pass, len, b, &c->err);
+	progress_end(&p);
+	return rc;
+}
+
 /* Ask on the terminal for the six words and open the bundle with them. */
 static int
 open_with_words(struct cli *c, const char *bundle, const char *file,
@@ -526,7 +549,7 @@ open_with_words(struct cli *c, const char *bundle, const char *file,
 		return -1;
 	pass.len = share_passphrase_normalize(pass.buf, pass.len);
 	prompt_progress_on();
-	rc = share_bundle_open(bundle, NULL, pass.buf, pass.len, b, &c->err);
+	rc = open_bundle(c, bundle, NULL, pass.buf, pass.len, b);
 	secret_free(&pass);
 	return rc;
 }
@@ -585,7 +608,7 @@ cli_bundle_open(struct cli *c, const char *identity,
 		    "opens with its share passphrase.\n", stderr);
 		return open_with_words(c, bundle, NULL, b);
 	}
-	rc = share_bundle_open(bundle, id, NULL, 0, b, &c->err);
+	rc = open_bundle(c, bundle, id, NULL, 0, b);
 	share_identity_free(id);
 	return rc;
 }
@@ -595,12 +618,17 @@ cli_bundle_sender(struct cli *c, const char *bundle, const char *identity,
     const struct share_bundle *b, struct store **s, struct share_sender *sd)
 {
 	char fpr[SHARE_FPR_CHARS], *claimed, *alias, *patients;
+	struct progress p;
 	struct err e;
 	int rc;
 
 	*s = NULL;
 	share_fingerprint(b->signer, fpr);
-	if (store_open_image(b->img, b->len, s, &c->err) != 0)
+	progress_stderr(&p);
+	progress_begin(&p, "Reading the bundle");
+	rc = store_open_image(b->img, b->len, s, &c->err);
+	progress_end(&p);
+	if (rc != 0)
 		return err_prefix(&c->err, "%s", bundle);
 	claimed = store_meta_get(*s, "export_fingerprint");
 	rc = claimed == NULL || strcmp(claimed, fpr) != 0;

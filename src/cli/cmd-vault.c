@@ -20,6 +20,7 @@
 
 #include "cli/cli.h"
 #include "tend/fileio.h"
+#include "tend/progress.h"
 #include "tend/vault.h"
 
 /* Options shared by the commands here; 0 ends the list. */
@@ -267,19 +268,6 @@ show_recovery(struct cli *c, char recovery[VAULT_RECOVERY_CHARS + 2],
 }
 
 /* "Re-encrypting: 42%" on standard error (a terminal). */
-static void
-rekey_tick(void *arg, unsigned done, unsigned total)
-{
-	int *last = arg;
-	int pct = (int)((unsigned long long)done * 100 / total);
-
-	if (pct == *last)
-		return;
-	*last = pct;
-	fprintf(stderr, "\rRe-encrypting: %d%%", pct);
-	fflush(stderr);
-}
-
 /* Re-encrypt v under a new data key, with pass as its passphrase, and
  * show the new recovery key.  A command's status. */
 static int
@@ -287,14 +275,14 @@ rekey_now(struct cli *c, struct vault *v, const struct secret *pass, int kdf,
     const char *keyfile)
 {
 	char recovery[VAULT_RECOVERY_CHARS + 2];
-	int last = -1, tty = isatty(2);
-	struct vault_rekey_progress p = { rekey_tick, &last };
+	struct progress p;
 	int rc, shown;
 
-	rc = vault_rekey(v, pass->buf, pass->len, kdf, tty ? &p : NULL,
-	    recovery, &c->err);
-	if (tty && last >= 0)
-		fputs("\r\033[K", stderr);
+	progress_stderr(&p);
+	progress_begin(&p, "Re-encrypting");
+	rc = vault_rekey(v, pass->buf, pass->len, kdf, NULL, recovery,
+	    &c->err);
+	progress_end(&p);
 	if (rc < 0)
 		return 1;
 	fprintf(stderr, "Re-encrypted the vault %s under a new key. Older "
@@ -509,6 +497,7 @@ cmd_verify(struct cli *c, int argc, char **argv)
 {
 	static const int allowed[] = { 0 };
 	struct vault_args a;
+	struct progress p;
 	struct vault *v;
 	uint32_t pages = 0;
 	int rc;
@@ -517,7 +506,10 @@ cmd_verify(struct cli *c, int argc, char **argv)
 		return rc;
 	if (cli_open_vault(c, 0, &v) != 0)
 		return 1;
+	progress_stderr(&p);
+	progress_begin(&p, "Checking the vault");
 	rc = vault_verify(v, &pages, &c->err);
+	progress_end(&p);
 	vault_close(v);
 	if (rc != 0)
 		return 1;
@@ -530,6 +522,7 @@ cmd_backup(struct cli *c, int argc, char **argv)
 {
 	static const int allowed[] = { 0 };
 	struct vault_args a;
+	struct progress p;
 	struct vault *v;
 	char *written;
 	int rc;
@@ -538,7 +531,10 @@ cmd_backup(struct cli *c, int argc, char **argv)
 		return rc;
 	if (cli_open_vault(c, 0, &v) != 0)
 		return 1;
+	progress_stderr(&p);
+	progress_begin(&p, "Writing the backup");
 	rc = vault_backup(v, a.nargs ? a.args[0] : NULL, &written, &c->err);
+	progress_end(&p);
 	vault_close(v);
 	if (rc != 0)
 		return 1;

@@ -39,6 +39,7 @@
 #include "share/share-int.h"
 #include "tend/err.h"
 #include "tend/fileio.h"
+#include "tend/progress.h"
 
 #define CHUNK 65536
 #define RCPT_LEN (HDR_SLOTS * 32)
@@ -163,6 +164,7 @@ write_chunks(int fd, crypto_secretstream_xchacha20poly1305_state *st,
 		    crypto_secretstream_xchacha20poly1305_TAG_FINAL :
 		    crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
 		rc = fd_write_all(fd, buf, n + ABYTES);
+		progress_at(off + n, len);
 	}
 	free(buf);
 	return rc;
@@ -384,6 +386,7 @@ share_bundle_open(const char *path, const struct share_identity *id,
 		    tag != want)
 			goto changed;
 		p += c + ABYTES;
+		progress_at(off + c, len);
 	}
 	sig_message(h.uuid, img, len, buf, first + 104, m);
 	if (crypto_sign_verify_detached(first + 32, m, sizeof m, first) != 0) {

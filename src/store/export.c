@@ -26,6 +26,7 @@
 
 #include "store/store-int.h"
 #include "tend/err.h"
+#include "tend/progress.h"
 #include "tend/vault.h"
 
 /* ?1 since, ?2 until (NULL: open), ?3 all.  What goes out is decided
@@ -589,6 +590,7 @@ budget_check(void *arg)
 
 	if (!b->spent && cpu_ns() - start > b->seconds * 1000000000LL)
 		b->spent = 1;
+	progress_tick();
 	return b->spent;
 }
 

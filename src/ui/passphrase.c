@@ -81,6 +81,69 @@ passphrase_progress_end(struct app *a)
 	flushinp();             /* keys pressed while waiting are dropped */
 }
 
+/* A long step's line on the message row: its words and a bar of 20
+ * cells with the percentage, or the seconds when the whole is not known. */
+/* A long step's line on the message row: its words and a bar of 20
+ * cells, filled up to the percentage, or with a block that moves along
+ * while the whole is not known. */
+static void
+step_draw(void *arg, const char *line, double frac)
+{
+	static int turn;
+	struct app *a = arg;
+	char bar[20 * 3 + 1];
+	size_t o = 0;
+	int i, on, from = 0, to;
+
+	if (line == NULL) {
+		ui_message(a, ROLE_MESSAGE, "%s", "");
+		return;
+	}
+	if (frac >= 0)
+		to = (int)(frac * 20 + 0.5);
+	else {
+		from = turn++ % 17;
+		to = from + 4;
+	}
+	for (i = 0; i < 20; i++) {
+		const char *g;
+
+		on = i >= from && i < to;
+		g = on ? draw_glyph(a, "\u2588", "#") :
+		    draw_glyph(a, "\u2591", "-");
+		memcpy(bar + o, g, strlen(g));
+		o += strlen(g);
+	}
+	bar[o] = '\0';
+	if (frac >= 0)
+		ui_message(a, ROLE_MESSAGE, "%s  %s %d%%", a->step_what, bar,
+		    (int)(frac * 100));
+	else
+		ui_message(a, ROLE_MESSAGE, "%s  %s", a->step_what, bar);
+	if (!a->too_small) {
+		draw_bars(a);
+		refresh();
+	}
+}
+
+void
+ui_step_begin(struct app *a, struct progress *p, const char *what)
+{
+	p->draw = step_draw;
+	p->arg = a;
+	a->step_what = what;
+	curs_set(0);
+	progress_begin(p, what);
+}
+
+void
+ui_step_end(struct app *a, struct progress *p)
+{
+	progress_end(p);
+	a->step_what = NULL;
+	flushinp();             /* keys pressed while waiting are dropped */
+}
+
 void
 passphrase_field(struct app *a, int y, const char *label, struct field *fld,
     int active)

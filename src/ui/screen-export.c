@@ -392,6 +392,7 @@ export_answer(struct app *a, void *arg, int yes)
 	char fpr[SHARE_FPR_CHARS], *path, *who;
 	struct export_scope sc;
 	struct share_export sx;
+	struct progress step;
 	struct err e;
 	int i, n = 0, rc;
 
@@ -415,8 +416,10 @@ export_answer(struct app *a, void *arg, int yes)
 		    "passphrase...");
 	}
 	path = export_path(x->file.buf);
+	ui_step_begin(a, &step, "Writing the file");
 	rc = share_export_bundle(a->store, a->vault, &sx, path, x->words, fpr,
 	    &e);
+	ui_step_end(a, &step);
 	/* Say where it went: as typed when from the home folder or a full
 	 * path, else in full. */
 	if (rc == 0) {

@@ -8,8 +8,8 @@
  * passphrase and an old copy of the file could read what is written later;
  * the screen explains that and asks whether to re-encrypt everything with
  * a new key as well (no by default).  A yes closes the store, re-encrypts
- * the vault (a progress line counts the pages) and shows the new recovery
- * key once; as at the first run, its last four characters are typed back
+ * the vault (a bar counts the pages once it takes a while) and shows the
+ * new recovery key once; as at the first run, its last four characters are typed back
  * before the screen closes.  The journal is closed while the key is shown
  * (so the idle lock has nothing to lock and only hides the key, as at the
  * first run), and opens again with the new passphrase on the unlock
@@ -248,25 +248,12 @@ passwd_set(struct app *a, struct passwd *p)
 	return UI_DRAW_ALL;
 }
 
-static void
-passwd_tick(void *arg, unsigned done, unsigned total)
-{
-	struct app *a = arg;
-
-	ui_message(a, ROLE_MESSAGE, "Re-encrypting: %u%%",
-	    (unsigned)((unsigned long long)done * 100 / total));
-	if (!a->too_small) {
-		draw_bars(a);
-		refresh();
-	}
-}
-
 /* Close the store, re-encrypt the vault and close it (the key is shown
  * next); when nothing was re-encrypted, open the store again. */
 static int
 passwd_rekey(struct app *a, struct passwd *p)
 {
-	struct vault_rekey_progress prog = { passwd_tick, a };
+	struct progress step;
 	struct err e, e2;
 	int rc;
 
@@ -274,11 +261,12 @@ passwd_rekey(struct app *a, struct passwd *p)
 	store_close(a->store);
 	a->store = NULL;
 	curs_set(0);
-	passwd_tick(a, 0, 1);
 	passphrase_progress_begin(a, draw_glyph(a, "One moment: locking the "
 	    "new key…", "One moment: locking the new key..."));
-	rc = vault_rekey(a->vault, p->pass.buf, p->pass.len, -1, &prog,
+	ui_step_begin(a, &step, "Re-encrypting");
+	rc = vault_rekey(a->vault, p->pass.buf, p->pass.len, -1, NULL,
 	    p->recovery, &e);
+	ui_step_end(a, &step);
 	passphrase_progress_end(a);
 	field_reset(&p->pass);
 	if (rc < 0) {

@@ -178,8 +178,10 @@ trash_empty_answer(struct app *a, void *arg, int yes)
 {
 	struct frame *f = &a->stack[a->depth - 1];
 	struct rows *t = arg;
+	struct progress p;
 	struct err e;
 	long n = 0;
+	int rc;
 
 	if (f->data != t)
 		return;
@@ -187,12 +189,16 @@ trash_empty_answer(struct app *a, void *arg, int yes)
 		ui_message(a, ROLE_MESSAGE, "Nothing was deleted.");
 		return;
 	}
-	/* Say what is happening before the file is rewritten. */
+	/* Say what is happening before the file is rewritten; a bar once
+	 * it takes a while. */
 	ui_message(a, ROLE_MESSAGE, "Emptying the trash; this can take a "
 	    "moment...");
 	draw_bars(a);
 	refresh();
-	if (store_trash_empty(a->store, &n, &e) != 0) {
+	ui_step_begin(a, &p, "Emptying the trash");
+	rc = store_trash_empty(a->store, &n, &e);
+	ui_step_end(a, &p);
+	if (rc != 0) {
 		ui_message(a, ROLE_WARNING, "The trash was not emptied: %s.",
 		    e.msg);
 		trash_load(a, t);

@@ -20,6 +20,7 @@
 #include <wchar.h>
 
 #include "tend/err.h"
+#include "tend/progress.h"
 #include "tend/vault.h"
 
 struct app;
@@ -442,6 +443,7 @@ struct app {
 	int cursor_y, cursor_x;         /* where the cursor shows; -1: hidden */
 	struct vault_progress progress;
 	const char *progress_what;
+	const char *step_what;          /* the long step shown, if any */
 	struct timespec last_key;       /* for the idle lock */
 	int idle_done;                  /* the idle time passed, no key since */
 	int idle_seconds;               /* test override; 0: use config */
@@ -664,6 +666,10 @@ const char *passphrase_hint(const char *pass, size_t len, enum role *role);
  * typed meanwhile. */
 void passphrase_progress_begin(struct app *, const char *what);
 void passphrase_progress_end(struct app *);
+/* A long step (export, emptying the trash, re-encrypting) with a bar on
+ * the message row once it has taken half a second (see progress.h). */
+void ui_step_begin(struct app *, struct progress *p, const char *what);
+void ui_step_end(struct app *, struct progress *p);
 
 /* A label and a field on row y; the cursor goes to the field when it is
  * the one being typed in (active). */

@@ -21,6 +21,8 @@ test_hook(enum test_hook h)
 		return getenv("TEND_TEST_KDF");
 	case TEST_HOOK_IDLE_SECONDS:
 		return getenv("TEND_TEST_IDLE_SECONDS");
+	case TEST_HOOK_SLOW_STEP:
+		return getenv("TEND_TEST_SLOW_STEP");
 	}
 	return NULL;
 }

@@ -36,6 +36,7 @@
 #include "tend/err.h"
 #include "tend/fileio.h"
 #include "tend/header.h"
+#include "tend/progress.h"
 #include "vault/rekey.h"
 #include "vault/shim.h"
 #include "vault/vault-int.h"
@@ -243,6 +244,10 @@ copy_pages(struct vault *v, struct vault *nv,
 		if (p != NULL && p->tick != NULL && total > 0)
 			p->tick(p->arg, (unsigned)(total -
 			    sqlite3_backup_remaining(b)), (unsigned)total);
+		if (total > 0)
+			progress_at((unsigned long long)(total -
+			    sqlite3_backup_remaining(b)),
+			    (unsigned long long)total);
 	} while (rc == SQLITE_OK);
 	sqlite3_backup_finish(b);
 	if (rc == SQLITE_DONE)

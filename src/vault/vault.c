@@ -29,6 +29,7 @@
 #include "tend/err.h"
 #include "tend/fileio.h"
 #include "tend/header.h"
+#include "tend/progress.h"
 #include "vault/hotjournal.h"
 #include "vault/inbox-int.h"
 #include "vault/secmem.h"
@@ -424,6 +425,17 @@ check_file(const char *path, int flags, struct err *e)
 	return 0;
 }
 
+/* SQLite virtual machine steps between two looks at the clock. */
+#define PROGRESS_OPS 100000
+
+static int
+sql_progress(void *arg)
+{
+	(void)arg;
+	progress_tick();
+	return 0;
+}
+
 /* Open the SQLite connection through the shim (not yet unlocked). */
 static int
 attach_db(struct vault *v, struct err *e)
@@ -443,6 +455,9 @@ attach_db(struct vault *v, struct err *e)
 	}
 	sqlite3_extended_result_codes(v->db, 1);
 	sqlite3_busy_timeout(v->db, 5000);
+	/* A statement that runs long (VACUUM, a whole export, the integrity
+	 * check) moves the progress line, if a step shows one. */
+	sqlite3_progress_handler(v->db, PROGRESS_OPS, sql_progress, NULL);
 	return 0;
 }
 
@@ -1173,6 +1188,8 @@ vault_verify(struct vault *v, uint32_t *pages, struct err *e)
 			goto out;
 		}
 		(*pages)++;
+		/* The pages are half the work, SQLite's own check the rest. */
+		progress_at((unsigned long long)i, (unsigned long long)n * 2);
 	}
 	src = sqlite3_prepare_v2(v->db, "PRAGMA integrity_check", -1, &st,
 	    NULL);
@@ -1279,6 +1296,8 @@ vault_backup(struct vault *v, const char *dest, char **written, struct err *e)
 			err_set(e, "cannot write %s: %s", tmp, strerror(errno));
 			goto out_commit;
 		}
+		progress_at((unsigned long long)(off + n),
+		    (unsigned long long)size);
 	}
 	if (fsync(fd) != 0) {
 		err_set(e, "cannot write %s: %s", tmp, strerror(errno));
