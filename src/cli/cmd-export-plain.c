@@ -283,6 +283,7 @@ plain_write(const char *p, size_t n, void *arg)
 	if (fd_write_all(pf->fd, p, n) != 0)
 		return -1;
 	pf->bytes += n;
+	progress_tick();
 	return 0;
 }
 

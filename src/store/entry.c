@@ -17,6 +17,7 @@
 
 #include "store/store-int.h"
 #include "tend/err.h"
+#include "tend/progress.h"
 #include "tend/timefmt.h"
 
 static const char *const kinds[] = {
@@ -359,6 +360,7 @@ store_trash_empty(struct store *s, long *n, struct err *e)
 		return -1;
 	}
 	/* Rebuild the file so that no freed page is left behind. */
+	progress_tick();
 	if ((vac = store_stmt(s, sql_vacuum, e)) == NULL)
 		return -1;
 	return store_done(s, vac, e);

@@ -863,6 +863,7 @@ copy_image(sqlite3 *img, const struct store_budget *b, struct store *out,
 			rc = image_error(out->db, out->budget, SQLITE_ERROR, e);
 		else
 			rc = copy_table(img, b, out, name, e);
+		progress_tick();
 		free(del);
 		free(name);
 	}

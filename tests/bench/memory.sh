@@ -4,8 +4,8 @@
 # (default 100,000) of about 1.5 KB and N/33 check-ins.
 #
 # The journal is built once; each command then runs under /usr/bin/time
-# and its peak resident set (ru_maxrss) is printed as
-#   peak rss list --json: N MiB
+# and its peak resident set (ru_maxrss) and time are printed as
+#   peak rss list --json: N MiB (S s)
 # The vault's size per entry is compared with a plain SQLite file holding
 # the same rows under the same schema.  Run by `make bench`; not a test.
 set -u
@@ -51,8 +51,9 @@ ID=$(printf "%08x" $((N / 2)))
 rss() {
 	name=$1
 	shift
-	if /usr/bin/time -f '%M' -o "$D/rss" "$@" >/dev/null 2>"$D/err"; then
-		echo "peak rss $name: $(($(tail -n 1 "$D/rss") / 1024)) MiB"
+	if /usr/bin/time -f '%M %e' -o "$D/rss" "$@" >/dev/null 2>"$D/err"; then
+		set -- $(tail -n 1 "$D/rss")
+		echo "peak rss $name: $(($1 / 1024)) MiB ($2 s)"
 	else
 		echo "peak rss $name: failed ($(tail -n 1 "$D/err"))"
 	fi
@@ -71,6 +72,10 @@ for fmt in md csv json html; do
 	rss "export --format $fmt" $T $F export --all --yes --format $fmt \
 		-o "$D/out.$fmt"
 done
+rss "review --md (open and print)" $T review "$D/b.tend" --md \
+	--identity "$D/id" --passphrase-file "$D/pw"
+rss "review --json (open and print)" $T review "$D/b.tend" --json \
+	--identity "$D/id" --passphrase-file "$D/pw"
 rss "verify" $T $F verify
 rss "backup" $T $F backup "$D/backup.tend"
 }

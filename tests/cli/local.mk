@@ -20,7 +20,8 @@ cli_tests = \
 	tests/cli/checkin-share.sh \
 	tests/cli/rollback.sh \
 	tests/cli/jot.sh \
-	tests/cli/memory.sh
+	tests/cli/memory.sh \
+	tests/cli/progress.sh
 TESTS += $(cli_tests)
 EXTRA_DIST += $(cli_tests)
 

@@ -2,8 +2,9 @@
 # memory.sh: memory stays bounded as a journal grows.  Journals of 2,000
 # and 8,000 entries of about 1.5 KB: list --json and search --json stay
 # small and grow far less than the text does (they are written row by
-# row), and an encrypted bundle is built with little more than the image
-# itself (no copies of it).  Peak resident memory is read with
+# row), so do the plaintext exports (md, json, csv, html: written as they
+# are rendered, from the journal itself), and an encrypted bundle is
+# built with little more than the image itself (no copies of it).  Peak resident memory is read with
 # /usr/bin/time; the bounds are generous, to catch gross regressions only.
 . "${TEND_SRCDIR:-.}/tests/lib.sh"
 
@@ -63,6 +64,24 @@ for cmd in "list --json" "search --json ruhiger"; do
 	ok "$cmd: 4 times the entries, under 8 MiB more" \
 		below "$((big - small + 1))" 8192
 done
+
+# The plaintext exports are written as they are rendered, from the
+# journal itself (no copy of it in memory).
+for fmt in md json csv html; do
+	small=$(peak "$T/small.tend" export --all --yes --format $fmt \
+		-o "$T/small.$fmt")
+	big=$(peak "$T/big.tend" export --all --yes --format $fmt \
+		-o "$T/big.$fmt")
+	diag "export --format $fmt: $small KiB at 2,000 entries, $big KiB" \
+		"at 8,000 ($(($(stat -c %s "$T/big.$fmt") / 1024)) KiB written)"
+	ok "export --format $fmt at 8,000 entries: under 32 MiB" \
+		below "$big" 32768
+	ok "export --format $fmt: 4 times the entries, under 8 MiB more" \
+		below "$((big - small + 1))" 8192
+done
+is "$(jq '.entries | length' "$T/big.json")" 8000 \
+	"the JSON export has them all"
+is "$(grep -c '^### ' "$T/big.md")" 8000 "so has the Markdown"
 
 big=$(peak "$T/big.tend" export --all --to "$KEY" -o "$T/b.tend")
 img=$(($(stat -c %s "$T/b.tend") / 1024))

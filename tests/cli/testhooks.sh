@@ -1,6 +1,6 @@
 #!/bin/sh
 # testhooks.sh: the test suite's environment variables (TEND_TEST_KDF,
-# TEND_TEST_IDLE_SECONDS) work only in a test build.  The tests run
+# TEND_TEST_IDLE_SECONDS, TEND_TEST_SLOW_STEP) work only in a test build.  The tests run
 # tests/hooks/tend, which has them; tend itself (what ./bootstrap builds
 # and people run) must not even contain their names, and a share
 # passphrase made by it under TEND_TEST_KDF=minimal still gets the
@@ -21,9 +21,9 @@ for i in range(8):
 }
 names() { strings "$1" | grep -c 'TEND_TEST_'; }
 
-is "$(names "$TEND_BIN")" 2 "the test build knows both hook names"
+is "$(names "$TEND_BIN")" 3 "the test build knows the three hook names"
 if [ "${TEND_HOOKS_IN_TEND:-no}" = yes ]; then
-	want_names=2 want_kdf=0
+	want_names=3 want_kdf=0
 else
 	want_names=0 want_kdf=2
 fi
