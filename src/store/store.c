@@ -338,12 +338,13 @@ store_json_rows(struct store *s, sqlite3_stmt *st, FILE *out,
     struct err *e)
 {
 	static const char was[] = "cannot write the export";
-	char why[ERR_MSG_MAX];
 
 	if (store_json_rows_sink(s, st, file_write, out, e) == 0)
 		return 0;
 	/* The listings on standard output say what they could not write. */
 	if (strncmp(e->msg, was, sizeof was - 1) == 0) {
+		char why[ERR_MSG_MAX];
+
 		snprintf(why, sizeof why, "%s", e->msg + sizeof was - 1);
 		err_set(e, "cannot write the list%s", why);
 	}

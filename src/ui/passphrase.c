@@ -89,11 +89,10 @@ passphrase_progress_end(struct app *a)
 static void
 step_draw(void *arg, const char *line, double frac)
 {
-	static int turn;
 	struct app *a = arg;
 	char bar[20 * 3 + 1];
 	size_t o = 0;
-	int i, on, from = 0, to;
+	int i, from = 0, to;
 
 	if (line == NULL) {
 		ui_message(a, ROLE_MESSAGE, "%s", "");
@@ -102,13 +101,15 @@ step_draw(void *arg, const char *line, double frac)
 	if (frac >= 0)
 		to = (int)(frac * 20 + 0.5);
 	else {
+		static int turn;
+
 		from = turn++ % 17;
 		to = from + 4;
 	}
 	for (i = 0; i < 20; i++) {
+		int on = i >= from && i < to;
 		const char *g;
 
-		on = i >= from && i < to;
 		g = on ? draw_glyph(a, "\u2588", "#") :
 		    draw_glyph(a, "\u2591", "-");
 		memcpy(bar + o, g, strlen(g));

@@ -24,19 +24,14 @@ since(const struct timespec *t0)
 	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
-void
-progress_begin(struct progress *p, const char *what)
+/* The tests' way to make a quick step a long one: TEND_TEST_SLOW_STEP
+ * milliseconds at the start of each step, and again before the line of
+ * one is cleared, so that a test sees it. */
+static void
+test_nap(void)
 {
 	const char *slow = test_hook(TEST_HOOK_SLOW_STEP);
 
-	p->what = what;
-	p->next = PROGRESS_DELAY;
-	p->frac = -1;
-	p->shown = 0;
-	p->outer = current;
-	clock_gettime(CLOCK_MONOTONIC, &p->start);
-	current = p;
-	/* The tests' way to make a quick step a long one. */
 	if (slow != NULL) {
 		long ms = atol(slow);
 		struct timespec nap = { ms / 1000, (ms % 1000) * 1000000L };
@@ -46,10 +41,25 @@ progress_begin(struct progress *p, const char *what)
 }
 
 void
+progress_begin(struct progress *p, const char *what)
+{
+	p->what = what;
+	p->next = PROGRESS_DELAY;
+	p->frac = -1;
+	p->shown = 0;
+	p->outer = current;
+	clock_gettime(CLOCK_MONOTONIC, &p->start);
+	current = p;
+	test_nap();
+}
+
+void
 progress_end(struct progress *p)
 {
-	if (p->shown && p->draw != NULL)
+	if (p->shown && p->draw != NULL) {
+		test_nap();
 		p->draw(p->arg, NULL, -1);
+	}
 	p->shown = 0;
 	if (current == p)
 		current = p->outer;
