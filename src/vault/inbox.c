@@ -13,7 +13,10 @@
  *
  * Writers and the importer hold an exclusive flock on the file.  A writer
  * that finds a record cut short at the end (a crash while appending, so
- * that note was never reported saved) cuts it off before appending; a
+ * that note was never reported saved), or zeros where one was to go (the
+ * file's new size reached the disk before its data), cuts it off before
+ * appending; a record of the right size that ends in zeros (some of its
+ * blocks never written) is left out when notes are taken in; a
  * writer that finds a file removed under it (its link count is 0) opens
  * the name again.  The file is hostile input: every length is checked
  * before it is used.
@@ -124,6 +127,44 @@ box_len_ok(uint64_t len)
 
 enum walk { WALK_OK, WALK_CUT, WALK_BAD };
 
+/* Whether bytes [off, size) of fd are all zero: what a power cut during
+ * an append can leave where the record was to go (the file's new size
+ * made durable before its data). */
+static int
+zeros_to_end(int fd, off_t off, off_t size)
+{
+	unsigned char buf[4096];
+	size_t i, n;
+
+	while (off < size) {
+		n = size - off < (off_t)sizeof buf ? (size_t)(size - off) :
+		    sizeof buf;
+		if (fd_pread_all(fd, buf, n, off) != 0)
+			return 0;
+		for (i = 0; i < n; i++)
+			if (buf[i] != 0)
+				return 0;
+		off += (off_t)n;
+	}
+	return 1;
+}
+
+/* A sealed box whose last CRASH_ZEROS bytes are zero was cut short by a
+ * power cut (blocks of it never written); a real one ends so with odds
+ * of 2^-512. */
+#define CRASH_ZEROS 64
+
+static int
+box_crashed(const unsigned char *box, size_t n)
+{
+	size_t i;
+
+	for (i = n - CRASH_ZEROS; i < n; i++)
+		if (box[i] != 0)
+			return 0;
+	return 1;
+}
+
 /* Step over the records of fd (size bytes) without opening them: *end
  * gets the end of the last whole record, *count how many there are. */
 static enum walk
@@ -136,10 +177,11 @@ walk(int fd, off_t size, off_t *end, size_t *count)
 	*count = 0;
 	if (size < HEAD_LEN)
 		return size == 0 ? WALK_OK : WALK_CUT;
-	if (fd_pread_all(fd, head, sizeof head, 0) != 0 ||
-	    memcmp(head, inbox_magic, sizeof inbox_magic) != 0 ||
-	    le_get(head + 8, 2) != 1)
+	if (fd_pread_all(fd, head, sizeof head, 0) != 0)
 		return WALK_BAD;
+	if (memcmp(head, inbox_magic, sizeof inbox_magic) != 0 ||
+	    le_get(head + 8, 2) != 1)
+		return zeros_to_end(fd, 0, size) ? WALK_CUT : WALK_BAD;
 	*end = off;
 	while (off < size) {
 		uint64_t n;
@@ -150,7 +192,8 @@ walk(int fd, off_t size, off_t *end, size_t *count)
 			return WALK_BAD;
 		n = le_get(len, 4);
 		if (!box_len_ok(n))
-			return WALK_BAD;
+			return zeros_to_end(fd, off, size) ? WALK_CUT :
+			    WALK_BAD;
 		if ((uint64_t)(size - off - 4) < n)
 			return WALK_CUT;
 		off += 4 + (off_t)n;
@@ -360,7 +403,7 @@ read_notes(struct inbox *in, off_t size, const unsigned char *key)
 {
 	unsigned char len[4], *box = NULL;
 	off_t off = HEAD_LEN, end;
-	size_t unread = 0, count;
+	size_t unread = 0, crashed = 0, count;
 	enum walk w = walk(in->fd, size, &end, &count);
 
 	while (off < end) {
@@ -374,11 +417,15 @@ read_notes(struct inbox *in, off_t size, const unsigned char *key)
 		plain = sodium_malloc((size_t)n - SEAL_OVER);
 		if (plain == NULL)
 			fatal("out of memory");
-		if (fd_pread_all(in->fd, box, (size_t)n, off + 4) != 0 ||
-		    crypto_box_seal_open(plain, box, n, key, key + 32) != 0 ||
-		    !note_ok(plain, (size_t)n - SEAL_OVER))
+		if (fd_pread_all(in->fd, box, (size_t)n, off + 4) != 0)
 			unread++;
-		else
+		else if (crypto_box_seal_open(plain, box, n, key, key + 32) != 0
+		    || !note_ok(plain, (size_t)n - SEAL_OVER)) {
+			if (box_crashed(box, (size_t)n))
+				crashed++;
+			else
+				unread++;
+		} else
 			add_note(in, plain, (size_t)n - SEAL_OVER);
 		sodium_free(plain);
 		off += 4 + (off_t)n;
@@ -396,7 +443,7 @@ read_notes(struct inbox *in, off_t size, const unsigned char *key)
 		    "inbox could not be opened with this journal's key; %s "
 		    "kept in %s", unread, unread == 1 ? "note" : "notes",
 		    unread == 1 ? "it is" : "they are", in->path);
-	} else if (w == WALK_CUT)
+	} else if (w == WALK_CUT || crashed > 0)
 		snprintf(in->problem, sizeof in->problem, "the last note in "
 		    "the inbox was cut short (tend stopped while writing it) "
 		    "and was left out");

@@ -43,6 +43,17 @@
  * the journal exactly once and the inbox gone.  --all ends with the line
  * "inbox crash points: N, lost notes: N, duplicated: N, unopenable: N".
  *
+ * tend jot's own append has crash points too, modelled directly (the
+ * inbox is written with write(2), not through SQLite): the inbox as a
+ * power cut during one append can leave it (jot_state) after every
+ * prefix of the new bytes, the same sizes read back as zeros, and a
+ * prefix followed by zeros, for an inbox of INBOX_NOTES notes and for
+ * the first note (whose file may be gone).  Then a new note is jotted and
+ * the journal unlocked: every earlier note and the new one must come in
+ * exactly once, the one in flight at most once, and the inbox must be
+ * gone.  --all ends with "jot crash points: N, lost notes: N, duplicated:
+ * N, refused: N".
+ *
  * CRASH_SEED chooses the random points and the sample (default 1).
  */
 #include "config.h"
@@ -125,6 +136,7 @@ struct tally {
 	long points, lost, unopenable, partial;
 	long rekey_points, rekey_old, rekey_new, after_rekey;
 	long ipoints, ilost, idup, iunopenable;
+	long jpoints, jlost, jdup, jrefused;
 };
 
 static unsigned char expect[NSTEPS + 1][32];
@@ -834,6 +846,178 @@ inbox_mode(struct tally *t)
 	free(iinbox);
 }
 
+/* ---- tend jot's own append ---- */
+
+/* What a power cut during an append can leave.  The append is one write
+ * of the record (after the head, when the file is new), one fsync of the
+ * file, and a sync of its folder when it made the file; every earlier
+ * note was synced before.  So the file holds what it held and any part of
+ * the new bytes the disk got to: a prefix of them (a torn write), or the
+ * new size with blocks not written yet, read back as zeros (delayed
+ * allocation), or a prefix followed by such zeros; a file the append
+ * created may be missing altogether.  Each state is written out as it
+ * would be found after the power came back. */
+enum jot_tail { JOT_PREFIX, JOT_ZEROS, JOT_HALF };
+
+/* The inbox after a cut: old, then l of the new bytes as tail says. */
+static unsigned char *
+jot_state(const unsigned char *old, size_t oldlen, const unsigned char *add,
+    size_t l, enum jot_tail tail, size_t *len)
+{
+	unsigned char *buf = xmalloc(oldlen + l + 1);
+	size_t keep = tail == JOT_PREFIX ? l : tail == JOT_ZEROS ? 0 :
+	    l / 2 / 512 * 512;
+
+	if (oldlen > 0)
+		memcpy(buf, old, oldlen);
+	memcpy(buf + oldlen, add, keep);
+	memset(buf + oldlen + keep, 0, l - keep);
+	*len = oldlen + l;
+	return buf;
+}
+
+/* After the cut: a new note is jotted, then the journal is unlocked.
+ * Every note before the cut and the new one must come in exactly once,
+ * the one in flight at most once, and the inbox must be gone. */
+static int
+jot_check(const unsigned char *inbox, size_t len, int have_file,
+    int before, struct tally *t, char *what, size_t n)
+{
+	char pass[32], problem[ERR_MSG_MAX], sql[200];
+	const char *texts[INBOX_NOTES + 2];
+	char names[INBOX_NOTES][32];
+	struct vault *v;
+	struct store *s;
+	struct err e;
+	size_t added;
+	int i, rc = 0;
+
+	t->jpoints++;
+	unlink(iinpath);
+	if (test_spit(ipath, ibase, ibaselen) != 0 ||
+	    (have_file && test_spit(iinpath, inbox, len) != 0))
+		fatal("cannot write the jot run's files");
+	if (inbox_jot(ipath, "after the crash", 15, 1764990000, 0, &e) != 0) {
+		snprintf(what, n, "the next jot is refused: %s", e.msg);
+		t->jrefused++;
+		return -1;
+	}
+	pass_of(0, pass);
+	if (vault_open(ipath, pass, strlen(pass), VAULT_WRITE, &v, &e) != 0)
+		fatal("jot check: %s", e.msg);
+	if (store_open(v, &s, &e) != 0 ||
+	    store_jot_import(s, &added, problem, sizeof problem, &e) != 0) {
+		snprintf(what, n, "the import fails: %s", e.msg);
+		store_close(s);
+		vault_close(v);
+		t->jrefused++;
+		return -1;
+	}
+	store_close(s);
+	for (i = 0; i < before; i++) {
+		snprintf(names[i], sizeof names[i], "inbox note %d", i);
+		texts[i] = names[i];
+	}
+	texts[before] = "after the crash";
+	texts[before + 1] = "jot in flight";
+	for (i = 0; rc == 0 && i < before + 2; i++) {
+		long long c;
+
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM entries e JOIN "
+		    "tags t ON t.entry = e.id AND t.tag = 'jot' "
+		    "WHERE e.body = '%s'", texts[i]);
+		c = test_int(v, sql);
+		if (c < 1 && i <= before) {
+			snprintf(what, n, "'%s' was lost", texts[i]);
+			t->jlost++;
+			rc = -1;
+		} else if (c > 1) {
+			snprintf(what, n, "'%s' came in %lld times", texts[i],
+			    c);
+			t->jdup++;
+			rc = -1;
+		}
+	}
+	if (rc == 0 && access(iinpath, F_OK) == 0) {
+		snprintf(what, n, "the inbox is still there: %s", problem);
+		t->jrefused++;
+		rc = -1;
+	}
+	vault_close(v);
+	return rc;
+}
+
+/* Every cut of one append: to an inbox of INBOX_NOTES notes (before is
+ * INBOX_NOTES), or of the first note, which makes the file (before 0). */
+static void
+jot_cuts(int before, struct tally *t)
+{
+	static const char *const tails[] = { "", ", zeros", ", half zeros" };
+	unsigned char *add, *after, *state;
+	size_t addlen, afterlen, oldlen = before ? iinboxlen : 0, l, len;
+	char what[600];
+	struct err e;
+	int tail, bad;
+
+	unlink(iinpath);
+	if (test_spit(ipath, ibase, ibaselen) != 0 ||
+	    (before && test_spit(iinpath, iinbox, iinboxlen) != 0))
+		fatal("cannot write the jot base");
+	if (inbox_jot(ipath, "jot in flight", 13, 1764980000, 0, &e) != 0)
+		fatal("jot base: %s", e.msg);
+	after = test_slurp(iinpath, &afterlen);
+	if (after == NULL || afterlen <= oldlen)
+		fatal("jot base: the append wrote nothing");
+	addlen = afterlen - oldlen;
+	add = after + oldlen;
+	if (!before) {          /* the file itself was not durable yet */
+		what[0] = '\0';
+		bad = jot_check(NULL, 0, 0, 0, t, what, sizeof what);
+		if (all_mode && bad)
+			printf("jot: first note, no file: %s\n", what);
+		else if (!all_mode)
+			ok(!bad, "jot: first note, the file gone%s%s",
+			    bad ? ": " : "", what);
+	}
+	for (l = 0; l <= addlen; l = l < 40 ? l + 1 : l + 509 > addlen &&
+	    l < addlen ? addlen : l + 509)
+		for (tail = 0; tail < 3; tail++) {
+			if (tail > 0 && (l == 0 || (tail == 2 && l < 1024)))
+				continue;
+			state = jot_state(before ? iinbox : NULL, oldlen, add, l,
+			    (enum jot_tail)tail, &len);
+			what[0] = '\0';
+			bad = jot_check(state, len, 1, before, t, what,
+			    sizeof what);
+			free(state);
+			if (all_mode) {
+				if (bad)
+					printf("jot: %s, cut after %zu of %zu "
+					    "bytes%s: %s\n", before ? "append" :
+					    "first note", l, addlen, tails[tail],
+					    what);
+			} else if (l % 4 == 0 || l == addlen || bad)
+				ok(!bad, "jot: %s, cut after %zu of %zu bytes%s%s%s",
+				    before ? "append" : "first note", l, addlen,
+				    tails[tail], bad ? ": " : "", what);
+		}
+	free(after);
+}
+
+static void
+jot_mode(struct tally *t)
+{
+	snprintf(ipath, sizeof ipath, "%s", test_path("jot.tend"));
+	snprintf(iinpath, sizeof iinpath, "%s-inbox", ipath);
+	snprintf(ijpath, sizeof ijpath, "%s-journal", ipath);
+	inbox_set_fs(NULL);     /* removing the inbox is not what is tested */
+	inbox_make_base();
+	jot_cuts(INBOX_NOTES, t);
+	jot_cuts(0, t);
+	free(ibase);
+	free(iinbox);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -873,6 +1057,7 @@ main(int argc, char **argv)
 	run_mode(0, seed + 1, want / 4, sample / 4, &t);
 	free(base);
 	inbox_mode(&t);
+	jot_mode(&t);
 	if (all_mode) {
 		if (t.partial)
 			printf("partial states: %ld\n", t.partial);
@@ -884,8 +1069,12 @@ main(int argc, char **argv)
 		printf("inbox crash points: %ld, lost notes: %ld, duplicated: "
 		    "%ld, unopenable: %ld\n", t.ipoints, t.ilost, t.idup,
 		    t.iunopenable);
+		printf("jot crash points: %ld, lost notes: %ld, duplicated: "
+		    "%ld, refused: %ld\n", t.jpoints, t.jlost, t.jdup,
+		    t.jrefused);
 		return t.lost || t.unopenable || t.partial || t.ilost ||
-		    t.idup || t.iunopenable ? 1 : 0;
+		    t.idup || t.iunopenable || t.jlost || t.jdup ||
+		    t.jrefused ? 1 : 0;
 	}
 	tap_diag("rekey crash points: %ld during a rekey (old key %ld, new "
 	    "key %ld), %ld right after one (new key)", t.rekey_points,
@@ -894,5 +1083,7 @@ main(int argc, char **argv)
 	    t.points, t.lost, t.unopenable);
 	tap_diag("inbox crash points: %ld, lost notes: %ld, duplicated: %ld, "
 	    "unopenable: %ld", t.ipoints, t.ilost, t.idup, t.iunopenable);
+	tap_diag("jot crash points: %ld, lost notes: %ld, duplicated: %ld, "
+	    "refused: %ld", t.jpoints, t.jlost, t.jdup, t.jrefused);
 	return tap_done();
 }
