@@ -20,6 +20,7 @@
 
 #include "tend/store.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -653,20 +654,17 @@ harden(sqlite3 *db, struct store_budget *b, int image)
 	return rc;
 }
 
-/* The image in memory SQLite owns (freed, and so wiped, on close),
- * read-only. */
+/* The image, read-only, in the caller's memory (the caller wipes it). */
 static int
 deserialize(sqlite3 *db, const unsigned char *img, size_t len,
     struct err *e)
 {
-	unsigned char *copy = sqlite3_malloc64(len);
 	int rc;
 
-	if (copy == NULL)
-		fatal("out of memory");
-	memcpy(copy, img, len);
-	rc = sqlite3_deserialize(db, "main", copy, (sqlite3_int64)len,
-	    (sqlite3_int64)len, SQLITE_DESERIALIZE_FREEONCLOSE |
+	/* The caller's buffer itself, not a copy: read-only, and the
+	 * connection is closed before store_open_image returns. */
+	rc = sqlite3_deserialize(db, "main", (unsigned char *)(uintptr_t)img,
+	    (sqlite3_int64)len, (sqlite3_int64)len,
 	    SQLITE_DESERIALIZE_READONLY);
 	if (rc != SQLITE_OK)
 		return err_set(e, "cannot load the journal into memory (%s)",
