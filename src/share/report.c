@@ -739,14 +739,24 @@ render_md(struct store *s, struct rbuf *b, struct err *e)
 
 /* ---- JSON ---- */
 
+/* A store_write_fn into b, so the document is handed on in b's pieces. */
+static int
+rbuf_take(const char *p, size_t n, void *arg)
+{
+	struct rbuf *b = arg;
+
+	rbuf_putn(b, p, n);
+	if (b->failed != 0) {
+		errno = b->failed;
+		return -1;
+	}
+	return 0;
+}
+
 static int
 render_json(struct store *s, struct rbuf *b, struct err *e)
 {
-	/* The document goes to the sink row by row, after what b holds. */
-	if (rbuf_flush(b) != 0)
-		return err_set(e, "cannot write the export (%s)",
-		    strerror(errno));
-	if (store_document_json_to(s, b->sink, b->arg, e) != 0)
+	if (store_document_json_to(s, rbuf_take, b, e) != 0)
 		return -1;
 	rbuf_put(b, "\n");
 	return 0;

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,7 @@
 #include "tend/err.h"
 #include "tend/report.h"
 #include "tend/store.h"
+#include "tend/utf8.h"
 #include "tend/vault.h"
 
 #define T0 1767225600           /* 2026-01-01 00:00 UTC */
@@ -565,6 +567,107 @@ test_empty(void)
 	vault_close(ev);
 }
 
+/* What report_write hands over: the pieces, kept together. */
+struct pieces {
+	char *all;
+	size_t len, n, biggest;
+	int bad_utf8;
+	int fail_after;         /* > 0: fail (ENOSPC) after this many */
+};
+
+static int
+keep_piece(const char *p, size_t n, void *arg)
+{
+	struct pieces *c = arg;
+
+	if (c->fail_after > 0 && (int)c->n == c->fail_after) {
+		errno = ENOSPC;
+		return -1;
+	}
+	c->all = xrealloc(c->all, c->len + n + 1);
+	memcpy(c->all + c->len, p, n);
+	c->len += n;
+	c->all[c->len] = '\0';
+	c->n++;
+	if (n > c->biggest)
+		c->biggest = n;
+	if (!utf8_valid(p, n))
+		c->bad_utf8++;
+	return 0;
+}
+
+/* A journal far bigger than the buffer streams: many pieces, none much
+ * bigger than 64 KiB, each whole UTF-8, together the same text as
+ * report_render's; a writer that fails stops the render. */
+static void
+test_stream(void)
+{
+	struct vault *sv = test_new_vault(test_path("stream.tend"));
+	static const char *const tags[] = { "meer" };
+	struct entry_new en;
+	enum report_format f;
+	struct store *s;
+	struct err e;
+	char body[1200], uuid[STORE_UUID_LEN + 1];
+	size_t len, o;
+	char *out;
+	int i;
+
+	ok(store_open(sv, &s, &e) == 0, "stream: store opens");
+	memset(&en, 0, sizeof en);
+	en.tags = tags;
+	en.ntags = 1;
+	en.shared = 1;
+	for (i = 0; i < 600; i++) {
+		/* Two- and three-byte characters at every offset mod 3. */
+		for (o = 0; o + 8 < sizeof body; ) {
+			const char *w = (o + (size_t)i) % 3 == 0 ? "\u00fc" :
+			    (o + (size_t)i) % 3 == 1 ? "\u20ac " : "x";
+
+			memcpy(body + o, w, strlen(w));
+			o += strlen(w);
+		}
+		body[o] = '\0';
+		en.body = body;
+		en.when = T0 + i * H;
+		if (store_entry_add(s, &en, uuid, &e) != 0)
+			break;
+	}
+	ok(i == 600, "stream: 600 entries of 1.2 KB");
+	for (f = REPORT_MD; f <= REPORT_HTML; f++) {
+		struct pieces c = { NULL, 0, 0, 0, 0, 0 };
+
+		if (f == REPORT_CSV)
+			continue;       /* check-ins only: small */
+		out = render(s, f, &len);
+		ok(report_write(s, f, keep_piece, &c, &e) == 0 && out != NULL &&
+		    c.len == len && memcmp(c.all, out, len) == 0,
+		    "%s: streamed, the same text as rendered whole",
+		    report_format_name(f));
+		ok(c.n >= len / (70 * 1024) && c.n > 5 &&
+		    c.biggest < 70 * 1024, "%s: %zu pieces, the biggest %zu "
+		    "bytes", report_format_name(f), c.n, c.biggest);
+		ok(c.bad_utf8 == 0, "%s: every piece is whole UTF-8",
+		    report_format_name(f));
+		report_free(out, len);
+		free(c.all);
+	}
+	for (f = REPORT_MD; f <= REPORT_HTML; f++) {
+		struct pieces c = { NULL, 0, 0, 0, 0, 2 };
+
+		if (f == REPORT_CSV)
+			continue;
+		ok(report_write(s, f, keep_piece, &c, &e) != 0 &&
+		    strstr(e.msg, "cannot write") != NULL &&
+		    strstr(e.msg, strerror(ENOSPC)) != NULL && c.n == 2,
+		    "%s: a writer that fails stops it: %s",
+		    report_format_name(f), e.msg);
+		free(c.all);
+	}
+	store_close(s);
+	vault_close(sv);
+}
+
 int
 main(void)
 {
@@ -583,5 +686,6 @@ main(void)
 	store_close(s);
 	vault_close(v);
 	test_empty();
+	test_stream();
 	return tap_done();
 }
