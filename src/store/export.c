@@ -20,7 +20,6 @@
 
 #include "tend/store.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -659,13 +658,14 @@ static int
 deserialize(sqlite3 *db, const unsigned char *img, size_t len,
     struct err *e)
 {
-	int rc;
-
 	/* The caller's buffer itself, not a copy: read-only, and the
 	 * connection is closed before store_open_image returns. */
-	rc = sqlite3_deserialize(db, "main", (unsigned char *)(uintptr_t)img,
-	    (sqlite3_int64)len, (sqlite3_int64)len,
-	    SQLITE_DESERIALIZE_READONLY);
+	unsigned char *buf;
+	int rc;
+
+	memcpy(&buf, &img, sizeof buf);         /* SQLite only reads it */
+	rc = sqlite3_deserialize(db, "main", buf, (sqlite3_int64)len,
+	    (sqlite3_int64)len, SQLITE_DESERIALIZE_READONLY);
 	if (rc != SQLITE_OK)
 		return err_set(e, "cannot load the journal into memory (%s)",
 		    sqlite3_errstr(rc));

@@ -134,10 +134,10 @@ static int
 zeros_to_end(int fd, off_t off, off_t size)
 {
 	unsigned char buf[4096];
-	size_t i, n;
+	size_t i;
 
 	while (off < size) {
-		n = size - off < (off_t)sizeof buf ? (size_t)(size - off) :
+		size_t n = size - off < (off_t)sizeof buf ? (size_t)(size - off) :
 		    sizeof buf;
 		if (fd_pread_all(fd, buf, n, off) != 0)
 			return 0;
