@@ -21,7 +21,8 @@ cli_tests = \
 	tests/cli/rollback.sh \
 	tests/cli/jot.sh \
 	tests/cli/memory.sh \
-	tests/cli/progress.sh
+	tests/cli/progress.sh \
+	tests/cli/export-stream.sh
 TESTS += $(cli_tests)
 EXTRA_DIST += $(cli_tests)
 
