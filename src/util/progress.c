@@ -65,13 +65,15 @@ progress_end(struct progress *p)
 		current = p->outer;
 }
 
+/* Draw p if it is time; the end of a step (all done) is drawn as soon as
+ * the delay has passed, whatever the last drawing. */
 static void
-draw(struct progress *p)
+draw(struct progress *p, int end)
 {
 	double t = since(&p->start);
 	char line[160];
 
-	if (t < p->next || p->draw == NULL)
+	if (p->draw == NULL || t < PROGRESS_DELAY || (t < p->next && !end))
 		return;
 	p->next = t + 0.1;
 	if (p->frac >= 0)
@@ -91,14 +93,14 @@ progress_at(unsigned long long done, unsigned long long total)
 	if (total > 0)
 		current->frac = done >= total ? 1.0 :
 		    (double)done / (double)total;
-	draw(current);
+	draw(current, total > 0 && done >= total);
 }
 
 void
 progress_tick(void)
 {
 	if (current != NULL)
-		draw(current);
+		draw(current, 0);
 }
 
 static void

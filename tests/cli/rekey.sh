@@ -99,7 +99,8 @@ ok "... and writes no key file" test ! -e "$T/nope"
 ok_rc 2 "rekey takes no arguments" tend rekey extra
 
 # --- progress line on a terminal -----------------------------------------
-script -qefc "'$TEND_BIN' --passphrase-file '$T/pw2' rekey \
+# (shown once a step takes half a second: TEND_TEST_SLOW_STEP makes it)
+TEND_TEST_SLOW_STEP=700 script -qefc "'$TEND_BIN' --passphrase-file '$T/pw2' rekey \
 	--recovery-key-file '$T/recovery4'" /dev/null >"$T/pty" 2>&1
 like "$(cat "$T/pty")" "Re-encrypting: 100%" \
 	"on a terminal a progress line counts up to 100%"
