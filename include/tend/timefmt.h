@@ -14,6 +14,7 @@
  *   N weeks ago         7 N days before
  *   in N days           N days later, at the current clock time
  *   in N weeks          7 N days later
+ *   ... HH:MM           any of these but now at that minute ("2 days ago 09:00")
  *
  * N counts at most TIME_DAYS_MAX days; "day" and "week" may be written
  * singular or plural, words in any case.

@@ -138,10 +138,10 @@ unit(const char **s)
 }
 
 /*
- * The words: "now"; "today", "yesterday" or "tomorrow", each with an
- * optional " HH:MM"; "N days ago", "N weeks ago", "in N days", "in N
- * weeks" (N up to TIME_DAYS_MAX days).  1 if s is none of them, -1 if
- * it is one with a time that cannot be (25:00).
+ * The words: "now"; "today", "yesterday" or "tomorrow"; "N days ago",
+ * "N weeks ago", "in N days", "in N weeks" (N up to TIME_DAYS_MAX days);
+ * each but "now" with an optional " HH:MM".  1 if s is none of them, -1
+ * if it is one with a time that cannot be (25:00, 9:00).
  */
 static int
 parse_words(const char *s, time_t now, struct tdate *out)
@@ -176,12 +176,17 @@ parse_words(const char *s, time_t now, struct tdate *out)
 	}
 	if (count(&s, &n) != 0 || *s++ != ' ' || (per = unit(&s)) == 0)
 		return 1;
-	if (sign > 0 ? *s != '\0' : strcasecmp(s, " ago") != 0)
-		return 1;
-	if (n * per > TIME_DAYS_MAX)
+	if (sign < 0) {
+		if (strncasecmp(s, " ago", 4) != 0)
+			return 1;
+		s += 4;
+	}
+	if ((*s != '\0' && *s != ' ') || n * per > TIME_DAYS_MAX)
 		return 1;
 	days_before(now, -sign * n * per, out);
-	return 0;
+	if (*s == '\0')
+		return 0;
+	return parse_clock(s + 1, out) == 0 ? 0 : -1;
 }
 
 int
