@@ -65,14 +65,6 @@ static const struct keydef home_keys[] = {
 	  "minute.", 1 },
 	{ ACT_OPEN, { UI_ENTER }, "Read",
 	  "Read the chosen entry or check-in.", 1 },
-	{ ACT_EDIT, { 'E' }, "Edit",
-	  "Change the chosen entry in the editor, or the chosen check-in's "
-	  "answers.", 0 },
-	{ ACT_DELETE, { 'd', UI_KC(KEY_DC) }, "Delete",
-	  "Move the chosen entry to the trash (u brings it back); a check-in "
-	  "is deleted for good, after a yes.", 0 },
-	{ ACT_UNDO, { 'u' }, "Undo",
-	  "Bring back the entry you just moved to the trash.", 0 },
 	{ ACT_INFO, { 'i' }, "About",
 	  "Who signed this export, when, the days it covers, and its "
 	  "check-ins as a table (reviewing an export only).", 1 },
@@ -114,6 +106,14 @@ static const struct keydef home_keys[] = {
 	  "Go to the newest row.", 0 },
 	{ ACT_LAST, { UI_KC(KEY_END) }, "Oldest",
 	  "Go to the oldest row.", 0 },
+	{ ACT_EDIT, { 'E' }, "Edit",
+	  "Change the chosen entry in the editor, or the chosen check-in's "
+	  "answers.", 0 },
+	{ ACT_DELETE, { 'd', UI_KC(KEY_DC) }, "Delete",
+	  "Move the chosen entry to the trash (u brings it back); a check-in "
+	  "is deleted for good, after a yes.", 0 },
+	{ ACT_UNDO, { 'u' }, "Undo",
+	  "Bring back the entry you just moved to the trash.", 0 },
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 
@@ -1026,9 +1026,7 @@ const struct screen screen_home = {
 	    "headings that say where each one falls in your treatment. Each "
 	    "row shows when, what kind, the title or first words, the tags, "
 	    "and whether it is shared with your therapist or kept private "
-	    "(in a narrow window: a filled or an empty circle). d moves the "
-	    "chosen entry to the trash and u brings it back; E changes an "
-	    "entry or a check-in. At the top: "
+	    "(in a narrow window: a filled or an empty circle). At the top: "
 	    "your mood over the last 30 days of check-ins, one mark per "
 	    "check-in, low to high (0 to 9, and + for 10, where the terminal "
 	    "cannot show blocks).",
