@@ -108,11 +108,11 @@ static const struct keydef agenda_keys[] = {
 	{ ACT_DONE, { ' ', 'd' }, "Done",
 	  "Mark the chosen item done, once you have talked about it. It "
 	  "stays on the list, dimmed and marked done.", 1 },
-	{ ACT_UNDO, { 'u' }, "Undo",
-	  "Open the item you last marked done again.", 1 },
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
 	  "Show the keys and what they do.", 1 },
 	{ ACT_BACK, { UI_ESC, 'q' }, "Back", "Go back.", 1 },
+	{ ACT_UNDO, { 'u' }, "Undo",
+	  "Open the item you last marked done again.", 1 },
 	KEYS_LIST_MOVES("Choose the item above.",
 	    "Choose the item below.",
 	    "Show the items a page up.",

@@ -991,7 +991,7 @@ home_key_fn(struct app *a, struct frame *f, enum action act, int key)
 static int
 home_active(struct app *a, struct frame *f, enum action act)
 {
-	struct home *h = f->data;
+	struct home *h = f != NULL ? f->data : NULL;
 
 	switch (act) {
 	case ACT_UNDO:
