@@ -3,7 +3,8 @@
 # from the timeline, each undone with u; a check-in changed in its own
 # form (opened with E, filled in) and deleted after a yes; an agenda item
 # marked done by mistake opened again with u, the cursor staying on the
-# same row.  What the app did is checked with the command line.
+# same row.  Help names Shift-Tab in words.  What the app did is checked
+# with the command line.
 . "$TEND_SRCDIR/tests/lib.sh"
 . "$TEND_SRCDIR/tests/e2e/tmux.sh"
 
@@ -106,6 +107,14 @@ tm_type E
 tm_wait "Your check-in of $D1 09:00"
 tm_wait "Müde, aber ruhig."
 tm_layout mistakes-checkin-edit
+tm_key F1                       # help names Shift-Tab, never a key code
+tm_wait "Help: Check-in"
+tm_wait "Shift-Tab"
+if tm_screen | grep -Eq "key [0-9]+"; then
+	_result 1 "help shows no key code"; diag "$(tm_screen)"
+else _result 0 "help shows no key code"; fi
+tm_key Escape
+tm_wait "Your check-in of"
 tm_type 7                       # the mood, 3 before
 tm_key C-s
 tm_wait "Check-in changed."
