@@ -236,7 +236,7 @@ checkin_keep(const struct checkin *r, void *arg)
 	f->n.shared = r->shared;
 	f->n.safety = r->safety;
 	f->n.symptoms = f->symptoms;
-	for (i = 0; store_symptoms[i] != NULL && i < MAX_SYMPTOMS; i++) {
+	for (i = 0; i < MAX_SYMPTOMS && store_symptoms[i] != NULL; i++) {
 		char quoted[40];
 
 		snprintf(quoted, sizeof quoted, "\"%s\"", store_symptoms[i]);
@@ -269,7 +269,7 @@ checkin_read(struct cli *c, struct journal *j, const char *uuid,
 static int
 checkin_edit(struct cli *c, int argc, char **argv)
 {
-	char uuid[STORE_UUID_LEN + 1], id[9], place[96];
+	char uuid[STORE_UUID_LEN + 1];
 	struct checkin_args a;
 	struct checkin_found f;
 	struct journal j;
@@ -318,6 +318,8 @@ checkin_edit(struct cli *c, int argc, char **argv)
 	f.n.when = a.n.when;
 	rc = store_checkin_update(j.s, uuid, &f.n, &c->err);
 	if (rc == 0) {
+		char id[9], place[96];
+
 		cli_short_id(uuid, id);
 		store_place(j.s, a.n.when ? a.n.when : f.time, place,
 		    sizeof place);
@@ -344,13 +346,34 @@ ask_yes(int fd, const char *question)
 	return strcasecmp(answer, "y") == 0 || strcasecmp(answer, "yes") == 0;
 }
 
+/* Find the check-in typed as ref, ask on tty (-1: do not ask), delete. */
 static int
-checkin_rm(struct cli *c, int argc, char **argv)
+checkin_rm_in(struct cli *c, struct journal *j, const char *ref, int tty)
 {
 	char uuid[STORE_UUID_LEN + 1], id[9], when[32], question[160];
 	struct checkin_found f;
+
+	if (store_resolve(j->s, STORE_CHECKIN, ref, uuid, &c->err) != 0 ||
+	    checkin_read(c, j, uuid, &f) != 0)
+		return -1;
+	cli_free_text(f.note);
+	cli_short_id(uuid, id);
+	time_format_local(f.time, when, sizeof when);
+	snprintf(question, sizeof question, "Delete the check-in %s of %s "
+	    "(mood %d/10) for good?", id, when, f.n.mood);
+	if (tty >= 0 && !ask_yes(tty, question))
+		return err_set(&c->err, "nothing was deleted");
+	if (store_checkin_rm(j->s, uuid, &c->err) != 0)
+		return -1;
+	printf("deleted check-in %s (%s, mood %d/10)\n", id, when, f.n.mood);
+	return 0;
+}
+
+static int
+checkin_rm(struct cli *c, int argc, char **argv)
+{
 	struct journal j;
-	int opt, yes = 0, tty = -1, rc;
+	int opt, yes = 0, tty = -1, rc = -1;
 
 	optind = 0;
 	while ((opt = cli_next_option(c, argc, argv, track_longopts)) != -1) {
@@ -366,27 +389,8 @@ checkin_rm(struct cli *c, int argc, char **argv)
 		return cli_error(c, "deleting a check-in needs a yes: there is "
 		    "no terminal to ask on, so nothing was deleted (add --yes "
 		    "to delete it without asking)");
-	rc = cli_open_store(c, VAULT_WRITE, &j) != 0 ? -1 : 0;
-	if (rc == 0) {
-		rc = store_resolve(j.s, STORE_CHECKIN, argv[optind], uuid,
-		    &c->err);
-		if (rc == 0)
-			rc = checkin_read(c, &j, uuid, &f);
-		if (rc == 0) {
-			cli_free_text(f.note);
-			cli_short_id(uuid, id);
-			time_format_local(f.time, when, sizeof when);
-			snprintf(question, sizeof question, "Delete the "
-			    "check-in %s of %s (mood %d/10) for good?", id,
-			    when, f.n.mood);
-			if (tty >= 0 && !ask_yes(tty, question))
-				rc = err_set(&c->err, "nothing was deleted");
-		}
-		if (rc == 0)
-			rc = store_checkin_rm(j.s, uuid, &c->err);
-		if (rc == 0)
-			printf("deleted check-in %s (%s, mood %d/10)\n", id,
-			    when, f.n.mood);
+	if (cli_open_store(c, VAULT_WRITE, &j) == 0) {
+		rc = checkin_rm_in(c, &j, argv[optind], tty);
 		cli_close_store(&j);
 	}
 	if (tty >= 0)

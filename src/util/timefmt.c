@@ -125,10 +125,11 @@ unit(const char **s)
 	} units[] = {
 		{ "days", 1 }, { "day", 1 }, { "weeks", 7 }, { "week", 7 },
 	};
-	size_t i, n;
+	size_t i;
 
 	for (i = 0; i < sizeof units / sizeof units[0]; i++) {
-		n = strlen(units[i].word);
+		size_t n = strlen(units[i].word);
+
 		if (strncasecmp(*s, units[i].word, n) == 0) {
 			*s += n;
 			return units[i].days;
@@ -153,7 +154,7 @@ parse_words(const char *s, time_t now, struct tdate *out)
 		{ "today", 0 }, { "yesterday", -1 }, { "tomorrow", 1 },
 	};
 	long n, sign = -1;
-	size_t i, len;
+	size_t i;
 	int per;
 
 	if (strcasecmp(s, "now") == 0) {
@@ -161,7 +162,8 @@ parse_words(const char *s, time_t now, struct tdate *out)
 		return 0;
 	}
 	for (i = 0; i < sizeof days / sizeof days[0]; i++) {
-		len = strlen(days[i].word);
+		size_t len = strlen(days[i].word);
+
 		if (strncasecmp(s, days[i].word, len) != 0 ||
 		    (s[len] != '\0' && s[len] != ' '))
 			continue;
