@@ -128,6 +128,8 @@ struct entry_filter {
 	long offset;
 };
 
+/* A when later than this clock time tomorrow (time_tomorrow) is refused,
+ * as for check-ins. */
 int store_entry_add(struct store *s, const struct entry_new *n,
     char uuid[STORE_UUID_LEN + 1], struct err *e);
 /* Replace the body; the previous title and body become a revision. */

@@ -705,7 +705,12 @@ home_leave(struct app *a, struct frame *f)
 static void
 home_resume(struct app *a, struct frame *f)
 {
-	home_reload(a, f->data);
+	struct home *h = f->data;
+
+	/* Back from elsewhere: u undoes only what was just done here (the
+	 * trash screen still brings anything back). */
+	h->undo[0] = '\0';
+	home_reload(a, h);
 }
 
 static void
