@@ -109,7 +109,6 @@ checkin_options(struct cli *c, int argc, char **argv, const char *name,
     struct checkin_args *a)
 {
 	struct checkin_new *n = &a->n;
-	struct tdate d;
 	char *end;
 	int opt;
 
@@ -172,9 +171,9 @@ checkin_options(struct cli *c, int argc, char **argv, const char *name,
 			n->note = optarg;
 			break;
 		case OPT_DATE:
-			if (cli_parse_date(c, "--date", optarg, &d) != 0)
+			if (cli_parse_moment(c, "--date", optarg,
+			    &n->when) != 0)
 				return 1;
-			n->when = tdate_moment(&d);
 			break;
 		case OPT_SHARE:
 		case OPT_PRIVATE:

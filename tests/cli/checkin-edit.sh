@@ -102,8 +102,12 @@ one_line "$ERR" "one line"
 
 # ---- dates ahead ----
 ok_rc 1 "checkin in 2 days" tj checkin --mood 5 --date "in 2 days"
-like "$ERR" "^tend: that date is more than a day ahead" "refused"
+like "$ERR" "^tend: --date: .in 2 days. is more than a day ahead" \
+	"refused, naming the date"
 one_line "$ERR" "in one line"
+ok_rc 1 "refused before the passphrase is needed" "$TEND_BIN" \
+	--passphrase-file "$T/no-such-file" checkin --mood 5 --date "in 3 days"
+like "$ERR" "is more than a day ahead" "the date, not the passphrase file"
 ok_rc 1 "add a week ahead" tj add --date "in 1 week" "not yet"
 like "$ERR" "more than a day ahead" "refused"
 is "$(q "SELECT count(*) FROM checkins") $(q "SELECT count(*) FROM entries")" \
