@@ -31,8 +31,9 @@
  *
  * Opened with a check-in's UUID as its arg (malloc'd; the screen frees
  * it), the form is that check-in, filled in, and saving changes it in
- * place (its time stays).  Such a change is never kept as a draft: leaving
- * asks first, and a lock leaves the check-in as it was.
+ * place (its time stays).  Changes not saved when tend locks are kept as
+ * a draft of their own (CK_DRAFT ":UUID") and come back the next time
+ * that check-in is opened to change; leaving on purpose asks first.
  */
 #include "config.h"
 
@@ -83,6 +84,9 @@ enum ck_kind { CK_SCALE, CK_HOURS, CK_SYMPTOM, CK_NOTE, CK_SHARE, CK_SAFETY };
 
 enum { CK_UNANSWERED = -1, CK_NO = 0, CK_YES = 1 };
 
+#define CK_DRAFT "checkin"      /* the key of an unfinished check-in */
+#define CK_DRAFT_KEY_MAX (sizeof CK_DRAFT + STORE_UUID_LEN + 2)
+
 struct checkin_state {
 	int scale[CK_SCALES];   /* 0-10 or CHECKIN_UNSET */
 	char hours[8];          /* as typed, "" when left out */
@@ -96,10 +100,10 @@ struct checkin_state {
 	int changed;
 	int done;               /* saved, or left on purpose: no draft */
 	char *uuid;             /* the check-in changed (NULL: a new one) */
+	char draft[CK_DRAFT_KEY_MAX];   /* CK_DRAFT, or CK_DRAFT ":UUID" */
 	char when[32];          /* its time, "2026-11-26 14:05" */
 };
 
-#define CK_DRAFT "checkin"      /* the key of an unfinished check-in */
 
 /* Shown at the top of the support screen (see screen-support.c). */
 static const struct support_why ck_why_low = {
@@ -455,7 +459,7 @@ ck_draft_save(struct app *a, const struct checkin_state *s)
 	    s->scale[0], s->scale[1], s->scale[2], s->scale[3], s->scale[4],
 	    s->shared, s->safety, s->focus,
 	    s->hours[0] != '\0' ? s->hours : "-", sym, s->note.buf);
-	if (store_draft_save(a->store, CK_DRAFT, text, &e) != 0)
+	if (store_draft_save(a->store, s->draft, text, &e) != 0)
 		ui_message(a, ROLE_WARNING, "The unfinished check-in was not "
 		    "kept: %s.", e.msg);
 	vault_wipe(text, strlen(text));
@@ -466,7 +470,7 @@ ck_draft_save(struct app *a, const struct checkin_state *s)
 static int
 ck_draft_load(struct app *a, struct checkin_state *s)
 {
-	char *text = store_draft_get(a->store, CK_DRAFT), *nl;
+	char *text = store_draft_get(a->store, s->draft), *nl;
 	char hours[sizeof s->hours], sym[CK_SYMPTOMS_MAX + 1];
 	int v[8], i, ok;
 
@@ -555,6 +559,7 @@ checkin_enter(struct app *a, struct frame *f)
 	s->shared = a->store != NULL && !a->readonly ?
 	    store_checkin_share_default(a->store) : 1;
 	s->safety = CK_UNANSWERED;
+	snprintf(s->draft, sizeof s->draft, "%s", CK_DRAFT);
 	f->data = s;
 	if (f->arg != NULL && a->store != NULL) {
 		struct err e;
@@ -568,7 +573,13 @@ checkin_enter(struct app *a, struct frame *f)
 			s->uuid = NULL;
 			ui_message(a, ROLE_MESSAGE, "That check-in is no longer "
 			    "in your journal; this is a new one.");
+			return;
 		}
+		snprintf(s->draft, sizeof s->draft, "%s:%s", CK_DRAFT,
+		    s->uuid);
+		if (!a->readonly && ck_draft_load(a, s) == 0)
+			ui_message(a, ROLE_MESSAGE, "Your unsaved changes to "
+			    "this check-in are back.");
 		return;
 	}
 	if (!a->readonly && a->store != NULL && ck_draft_load(a, s) == 0)
@@ -583,18 +594,16 @@ checkin_leave(struct app *a, struct frame *f)
 
 	if (s == NULL)
 		return;
-	if (s->uuid != NULL) {          /* a change is not kept as a draft */
-		free(s->uuid);
-		s->uuid = NULL;
-	} else if (!a->readonly && a->store != NULL) {
+	if (!a->readonly && a->store != NULL) {
 		if (s->done) {
-			if (store_draft_save(a->store, CK_DRAFT, NULL, &e) != 0)
+			if (store_draft_save(a->store, s->draft, NULL, &e) != 0)
 				ui_message(a, ROLE_WARNING, "The copy of the "
 				    "unfinished check-in could not be cleared "
 				    "away: %s.", e.msg);
 		} else if (s->changed)
 			ck_draft_save(a, s);
 	}
+	free(s->uuid);
 	field_free(&s->note);
 	vault_wipe(s, sizeof *s);
 	free(s);

@@ -124,6 +124,28 @@ is "$(q "SELECT mood, anxiety, note, time = CAST(strftime('%s',
 	FROM checkins")" "$(printf '7\t6\tMüde, aber ruhig.\t1')" \
 	"only the mood changed; the time stayed"
 is "$(q "SELECT count(*) FROM checkins")" 1 "no check-in was added"
+# Changes not saved when tend locks come back with that check-in.
+tm_type E
+tm_wait "Your check-in of"
+tm_type 8
+tm_wait "████████░░   8"
+tm_type L
+tm_wait "Your journal is locked."
+tm_type "$PASS"
+tm_key Enter
+tm_home
+is "$(q "SELECT mood FROM checkins")" 7 "the lock saved nothing"
+is "$(q "SELECT count(*) FROM drafts WHERE key LIKE 'checkin:%'")" 1 \
+	"the change is kept as a draft of its own"
+tm_type E
+tm_wait "Your unsaved changes to this check-in are back."
+tm_wait "████████░░   8"
+tm_key Escape
+tm_wait "Leave without saving your changes?"
+tm_type y
+tm_home
+is "$(q "SELECT mood FROM checkins") $(q "SELECT count(*) FROM drafts")" \
+	"7 0" "leaving on purpose keeps the check-in as it was, no draft"
 tm_key Enter                    # the read view of the check-in
 tm_wait "Mood: 7/10"
 tm_type E
