@@ -120,7 +120,8 @@ tm_key C-s
 tm_wait "Check-in changed."
 tm_wait "mood 7/10"
 is "$(q "SELECT mood, anxiety, note, time = CAST(strftime('%s',
-	'now', '-1 day', 'start of day', '+9 hours', 'utc') AS INTEGER)
+	'now', 'localtime', '-1 day', 'start of day', '+9 hours', 'utc')
+	AS INTEGER)
 	FROM checkins")" "$(printf '7\t6\tMüde, aber ruhig.\t1')" \
 	"only the mood changed; the time stayed"
 is "$(q "SELECT count(*) FROM checkins")" 1 "no check-in was added"
