@@ -182,7 +182,7 @@ static const char who5[] =
     "score: sum\n"
     "multiply 4: percentage score\n"
     "flag scaled <= 50: a percentage score of 50 or lower is commonly read "
-    "as low well-being, worth talking about\n";
+    "as low well-being and worth talking about\n";
 
 const char *const measure_builtin_src[] = { pcl5, phq9, gad7, who5, NULL };
 
