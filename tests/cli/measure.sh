@@ -206,6 +206,9 @@ like "$OUT" "total 0 of 21: minimal" "read after the passphrase line"
 ok "identity new" tend --passphrase-file "$T/tpw" identity new --kdf minimal
 ok "therapist add" tj therapist add Dana "$(printf '%s\n' "$OUT" | sed -n 1p)"
 ok "export" tj export -o "$T/b.tend" --to Dana
+like "$ERR" ", 8 questionnaire answers, " "the summary counts the answers going out"
+like "$ERR" "3 private questionnaire answers in this range stay out \(--all would include them\)" \
+	"and those left out"
 ok "review --json" tr_ "$T/b.tend" --json
 printf '%s\n' "$OUT" >"$T/b.json"
 is "$(jq -r '[.measures[] | "\(.instrument)=\(.total)"] | join(" ")' "$T/b.json")" \
