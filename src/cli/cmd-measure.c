@@ -328,7 +328,7 @@ print_wrapped(const char *text, int indent, int width)
 	const char *p = text;
 
 	while (*p != '\0') {
-		const char *end = p;
+		const char *end;
 		int n = 0;
 
 		while (*p == ' ')
