@@ -58,11 +58,13 @@ score_text(struct rbuf *b, const struct measure_response *r)
 	if (sc->criterion >= 0)
 		rbuf_printf(b, "; item rule %s", sc->criterion ? "met" :
 		    "not met");
-	if (sc->cutoff >= 0)
-		rbuf_printf(b, "; %s the cut-off %s %d-%d", sc->cutoff == 0 ?
-		    "below" : sc->cutoff == 1 ? "within" : "above",
-		    d->cut_lo != d->cut_hi ? "range" : "", d->cut_lo,
+	if (sc->cutoff >= 0 && d->cut_lo != d->cut_hi)
+		rbuf_printf(b, "; %s the cut-off range %d-%d", sc->cutoff == 0 ?
+		    "below" : sc->cutoff == 1 ? "within" : "above", d->cut_lo,
 		    d->cut_hi);
+	else if (sc->cutoff >= 0)
+		rbuf_printf(b, "; %s the cut-off %d", sc->cutoff == 0 ?
+		    "below" : sc->cutoff == 1 ? "at" : "above", d->cut_lo);
 }
 
 static void
