@@ -86,7 +86,8 @@ print_score(const struct measure_def *d, const struct measure_score *sc)
 		else
 			snprintf(range, sizeof range, "cut-off %d", d->cut_lo);
 		printf("%s the %s: %s\n", sc->cutoff == 0 ? "below" :
-		    sc->cutoff == 1 ? "within" : "above", range, d->cut_text);
+		    sc->cutoff == 2 ? "above" : d->cut_hi != d->cut_lo ?
+		    "within" : "at", range, d->cut_text);
 	}
 	for (i = 0; i < d->nflags; i++)
 		if (sc->fired & (1U << i))
