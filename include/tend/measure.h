@@ -14,7 +14,8 @@
  * tells versions apart, it is not a security feature.  A response records
  * the instrument's name and the hash of the definition it was taken with,
  * so an older response is still scored by the definition it was answered
- * against.  Added definitions live in the journal (every version kept);
+ * against (a built-in's version this tend no longer has: by the built-in
+ * as it is now, if the answers fit).  Added definitions live in the journal (every version kept);
  * a name may not be a built-in's.
  *
  * Scores are never stored: they are computed from the answers whenever a

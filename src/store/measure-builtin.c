@@ -14,8 +14,9 @@
  *
  * The explanatory texts (flags, bands, change wording) are tend's own.
  * Changing any byte of a definition gives it a new version hash; earlier
- * responses are scored by the version they were answered against, so an
- * old version's text must then stay in measure_builtin_old[].
+ * responses are scored by the version they were answered against when it
+ * is here (keep a changed text's old version in measure_builtin_old[]),
+ * else by the built-in as it is now, if their answers fit it.
  */
 #include "config.h"
 

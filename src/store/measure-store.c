@@ -403,20 +403,29 @@ struct walk {
 	int ndefs;
 };
 
-/* The definition of version hash, cached; when the cache is full the
- * oldest one other than keep (still in use by the caller) is dropped. */
+/* The definition of version hash for the instrument name, cached; when
+ * the cache is full the oldest one other than keep (still in use by the
+ * caller) is dropped.  A built-in's version this tend does not know (its
+ * text was changed since, without keeping the old one) is scored by the
+ * built-in as it is now: the rules of a published instrument do not
+ * change, and its answers must still fit it. */
 static const struct measure_def *
-walk_def(struct walk *w, const char *hash, const struct measure_def *keep)
+walk_def(struct walk *w, const char *hash, const char *name,
+    const struct measure_def *keep)
 {
 	struct measure_def *d;
 	int i;
 
-	if (hash == NULL || strlen(hash) != MEASURE_HASH_LEN)
+	if (hash == NULL || name == NULL || strlen(hash) != MEASURE_HASH_LEN)
 		return NULL;
 	for (i = 0; i < w->ndefs; i++)
 		if (strcmp(w->defs[i].hash, hash) == 0)
-			return w->defs[i].d;
+			return w->defs[i].d != NULL &&
+			    strcasecmp(w->defs[i].d->name, name) == 0 ?
+			    w->defs[i].d : NULL;
 	d = def_version(w->s, hash);
+	if (d == NULL)
+		d = builtin_named(name);
 	if (w->ndefs == WALK_DEFS) {
 		int drop = w->defs[0].d == keep && keep != NULL ? 1 : 0;
 		measure_def_free(w->defs[drop].d);
@@ -442,11 +451,12 @@ walk_free(struct walk *w)
 /* Score the answers text against the definition of version hash: 0 and
  * *d set, or -1 (unscored). */
 static int
-score_text(struct walk *w, const char *hash, const char *text,
-    int answers[MEASURE_ITEMS_MAX], int *n, const struct measure_def **d,
-    struct measure_score *sc, const struct measure_def *keep)
+score_text(struct walk *w, const char *hash, const char *name,
+    const char *text, int answers[MEASURE_ITEMS_MAX], int *n,
+    const struct measure_def **d, struct measure_score *sc,
+    const struct measure_def *keep)
 {
-	*d = walk_def(w, hash, keep);
+	*d = walk_def(w, hash, name, keep);
 	*n = answers_parse(text, answers);
 	if (*d == NULL || *n < 0 ||
 	    measure_score(*d, answers, (size_t)*n, sc, NULL) != 0) {
@@ -473,7 +483,8 @@ response_row(sqlite3_stmt *st, void *arg)
 	r.time_off = sqlite3_column_int(st, 4);
 	r.shared = sqlite3_column_int(st, 6);
 	r.placement = (const char *)sqlite3_column_text(st, 7);
-	if (score_text(w, r.hash, (const char *)sqlite3_column_text(st, 5),
+	if (score_text(w, r.hash, r.name,
+	    (const char *)sqlite3_column_text(st, 5),
 	    answers, &n, &r.def, &r.score, NULL) == 0) {
 		r.answers = answers;
 		r.nanswers = n;
@@ -485,7 +496,7 @@ response_row(sqlite3_stmt *st, void *arg)
 		r.nanswers = n > 0 ? n : 0;
 	}
 	if (r.def != NULL && sqlite3_column_type(st, 8) != SQLITE_NULL &&
-	    score_text(w, (const char *)sqlite3_column_text(st, 8),
+	    score_text(w, (const char *)sqlite3_column_text(st, 8), r.name,
 	    (const char *)sqlite3_column_text(st, 9), prev, &np, &pd,
 	    &psc, r.def) == 0) {
 		r.has_prev = 1;

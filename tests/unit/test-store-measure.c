@@ -681,6 +681,14 @@ test_store(struct store *s)
 	    "WHERE name = 'Sleep-3'");
 	is_str(walk_all(s, "Sleep-3", 0), "Sleep-3 20 unscored -1 [-];",
 	    "an unknown version is listed unscored, not guessed at");
+	/* A built-in's earlier text this tend no longer has: scored by the
+	 * built-in as it is (its published rules), if the answers fit. */
+	test_exec(v, "UPDATE measures SET version = 'ffffffffffffffff' "
+	    "WHERE name = 'PCL-5'");
+	is_str(walk_all(s, "PCL-5", T0 + 10 * DAY),
+	    "PCL-5 15 scored 28 [3 points higher than the time before: under 5 "
+	    "points, within day-to-day variation];",
+	    "an unknown version of a built-in is scored by the built-in");
 	test_exec(v, "UPDATE measures SET answers = '[9,9,9,9]' "
 	    "WHERE name = 'PHQ-9'");
 	is_str(walk_all(s, "PHQ-9", 0), "PHQ-9 2 unscored -1 [-];",
