@@ -29,7 +29,7 @@ struct err;
 struct vault;
 struct store;
 
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 #define STORE_UUID_LEN 36
 #define STORE_ID_MIN 4
 #define STORE_ID_SHORT 8
@@ -81,7 +81,7 @@ char *store_meta_get(struct store *s, const char *key);
  * Unknown, ambiguous and malformed IDs are errors naming the ID. */
 enum store_table {
 	STORE_ENTRY, STORE_ENTRY_TRASHED, STORE_CHECKIN, STORE_SESSION,
-	STORE_AGENDA,
+	STORE_AGENDA, STORE_MEASURE,
 };
 int store_resolve(struct store *s, enum store_table t, const char *typed,
     char uuid[STORE_UUID_LEN + 1], struct err *e);
@@ -428,8 +428,8 @@ int store_meta_each(struct store *s, const char *prefix,
 /* Everything in the store as one JSON object:
  *   {"format": "tend-export", "version": 1, "title": meta title or null,
  *    "export": {export_* meta keys without the prefix},
- *    "attention": as store_checkin_flagged_json, "entries": [...],
- *    "checkins": [...], "sessions": [...], "agenda": [...]}
+ *    "attention": as store_checkin_flagged_json, "entries": [...], "checkins": [...], "sessions": [...],
+ *    "agenda": [...], "measures": [...], "measures_attention": [...]}
  * with the objects of the *_list_json functions (entries not in the
  * trash, oldest first), handed to w row by row (entries and check-ins one
  * at a time), so memory stays small whatever the journal's size; DEL and
@@ -489,7 +489,9 @@ int store_therapist_list(struct store *s,
  * trash) created in [since, until), with their tags; check-ins marked
  * shared (with all, every one) in the range; every session (the timeline gives the range its context); open
  * agenda items written in the range.  0: open end.  Never revisions,
- * drafts, the trash, the safety plan or the crisis contacts. */
+ * drafts, the trash, the safety plan or the crisis contacts.
+ * Questionnaire answers (measure.h) go as check-ins do (shared ones, all
+ * with all, in the range), with the added definitions they need. */
 struct export_scope {
 	time_t since, until;
 	int all;
@@ -569,6 +571,8 @@ struct export_counts {
 	long entries_shared, entries_private;
 	long checkins, checkins_private, sessions, agenda;
 	time_t first, last;
+	long measures, measures_private;        /* questionnaire answers,
+	                                         * as check-ins */
 };
 int store_export_counts(struct store *s, const struct export_scope *sc,
     struct export_counts *out, struct err *e);
@@ -581,7 +585,9 @@ int store_export_counts(struct store *s, const struct export_scope *sc,
  *   "attention": the check-ins to look at first, as
  *   store_checkin_flagged_json, "entries": as store_entry_list_json,
  *   "checkins": [...], "sessions": as store_session_list_json,
- *   "agenda": as store_agenda_list_json. */
+ *   "agenda": as store_agenda_list_json, "measures": the questionnaire answers,
+ *   as store_measure_responses_json, "measures_attention": those with a
+ *   flag, as store_measure_flagged_json. */
 int store_review_json_to(struct store *s, const char *signer,
     store_write_fn w, void *arg, struct err *e);
 

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "store/store-int.h"
+#include "tend/measure.h"
 #include "tend/err.h"
 #include "tend/vault.h"
 
@@ -31,7 +32,8 @@ static const char sql_meta_json[] =
 static const char sql_document_head[] =
     "SELECT json_object('format', 'tend-export', 'version', 1, "
     "'title', (SELECT value FROM meta WHERE key = 'title'), "
-    "'export', json(?1), 'attention', json(?2))";
+    "'export', json(?1), 'attention', json(?2), "
+    "'measures_attention', json(?3))";
 
 #define EXPORT_PREFIX "export_"
 
@@ -95,11 +97,11 @@ put_text(const char *text, store_write_fn w, void *arg, struct err *e)
 	return 0;
 }
 
-/* ,"entries":[...],"checkins":[...],"sessions":[...],"agenda":[...]
- * after the members before them. */
+/* ,"entries":[...],"checkins":[...],"sessions":[...],"agenda":[...],
+ * "measures":[...] after the members before them. */
 static int
-put_records(struct store *s, const char *sessions, const char *agenda,
-    store_write_fn w, void *arg, struct err *e)
+put_records(struct store *s, char *const piece[6], store_write_fn w,
+    void *arg, struct err *e)
 {
 	struct entry_filter all;
 
@@ -109,16 +111,20 @@ put_records(struct store *s, const char *sessions, const char *agenda,
 	    put_text(",\"checkins\":", w, arg, e) != 0 ||
 	    store_checkin_json_sink(s, 0, 0, w, arg, e) != 0 ||
 	    put_text(",\"sessions\":", w, arg, e) != 0 ||
-	    store_json_put(sessions, w, arg, e) != 0 ||
+	    store_json_put(piece[2], w, arg, e) != 0 ||
 	    put_text(",\"agenda\":", w, arg, e) != 0 ||
-	    store_json_put(agenda, w, arg, e) != 0)
+	    store_json_put(piece[3], w, arg, e) != 0 ||
+	    put_text(",\"measures\":", w, arg, e) != 0 ||
+	    store_json_put(piece[5], w, arg, e) != 0)
 		return -1;
 	return 0;
 }
 
-/* The small pieces, whole: export meta, attention, sessions, agenda. */
+/* The small pieces, whole: export meta, attention, sessions, agenda,
+ * the questionnaire answers with a flag, and all the answers (a few per
+ * month at most, so kept whole). */
 static int
-small_pieces(struct store *s, char *piece[4], struct err *e)
+small_pieces(struct store *s, char *piece[6], struct err *e)
 {
 	sqlite3_stmt *st;
 
@@ -132,7 +138,9 @@ small_pieces(struct store *s, char *piece[4], struct err *e)
 	sqlite3_clear_bindings(st);
 	if (store_checkin_flagged_json(s, &piece[1], e) != 0 ||
 	    store_session_list_json(s, &piece[2], e) != 0 ||
-	    store_agenda_list_json(s, &piece[3], e) != 0)
+	    store_agenda_list_json(s, &piece[3], e) != 0 ||
+	    store_measure_flagged_json(s, &piece[4], e) != 0 ||
+	    store_measure_responses_json(s, NULL, 0, 0, &piece[5], e) != 0)
 		return -1;
 	return 0;
 }
@@ -142,7 +150,7 @@ store_document_json_to(struct store *s, store_write_fn w, void *arg,
     struct err *e)
 {
 	sqlite3_stmt *st;
-	char *piece[4] = { NULL }, *head = NULL;
+	char *piece[6] = { NULL }, *head = NULL;
 	size_t i;
 	int rc = -1;
 
@@ -151,17 +159,18 @@ store_document_json_to(struct store *s, store_write_fn w, void *arg,
 		goto out;
 	sqlite3_bind_text(st, 1, piece[0], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, piece[1], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, piece[4], -1, SQLITE_STATIC);
 	rc = store_json_row(s, st, &head, e);
 	sqlite3_clear_bindings(st);
 	if (rc == 0)
 		rc = put_open(head, w, arg, e);
 	if (rc == 0)
-		rc = put_records(s, piece[2], piece[3], w, arg, e);
+		rc = put_records(s, piece, w, arg, e);
 	if (rc == 0)
 		rc = put_text("}", w, arg, e);
 out:
 	piece_free(head);
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < 6; i++)
 		piece_free(piece[i]);
 	return rc;
 }
@@ -170,7 +179,7 @@ int
 store_review_json_to(struct store *s, const char *signer,
     store_write_fn w, void *arg, struct err *e)
 {
-	char *piece[4] = { NULL }, *members = NULL;
+	char *piece[6] = { NULL }, *members = NULL;
 	size_t i;
 	int rc = -1;
 
@@ -183,14 +192,14 @@ store_review_json_to(struct store *s, const char *signer,
 	if (small_pieces(s, piece, e) != 0)
 		goto out;
 	/* The check-ins to look at first come before any journal text. */
-	members = xasprintf("\"export\":%s,\"signer\":\"%s\",\"attention\":%s",
-	    piece[0], signer, piece[1]);
+	members = xasprintf("\"export\":%s,\"signer\":\"%s\",\"attention\":%s,"
+	    "\"measures_attention\":%s", piece[0], signer, piece[1], piece[4]);
 	rc = store_json_put(members, w, arg, e);
 	if (rc == 0)
-		rc = put_records(s, piece[2], piece[3], w, arg, e);
+		rc = put_records(s, piece, w, arg, e);
 out:
 	piece_free(members);
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < 6; i++)
 		piece_free(piece[i]);
 	return rc;
 }

@@ -25,6 +25,7 @@
 #include <time.h>
 
 #include "store/store-int.h"
+#include "tend/measure.h"
 #include "tend/err.h"
 #include "tend/progress.h"
 #include "tend/vault.h"
@@ -41,6 +42,10 @@
 #define CHECKIN_RANGE " FROM checkins" CHECKIN_RANGE_WHERE
 #define CHECKIN_WHERE CHECKIN_RANGE_WHERE " AND (shared = 1 OR ?3)"
 #define CHECKIN_SCOPE " FROM checkins" CHECKIN_WHERE
+/* Questionnaire answers go out as check-ins do; with them the
+ * definitions (added by the patient) they were answered against. */
+#define MEASURE_WHERE CHECKIN_WHERE
+#define MEASURE_SCOPE " FROM measures" MEASURE_WHERE
 #define AGENDA_WHERE \
     " WHERE done IS NULL AND (?1 IS NULL OR created >= ?1) " \
     "AND (?2 IS NULL OR created < ?2)"
@@ -56,6 +61,10 @@ static const char sql_tags[] =
     "ORDER BY entry, tag";
 static const char sql_checkins[] = "SELECT * FROM checkins NOT INDEXED"
     CHECKIN_WHERE " ORDER BY id";
+static const char sql_measures[] = "SELECT * FROM measures NOT INDEXED"
+    MEASURE_WHERE " ORDER BY id";
+static const char sql_measure_defs[] = "SELECT * FROM measure_defs "
+    "WHERE version IN (SELECT version" MEASURE_SCOPE ") ORDER BY id";
 static const char sql_sessions[] = "SELECT * FROM sessions ORDER BY id";
 static const char sql_agenda[] = "SELECT *" AGENDA_SCOPE " ORDER BY id";
 static const char sql_owner[] = "SELECT value FROM meta WHERE key = 'owner'";
@@ -72,6 +81,12 @@ static const char sql_count_checkins[] =
     "count(*) FILTER (WHERE shared = 0), "
     "min(time) FILTER (WHERE shared = 1 OR ?3), "
     "max(time) FILTER (WHERE shared = 1 OR ?3)" CHECKIN_RANGE;
+static const char sql_count_measures[] =
+    "SELECT count(*) FILTER (WHERE shared = 1), "
+    "count(*) FILTER (WHERE shared = 0), "
+    "min(time) FILTER (WHERE shared = 1 OR ?3), "
+    "max(time) FILTER (WHERE shared = 1 OR ?3) FROM measures"
+    CHECKIN_RANGE_WHERE;
 static const char sql_count_sessions[] = "SELECT count(*) FROM sessions";
 static const char sql_count_agenda[] = "SELECT count(*)" AGENDA_SCOPE;
 
@@ -85,7 +100,10 @@ static const char sql_estimate[] =
     "(SELECT count(*) * 320 + coalesce(sum(length(CAST(note AS BLOB))), 0)"
     CHECKIN_SCOPE ") + "
     "(SELECT coalesce(sum(length(CAST(notes AS BLOB)) + 256), 0) "
-    "FROM sessions) + 1048576";
+    "FROM sessions) + "
+    "(SELECT count(*) * 256" MEASURE_SCOPE ") + "
+    "(SELECT coalesce(sum(length(CAST(source AS BLOB))), 0) * 2 "
+    "FROM measure_defs) + 1048576";
 
 #define EXPORT_ROOM_MAX ((long long)1 << 30)
 
@@ -313,6 +331,10 @@ build_image(struct store *s, const struct export_scope *sc,
 	if (rc == 0)
 		rc = copy_rows(s, sql_checkins, sc, out, "checkins", e);
 	if (rc == 0)
+		rc = copy_rows(s, sql_measures, sc, out, "measures", e);
+	if (rc == 0)
+		rc = copy_rows(s, sql_measure_defs, sc, out, "measure_defs", e);
+	if (rc == 0)
 		rc = copy_rows(s, sql_sessions, sc, out, "sessions", e);
 	if (rc == 0)
 		rc = copy_rows(s, sql_agenda, sc, out, "agenda", e);
@@ -380,6 +402,10 @@ static const char *const view_sql[] = {
 	"CREATE TEMP VIEW checkins AS SELECT * FROM main.checkins"
 	    CHECKIN_WHERE,
 	"CREATE TEMP VIEW agenda AS SELECT * FROM main.agenda" AGENDA_WHERE,
+	"CREATE TEMP VIEW measures AS SELECT * FROM main.measures"
+	    MEASURE_WHERE,
+	"CREATE TEMP VIEW measure_defs AS SELECT * FROM main.measure_defs "
+	    "WHERE version IN (SELECT version FROM temp.measures)",
 	/* The meta keys of an image: its own, the owner, the export's. */
 	"CREATE TEMP TABLE meta (key TEXT PRIMARY KEY, value TEXT) "
 	    "WITHOUT ROWID",
@@ -395,7 +421,7 @@ static const char sql_other_tables[] =
     "SELECT name FROM pragma_table_list WHERE schema = 'main' AND "
     "type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND "
     "name NOT IN ('entries', 'tags', 'checkins', 'agenda', 'meta', "
-    "'sessions')";
+    "'sessions', 'measures', 'measure_defs')";
 
 /* sql with ?1 ?2 ?3 replaced by the scope's values; sqlite3_free() it. */
 static char *
@@ -1046,6 +1072,11 @@ store_export_counts(struct store *s, const struct export_scope *sc,
 		return -1;
 	out->checkins = (long)r[0];
 	out->checkins_private = (long)r[1];
+	widen(&out->first, &out->last, r[2], r[3]);
+	if (count_row(s, sql_count_measures, sc, r, 4, e) != 0)
+		return -1;
+	out->measures = (long)r[0];
+	out->measures_private = (long)r[1];
 	widen(&out->first, &out->last, r[2], r[3]);
 	if (count_row(s, sql_count_sessions, sc, r, 1, e) != 0)
 		return -1;

@@ -23,6 +23,7 @@ E2E_TESTS = \
 	tests/e2e/rollback.sh \
 	tests/e2e/jot.sh \
 	tests/e2e/progress.sh \
+	tests/e2e/measure-take.sh \
 	tests/e2e/mistakes.sh
 TESTS += $(E2E_TESTS)
 # The HTML report's screenshot, kept next to the test logs to look at.
