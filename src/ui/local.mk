@@ -9,6 +9,7 @@ libtend_a_SOURCES += \
 	src/ui/list.c \
 	src/ui/passphrase.c \
 	src/ui/plot.c \
+	src/ui/due.c \
 	src/ui/query.c \
 	src/ui/rows.c \
 	src/ui/prompts.c \
@@ -39,6 +40,7 @@ libtend_a_SOURCES += \
 noinst_HEADERS += \
 	include/tend/ui.h \
 	src/ui/plot.h \
+	src/ui/due.h \
 	src/ui/prompts.h \
 	src/ui/query.h \
 	src/ui/textbuf.h \
