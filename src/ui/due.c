@@ -7,9 +7,11 @@
 #include "ui/due.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tend/err.h"
+#include "tend/measure.h"
 #include "tend/timefmt.h"
 
 /* What the sessions up to now say, in time order. */
@@ -138,6 +140,96 @@ due_text(const struct due *d, size_t n, const struct due_input *in,
 		    i == 0 ? "" : i + 1 == n ? " and" : ",", in[d[i].index].name);
 	if (o < len)
 		snprintf(buf + o, len - o, ". Press m when ready.");
+}
+
+/* ---- what the journal says ---- */
+
+static int
+due_add_instrument(const struct measure_def *d, void *arg)
+{
+	struct due_state *st = arg;
+
+	st->in = xrealloc(st->in, (st->n + 1) * sizeof *st->in);
+	memset(&st->in[st->n], 0, sizeof st->in[0]);
+	st->in[st->n].name = xstrdup(d->name);
+	st->n++;
+	return 0;
+}
+
+static int
+due_add_response(const struct measure_response *r, void *arg)
+{
+	struct due_state *st = arg;
+	size_t i;
+
+	for (i = 0; i < st->n; i++)
+		if (strcmp(st->in[i].name, r->name) == 0 &&
+		    r->time > st->in[i].last)
+			st->in[i].last = r->time;
+	return 0;
+}
+
+struct due_sessions {
+	struct timeline_point *v;
+	size_t n;
+};
+
+static int
+due_add_session(const struct session *ss, void *arg)
+{
+	struct due_sessions *l = arg;
+
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+	l->v[l->n].time = ss->time;
+	l->v[l->n].kind = ss->kind;
+	l->n++;
+	return 0;
+}
+
+int
+due_state_load(struct store *s, time_t now, struct due_state *st,
+    struct err *e)
+{
+	struct due_sessions ss = { NULL, 0 };
+	size_t i;
+
+	memset(st, 0, sizeof *st);
+	if (store_measure_list(s, due_add_instrument, st, e) != 0 ||
+	    store_measure_responses(s, NULL, 0, 0, due_add_response, st,
+	    e) != 0 || store_session_list(s, due_add_session, &ss, e) != 0) {
+		free(ss.v);
+		due_state_free(st);
+		return -1;
+	}
+	for (i = 0; i < st->n; i++)
+		due_rule_load(s, st->in[i].name, &st->in[i].rule);
+	st->due = xcalloc(st->n + 1, sizeof *st->due);
+	st->ndue = due_list(ss.v, ss.n, st->in, st->n, now, st->due);
+	free(ss.v);
+	return 0;
+}
+
+void
+due_state_free(struct due_state *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->n; i++)
+		free((char *)st->in[i].name);
+	free(st->in);
+	free(st->due);
+	memset(st, 0, sizeof *st);
+}
+
+const struct due *
+due_state_find(const struct due_state *st, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < st->ndue; i++)
+		if (strcmp(st->in[st->due[i].index].name, name) == 0)
+			return &st->due[i];
+	return NULL;
 }
 
 /* ---- the schedules, as journal settings ---- */

@@ -73,6 +73,23 @@ size_t due_list(const struct timeline_point *sessions, size_t nsessions,
 void due_text(const struct due *d, size_t n, const struct due_input *in,
     char *buf, size_t len);
 
+/* Everything due_list needs, read from the journal: every instrument
+ * (store_measure_list) with its schedule and the last time it was
+ * taken, the sessions, and what is due at now. */
+struct due_state {
+	size_t n;
+	struct due_input *in;           /* names malloc'd */
+	size_t ndue;
+	struct due *due;
+};
+/* 0, or -1 with e filled (st is then empty). */
+int due_state_load(struct store *s, time_t now, struct due_state *st,
+    struct err *e);
+void due_state_free(struct due_state *st);
+/* Whether name is due: its entry in st->due, or NULL. */
+const struct due *due_state_find(const struct due_state *st,
+    const char *name);
+
 /* The schedule built in for name. */
 void due_rule_default(const char *name, struct due_rule *r);
 /* The journal's schedule for name (the default where it has none). */

@@ -247,6 +247,7 @@ enum action {
 	ACT_PROMPT,
 	ACT_INFO,               /* what a reviewed export holds */
 	ACT_NAME,               /* the name a journal's files carry */
+	ACT_MEASURE,            /* questionnaires */
 	ACT_COUNT
 };
 
@@ -401,6 +402,8 @@ extern const struct screen screen_sender;
 extern const struct screen screen_name;
 extern const struct screen screen_therapist;
 extern const struct screen screen_jot;
+extern const struct screen screen_measures;
+extern const struct screen screen_measure;
 
 /* Every screen, for the tests and the help screen. */
 extern const struct screen *const ui_screens[];
