@@ -158,8 +158,9 @@ struct measure_score {
  * file names it in the messages.  On success *out holds the definition
  * (free with measure_def_free) and 0 is returned.  Otherwise the number of
  * mistakes is returned and *problems (if not NULL) gets a malloc'd text of
- * one line per mistake, "FILE:LINE: what is wrong\n" (every mistake, not
- * only the first; LINE 0 for the file as a whole). */
+ * one line per mistake, "FILE:LINE: what is wrong\n" ("FILE: what is
+ * wrong\n" for the file as a whole, e.g. a required line missing): every
+ * mistake, not only the first (past 100, one line says how many more). */
 int measure_def_parse(const char *file, const char *text, size_t len,
     struct measure_def **out, char **problems);
 void measure_def_free(struct measure_def *d);
@@ -174,9 +175,11 @@ int measure_score(const struct measure_def *d, const int *answers,
     size_t n, struct measure_score *out, struct err *e);
 
 /* The change from total `from` (an earlier response) to total `to`, as
- * one sentence into buf: "12 points lower: a change of 10 points or more
- * is commonly read as a meaningful change", "the same total", "3 points
- * higher: within day-to-day variation". */
+ * one sentence into buf: "12 points lower than the time before: a change
+ * of 10 points or more is commonly read as a meaningful change", "the
+ * same total as the time before", "3 points higher than the time before:
+ * under 5 points, within day-to-day variation" (the wording after the
+ * colon is the definition's change line for the difference, if any). */
 void measure_change_text(const struct measure_def *d, int from, int to,
     char *buf, size_t n);
 
@@ -239,7 +242,9 @@ typedef int (*measure_cb)(const struct measure_response *, void *arg);
 
 /* Responses to the instrument name (any case; NULL: every instrument),
  * oldest first, each scored and with the previous one of its instrument.
- * since/until: [since, until), 0 open.  A nonzero return from cb stops. */
+ * since/until: [since, until), 0 open.  A nonzero return from cb stops.
+ * cb must not start another walk of responses (the statement is in use);
+ * it may call measure_* functions and every other store_* reader. */
 int store_measure_responses(struct store *s, const char *name,
     time_t since, time_t until, measure_cb cb, void *arg, struct err *e);
 /* One response by full UUID (store_measure_resolve turns what was typed

@@ -29,7 +29,7 @@ struct err;
 struct vault;
 struct store;
 
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 #define STORE_UUID_LEN 36
 #define STORE_ID_MIN 4
 #define STORE_ID_SHORT 8
@@ -78,7 +78,7 @@ char *store_meta_get(struct store *s, const char *key);
  * Unknown, ambiguous and malformed IDs are errors naming the ID. */
 enum store_table {
 	STORE_ENTRY, STORE_ENTRY_TRASHED, STORE_CHECKIN, STORE_SESSION,
-	STORE_AGENDA,
+	STORE_AGENDA, STORE_MEASURE,
 };
 int store_resolve(struct store *s, enum store_table t, const char *typed,
     char uuid[STORE_UUID_LEN + 1], struct err *e);

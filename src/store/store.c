@@ -51,6 +51,8 @@ static const char *const sql_resolve[] = {
 	    "uuid < ?1 || '~' LIMIT 2",
 	[STORE_AGENDA] = "SELECT uuid FROM agenda WHERE uuid >= ?1 AND "
 	    "uuid < ?1 || '~' LIMIT 2",
+	[STORE_MEASURE] = "SELECT uuid FROM measures WHERE uuid >= ?1 AND "
+	    "uuid < ?1 || '~' LIMIT 2",
 };
 static const char *const table_names[] = {
 	[STORE_ENTRY] = "entry",
@@ -58,6 +60,7 @@ static const char *const table_names[] = {
 	[STORE_CHECKIN] = "check-in",
 	[STORE_SESSION] = "session",
 	[STORE_AGENDA] = "agenda item",
+	[STORE_MEASURE] = "questionnaire answer",
 };
 
 /* ---- SQL functions: placement and times for the JSON queries ---- */
