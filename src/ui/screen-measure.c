@@ -58,16 +58,16 @@ struct mtake {
 	struct measure_score score;
 	int has_prev, prev_total;
 	time_t prev_time;
+	struct support_why why;         /* the support screen's, above */
 };
 
-static const struct support_why mt_why_open = {
-	"Thank you for answering. Here is your plan and the people you can "
-	"reach. Your answers wait underneath; Esc takes you back to them.", 0,
-};
-static const struct support_why mt_why_saved = {
-	"Your answers are saved. Thank you for answering. Here is your plan "
-	"and the people you can reach.", 0,
-};
+/* Shown at the top of the support screen (see screen-support.c). */
+static const char mt_why_open[] =
+    "Thank you for answering. Here is your plan and the people you can "
+    "reach. Your answers wait underneath; Esc takes you back to them.";
+static const char mt_why_saved[] =
+    "Your answers are saved. Thank you for answering. Here is your plan "
+    "and the people you can reach.";
 
 static const struct keydef measure_keys[] = {
 	{ ACT_CONFIRM, { UI_ENTER }, "OK",
@@ -85,10 +85,9 @@ static const struct keydef measure_keys[] = {
 	{ ACT_DOWN, { UI_KC(KEY_DOWN) }, "Next",
 	  "Go on to the next question once this one has an answer; on the "
 	  "review, choose the answer below.", 1 },
-	{ ACT_LESS, { UI_KC(KEY_LEFT) }, "Choose",
-	  "Choose the answer above the chosen one (Enter takes it).", 1 },
-	{ ACT_MORE, { UI_KC(KEY_RIGHT) }, "Choose",
-	  "Choose the answer below the chosen one (Enter takes it).", 0 },
+	{ ACT_MORE, { UI_KC(KEY_RIGHT), UI_KC(KEY_LEFT) }, "Choose",
+	  "Choose another answer: Right the one below, Left the one above; "
+	  "Enter takes it.", 1 },
 	{ ACT_TOGGLE, { ' ' }, "Share",
 	  "On the review: share these answers with your therapist, or keep "
 	  "them private.", 1 },
@@ -261,7 +260,7 @@ mt_draft_load(struct app *a, struct mtake *m)
 	if (ok) {
 		memcpy(m->answers, ans, sizeof ans[0] * (size_t)i);
 		m->shared = v[2] != 0;
-		m->support_shown = v[3] != 0;
+		/* The support screen shows again after saving, in case. */
 		m->changed = 1;
 		if (v[0] == MT_REVIEW && mt_first_open(m) < 0)
 			mt_show_review(m, v[1]);
@@ -343,9 +342,8 @@ mt_draw_intro(struct app *a, struct mtake *m, int y, int end)
 	line = xasprintf("%s: %s", d->name, d->title);
 	mt_para(a, &y, end, ROLE_HEADING, line);
 	free(line);
-	line = xasprintf("%d questions%s%s. Type the number of your answer; "
-	    "it moves on at once.", d->nitems, d->time_frame[0] != '\0' ?
-	    ", about this time: " : "", d->time_frame);
+	line = xasprintf("%d questions. Type the number of your answer and "
+	    "the next question comes at once.", d->nitems);
 	mt_para(a, &y, end, ROLE_NORMAL, line);
 	free(line);
 	mt_para(a, &y, end, ROLE_NORMAL, d->instructions);
@@ -362,24 +360,28 @@ static void
 mt_draw_item(struct app *a, struct mtake *m, int y, int end)
 {
 	const struct measure_def *d = m->def;
-	int nopt = d->scale_max - d->scale_min + 1, room, v, rows;
+	int nopt = d->scale_max - d->scale_min + 1, v, rows, gaps;
 	char buf[64 + MEASURE_LABEL_MAX * 4];
 
 	snprintf(buf, sizeof buf, "%s, question %d of %d", d->name,
 	    m->item + 1, d->nitems);
 	draw_text(a, y++, 2, COLS - 4, ROLE_HEADING, buf);
-	if (d->time_frame[0] != '\0' && y < end)
-		y += draw_wrap(a, y, 2, COLS - 4, 1, ROLE_DIM, d->time_frame);
-	/* What is left for the question: the answers and a hint stay. */
-	room = end - y - nopt - 1;
-	if (room > 1 && y < end)
-		y++;                            /* a blank row if it fits */
+	if (d->time_frame != NULL && d->time_frame[0] != '\0' && y < end)
+		y += draw_wrap(a, y, 2, COLS - 4, 2, ROLE_DIM, d->time_frame);
+	/* The question, its answers and a hint; blank rows between them
+	 * only when there is room, and the question cut short before an
+	 * answer is. */
 	rows = draw_wrap_rows(COLS - 4, d->items[m->item]);
-	if (rows > room - 1)
-		rows = room - 1 > 1 ? room - 1 : 1;
+	if (rows > end - y - nopt - 1)
+		rows = end - y - nopt - 1;
+	if (rows < 1)
+		rows = 1;
+	gaps = end - y - rows - nopt - 1;
+	if (gaps > 0)
+		y++;
 	y += draw_wrap(a, y, 2, COLS - 4, rows, ROLE_NORMAL,
 	    d->items[m->item]);
-	if (y + nopt + 1 < end)
+	if (gaps > 1)
 		y++;
 	for (v = d->scale_min; v <= d->scale_max && y < end; v++, y++) {
 		int chosen = m->answers[m->item] == v, focus = m->focus == v;
@@ -387,10 +389,9 @@ mt_draw_item(struct app *a, struct mtake *m, int y, int end)
 		snprintf(buf, sizeof buf, "%s %d  %s", chosen ?
 		    draw_glyph(a, "●", "*") : draw_glyph(a, "○", "o"), v,
 		    mt_label(d, v));
-		draw_text(a, y, 2, 2, ROLE_SELECTED, focus ?
-		    draw_glyph(a, "▸ ", "> ") : "  ");
-		if (!focus)
-			draw_text(a, y, 2, 2, ROLE_NORMAL, "  ");
+		if (focus)
+			draw_text(a, y, 2, 2, ROLE_SELECTED,
+			    draw_glyph(a, "▸ ", "> "));
 		draw_text(a, y, 4, COLS - 6, focus ? ROLE_SELECTED :
 		    ROLE_NORMAL, buf);
 		if (focus) {
@@ -398,6 +399,8 @@ mt_draw_item(struct app *a, struct mtake *m, int y, int end)
 			a->cursor_x = 4;
 		}
 	}
+	if (gaps > 2)
+		y++;
 	if (y < end) {
 		snprintf(buf, sizeof buf, "Type %d to %d. Up or Backspace: the "
 		    "question before. %d of %d answered.", d->scale_min,
@@ -474,6 +477,24 @@ mt_draw_review(struct app *a, struct mtake *m, int y, int end)
 		    "A number answers the chosen question.");
 }
 
+/* text as a sentence of its own: a capital first letter and a full
+ * stop (the texts of a questionnaire file may start in lower case). */
+static void
+mt_sentence(struct app *a, int *y, int end, enum role r, const char *text)
+{
+	size_t n = strlen(text);
+	char *t;
+
+	if (*y >= end || n == 0)
+		return;
+	t = xasprintf("%s%s", text, strchr(".?!", text[n - 1]) != NULL ?
+	    "" : ".");
+	if (t[0] >= 'a' && t[0] <= 'z')
+		t[0] = (char)(t[0] - 'a' + 'A');
+	*y += draw_wrap(a, *y, 2, COLS - 4, end - *y, r, t);
+	free(t);
+}
+
 static void
 mt_draw_result(struct app *a, struct mtake *m, int y, int end)
 {
@@ -485,36 +506,35 @@ mt_draw_result(struct app *a, struct mtake *m, int y, int end)
 	snprintf(buf, sizeof buf, "%s saved. Thank you.", d->name);
 	mt_para(a, &y, end, ROLE_HEADING, buf);
 	if (d->multiplier != 1)
-		snprintf(buf, sizeof buf, "Total %d of %d; %s %d of %d.",
+		o = snprintf(buf, sizeof buf, "Total %d of %d; %s %d of %d.",
 		    sc->total, d->total_max, d->scaled_label[0] != '\0' ?
 		    d->scaled_label : "scaled", sc->scaled,
 		    d->total_max * d->multiplier);
 	else
-		snprintf(buf, sizeof buf, "Total %d of %d.", sc->total,
+		o = snprintf(buf, sizeof buf, "Total %d of %d.", sc->total,
 		    d->total_max);
-	if (sc->band != NULL && sc->band[0] != '\0') {
-		o = (int)strlen(buf);
+	if (sc->band != NULL && sc->band[0] != '\0' && o < (int)sizeof buf)
 		snprintf(buf + o, sizeof buf - (size_t)o, " Band: %s.",
 		    sc->band);
+	mt_sentence(a, &y, end, ROLE_NORMAL, buf);
+	for (i = 0; i < sc->nsub && i < d->nsubscales && y < end; i++) {
+		const struct measure_subscale *sub = &d->subscales[i];
+
+		snprintf(buf, sizeof buf, "  %s%s%s: %d of %d", sub->name,
+		    sub->label[0] != '\0' ? " " : "", sub->label,
+		    sc->sub[i].score, sc->sub[i].max);
+		y += draw_wrap(a, y, 2, COLS - 4, 1, ROLE_NORMAL, buf);
 	}
-	if (y < end)
-		y += draw_wrap(a, y, 2, COLS - 4, end - y, ROLE_NORMAL, buf);
-	if (sc->nsub > 0 && y < end) {
-		o = snprintf(buf, sizeof buf, "Parts:");
-		for (i = 0; i < sc->nsub && o < (int)sizeof buf; i++)
-			o += snprintf(buf + o, sizeof buf - (size_t)o,
-			    "%s %s %d of %d", i ? "," : "", sc->sub[i].name,
-			    sc->sub[i].score, sc->sub[i].max);
-		y += draw_wrap(a, y, 2, COLS - 4, end - y, ROLE_NORMAL, buf);
-	}
-	if (sc->criterion >= 0 && y < end) {
-		snprintf(buf, sizeof buf, "%s: %s.", d->crit_label,
+	if (sc->criterion >= 0 && d->crit_label != NULL && y < end) {
+		snprintf(buf, sizeof buf, "%s: %s", d->crit_label,
 		    sc->criterion ? "met" : "not met");
-		y += draw_wrap(a, y, 2, COLS - 4, end - y, ROLE_NORMAL, buf);
+		mt_sentence(a, &y, end, ROLE_NORMAL, buf);
 	}
-	if (sc->cutoff == 1 && d->cut_text != NULL && y < end)
-		y += draw_wrap(a, y, 2, COLS - 4, end - y, ROLE_NORMAL,
-		    d->cut_text);
+	if (sc->cutoff >= 1 && d->cut_text != NULL)
+		mt_sentence(a, &y, end, ROLE_NORMAL, d->cut_text);
+	for (i = 0; i < d->nflags && i < 32; i++)
+		if ((sc->fired & (1u << i)) && d->flags[i].text != NULL)
+			mt_sentence(a, &y, end, ROLE_NORMAL, d->flags[i].text);
 	if (y < end)
 		y++;
 	if (d->nchanges > 0 && m->has_prev && y < end) {
@@ -530,9 +550,6 @@ mt_draw_result(struct app *a, struct mtake *m, int y, int end)
 	} else if (d->nchanges > 0 && y < end)
 		mt_para(a, &y, end, ROLE_NORMAL, "This is your first one "
 		    "here; the next will show the change.");
-	for (i = 0; i < d->nflags && y < end; i++)
-		if ((sc->fired & (1u << i)) && d->flags[i].text != NULL)
-			mt_para(a, &y, end, ROLE_NORMAL, d->flags[i].text);
 	mt_para(a, &y, end, ROLE_DIM, "A questionnaire is not a diagnosis. "
 	    "Your therapist can help you read it. Enter or Esc goes back.");
 }
@@ -566,13 +583,25 @@ measure_draw(struct app *a, struct frame *f)
 
 /* ---- saving ---- */
 
+/* Open the support screen over this one, once, saying why; it offers to
+ * put the subject on the agenda. */
+static void
+mt_support(struct app *a, struct mtake *m, const char *why)
+{
+	m->support_shown = 1;
+	m->why.text = why;
+	m->why.offer_agenda = 1;
+	m->why.from = m->def->name;
+	ui_open(a, "support", &m->why);
+}
+
 static int
 mt_read_back(const struct measure_response *r, void *arg)
 {
 	struct mtake *m = arg;
 
-	if (r->def != NULL)
-		m->score = r->score;
+	/* r->score points into r->def, gone after the call: the screen
+	 * keeps its own, from the same definition. */
 	m->has_prev = r->has_prev;
 	m->prev_total = r->prev_total;
 	m->prev_time = r->prev_time;
@@ -607,8 +636,7 @@ mt_save(struct app *a, struct mtake *m)
 	safety = m->score.safety && !m->support_shown;
 	ui_message(a, ROLE_GOOD, "Saved. Thank you.");
 	if (safety) {
-		m->support_shown = 1;
-		ui_open(a, "support", (void *)&mt_why_saved);
+		mt_support(a, m, mt_why_saved);
 	}
 	return UI_DRAW_ALL;
 }
@@ -648,10 +676,8 @@ mt_answer(struct app *a, struct mtake *m, int v)
 		mt_show_item(m, next);
 	else
 		mt_show_review(m, 0);
-	if (mt_safety_answer(m->def, item, v) && !m->support_shown) {
-		m->support_shown = 1;
-		ui_open(a, "support", (void *)&mt_why_open);
-	}
+	if (mt_safety_answer(m->def, item, v) && !m->support_shown)
+		mt_support(a, m, mt_why_open);
 	return UI_DRAW_ALL;
 }
 
@@ -681,12 +707,10 @@ mt_key_item(struct app *a, struct mtake *m, enum action act, int key)
 	switch (act) {
 	case ACT_CONFIRM:
 		return mt_answer(a, m, m->focus);
-	case ACT_LESS:
-		if (m->focus > d->scale_min)
-			m->focus--;
-		return UI_DRAW_BODY;
 	case ACT_MORE:
-		if (m->focus < d->scale_max)
+		if (key == UI_KC(KEY_LEFT) && m->focus > d->scale_min)
+			m->focus--;
+		else if (key != UI_KC(KEY_LEFT) && m->focus < d->scale_max)
 			m->focus++;
 		return UI_DRAW_BODY;
 	case ACT_UP:
@@ -730,10 +754,8 @@ mt_key_review(struct app *a, struct mtake *m, enum action act, int key)
 	if (v >= 0) {
 		m->answers[m->item] = v;
 		m->changed = 1;
-		if (mt_safety_answer(d, m->item, v) && !m->support_shown) {
-			m->support_shown = 1;
-			ui_open(a, "support", (void *)&mt_why_open);
-		}
+		if (mt_safety_answer(d, m->item, v) && !m->support_shown)
+			mt_support(a, m, mt_why_open);
 		return UI_DRAW_ALL;
 	}
 	switch (act) {
@@ -837,7 +859,6 @@ measure_active(struct app *a, struct frame *f, enum action act)
 	case ACT_FIRST:
 	case ACT_LAST:
 		return p == MT_ITEM || p == MT_REVIEW;
-	case ACT_LESS:
 	case ACT_MORE:
 		return p == MT_ITEM;
 	case ACT_TOGGLE:

@@ -221,23 +221,34 @@ static void
 measures_draw(struct app *a, struct frame *f)
 {
 	struct measures *ms = f->data;
-	int y = ui_body_top() + 1, w = COLS - 4;
+	int y = ui_body_top() + 1, w = COLS - 4, end = ui_body_end();
 	long long sel = list_selected(&ms->rows.list);
+	const struct mrow *r;
 	char line[256];
 
 	draw_text(a, y, 2, w, ROLE_HEADING, "Questionnaires");
 	if (ms->rows.n == 0) {
-		draw_wrap(a, y + 2, 2, w, ui_body_end() - y - 2, ROLE_NORMAL,
+		draw_wrap(a, y + 2, 2, w, end - y - 2, ROLE_NORMAL,
 		    "No questionnaire could be read.");
 		return;
 	}
-	if (sel != LIST_NONE)
-		measures_schedule(rows_at(&ms->rows, (size_t)sel), line,
-		    sizeof line);
-	else
-		line[0] = '\0';
-	draw_wrap(a, y + 1, 2, w, 2, ROLE_HINT, line);
+	draw_text(a, y + 1, 2, w, ROLE_HINT, a->readonly ?
+	    "When each was last taken, and its total then." :
+	    "Enter takes the chosen one; it takes a few minutes.");
 	rows_draw(a, &ms->rows);
+	if (sel == LIST_NONE)
+		return;
+	/* Below the list: the chosen one's reminders. */
+	r = rows_at(&ms->rows, (size_t)sel);
+	y = rows_top() + ms->rows.list.n + 1;
+	if (a->readonly || y >= end)
+		return;
+	measures_schedule(r, line, sizeof line);
+	y += draw_wrap(a, y, 2, w, end - y, ROLE_NORMAL, line);
+	if (r->due != NULL && y < end) {
+		due_text(r->due, 1, ms->due.in, line, sizeof line);
+		draw_wrap(a, y, 2, w, end - y, ROLE_MESSAGE, line);
+	}
 }
 
 static int

@@ -371,10 +371,13 @@ struct frame {
 /* The arg of the support screen (NULL: opened from home): a sentence
  * saying kindly why it appeared, and whether to offer to put the subject
  * on the agenda for the next session (after a yes to the safety
- * question).  Static storage. */
+ * question, or a questionnaire's safety answer: from names it in the
+ * agenda item, NULL for a check-in).  It lasts as long as the screen
+ * below the support screen. */
 struct support_why {
 	const char *text;
 	int offer_agenda;
+	const char *from;
 };
 
 extern const struct screen screen_firstrun;
