@@ -317,6 +317,9 @@ chart_draw(struct app *a, struct frame *f)
 	}
 	if (!ch->any) {
 		chart_draw_empty(a);
+		if (ch->nmeasures > 0)
+			draw_text(a, ui_body_end() - 1, 2, COLS - 4, ROLE_HINT,
+			    "m shows the totals of your questionnaires.");
 		return;
 	}
 	chart_span(ch, &first, &days);

@@ -21,7 +21,8 @@ E2E_TESTS = \
 	tests/e2e/export-keys.sh \
 	tests/e2e/passwd.sh \
 	tests/e2e/rollback.sh \
-	tests/e2e/jot.sh
+	tests/e2e/jot.sh \
+	tests/e2e/measure.sh
 TESTS += $(E2E_TESTS)
 # The HTML report's screenshot, kept next to the test logs to look at.
 CLEANFILES += tests/e2e/report-html.png
@@ -67,4 +68,9 @@ EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
 	tests/e2e/expected/export-none.txt \
 	tests/e2e/expected/passwd-current.txt \
 	tests/e2e/expected/passwd-ask.txt \
-	tests/e2e/expected/passwd-key.txt
+	tests/e2e/expected/passwd-key.txt \
+	tests/e2e/expected/measure-home.txt \
+	tests/e2e/expected/measure-list.txt \
+	tests/e2e/expected/measure-intro.txt \
+	tests/e2e/expected/measure-item.txt \
+	tests/e2e/expected/measure-review.txt
