@@ -356,32 +356,59 @@ mt_draw_intro(struct app *a, struct mtake *m, int y, int end)
 	}
 }
 
+/*
+ * A question page: a heading, the time frame, the question, its answers
+ * and a hint.  The question and every answer come first; what is left
+ * goes to the heading, the hint, the time frame (whole or not at all;
+ * the intro shows it too) and blank rows between, in that order, so a
+ * small window still shows all of the question it can.
+ */
 static void
 mt_draw_item(struct app *a, struct mtake *m, int y, int end)
 {
 	const struct measure_def *d = m->def;
-	int nopt = d->scale_max - d->scale_min + 1, v, rows, gaps;
+	const char *tf = d->time_frame != NULL ? d->time_frame : "";
+	int nopt = d->scale_max - d->scale_min + 1, v, rows, extra;
+	int head = 1, hint = 0, tfrows = 0, gaps;
 	char buf[64 + MEASURE_LABEL_MAX * 4];
 
-	snprintf(buf, sizeof buf, "%s, question %d of %d", d->name,
-	    m->item + 1, d->nitems);
-	draw_text(a, y++, 2, COLS - 4, ROLE_HEADING, buf);
-	if (d->time_frame != NULL && d->time_frame[0] != '\0' && y < end)
-		y += draw_wrap(a, y, 2, COLS - 4, 2, ROLE_DIM, d->time_frame);
-	/* The question, its answers and a hint; blank rows between them
-	 * only when there is room, and the question cut short before an
-	 * answer is. */
 	rows = draw_wrap_rows(COLS - 4, d->items[m->item]);
-	if (rows > end - y - nopt - 1)
-		rows = end - y - nopt - 1;
-	if (rows < 1)
-		rows = 1;
-	gaps = end - y - rows - nopt - 1;
-	if (gaps > 0)
+	extra = end - y - rows - nopt;
+	if (extra < 1) {                /* the blank row at the top too */
+		y--;
+		extra++;
+	}
+	if (extra < 1) {                /* no heading, and if need be the
+	                                 * question cut short */
+		head = 0;
+		rows += extra;
+		if (rows < 1)
+			rows = 1;
+		extra = 0;
+	} else
+		extra--;
+	if (extra >= 1) {
+		hint = 1;
+		extra--;
+	}
+	if (tf[0] != '\0' && draw_wrap_rows(COLS - 4, tf) <= 2 &&
+	    draw_wrap_rows(COLS - 4, tf) <= extra) {
+		tfrows = draw_wrap_rows(COLS - 4, tf);
+		extra -= tfrows;
+	}
+	gaps = extra;
+	if (head) {
+		snprintf(buf, sizeof buf, "%s, question %d of %d", d->name,
+		    m->item + 1, d->nitems);
+		draw_text(a, y++, 2, COLS - 4, ROLE_HEADING, buf);
+	}
+	if (tfrows > 0)
+		y += draw_wrap(a, y, 2, COLS - 4, tfrows, ROLE_DIM, tf);
+	if (gaps-- > 0)
 		y++;
 	y += draw_wrap(a, y, 2, COLS - 4, rows, ROLE_NORMAL,
 	    d->items[m->item]);
-	if (gaps > 1)
+	if (gaps-- > 0)
 		y++;
 	for (v = d->scale_min; v <= d->scale_max && y < end; v++, y++) {
 		int chosen = m->answers[m->item] == v, focus = m->focus == v;
@@ -399,9 +426,9 @@ mt_draw_item(struct app *a, struct mtake *m, int y, int end)
 			a->cursor_x = 4;
 		}
 	}
-	if (gaps > 2)
+	if (gaps-- > 0)
 		y++;
-	if (y < end) {
+	if (hint && y < end) {
 		snprintf(buf, sizeof buf, "Type %d to %d. Up or Backspace: the "
 		    "question before. %d of %d answered.", d->scale_min,
 		    d->scale_max, mt_answered(m), d->nitems);
@@ -409,7 +436,7 @@ mt_draw_item(struct app *a, struct mtake *m, int y, int end)
 			snprintf(buf, sizeof buf, "Type %d to %d. %d of %d "
 			    "answered.", d->scale_min, d->scale_max,
 			    mt_answered(m), d->nitems);
-		draw_wrap(a, y, 2, COLS - 4, end - y, ROLE_HINT, buf);
+		draw_text(a, y, 2, COLS - 4, ROLE_HINT, buf);
 	}
 }
 
@@ -466,13 +493,13 @@ mt_draw_review(struct app *a, struct mtake *m, int y, int end)
 			a->cursor_x = 2;
 		}
 	}
-	y = end - 2 > y ? end - 2 : y;
-	if (y < end)
-		draw_text(a, y++, 2, w, ROLE_NORMAL, m->shared ?
+	/* The last two rows of the body (the list stops above them). */
+	if (end - 2 > ui_body_top())
+		draw_text(a, end - 2, 2, w, ROLE_NORMAL, m->shared ?
 		    "Shared with your therapist (Space keeps them private)." :
 		    "Private: exports leave them out (Space shares them).");
-	if (y < end)
-		draw_text(a, y, 2, w, ROLE_HINT, open < 0 ?
+	if (end - 1 > ui_body_top())
+		draw_text(a, end - 1, 2, w, ROLE_HINT, open < 0 ?
 		    "A number changes the chosen answer. Enter saves." :
 		    "A number answers the chosen question.");
 }
@@ -500,7 +527,7 @@ mt_draw_result(struct app *a, struct mtake *m, int y, int end)
 {
 	const struct measure_def *d = m->def;
 	const struct measure_score *sc = &m->score;
-	char buf[512], when[32];
+	char buf[512];
 	int i, o;
 
 	snprintf(buf, sizeof buf, "%s saved. Thank you.", d->name);
@@ -538,7 +565,7 @@ mt_draw_result(struct app *a, struct mtake *m, int y, int end)
 	if (y < end)
 		y++;
 	if (d->nchanges > 0 && m->has_prev && y < end) {
-		char change[256];
+		char change[256], when[32];
 
 		measure_change_text(d, m->prev_total, sc->total, change,
 		    sizeof change);

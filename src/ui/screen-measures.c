@@ -125,33 +125,32 @@ measures_row(struct app *a, void *owner, long long id, int y, int x,
 	struct measures *ms = owner;
 	const struct mrow *r = rows_at(&ms->rows, (size_t)id);
 	enum role role = selected ? ROLE_SELECTED : ROLE_NORMAL;
-	char right[64], when[32];
-	int rw, col = x + 1, end = x + width;
+	const char *due = r->due != NULL ? "  due" : "     ";
+	char right[64];
+	int rw, end = x + width;
 
 	if (r->last == 0)
-		snprintf(right, sizeof right, "not taken yet");
+		snprintf(right, sizeof right, "not taken yet%s", due);
 	else {
+		char when[32];
+
 		time_format_local(r->last, when, sizeof when);
 		when[10] = '\0';
 		if (r->scored)
-			snprintf(right, sizeof right, "%s: %d of %d", when,
-			    r->total, r->total_max);
+			snprintf(right, sizeof right, "%s: %d of %d%s", when,
+			    r->total, r->total_max, due);
 		else
-			snprintf(right, sizeof right, "%s", when);
+			snprintf(right, sizeof right, "%s%s", when, due);
 	}
-	if (r->due != NULL)
-		strcat(right, "  due");
-	else
-		strcat(right, "     ");
 	rw = draw_width(right);
-	col += draw_text(a, y, col, end - col, role, r->name);
-	col = x + 10;
-	if (col < end - rw - 1)
-		draw_text(a, y, col, end - rw - 2 - col, selected ? role :
-		    ROLE_DIM, r->title);
-	if (end - rw - 1 > x + 10)
+	/* The name in 8 columns, the title between it and the right. */
+	draw_text(a, y, x + 1, 8, role, r->name);
+	if (x + 10 < end - rw - 1) {
+		draw_text(a, y, x + 10, end - rw - 2 - (x + 10), selected ?
+		    role : ROLE_DIM, r->title);
 		draw_text(a, y, end - rw - 1, rw, r->due != NULL && !selected ?
 		    ROLE_MESSAGE : role, right);
+	}
 	if (selected) {
 		a->cursor_y = y;
 		a->cursor_x = x + 1;

@@ -75,11 +75,12 @@ settings_add_measure(const struct measure_def *d, void *arg)
 {
 	struct settings *s = arg;
 	struct due_rule def;
-	struct settings_journal *j;
 	int k;
 
 	due_rule_default(d->name, &def);
 	for (k = 0; k < 1 + def.treatment; k++) {
+		struct settings_journal *j;
+
 		s->journal = xrealloc(s->journal, (s->njournal + 1) *
 		    sizeof *s->journal);
 		j = &s->journal[s->njournal++];
