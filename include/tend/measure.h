@@ -270,6 +270,10 @@ int store_measure_response_json(struct store *s, const char *uuid,
     char **json, struct err *e);
 int store_measure_responses_json(struct store *s, const char *name,
     time_t since, time_t until, char **json, struct err *e);
+/* The responses with a fired flag (store_measure_flagged), as an array
+ * of the same objects. */
+int store_measure_flagged_json(struct store *s, char **json,
+    struct err *e);
 /* The instruments as an array of {"name", "title", "items", "builtin",
  * "time_frame", "scale": [labels], "version", "responses": n}. */
 int store_measure_list_json(struct store *s, char **json, struct err *e);

@@ -418,7 +418,7 @@ int store_meta_each(struct store *s, const char *prefix,
  *   {"format": "tend-export", "version": 1, "title": meta title or null,
  *    "export": {export_* meta keys without the prefix},
  *    "attention": as store_checkin_flagged_json, "entries": [...], "checkins": [...], "sessions": [...],
- *    "agenda": [...]}
+ *    "agenda": [...], "measures": [...], "measures_attention": [...]}
  * with the objects of the *_list_json functions (entries not in the
  * trash, oldest first).  The text holds journal text: wipe it
  * (vault_wipe) before free(). */
@@ -475,7 +475,9 @@ int store_therapist_list(struct store *s,
  * trash) created in [since, until), with their tags; check-ins marked
  * shared (with all, every one) in the range; every session (the timeline gives the range its context); open
  * agenda items written in the range.  0: open end.  Never revisions,
- * drafts, the trash, the safety plan or the crisis contacts. */
+ * drafts, the trash, the safety plan or the crisis contacts.
+ * Questionnaire answers (measure.h) go as check-ins do (shared ones, all
+ * with all, in the range), with the added definitions they need. */
 struct export_scope {
 	time_t since, until;
 	int all;
@@ -549,6 +551,8 @@ struct export_counts {
 	long entries_shared, entries_private;
 	long checkins, checkins_private, sessions, agenda;
 	time_t first, last;
+	long measures, measures_private;        /* questionnaire answers,
+	                                         * as check-ins */
 };
 int store_export_counts(struct store *s, const struct export_scope *sc,
     struct export_counts *out, struct err *e);
@@ -560,7 +564,9 @@ int store_export_counts(struct store *s, const struct export_scope *sc,
  *  store_checkin_flagged_json,
  *  "entries": as store_entry_list_json, "checkins": [...],
  *  "sessions": as store_session_list_json, "agenda": as
- *  store_agenda_list_json}.  The caller wipes and frees *json. */
+ *  store_agenda_list_json, "measures": the questionnaire answers, as
+ *  store_measure_responses_json, "measures_attention": those with a flag,
+ *  as store_measure_flagged_json}.  The caller wipes and frees *json. */
 int store_review_json(struct store *s, const char *signer, char **json,
     struct err *e);
 

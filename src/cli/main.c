@@ -57,6 +57,9 @@ static const struct command commands[] = {
 	    "list [--json] | rm ID", "the sessions of your treatment" },
 	{ "agenda", cmd_agenda, "add TEXT | list [--json] | done ID",
 	    "things to bring to the next session" },
+	{ "measure", cmd_measure, "list [NAME] [--json] | take NAME [--share|"
+	    "--private] [--date D] [--json] | show ID [--json] | add FILE",
+	    "standard questionnaires (PCL-5, PHQ-9, GAD-7, WHO-5)" },
 	{ "tags", cmd_tags, "[--json]", "the tags in use" },
 	{ "stats", cmd_stats, "[--json]",
 	    "counts, mood by phase and week, check-in streak" },

@@ -662,6 +662,8 @@ render_md(struct store *s, struct rbuf *b, struct err *e)
 			return -1;
 		rbuf_put(b, "\n");
 	}
+	if (report_md_measures_first(s, b, e) != 0)
+		return -1;
 
 	rbuf_put(b, "## Entries\n\n");
 	if (sum.entries == 0)
@@ -682,6 +684,8 @@ render_md(struct store *s, struct rbuf *b, struct err *e)
 		return -1;
 	if (sum.checkins > 0)
 		rbuf_put(b, "\n");
+	if (report_md_measures(s, b, e) != 0)
+		return -1;
 
 	rbuf_put(b, "## Sessions\n\n");
 	if (sum.sessions == 0)
@@ -753,10 +757,18 @@ csv_scale(struct rbuf *b, int v)
 	rbuf_put(b, ",");
 }
 
+/* The CSV being written; pad: the four questionnaire columns follow
+ * (empty on a check-in's row). */
+struct csv {
+	struct rbuf *b;
+	int pad;
+};
+
 static int
 csv_checkin(const struct checkin *r, void *arg)
 {
-	struct rbuf *b = arg;
+	const struct csv *c = arg;
+	struct rbuf *b = c->b;
 	char when[40], symptoms[160];
 
 	time_format_iso(r->time, r->time_off, when, sizeof when);
@@ -776,7 +788,8 @@ csv_checkin(const struct checkin *r, void *arg)
 	rbuf_printf(b, ",%s,", r->shared ? "yes" : "no");
 	csv_field(b, r->placement);
 	report_flag_text(r, symptoms, sizeof symptoms);
-	rbuf_printf(b, ",%s,%s\r\n", report_safety(r), symptoms);
+	rbuf_printf(b, ",%s,%s%s\r\n", report_safety(r), symptoms,
+	    c->pad ? ",,,," : "");
 	return 0;
 }
 
@@ -788,15 +801,25 @@ csv_unflagged(const struct checkin *r, void *arg)
 }
 
 /* The check-ins to look at first come first (their "attention" cell says
- * why), then the rest; each group oldest first. */
+ * why), then the rest; each group oldest first.  When there are
+ * questionnaire answers, four columns follow and their rows come after
+ * the check-ins of the same group (flagged ones after the flagged
+ * check-ins, the rest last). */
 static int
 render_csv(struct store *s, struct rbuf *b, struct err *e)
 {
-	rbuf_put(b, "id,time,mood,anxiety,sleep_quality,sleep_hours,energy,"
-	    "connection,symptoms,note,shared,timeline,safety,attention\r\n");
-	if (store_checkin_flagged(s, csv_checkin, b, e) != 0)
+	struct csv c = { b, report_has_measures(s, e) };
+
+	if (c.pad < 0)
 		return -1;
-	return store_checkin_list(s, 0, 0, csv_unflagged, b, e);
+	rbuf_printf(b, "id,time,mood,anxiety,sleep_quality,sleep_hours,energy,"
+	    "connection,symptoms,note,shared,timeline,safety,attention%s\r\n",
+	    c.pad ? REPORT_CSV_MEASURE_COLUMNS : "");
+	if (store_checkin_flagged(s, csv_checkin, &c, e) != 0 ||
+	    (c.pad && report_csv_measures(s, b, 1, e) != 0) ||
+	    store_checkin_list(s, 0, 0, csv_unflagged, &c, e) != 0)
+		return -1;
+	return c.pad ? report_csv_measures(s, b, 0, e) : 0;
 }
 
 /* ---- all formats ---- */

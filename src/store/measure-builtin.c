@@ -85,8 +85,8 @@ static const char pcl5[] =
     "subscale E changes in arousal and reactivity: 15-20\n"
     "criterion 2 B=1 C=1 D=2 E=2: DSM-5 item rule for provisional PTSD "
     "(items rated 2 or more: 1 B, 1 C, 2 D, 2 E)\n"
-    "cutoff 31-33: a total in or above the range 31-33 is commonly read "
-    "as probable PTSD, to be confirmed in a clinical interview\n"
+    "cutoff 31-33: a total in or above this range is commonly read as "
+    "probable PTSD, to be confirmed in a clinical interview\n"
     "change 0: under 5 points, within day-to-day variation\n"
     "change 5: a small change\n"
     "change 10: a change of 10 points or more is commonly read as a "
@@ -95,7 +95,7 @@ static const char pcl5[] =
 static const char phq9[] =
     "format: tend-questionnaire 1\n"
     "name: PHQ-9\n"
-    "title: Patient Health Questionnaire (PHQ-9)\n"
+    "title: Patient Health Questionnaire\n"
     "time frame: Over the last 2 weeks, how often have you been bothered by "
     "any of the following problems?\n"
     "attribution: Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, "
@@ -133,7 +133,7 @@ static const char phq9[] =
 static const char gad7[] =
     "format: tend-questionnaire 1\n"
     "name: GAD-7\n"
-    "title: Generalized Anxiety Disorder 7 (GAD-7)\n"
+    "title: Generalized Anxiety Disorder 7-item scale\n"
     "time frame: Over the last 2 weeks, how often have you been bothered by "
     "the following problems?\n"
     "attribution: Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, "
@@ -160,7 +160,7 @@ static const char gad7[] =
 static const char who5[] =
     "format: tend-questionnaire 1\n"
     "name: WHO-5\n"
-    "title: WHO-Five Well-Being Index (WHO-5)\n"
+    "title: WHO-Five Well-Being Index\n"
     "instructions: Please indicate for each of the five statements which is "
     "closest to how you have been feeling over the last two weeks. Notice "
     "that higher numbers mean better well-being.\n"
@@ -182,7 +182,7 @@ static const char who5[] =
     "score: sum\n"
     "multiply 4: percentage score\n"
     "flag scaled <= 50: a percentage score of 50 or lower is commonly read "
-    "as low well-being, worth talking about\n";
+    "as low well-being and worth talking about\n";
 
 const char *const measure_builtin_src[] = { pcl5, phq9, gad7, who5, NULL };
 

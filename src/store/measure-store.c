@@ -782,6 +782,22 @@ store_measure_responses_json(struct store *s, const char *name,
 	return 0;
 }
 
+int
+store_measure_flagged_json(struct store *s, char **json, struct err *e)
+{
+	struct jbuf b = { NULL, 0, 0 };
+
+	*json = NULL;
+	jraw(&b, "[");
+	if (store_measure_flagged(s, json_one, &b, e) != 0) {
+		jbuf_drop(&b);
+		return -1;
+	}
+	jraw(&b, "]");
+	*json = b.p;
+	return 0;
+}
+
 struct list_json {
 	struct store *s;
 	struct jbuf b;
