@@ -557,8 +557,19 @@ mt_draw_result(struct app *a, struct mtake *m, int y, int end)
 		    sc->criterion ? "met" : "not met");
 		mt_sentence(a, &y, end, ROLE_NORMAL, buf);
 	}
-	if (sc->cutoff >= 1 && d->cut_text != NULL)
-		mt_sentence(a, &y, end, ROLE_NORMAL, d->cut_text);
+	if (sc->cutoff >= 1 && d->has_cutoff) {
+		if (d->cut_lo == d->cut_hi)
+			o = snprintf(buf, sizeof buf, "The cut-off is %d",
+			    d->cut_lo);
+		else
+			o = snprintf(buf, sizeof buf, "The cut-off range is "
+			    "%d-%d", d->cut_lo, d->cut_hi);
+		if (d->cut_text != NULL && d->cut_text[0] != '\0' &&
+		    o < (int)sizeof buf)
+			snprintf(buf + o, sizeof buf - (size_t)o, ": %s",
+			    d->cut_text);
+		mt_sentence(a, &y, end, ROLE_NORMAL, buf);
+	}
 	for (i = 0; i < d->nflags && i < 32; i++)
 		if ((sc->fired & (1u << i)) && d->flags[i].text != NULL)
 			mt_sentence(a, &y, end, ROLE_NORMAL, d->flags[i].text);

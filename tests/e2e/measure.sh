@@ -103,11 +103,17 @@ tm_wait "C avoidance: 1 of 8"
 tm_wait "D negative changes in thinking and mood: 15 of 28"
 tm_wait "E changes in arousal and reactivity: 13 of 24"
 tm_wait "2 E): not met."
-tm_wait "A total in or above the range 31-33 is commonly read"
+tm_wait "The cut-off range is 31-33: a total in or above this range is"
 tm_wait "This is your first one here; the next will show the change."
 is "$(q "SELECT name, answers, shared FROM measures")" \
 	"$(printf 'PCL-5\t[0,1,2,3,4,0,1,2,3,4,0,1,2,3,4,0,1,2,2,4]\t1')" \
 	"the answers are stored as typed, shared"
+id=$(q "SELECT uuid FROM measures")
+tj measure show "$id" --json >"$T/shown" 2>"$T/.err"
+like "$(tr -d ' \n' <"$T/shown")" '"instrument":"PCL-5".*"total":39,' \
+	"tend measure show --json gives the same total"
+like "$(tr -d ' \n' <"$T/shown")" '"subscales":\{"B":10,"C":1,"D":15,"E":13\}' \
+	"and the same parts"
 tm_key Enter
 tm_wait "39 of 80"
 tm_key Escape
@@ -138,7 +144,7 @@ tm_wait "Questionnaires"
 # ---- PHQ-9: question 9 above 0 opens the support screen ----
 tm_key Down
 tm_key Enter
-tm_wait "PHQ-9: Patient Health Questionnaire (PHQ-9)"
+tm_wait "PHQ-9: Patient Health Questionnaire"
 tm_wait "Pfizer"
 tm_key Enter
 tm_type 00000000
