@@ -138,6 +138,29 @@ mt_label(const struct measure_def *d, int v)
 	return d->scale_labels[v];
 }
 
+/* A digit typed: the answer it stands for, or -1. */
+static int
+mt_digit(const struct mtake *m, int key)
+{
+	if (key == 'x' || key == 'X')   /* the Roman ten, as in a check-in */
+		key = 10;
+	else if (key >= '0' && key <= '9')
+		key -= '0';
+	else
+		return -1;
+	return key >= m->def->scale_min && key <= m->def->scale_max ? key : -1;
+}
+
+/* "0 to 4", or "0 to 9 (x is 10)" for a scale up to 10. */
+static void
+mt_range(const struct measure_def *d, char *buf, size_t len)
+{
+	if (d->scale_max == 10)
+		snprintf(buf, len, "%d to 9 (x is 10)", d->scale_min);
+	else
+		snprintf(buf, len, "%d to %d", d->scale_min, d->scale_max);
+}
+
 static int
 mt_op_holds(enum measure_op op, int a, int b)
 {
@@ -429,13 +452,15 @@ mt_draw_item(struct app *a, struct mtake *m, int y, int end)
 	if (gaps-- > 0)
 		y++;
 	if (hint && y < end) {
-		snprintf(buf, sizeof buf, "Type %d to %d. Up or Backspace: the "
-		    "question before. %d of %d answered.", d->scale_min,
-		    d->scale_max, mt_answered(m), d->nitems);
+		char range[32];
+
+		mt_range(d, range, sizeof range);
+		snprintf(buf, sizeof buf, "Type %s. Up or Backspace: the "
+		    "question before. %d of %d answered.", range,
+		    mt_answered(m), d->nitems);
 		if (draw_width(buf) > COLS - 4)
-			snprintf(buf, sizeof buf, "Type %d to %d. %d of %d "
-			    "answered.", d->scale_min, d->scale_max,
-			    mt_answered(m), d->nitems);
+			snprintf(buf, sizeof buf, "Type %s. %d of %d answered.",
+			    range, mt_answered(m), d->nitems);
 		draw_text(a, y, 2, COLS - 4, ROLE_HINT, buf);
 	}
 }
@@ -719,16 +744,6 @@ mt_answer(struct app *a, struct mtake *m, int v)
 	return UI_DRAW_ALL;
 }
 
-/* A digit typed: the answer it stands for, or -1. */
-static int
-mt_digit(const struct mtake *m, int key)
-{
-	if (key < '0' || key > '9')
-		return -1;
-	key -= '0';
-	return key >= m->def->scale_min && key <= m->def->scale_max ? key : -1;
-}
-
 static int
 mt_key_item(struct app *a, struct mtake *m, enum action act, int key)
 {
@@ -737,9 +752,12 @@ mt_key_item(struct app *a, struct mtake *m, enum action act, int key)
 
 	if (v >= 0)
 		return mt_answer(a, m, v);
-	if (key >= '0' && key <= '9') {
-		ui_message(a, ROLE_MESSAGE, "The answers here run from %d to "
-		    "%d.", d->scale_min, d->scale_max);
+	if ((key >= '0' && key <= '9') || key == 'x' || key == 'X') {
+		char range[32];
+
+		mt_range(d, range, sizeof range);
+		ui_message(a, ROLE_MESSAGE, "The answers here run from %s.",
+		    range);
 		return UI_DRAW_BARS;
 	}
 	switch (act) {

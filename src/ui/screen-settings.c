@@ -521,7 +521,10 @@ const struct screen screen_settings = {
 	.active = settings_active,
 	.keys = settings_keys,
 	.about = "Your settings for tend on this computer, and below them "
-	    "the ones kept in your journal. Choose one with the up and down "
-	    "arrows and change it with left and right; every change is "
+	    "the ones kept in your journal: what starts out shared, and when "
+	    "the home screen reminds you of each questionnaire (every few "
+	    "weeks, or off; for the PCL-5 also at the start of treatment and "
+	    "a week after each medicine session). Choose one with the up and "
+	    "down arrows and change it with left and right; every change is "
 	    "saved at once. p changes the journal's passphrase.",
 };

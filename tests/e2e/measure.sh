@@ -246,6 +246,34 @@ tm_type y
 tm_wait "Enter takes the chosen one"
 is "$(q "SELECT count(*) FROM drafts")" 0 "leaving on purpose drops it"
 
+# ---- a therapist's questionnaire on a 0-10 scale: x is 10 ----
+{
+	printf 'format: tend-questionnaire 1\nname: Pain-2\n'
+	printf 'title: Two questions on pain\n'
+	printf 'time frame: In the past week:\n'
+	for n in 0 1 2 3 4 5 6 7 8 9 10; do printf 'scale %s: %s\n' "$n" "$n"; done
+	printf 'item: How strong was the pain at its worst?\n'
+	printf 'item: How strong was it on most days?\nscore: sum\n'
+} >"$T/pain.txt"
+ok "tend measure add" tj measure add "$T/pain.txt"
+tm_key Escape
+tm_home
+tm_type m
+tm_wait "Pain-2   Two questions on pain"
+tm_key End Enter Enter
+tm_wait "Type 0 to 9 (x is 10)."
+tm_type x
+tm_wait "Pain-2, question 2 of 2"
+tm_type 3
+tm_wait "Your answers. Check them"
+tm_key Enter
+tm_wait "Total 13 of 20."
+is "$(q "SELECT answers FROM measures WHERE name = 'Pain-2'")" "[10,3]" \
+	"x answered 10"
+tm_key Enter
+tm_wait "Enter takes the chosen one"
+tm_key Home
+
 # ---- a small window: every answer still shows ----
 tm_key Enter Enter
 tm_resize 44 14
