@@ -313,6 +313,9 @@ cm_numbers(struct app *a, const struct chart_measure *cm,
 		snprintf(line, sizeof line, "No %s in this range; r shows "
 		    "more.", cm->name);
 	draw_text(a, y, 1, COLS - 2, ROLE_NORMAL, line);
+	/* The numbers are what a screen reader should read first. */
+	a->cursor_y = y;
+	a->cursor_x = 1;
 }
 
 void

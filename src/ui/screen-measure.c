@@ -556,6 +556,8 @@ mt_draw_result(struct app *a, struct mtake *m, int y, int end)
 	int i, o;
 
 	snprintf(buf, sizeof buf, "%s saved. Thank you.", d->name);
+	a->cursor_y = y;                /* a screen reader starts here */
+	a->cursor_x = 2;
 	mt_para(a, &y, end, ROLE_HEADING, buf);
 	if (d->multiplier != 1)
 		o = snprintf(buf, sizeof buf, "Total %d of %d; %s %d of %d.",

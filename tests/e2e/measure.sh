@@ -98,6 +98,7 @@ ok "the 20 answers took under 3 minutes of the program's time" \
 # B 10, C 1, D 15, E 13: 39.  Items at 2 or more: B 3, C none, so the
 # item rule is not met; 39 is above the range 31-33.
 tm_wait "Total 39 of 80."
+is "$(cursor_line)" "  PCL-5 saved. Thank you." "the cursor is on the result"
 tm_wait "B intrusion: 10 of 20"
 tm_wait "C avoidance: 1 of 8"
 tm_wait "D negative changes in thinking and mood: 15 of 28"
@@ -208,6 +209,8 @@ tm_wait "PCL-5 totals: the last 4 weeks (2 times)"
 tm_wait "M1"
 tm_wait "P preparation, M medicine, I integration, O other session."
 tm_wait "Totals, newest first: 20 ("
+like "$(cursor_line)" '^ Totals, newest first: 20 \([0-9]+ [A-Z][a-z]{2}\), 39 \(' \
+	"the cursor is on the totals as text, newest first"
 tm_type m
 tm_wait "PHQ-9 totals: the last 4 weeks (1 time)"
 tm_wait "Totals, newest first: 2 ("
