@@ -449,7 +449,7 @@ mt_draw_item(struct app *a, struct mtake *m, int y, int end)
 			a->cursor_x = 4;
 		}
 	}
-	if (gaps-- > 0)
+	if (gaps > 0)
 		y++;
 	if (hint && y < end) {
 		char range[32];
