@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -211,7 +212,6 @@ measure_list(struct cli *c, int argc, char **argv)
 	struct journal j;
 	char *json;
 	int opt, want_json = 0, rv;
-	long i;
 
 	memset(&rc, 0, sizeof rc);
 	optind = 0;
@@ -258,6 +258,8 @@ measure_list(struct cli *c, int argc, char **argv)
 		rv = store_measure_responses(j.s, NULL, 0, 0, list_response,
 		    &rc, &c->err);
 	if (rv == 0 && rc.n > 0) {
+		long i;
+
 		printf("\n%s answers:\n", rc.n > RECENT ? "The latest" : "The");
 		for (i = rc.n > RECENT ? rc.n - RECENT : 0; i < rc.n; i++)
 			printf("%s\n", rc.line[i % RECENT]);
@@ -305,25 +307,77 @@ parse_answers(struct cli *c, const char *text, int *out, int max)
 	return n;
 }
 
+/* The terminal's width for wrapped text: its columns, at most 80. */
+static int
+term_width(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20 &&
+	    ws.ws_col < 80)
+		return ws.ws_col;
+	return 80;
+}
+
+/* text, then a line break, wrapped at spaces to lines of fewer than
+ * width characters; lines after the first start with indent spaces. */
+static void
+print_wrapped(const char *text, int indent, int width)
+{
+	int col = 0, first = 1;
+	const char *p = text;
+
+	while (*p != '\0') {
+		const char *end = p;
+		int n = 0;
+
+		while (*p == ' ')
+			p++;
+		for (end = p; *end != '\0' && *end != ' '; end++)
+			if (((unsigned char)*end & 0xC0) != 0x80)
+				n++;
+		if (end == p)
+			break;
+		if (!first && col + 1 + n >= width) {
+			printf("\n%*s", indent, "");
+			col = indent;
+		} else if (!first) {
+			putchar(' ');
+			col++;
+		}
+		fwrite(p, 1, (size_t)(end - p), stdout);
+		col += n;
+		first = 0;
+		p = end;
+	}
+	putchar('\n');
+}
+
 /* Ask each item on the terminal; 0, or 1 with c->err set (left). */
 static int
 ask_items(struct cli *c, const struct measure_def *d, int *answers)
 {
-	char scale[600], line[64];
-	int i = 0;
+	char scale[600], text[700], line[64];
+	int i = 0, width = term_width();
 
-	printf("%s: %s\n", d->name, d->title);
+	snprintf(text, sizeof text, "%s: %s", d->name, d->title);
+	print_wrapped(text, 0, width);
 	if (d->instructions[0] != '\0')
-		printf("%s\n", d->instructions);
-	printf("%s\n", d->time_frame);
+		print_wrapped(d->instructions, 0, width);
+	print_wrapped(d->time_frame, 0, width);
 	measure_scale_text(d, scale, sizeof scale);
-	printf("Answer each with a number: %s.\n(b goes back, q leaves "
-	    "without saving)\n", scale);
+	snprintf(text, sizeof text, "Answer each with a number: %s.", scale);
+	print_wrapped(text, 0, width);
+	printf("(b goes back, q leaves without saving)\n");
 	while (i < d->nitems) {
 		char *end, *p;
 		long v;
 
-		printf("\n%d/%d  %s\n> ", i + 1, d->nitems, d->items[i]);
+		snprintf(text, sizeof text, "%d/%d %s", i + 1, d->nitems,
+		    d->items[i]);
+		printf("\n");
+		print_wrapped(text, 6, width);
+		printf("> ");
 		fflush(stdout);
 		if (fgets(line, sizeof line, stdin) == NULL)
 			return cli_error(c, "stopped before the last item; "

@@ -409,7 +409,7 @@ static const struct measure_def *
 walk_def(struct walk *w, const char *hash, const struct measure_def *keep)
 {
 	struct measure_def *d;
-	int i, drop;
+	int i;
 
 	if (hash == NULL || strlen(hash) != MEASURE_HASH_LEN)
 		return NULL;
@@ -418,7 +418,7 @@ walk_def(struct walk *w, const char *hash, const struct measure_def *keep)
 			return w->defs[i].d;
 	d = def_version(w->s, hash);
 	if (w->ndefs == WALK_DEFS) {
-		drop = w->defs[0].d == keep && keep != NULL ? 1 : 0;
+		int drop = w->defs[0].d == keep && keep != NULL ? 1 : 0;
 		measure_def_free(w->defs[drop].d);
 		memmove(&w->defs[drop], &w->defs[drop + 1],
 		    (size_t)(WALK_DEFS - 1 - drop) * sizeof w->defs[0]);

@@ -646,7 +646,7 @@ static void
 check_rules(struct parse *p)
 {
 	struct measure_def *d = p->d;
-	int i, k;
+	int i;
 
 	d->total_min = d->nitems * d->scale_min;
 	d->total_max = d->nitems * d->scale_max;
@@ -689,6 +689,8 @@ check_rules(struct parse *p)
 			    "named %.*s", 16, p->flag_sub[i]);
 	}
 	for (i = 0; i < p->ncrit; i++) {
+		int k;
+
 		if ((k = subscale_index(d, p->crit_name[i])) < 0) {
 			mistake_at(p, p->crit_line, "there is no subscale "
 			    "named %.*s", 16, p->crit_name[i]);
@@ -773,7 +775,6 @@ measure_def_parse(const char *file, const char *text, size_t len,
     struct measure_def **out, char **problems)
 {
 	struct parse p;
-	char *copy, *line, *nl;
 	int n;
 
 	*out = NULL;
@@ -788,7 +789,8 @@ measure_def_parse(const char *file, const char *text, size_t len,
 		mistake_at(&p, 0, "the file is larger than %d KiB",
 		    MEASURE_FILE_MAX / 1024);
 	} else {
-		copy = xmalloc(len + 1);
+		char *copy = xmalloc(len + 1), *line, *nl;
+
 		memcpy(copy, text, len);
 		copy[len] = '\0';
 		for (line = copy; line < copy + len; line = nl + 1) {

@@ -19,6 +19,8 @@
 #include "tend/store.h"
 #include "tend/vault.h"
 
+#include <sqlite3.h>
+
 #define DAY 86400
 #define T0 1767225600           /* 2026-01-01 00:00 UTC */
 
@@ -691,6 +693,101 @@ test_store(struct store *s)
 	measure_def_free(sleep);
 }
 
+/* ---- a bundle's image from outside ---- */
+
+/* img with sql run on a copy (sqlite3_free the result). */
+static unsigned char *
+changed(const unsigned char *img, size_t len, const char *sql, size_t *out)
+{
+	unsigned char *copy = sqlite3_malloc64(len), *ser;
+	sqlite3_int64 n = 0;
+	sqlite3 *db;
+
+	memcpy(copy, img, len);
+	sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_MEMORY, NULL);
+	sqlite3_deserialize(db, "main", copy, (sqlite3_int64)len,
+	    (sqlite3_int64)len, SQLITE_DESERIALIZE_FREEONCLOSE |
+	    SQLITE_DESERIALIZE_RESIZEABLE);
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		tap_diag("changed: %s", sqlite3_errmsg(db));
+	ser = sqlite3_serialize(db, "main", &n, 0);
+	sqlite3_close(db);
+	*out = (size_t)n;
+	return ser;
+}
+
+/* The Sleep-3 answers in an image as walk_all lists them, or the error. */
+static const char *
+image_walk(const unsigned char *img, size_t len)
+{
+	static char buf[1300];
+	struct store *r = NULL;
+	struct err e;
+
+	if (store_open_image(img, len, &r, &e) != 0) {
+		snprintf(buf, sizeof buf, "refused: %s", e.msg);
+		return buf;
+	}
+	snprintf(buf, sizeof buf, "%s", walk_all(r, "Sleep-3", 0));
+	store_close(r);
+	return buf;
+}
+
+static void
+test_image(struct store *s)
+{
+	static const int sl[3] = { 2, 1, 0 };
+	struct export_scope sc = { 0, 0, 1 };
+	struct export_meta m = { "alias", "fp", "test", T0 };
+	struct measure_def *d = NULL;
+	char uuid[STORE_UUID_LEN + 1], *big;
+	unsigned char *img = NULL, *bad;
+	size_t len = 0, badlen;
+	struct err e;
+
+	ok(store_measure_get(s, "Sleep-3", &d, &e) == 0 &&
+	    store_measure_save(s, d, sl, 3, 0, T0 + 21 * DAY, uuid, &e) == 0,
+	    "answer the second version of Sleep-3");
+	measure_def_free(d);
+	ok(store_export_image(s, &sc, &m, &img, &len, &e) == 0, "an image");
+	/* 2 + 1 + 0 = 3 under the second version too (bands differ). */
+	is_str(image_walk(img, len), "Sleep-3 20 unscored -1 [-];"
+	    "Sleep-3 21 scored 3 [-];", "the image carries the definition its "
+	    "answers need");
+	bad = changed(img, len, "PRAGMA ignore_check_constraints = ON; "
+	    "UPDATE measures SET answers = '{\"a\":1}'",
+	    &badlen);
+	ok(strstr(image_walk(bad, badlen), "refused: the shared journal "
+	    "holds rows tend does not write") != NULL,
+	    "answers that are not an array are refused on import");
+	sqlite3_free(bad);
+	bad = changed(img, len, "UPDATE measure_defs SET source = 'name: x'",
+	    &badlen);
+	is_str(image_walk(bad, badlen), "Sleep-3 20 unscored -1 [-];"
+	    "Sleep-3 21 unscored -1 [-];", "a definition that does not parse "
+	    "leaves its answers unscored");
+	sqlite3_free(bad);
+	bad = changed(img, len, "UPDATE measure_defs SET source = replace("
+	    "source, 'band 0: little', 'band 0: LITTLE')", &badlen);
+	is_str(image_walk(bad, badlen), "Sleep-3 20 unscored -1 [-];"
+	    "Sleep-3 21 unscored -1 [-];", "a text that is not its version "
+	    "is not used for it");
+	sqlite3_free(bad);
+	big = xmalloc(70000 + 200);
+	memcpy(big, "PRAGMA ignore_check_constraints = ON; "
+	    "UPDATE measure_defs SET source = '", 72);
+	memset(big + 72, '#', 70000);
+	memcpy(big + 72 + 70000, "'", 2);
+	bad = changed(img, len, big, &badlen);
+	ok(strstr(image_walk(bad, badlen), "refused: the shared journal "
+	    "holds rows tend does not write") != NULL,
+	    "a definition over 64 KiB is refused on import");
+	sqlite3_free(bad);
+	free(big);
+	free(img);
+}
+
 int
 main(void)
 {
@@ -709,6 +806,7 @@ main(void)
 	test_parse_bad();
 	test_parse_bounds();
 	test_store(s);
+	test_image(s);
 	store_close(s);
 	vault_close(v);
 	return tap_done();
