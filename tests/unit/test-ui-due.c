@@ -215,6 +215,14 @@ test_text(void)
 	due_text(d, 1, in, buf, sizeof buf);
 	is_str(buf, "PCL-5 is due, a week after medicine session 2. Press m "
 	    "when ready.", "one due, a week after a session");
+	d[0].why = DUE_PREPARATION;
+	due_text(d, 1, in, buf, sizeof buf);
+	is_str(buf, "PCL-5 is due, for the start of your treatment. Press m "
+	    "when ready.", "one due at the start");
+	d[0].why = DUE_FIRST;
+	due_text(d, 1, in, buf, sizeof buf);
+	is_str(buf, "PCL-5 is due, a first one to compare later ones with. "
+	    "Press m when ready.", "a first one due");
 	d[0].why = DUE_AGAIN;
 	d[0].weeks = 5;
 	due_text(d, 1, in, buf, sizeof buf);
