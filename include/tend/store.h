@@ -250,6 +250,16 @@ int store_checkin_share_default_set(struct store *s, int on, struct err *e);
 
 /* Entries and check-ins (not sessions) are refused when dated more than
  * a day ahead: later than the same clock time tomorrow. */
+/* A questionnaire's reminder schedule, a journal setting (remind.c):
+ * every every_weeks weeks (0: none) and, with treatment, around the
+ * sessions (the app decides what is due, src/ui/due.h).  get: 1 and the
+ * values when the journal has a valid one for name, else 0. */
+#define STORE_REMIND_WEEKS_MAX 26
+int store_remind_get(struct store *s, const char *name, int *every_weeks,
+    int *treatment);
+int store_remind_set(struct store *s, const char *name, int every_weeks,
+    int treatment, struct err *e);
+
 int store_checkin_add(struct store *s, const struct checkin_new *n,
     char uuid[STORE_UUID_LEN + 1], struct err *e);
 /* Replace every field of check-in uuid with n's (n->when 0: keep its

@@ -5,6 +5,7 @@ libtend_a_SOURCES += \
 	src/store/timeline.c \
 	src/store/entry.c \
 	src/store/checkin.c \
+	src/store/remind.c \
 	src/store/session.c \
 	src/store/agenda.c \
 	src/store/stats.c \

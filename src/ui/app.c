@@ -60,6 +60,8 @@ const struct screen *const ui_screens[] = {
 	&screen_name,
 	&screen_therapist,
 	&screen_jot,
+	&screen_measures,
+	&screen_measure,
 	NULL
 };
 

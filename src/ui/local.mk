@@ -9,6 +9,8 @@ libtend_a_SOURCES += \
 	src/ui/list.c \
 	src/ui/passphrase.c \
 	src/ui/plot.c \
+	src/ui/chart-measure.c \
+	src/ui/due.c \
 	src/ui/query.c \
 	src/ui/rows.c \
 	src/ui/prompts.c \
@@ -35,10 +37,14 @@ libtend_a_SOURCES += \
 	src/ui/screen-support.c \
 	src/ui/screen-trash.c \
 	src/ui/screen-unlock.c \
-	src/ui/screen-jot.c
+	src/ui/screen-jot.c \
+	src/ui/screen-measure.c \
+	src/ui/screen-measures.c
 noinst_HEADERS += \
 	include/tend/ui.h \
 	src/ui/plot.h \
+	src/ui/chart-measure.h \
+	src/ui/due.h \
 	src/ui/prompts.h \
 	src/ui/query.h \
 	src/ui/textbuf.h \

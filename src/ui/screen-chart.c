@@ -15,6 +15,9 @@
  *	...
  *	            3 Nov      10 Nov
  *	┊ M1: medicine session 1.  Each column is one day.
+ *
+ * m switches to each questionnaire taken, in turn, and back: its totals
+ * with every session marked (chart-measure.c).
  */
 #include "config.h"
 
@@ -26,6 +29,7 @@
 
 #include "tend/store.h"
 #include "tend/timefmt.h"
+#include "ui/chart-measure.h"
 #include "ui/plot.h"
 #include "ui/ui.h"
 
@@ -66,12 +70,20 @@ struct chart {
 	size_t npts, cap;
 	struct chart_medicine *med;
 	size_t nmed, medcap;
+	/* The questionnaires taken; view 0 is the check-ins, view k the
+	 * k-th questionnaire (measure holds its totals). */
+	char **measures;
+	size_t nmeasures, view;
+	struct chart_measure *measure;
 };
 
 static const struct keydef chart_keys[] = {
 	{ ACT_RANGE, { 'r', '\t' }, "Range",
 	  "Show the last 4 weeks, the last 3 months or everything, in "
 	  "turn.", 1 },
+	{ ACT_MEASURE, { 'm' }, "Questionnaire",
+	  "Show the totals of each questionnaire you took, in turn, then "
+	  "the check-ins again.", 1 },
 	{ ACT_BACK, { UI_ESC, 'q' }, "Back", "Go back.", 1 },
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
 	  "Show the keys and what they do.", 1 },
@@ -179,6 +191,7 @@ chart_enter(struct app *a, struct frame *f)
 
 	f->data = ch;
 	chart_load(a, ch);
+	ch->nmeasures = chart_measure_names(a, &ch->measures);
 }
 
 static void
@@ -189,6 +202,8 @@ chart_leave(struct app *a, struct frame *f)
 	(void)a;
 	free(ch->pts);
 	free(ch->med);
+	chart_measure_free(ch->measure);
+	chart_measure_names_free(ch->measures, ch->nmeasures);
 	free(ch);
 	f->data = NULL;
 }
@@ -295,8 +310,16 @@ chart_draw(struct app *a, struct frame *f)
 	char title[128], **lines;
 	size_t k, count = 0;
 
+	if (ch->view > 0) {
+		chart_measure_draw(a, ch->measure, chart_ranges[ch->range].days,
+		    chart_ranges[ch->range].name);
+		return;
+	}
 	if (!ch->any) {
 		chart_draw_empty(a);
+		if (ch->nmeasures > 0)
+			draw_text(a, ui_body_end() - 1, 2, COLS - 4, ROLE_HINT,
+			    "m shows the totals of your questionnaires.");
 		return;
 	}
 	chart_span(ch, &first, &days);
@@ -373,11 +396,28 @@ chart_key(struct app *a, struct frame *f, enum action act, int key)
 	struct chart *ch = f->data;
 
 	(void)key;
+	if (act == ACT_MEASURE && ch->nmeasures > 0) {
+		ch->view = (ch->view + 1) % (ch->nmeasures + 1);
+		chart_measure_free(ch->measure);
+		ch->measure = ch->view > 0 ? chart_measure_load(a,
+		    ch->measures[ch->view - 1]) : NULL;
+		return UI_DRAW_ALL;
+	}
 	if (act != ACT_RANGE)
 		return UI_PASS;
 	ch->range = (ch->range + 1) % RANGE_COUNT;
 	chart_load(a, ch);
 	return UI_DRAW_ALL;
+}
+
+/* m only when a questionnaire was taken. */
+static int
+chart_active(struct app *a, struct frame *f, enum action act)
+{
+	const struct chart *ch = f->data;
+
+	(void)a;
+	return act != ACT_MEASURE || ch->nmeasures > 0;
 }
 
 const struct screen screen_chart = {
@@ -387,6 +427,7 @@ const struct screen screen_chart = {
 	.draw = chart_draw,
 	.key = chart_key,
 	.leave = chart_leave,
+	.active = chart_active,
 	.keys = chart_keys,
 	.about = "How your mood, anxiety and sleep moved over time, one "
 	    "small chart each, from your check-ins (sleep is how well you "
@@ -394,5 +435,6 @@ const struct screen screen_chart = {
 	    "anxiety or good sleep. "
 	    "Days with several check-ins show their average; days without "
 	    "one stay empty. M1, M2 and the dotted lines mark your medicine "
-	    "sessions.",
+	    "sessions. Once you have taken a questionnaire, m shows its "
+	    "totals instead, with every session marked.",
 };

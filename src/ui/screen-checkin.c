@@ -108,15 +108,16 @@ struct checkin_state {
 /* Shown at the top of the support screen (see screen-support.c). */
 static const struct support_why ck_why_low = {
 	"Your check-in is saved. You noted a low mood, so your safety plan "
-	"is here in case it helps. Esc takes you back.", 0,
+	"is here in case it helps. Esc takes you back.", 0, NULL,
 };
 static const struct support_why ck_why_safety = {
 	"Your check-in is saved. Thank you for saying so. Here is your plan "
-	"and the people you can reach.", 1,
+	"and the people you can reach.", 1, NULL,
 };
 static const struct support_why ck_why_safety_open = {
 	"Thank you for saying so. Here is your plan and the people you can "
-	"reach. Your check-in waits underneath; Esc takes you back to it.", 1,
+	"reach. Your check-in waits underneath; Esc takes you back to it.",
+	1, NULL,
 };
 
 static const struct keydef checkin_keys[] = {

@@ -5,7 +5,8 @@
  *
  * Above the list: the mood of recent check-ins as a sparkline and, in the
  * week after a medicine session, a quiet invitation to check in when today
- * has no check-in yet.
+ * has no check-in yet; and when a questionnaire is due (due.h), a line
+ * saying so (a row of its own when the invitation is there too).
  *
  * The list is the list widget over store_timeline_fetch(), so paging never
  * counts rows and a journal of 100,000 entries scrolls like a short one.
@@ -31,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui/due.h"
 #include "ui/ui.h"
 #include "tend/store.h"
 #include "tend/timefmt.h"
@@ -51,6 +53,7 @@ struct home {
 	int spark[HOME_SPARK_MAX];      /* moods, oldest first */
 	int nspark;
 	char invite[192];               /* "" when there is none */
+	char due[192];                  /* the questionnaires due, or "" */
 	long long newest;               /* the newest item's row at the last
 	                                 * load (LIST_NONE: none) */
 	char undo[STORE_UUID_LEN + 1];  /* the entry last put in the trash */
@@ -87,6 +90,9 @@ static const struct keydef home_keys[] = {
 	  "good.", 1 },
 	{ ACT_SUPPORT, { 'S' }, "Support",
 	  "Your safety plan and the people and numbers you can call.", 1 },
+	{ ACT_MEASURE, { 'm' }, "Questionnaires",
+	  "Standard questionnaires such as the PCL-5 and PHQ-9: take one, "
+	  "see when each is due.", 1 },
 	{ ACT_SETTINGS, { 'o' }, "Settings",
 	  "Choose the theme and when tend locks itself.", 1 },
 	{ ACT_LOCK, { 'L' }, "Lock",
@@ -522,8 +528,24 @@ home_count(const struct checkin *c, void *arg)
 	return 0;
 }
 
-/* The sparkline and the invitation (in a review: what to look at
- * first), from the store. */
+/* The questionnaires due now, as a sentence in h->due ("" if none). */
+static void
+home_due_load(struct home *h)
+{
+	struct due_state st;
+	struct err e;
+
+	h->due[0] = '\0';
+	if (h->app->readonly ||
+	    due_state_load(h->app->store, time(NULL), &st, &e) != 0)
+		return;
+	if (st.ndue > 0)
+		due_text(st.due, st.ndue, st.in, h->due, sizeof h->due);
+	due_state_free(&st);
+}
+
+/* The sparkline, the invitation (in a review: what to look at first)
+ * and the questionnaires due, from the store. */
 static void
 home_header_load(struct home *h)
 {
@@ -533,6 +555,7 @@ home_header_load(struct home *h)
 	time_t now = time(NULL);
 	long days;
 
+	home_due_load(h);
 	h->nspark = 0;
 	store_checkin_list(a->store, now - HOME_SPARK_DAYS * 86400L, 0,
 	    home_spark_add, h, &e);
@@ -588,10 +611,19 @@ home_spark_draw(struct app *a, const struct home *h, int y, int x)
 	return used;
 }
 
+/* Rows above the list: the sparkline, a line for a note or the
+ * invitation, and one more when a questionnaire is due as well. */
+static int
+home_header_rows(const struct home *h)
+{
+	return HOME_HEADER_ROWS + (h->due[0] != '\0' &&
+	    (h->app->jot_message[0] != '\0' || h->invite[0] != '\0'));
+}
+
 static void
 home_header_draw(struct app *a, struct home *h, int y)
 {
-	int x = 2, w = COLS - 4;
+	int x = 2, w = COLS - 4, duey = y + home_header_rows(h) - 1;
 
 	if (h->nspark == 0) {
 		if (h->list.n > 0)      /* an empty journal has its own words */
@@ -616,14 +648,17 @@ home_header_draw(struct app *a, struct home *h, int y)
 		    ROLE_HINT, draw_width(h->invite) <= w ? h->invite :
 		    a->readonly ? "Check-ins to look at first: i" :
 		    "A check-in today? Press c when ready.");
+	if (h->due[0] != '\0')
+		draw_text(a, duey, 2, w, ROLE_HINT, draw_width(h->due) <= w ?
+		    h->due : "A questionnaire is due: m.");
 }
 
 /* ---- the screen ---- */
 
 static int
-home_list_height(void)
+home_list_height(const struct home *h)
 {
-	int n = ui_body_lines() - HOME_HEADER_ROWS;
+	int n = ui_body_lines() - home_header_rows(h);
 
 	return n > 1 ? n : 1;
 }
@@ -669,12 +704,12 @@ home_reload(struct app *a, struct home *h)
 
 		l->n = 0;
 		l->sel = 0;
-		list_reload(l, home_list_height());
+		list_reload(l, home_list_height(h));
 		for (i = 0; i < l->n; i++)
 			if (l->rows[i] == sel)
 				l->sel = i;
 	} else
-		list_reload(l, home_list_height());
+		list_reload(l, home_list_height(h));
 	home_skip_heading(h, 1);
 	h->newest = home_newest(h);
 }
@@ -719,7 +754,7 @@ home_resize(struct app *a, struct frame *f)
 	struct home *h = f->data;
 
 	(void)a;
-	list_reload(&h->list, home_list_height());
+	list_reload(&h->list, home_list_height(h));
 	home_skip_heading(h, 1);
 }
 
@@ -730,7 +765,7 @@ home_draw(struct app *a, struct frame *f)
 	int y = ui_body_top();
 
 	home_header_draw(a, h, y);
-	y += HOME_HEADER_ROWS;
+	y += home_header_rows(h);
 	if (h->list.n == 0) {
 		char *where;
 
@@ -920,7 +955,7 @@ home_undo(struct app *a, struct home *h)
 		l->rows[0] = h->undo_row;
 		l->n = 1;
 		l->sel = 0;
-		list_reload(l, home_list_height());
+		list_reload(l, home_list_height(h));
 	}
 	ui_message(a, ROLE_GOOD, "It is back in your journal.");
 	return UI_DRAW_ALL;
@@ -955,6 +990,7 @@ home_key_fn(struct app *a, struct frame *f, enum action act, int key)
 		{ ACT_SESSIONS, "sessions" }, { ACT_AGENDA, "agenda" },
 		{ ACT_EXPORT, "export" }, { ACT_TRASH, "trash" },
 		{ ACT_SUPPORT, "support" }, { ACT_INFO, "bundle" },
+		{ ACT_MEASURE, "measures" },
 	};
 	size_t i;
 
@@ -1007,6 +1043,7 @@ home_active(struct app *a, struct frame *f, enum action act)
 	case ACT_CHECKIN:
 	case ACT_TRASH:
 	case ACT_EXPORT:
+	case ACT_MEASURE:
 		return !a->readonly;
 	case ACT_INFO:
 		return a->readonly;
@@ -1034,5 +1071,6 @@ const struct screen screen_home = {
 	    "(in a narrow window: a filled or an empty circle). At the top: "
 	    "your mood over the last 30 days of check-ins, one mark per "
 	    "check-in, low to high (0 to 9, and + for 10, where the terminal "
-	    "cannot show blocks).",
+	    "cannot show blocks). When a questionnaire is due, a line there "
+	    "says so; m opens the questionnaires.",
 };

@@ -7,8 +7,11 @@
  *
  * After the config rows come the settings that belong to the journal
  * itself and are kept inside it (so the command line reads them too):
- * whether new check-ins start out shared.  They are left out in a review,
- * where the journal is someone else's.
+ * whether new check-ins and questionnaire answers start out shared, and
+ * when each questionnaire is due (every N weeks or off, and for the PCL-5
+ * at the start of treatment and a week after each medicine session; see
+ * due.h).  They are left out in a review, where the journal is someone
+ * else's.
  */
 #include "config.h"
 
@@ -17,14 +20,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui/due.h"
 #include "ui/ui.h"
+#include "tend/measure.h"
 #include "tend/store.h"
+
+/* What a row past the config rows sets. */
+enum settings_kind {
+	SET_SHARE_CHECKINS, SET_SHARE_MEASURES, SET_EVERY, SET_TREATMENT,
+};
+
+struct settings_journal {
+	enum settings_kind kind;
+	char name[MEASURE_NAME_MAX + 1];        /* the questionnaire */
+	char label[48];
+};
 
 struct settings {
 	struct list list;       /* rows are indices into config_defs, then
-	                         * into journal_defs */
+	                         * into journal */
 	char **themes;
 	int nthemes;
+	struct settings_journal *journal;
+	size_t njournal;
 	size_t count;           /* rows in all */
 };
 
@@ -33,13 +51,71 @@ static const struct {
 	const char *label;
 	const char *help;
 } journal_defs[] = {
-	{ "Share check-ins by default",
+	[SET_SHARE_CHECKINS] = { "Share check-ins by default",
 	  "Whether a new check-in starts out shared with your therapist (you "
 	  "can still change each one). A private check-in stays out of "
 	  "exports unless you include private items. Kept in your journal: "
 	  "tend checkin follows it too." },
+	[SET_SHARE_MEASURES] = { "Share answers by default",
+	  "Whether your answers to a questionnaire start out shared with "
+	  "your therapist (you can still change it before saving). Kept in "
+	  "your journal: tend measure take follows it too." },
+	[SET_EVERY] = { NULL,
+	  "How often the home screen reminds you of this questionnaire: "
+	  "every 1 to 26 weeks after you last took it, or off. Kept in "
+	  "your journal." },
+	[SET_TREATMENT] = { NULL,
+	  "Whether the home screen also reminds you of this questionnaire "
+	  "at the start of your treatment (after a preparation session) and "
+	  "a week after each medicine session. Kept in your journal." },
 };
-#define JOURNAL_NDEFS (sizeof journal_defs / sizeof journal_defs[0])
+
+static int
+settings_add_measure(const struct measure_def *d, void *arg)
+{
+	struct settings *s = arg;
+	struct due_rule def;
+	int k;
+
+	due_rule_default(d->name, &def);
+	for (k = 0; k < 1 + def.treatment; k++) {
+		struct settings_journal *j;
+
+		s->journal = xrealloc(s->journal, (s->njournal + 1) *
+		    sizeof *s->journal);
+		j = &s->journal[s->njournal++];
+		j->kind = k == 0 ? SET_EVERY : SET_TREATMENT;
+		snprintf(j->name, sizeof j->name, "%s", d->name);
+		snprintf(j->label, sizeof j->label, k == 0 ? "%s reminder" :
+		    "%s after medicine", d->name);
+	}
+	return 0;
+}
+
+/* The journal's rows: sharing, then each questionnaire's reminders. */
+static void
+settings_journal_load(struct app *a, struct settings *s)
+{
+	struct err e;
+	int k;
+
+	for (k = SET_SHARE_CHECKINS; k <= SET_SHARE_MEASURES; k++) {
+		s->journal = xrealloc(s->journal, (s->njournal + 1) *
+		    sizeof *s->journal);
+		memset(&s->journal[s->njournal], 0, sizeof *s->journal);
+		s->journal[s->njournal].kind = (enum settings_kind)k;
+		snprintf(s->journal[s->njournal].label,
+		    sizeof s->journal[0].label, "%s", journal_defs[k].label);
+		s->njournal++;
+	}
+	store_measure_list(a->store, settings_add_measure, s, &e);
+}
+
+static const struct settings_journal *
+settings_journal_row(const struct settings *s, long long id)
+{
+	return &s->journal[id - (long long)config_ndefs];
+}
 
 static const struct keydef settings_keys[] = {
 	{ ACT_UP, { UI_KC(KEY_UP), 'k' }, "Up",
@@ -88,17 +164,50 @@ settings_exists(void *arg, long long id)
 
 /* A row's label and help. */
 static const char *
-settings_label(long long id)
+settings_label(const struct settings *s, long long id)
 {
 	return id < (long long)config_ndefs ? config_defs[id].label :
-	    journal_defs[id - (long long)config_ndefs].label;
+	    settings_journal_row(s, id)->label;
 }
 
 static const char *
-settings_help(long long id)
+settings_help(const struct settings *s, long long id)
 {
+	if (id == LIST_NONE)
+		return "";
 	return id < (long long)config_ndefs ? config_defs[id].help :
-	    journal_defs[id - (long long)config_ndefs].help;
+	    journal_defs[settings_journal_row(s, id)->kind].help;
+}
+
+/* A journal row's value as text. */
+static void
+settings_journal_value(struct app *a, const struct settings_journal *j,
+    char *buf, size_t len)
+{
+	struct due_rule r;
+
+	switch (j->kind) {
+	case SET_SHARE_CHECKINS:
+		snprintf(buf, len, "%s", store_checkin_share_default(a->store) ?
+		    "on" : "off");
+		return;
+	case SET_SHARE_MEASURES:
+		snprintf(buf, len, "%s", store_measure_share_default(a->store) ?
+		    "on" : "off");
+		return;
+	case SET_EVERY:
+		due_rule_load(a->store, j->name, &r);
+		if (r.every_weeks == 0)
+			snprintf(buf, len, "off");
+		else
+			snprintf(buf, len, "every %d week%s", r.every_weeks,
+			    r.every_weeks == 1 ? "" : "s");
+		return;
+	case SET_TREATMENT:
+		due_rule_load(a->store, j->name, &r);
+		snprintf(buf, len, "%s", r.treatment ? "on" : "off");
+		return;
+	}
 }
 
 static void
@@ -114,15 +223,19 @@ static void
 settings_row(struct app *a, void *arg, long long id, int y, int x,
     int width, int selected)
 {
+	const struct settings *s = arg;
 	char value[CONFIG_THEME_MAX + 16], row[256];
+	int pad;
 
-	(void)arg;
 	if (id < (long long)config_ndefs)
 		settings_value(a, &config_defs[id], value, sizeof value);
 	else
-		snprintf(value, sizeof value, "%s",
-		    store_checkin_share_default(a->store) ? "on" : "off");
-	snprintf(row, sizeof row, " %-26s %s %s %s ", settings_label(id),
+		settings_journal_value(a, settings_journal_row(s, id), value,
+		    sizeof value);
+	/* Labels are padded by columns (a name may hold UTF-8). */
+	pad = 26 - draw_width(settings_label(s, id));
+	snprintf(row, sizeof row, " %s%*s %s %s %s ", settings_label(s, id),
+	    pad > 0 ? pad : 0, "",
 	    draw_glyph(a, "‹", "<"), value, draw_glyph(a, "›", ">"));
 	draw_text(a, y, x, width, selected ? ROLE_SELECTED : ROLE_NORMAL, row);
 }
@@ -139,8 +252,9 @@ settings_enter(struct app *a, struct frame *f)
 	struct settings *s = xcalloc(1, sizeof *s);
 
 	s->nthemes = theme_list(&s->themes);
-	s->count = config_ndefs + (a->store != NULL && !a->readonly ?
-	    JOURNAL_NDEFS : 0);
+	if (a->store != NULL && !a->readonly)
+		settings_journal_load(a, s);
+	s->count = config_ndefs + s->njournal;
 	list_init(&s->list, &settings_source, s);
 	list_reload(&s->list, (int)s->count);
 	f->data = s;
@@ -156,6 +270,7 @@ settings_leave(struct app *a, struct frame *f)
 	for (i = 0; i < s->nthemes; i++)
 		free(s->themes[i]);
 	free(s->themes);
+	free(s->journal);
 	list_free(&s->list);
 	free(s);
 	f->data = NULL;
@@ -165,15 +280,27 @@ static void
 settings_draw(struct app *a, struct frame *f)
 {
 	struct settings *s = f->data;
-	int y = ui_body_top() + 1, w = COLS - 4, maxy = ui_body_end();
+	int y = ui_body_top() + 1, w = COLS - 4, maxy = ui_body_end(), h;
 	char *where;
 
 	y += draw_wrap(a, y, 2, w, 2, ROLE_HEADING, "Settings") + 1;
+	/* The rows that fit above the help, the name and the file. */
+	h = maxy - y - 7;
+	if (h > (int)s->count)
+		h = (int)s->count;
+	if (h < 1)
+		h = 1;
+	if (s->list.height != h)
+		list_reload(&s->list, h);
 	list_draw(a, &s->list, y, 2, w);
+	if (s->list.n > 0) {
+		a->cursor_y = y + s->list.sel;
+		a->cursor_x = 3;
+	}
 	y += s->list.n + 1;
 	if (y < maxy)
 		y += draw_wrap(a, y, 2, w, maxy - y, ROLE_HINT,
-		    settings_help(list_selected(&s->list))) + 1;
+		    settings_help(s, list_selected(&s->list))) + 1;
 	if (a->store != NULL && !a->readonly && y < maxy - 3) {
 		char *name = store_meta_get(a->store, "owner");
 		char *line = name != NULL && name[0] != '\0' ?
@@ -222,6 +349,62 @@ settings_share_toggle(struct app *a)
 	return UI_DRAW_ALL;
 }
 
+/* Step a journal row by dir (-1 or +1); say how it went. */
+static int
+settings_journal_change(struct app *a, const struct settings_journal *j,
+    int dir)
+{
+	struct due_rule r;
+	struct err e;
+	int rc;
+
+	switch (j->kind) {
+	case SET_SHARE_CHECKINS:
+		return settings_share_toggle(a);
+	case SET_SHARE_MEASURES:
+		rc = store_measure_share_default_set(a->store,
+		    !store_measure_share_default(a->store), &e);
+		break;
+	case SET_EVERY:
+	case SET_TREATMENT:
+	default:
+		due_rule_load(a->store, j->name, &r);
+		if (j->kind == SET_TREATMENT)
+			r.treatment = !r.treatment;
+		else if (r.every_weeks + dir < 0 ||
+		    r.every_weeks + dir > DUE_WEEKS_MAX)
+			return UI_NOTHING;
+		else
+			r.every_weeks += dir;
+		rc = due_rule_save(a->store, j->name, &r, &e);
+		break;
+	}
+	if (rc != 0)
+		ui_message(a, ROLE_WARNING, "Not saved: %s.", e.msg);
+	else
+		ui_message(a, ROLE_GOOD, "Saved.");
+	return UI_DRAW_ALL;
+}
+
+/* Every journal row back to how tend comes. */
+static void
+settings_journal_reset(struct app *a, const struct settings *s)
+{
+	struct due_rule r;
+	struct err e;
+	size_t i;
+
+	if (!store_checkin_share_default(a->store))
+		settings_share_toggle(a);
+	if (!store_measure_share_default(a->store))
+		store_measure_share_default_set(a->store, 1, &e);
+	for (i = 0; i < s->njournal; i++)
+		if (s->journal[i].kind == SET_EVERY) {
+			due_rule_default(s->journal[i].name, &r);
+			due_rule_save(a->store, s->journal[i].name, &r, &e);
+		}
+}
+
 /* Step the chosen setting by dir (-1 or +1). */
 static int
 settings_change(struct app *a, struct settings *s, int dir)
@@ -231,7 +414,8 @@ settings_change(struct app *a, struct settings *s, int dir)
 	struct err e;
 
 	if (list_selected(&s->list) >= (long long)config_ndefs)
-		return settings_share_toggle(a);
+		return settings_journal_change(a, settings_journal_row(s,
+		    list_selected(&s->list)), dir);
 	d = &config_defs[list_selected(&s->list)];
 	if (strcmp(d->key, "theme") == 0) {
 		int i, cur = 0;
@@ -261,18 +445,19 @@ settings_change(struct app *a, struct settings *s, int dir)
 static void
 settings_reset(struct app *a, void *arg, int yes)
 {
+	struct settings *s = arg;
 	char theme[CONFIG_THEME_MAX];
 
-	(void)arg;
+	if (a->stack[a->depth - 1].data != s)
+		return;
 	if (!yes) {
 		ui_message(a, ROLE_MESSAGE, "Nothing was changed.");
 		return;
 	}
 	snprintf(theme, sizeof theme, "%s", a->config.theme);
 	config_defaults(&a->config);
-	if (a->store != NULL && !a->readonly &&
-	    !store_checkin_share_default(a->store))
-		settings_share_toggle(a);
+	if (a->store != NULL && !a->readonly)
+		settings_journal_reset(a, s);
 	settings_commit(a, strcmp(theme, a->config.theme) != 0);
 }
 
@@ -299,11 +484,12 @@ settings_key(struct app *a, struct frame *f, enum action act, int key)
 		ui_push(a, &screen_passwd, NULL);
 		return UI_DRAW_ALL;
 	case ACT_RESET: {
-		static const struct confirm q = {
+		struct confirm q = {
 			.question = "Put every setting back to how tend comes? "
 			    "Your entries and check-ins are not touched.",
 			.keys_hint = "y: yes, put them back    n: no, keep them",
 			.answer = settings_reset,
+			.arg = s,
 		};
 
 		confirm_ask(a, &q);
@@ -335,7 +521,10 @@ const struct screen screen_settings = {
 	.active = settings_active,
 	.keys = settings_keys,
 	.about = "Your settings for tend on this computer, and below them "
-	    "the ones kept in your journal. Choose one with the up and down "
-	    "arrows and change it with left and right; every change is "
+	    "the ones kept in your journal: what starts out shared, and when "
+	    "the home screen reminds you of each questionnaire (every few "
+	    "weeks, or off; for the PCL-5 also at the start of treatment and "
+	    "a week after each medicine session). Choose one with the up and "
+	    "down arrows and change it with left and right; every change is "
 	    "saved at once. p changes the journal's passphrase.",
 };

@@ -395,7 +395,7 @@ support_active(struct app *a, struct frame *f, enum action act)
 
 /* The offer taken: the thoughts noted today go on the agenda. */
 static void
-sp_agenda_add(struct app *a, struct support *s)
+sp_agenda_add(struct app *a, struct support *s, const char *from)
 {
 	char uuid[STORE_UUID_LEN + 1], day[16], *text;
 	time_t now = time(NULL);
@@ -405,7 +405,7 @@ sp_agenda_add(struct app *a, struct support *s)
 	localtime_r(&now, &tm);
 	strftime(day, sizeof day, "%Y-%m-%d", &tm);
 	text = xasprintf("Talk about my thoughts of hurting myself (my "
-	    "check-in of %s)", day);
+	    "%s of %s)", from != NULL ? from : "check-in", day);
 	if (store_agenda_add(a->store, text, uuid, &e) != 0)
 		ui_message(a, ROLE_WARNING, "Not added: %s.", e.msg);
 	else {
@@ -522,7 +522,7 @@ support_key(struct app *a, struct frame *f, enum action act, int key)
 	}
 	switch (act) {
 	case ACT_AGENDA:
-		sp_agenda_add(a, s);
+		sp_agenda_add(a, s, ((const struct support_why *)f->arg)->from);
 		return UI_DRAW_ALL;
 	case ACT_UP:
 		if (s->sel > 0)

@@ -248,6 +248,7 @@ enum action {
 	ACT_PROMPT,
 	ACT_INFO,               /* what a reviewed export holds */
 	ACT_NAME,               /* the name a journal's files carry */
+	ACT_MEASURE,            /* questionnaires */
 	ACT_COUNT
 };
 
@@ -372,10 +373,13 @@ struct frame {
 /* The arg of the support screen (NULL: opened from home): a sentence
  * saying kindly why it appeared, and whether to offer to put the subject
  * on the agenda for the next session (after a yes to the safety
- * question).  Static storage. */
+ * question, or a questionnaire's safety answer: from names it in the
+ * agenda item, NULL for a check-in).  It lasts as long as the screen
+ * below the support screen. */
 struct support_why {
 	const char *text;
 	int offer_agenda;
+	const char *from;
 };
 
 extern const struct screen screen_firstrun;
@@ -403,6 +407,8 @@ extern const struct screen screen_sender;
 extern const struct screen screen_name;
 extern const struct screen screen_therapist;
 extern const struct screen screen_jot;
+extern const struct screen screen_measures;
+extern const struct screen screen_measure;
 
 /* Every screen, for the tests and the help screen. */
 extern const struct screen *const ui_screens[];

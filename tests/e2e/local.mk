@@ -23,8 +23,9 @@ E2E_TESTS = \
 	tests/e2e/rollback.sh \
 	tests/e2e/jot.sh \
 	tests/e2e/progress.sh \
-	tests/e2e/measure-take.sh \
-	tests/e2e/mistakes.sh
+	tests/e2e/mistakes.sh \
+	tests/e2e/measure.sh \
+	tests/e2e/measure-take.sh
 TESTS += $(E2E_TESTS)
 # The HTML report's screenshot, kept next to the test logs to look at.
 CLEANFILES += tests/e2e/report-html.png
@@ -74,4 +75,9 @@ EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
 	tests/e2e/expected/mistakes-trashed.txt \
 	tests/e2e/expected/mistakes-home-trashed.txt \
 	tests/e2e/expected/mistakes-checkin-edit.txt \
-	tests/e2e/expected/mistakes-agenda-done.txt
+	tests/e2e/expected/mistakes-agenda-done.txt \
+	tests/e2e/expected/measure-home.txt \
+	tests/e2e/expected/measure-list.txt \
+	tests/e2e/expected/measure-intro.txt \
+	tests/e2e/expected/measure-item.txt \
+	tests/e2e/expected/measure-review.txt

@@ -36,6 +36,7 @@ UNIT_TESTS = \
 	tests/unit/test-ui-readonly \
 	tests/unit/test-ui-lists \
 	tests/unit/test-ui-plot \
+	tests/unit/test-ui-due \
 	tests/unit/test-ui-query \
 	tests/unit/test-ui-timeline \
 	tests/unit/test-ui-text \
