@@ -24,6 +24,7 @@ UNIT_TESTS = \
 	tests/unit/test-store-timeline \
 	tests/unit/test-store-trash \
 	tests/unit/test-store-session \
+	tests/unit/test-store-summary \
 	tests/unit/test-store-scale \
 	tests/unit/test-store-export \
 	tests/unit/test-store-image \
