@@ -7,7 +7,8 @@ libtend_a_SOURCES += \
 	src/share/known.c \
 	src/share/words.c \
 	src/share/report.c \
-	src/share/report-html.c
+	src/share/report-html.c \
+	src/share/report-summary.c
 noinst_HEADERS += \
 	include/tend/share.h \
 	include/tend/report.h \

@@ -77,4 +77,11 @@ const char *report_safety(const struct checkin *c);
 
 int report_html(struct store *s, struct rbuf *b, struct err *e);
 
+/* The summary at the top of a report (report-summary.c): a "## Summary"
+ * section (Markdown) or <section id="summary"> (HTML). */
+int report_summary_md(struct store *s, const struct report_summary *sum,
+    struct rbuf *b, struct err *e);
+int report_summary_html(struct store *s, const struct report_summary *sum,
+    struct rbuf *b, struct err *e);
+
 #endif

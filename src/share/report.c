@@ -538,10 +538,13 @@ static int
 md_checkin(const struct checkin *r, void *arg)
 {
 	struct md *m = arg;
-	char when[32], symptoms[160];
+	char when[32], symptoms[160], day[24];
 
 	report_time(r->time, r->time_off, when, sizeof when);
-	rbuf_printf(m->b, "| %s | %d |", when, r->mood);
+	report_medicine_day_text(m->s, r->time, day, sizeof day);
+	rbuf_printf(m->b, "| %s |", when);
+	md_cell(m->b, day);
+	rbuf_printf(m->b, " %d |", r->mood);
 	md_cell(m->b, report_safety(r));
 	md_scale(m->b, r->anxiety);
 	md_scale(m->b, r->sleep);
@@ -555,26 +558,6 @@ md_checkin(const struct checkin *r, void *arg)
 	md_cell(m->b, symptoms);
 	md_cell(m->b, r->note != NULL ? r->note : "");
 	md_cell(m->b, r->placement);
-	rbuf_put(m->b, "\n");
-	return 0;
-}
-
-/* One check-in to look at first, as a list item. */
-static int
-md_flagged(const struct checkin *r, void *arg)
-{
-	struct md *m = arg;
-	char when[32], why[64];
-
-	report_time(r->time, r->time_off, when, sizeof when);
-	report_flag_text(r, why, sizeof why);
-	rbuf_printf(m->b, "- %s · **%s** · mood %d · *", when, why, r->mood);
-	md_inline(m->b, r->placement, 0);
-	rbuf_put(m->b, "*");
-	if (report_nz(r->note)[0] != '\0') {
-		rbuf_put(m->b, " · ");
-		md_inline(m->b, r->note, 0);
-	}
 	rbuf_put(m->b, "\n");
 	return 0;
 }
@@ -648,20 +631,13 @@ render_md(struct store *s, struct rbuf *b, struct err *e)
 	rbuf_put(b, "\n\n");
 	report_statement(b, &sum);
 	rbuf_put(b, "\n\n");
+	if (report_summary_md(s, &sum, b, e) != 0)
+		return -1;
+	rbuf_put(b, "## About this export\n\n");
 	if (report_meta_walk(s, md_meta, b, e) != 0)
 		return -1;
 	if (b->p[b->len - 2] != '\n')
 		rbuf_put(b, "\n");
-
-	rbuf_put(b, "## To look at first\n\n");
-	if (sum.flagged == 0)
-		rbuf_put(b, REPORT_NOTHING_FLAGGED "\n\n");
-	else {
-		rbuf_put(b, REPORT_FLAGGED_ABOUT "\n\n");
-		if (store_checkin_flagged(s, md_flagged, &m, e) != 0)
-			return -1;
-		rbuf_put(b, "\n");
-	}
 
 	rbuf_put(b, "## Entries\n\n");
 	if (sum.entries == 0)
@@ -673,11 +649,11 @@ render_md(struct store *s, struct rbuf *b, struct err *e)
 	if (sum.checkins == 0)
 		rbuf_put(b, "None.\n\n");
 	else
-		rbuf_put(b, "| When | Mood | Safety | Anxiety | Sleep | "
-		    "Hours slept | Energy | Connection | Symptoms | Note | "
-		    "Timeline |\n"
+		rbuf_put(b, "| When | Days after medicine | Mood | Safety | "
+		    "Anxiety | Sleep | Hours slept | Energy | Connection | "
+		    "Symptoms | Note | Timeline |\n"
 		    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | "
-		    "--- | --- |\n");
+		    "--- | --- | --- |\n");
 	if (store_checkin_list(s, 0, 0, md_checkin, &m, e) != 0)
 		return -1;
 	if (sum.checkins > 0)
@@ -756,7 +732,8 @@ csv_scale(struct rbuf *b, int v)
 static int
 csv_checkin(const struct checkin *r, void *arg)
 {
-	struct rbuf *b = arg;
+	struct md *c = arg;     /* the store and the buffer */
+	struct rbuf *b = c->b;
 	char when[40], symptoms[160];
 
 	time_format_iso(r->time, r->time_off, when, sizeof when);
@@ -776,7 +753,9 @@ csv_checkin(const struct checkin *r, void *arg)
 	rbuf_printf(b, ",%s,", r->shared ? "yes" : "no");
 	csv_field(b, r->placement);
 	report_flag_text(r, symptoms, sizeof symptoms);
-	rbuf_printf(b, ",%s,%s\r\n", report_safety(r), symptoms);
+	rbuf_printf(b, ",%s,%s,", report_safety(r), symptoms);
+	report_medicine_day_text(c->s, r->time, symptoms, sizeof symptoms);
+	rbuf_printf(b, "%s\r\n", symptoms);
 	return 0;
 }
 
@@ -792,11 +771,14 @@ csv_unflagged(const struct checkin *r, void *arg)
 static int
 render_csv(struct store *s, struct rbuf *b, struct err *e)
 {
+	struct md c = { s, b };
+
 	rbuf_put(b, "id,time,mood,anxiety,sleep_quality,sleep_hours,energy,"
-	    "connection,symptoms,note,shared,timeline,safety,attention\r\n");
-	if (store_checkin_flagged(s, csv_checkin, b, e) != 0)
+	    "connection,symptoms,note,shared,timeline,safety,attention,"
+	    "days_after_medicine\r\n");
+	if (store_checkin_flagged(s, csv_checkin, &c, e) != 0)
 		return -1;
-	return store_checkin_list(s, 0, 0, csv_unflagged, b, e);
+	return store_checkin_list(s, 0, 0, csv_unflagged, &c, e);
 }
 
 /* ---- all formats ---- */
