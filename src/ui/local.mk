@@ -35,7 +35,8 @@ libtend_a_SOURCES += \
 	src/ui/screen-support.c \
 	src/ui/screen-trash.c \
 	src/ui/screen-unlock.c \
-	src/ui/screen-jot.c
+	src/ui/screen-jot.c \
+	src/ui/screen-summary.c
 noinst_HEADERS += \
 	include/tend/ui.h \
 	src/ui/plot.h \

@@ -401,6 +401,10 @@ extern const struct screen screen_sender;
 extern const struct screen screen_name;
 extern const struct screen screen_therapist;
 extern const struct screen screen_jot;
+extern const struct screen screen_summary;
+
+/* Open a review (screen-summary.c): the timeline, the summary on top. */
+void summary_open_review(struct app *);
 
 /* Every screen, for the tests and the help screen. */
 extern const struct screen *const ui_screens[];
