@@ -62,9 +62,15 @@ static const struct keydef summary_keys[] = {
 	{ ACT_LOCK, { 'L' }, "Close",
 	  "Close the review at once; it opens again only with your "
 	  "passphrase.", 1 },
-	KEYS_LIST_MOVES("Go to the line above.", "Go to the line below.",
-	    "Scroll up a page.", "Scroll down a page.", "Go to the top.",
-	    "Go to the end."),
+	{ ACT_UP, { UI_KC(KEY_UP), 'k' }, "Up", "Go to the line above.", 0 },
+	{ ACT_DOWN, { UI_KC(KEY_DOWN), 'j' }, "Down",
+	  "Go to the line below.", 0 },
+	{ ACT_PAGE_UP, { UI_KC(KEY_PPAGE) }, "Page up", "Scroll up a page.",
+	  0 },
+	{ ACT_PAGE_DOWN, { UI_KC(KEY_NPAGE), ' ' }, "Page down",
+	  "Scroll down a page.", 0 },
+	{ ACT_FIRST, { UI_KC(KEY_HOME) }, "Top", "Go to the top.", 0 },
+	{ ACT_LAST, { UI_KC(KEY_END) }, "End", "Go to the end.", 0 },
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 
@@ -113,12 +119,15 @@ summary_who(struct app *a)
 		out = xasprintf("From %s (known)%s%s%s, fingerprint %s",
 		    sd->name, alias[0] != '\0' ? ", named \"" : "", alias,
 		    alias[0] != '\0' ? "\"" : "", sd->fpr);
+	else if (sd != NULL && sd->from == SHARE_FROM_CHANGED)
+		out = xasprintf("From \"%s\", fingerprint %s: not signed by "
+		    "the journal of your patient %s", alias, sd->fpr,
+		    sd->name);
 	else if (sd != NULL)
-		out = xasprintf("From %s%s%s, fingerprint %s: %s",
-		    alias[0] != '\0' ? "\"" : "a journal without a name",
-		    alias, alias[0] != '\0' ? "\"" : "", sd->fpr,
-		    sd->from == SHARE_FROM_CHANGED ? "not the key your patient "
-		    "had before" : "not one of your known patients");
+		out = xasprintf("From %s%s%s, fingerprint %s: not one of your "
+		    "known patients", alias[0] != '\0' ? "\"" :
+		    "a journal without a name", alias, alias[0] != '\0' ?
+		    "\"" : "", sd->fpr);
 	else
 		out = xasprintf("From %s%s%s, fingerprint %s",
 		    alias[0] != '\0' ? "\"" : "a journal without a name",
