@@ -169,6 +169,7 @@ static const struct {
 	{ "export_fingerprint", "signing key" },
 	{ "export_recipients", "made for" },
 	{ "export_named", "your identity named" },
+	{ "export_sender", "sender" },
 	{ "export_since", "from" },
 	{ "export_until", "to" },
 	{ "export_all", "entries and check-ins" },
