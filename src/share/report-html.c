@@ -90,6 +90,7 @@ static const char style[] =
     ".attention{border-left:4px solid var(--med);padding:.2rem 1rem;"
     "margin:1rem 0}.attention li{margin:.3rem 0}\n"
     ".why{font-weight:600}\n"
+    "#summary h3{margin-top:1.4rem}\n"
     "footer{margin-top:3rem;font-size:.8rem;color:var(--muted)}\n"
     "@media print{body{background:#fff;font-size:11pt}"
     "main{max-width:none;padding:0}nav{display:none}"

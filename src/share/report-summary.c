@@ -195,7 +195,7 @@ open_item(const struct agenda_item *r, void *arg)
 		return 0;
 	o->n++;
 	if (o->html) {
-		rbuf_put(o->b, "<li>");
+		rbuf_put(o->b, "<li>☐ ");
 		rbuf_html(o->b, r->text);
 		rbuf_put(o->b, "</li>\n");
 	} else {
@@ -317,8 +317,9 @@ html_phase(const struct phase_summary *p, void *arg)
 	rbuf_put(b, "<tr><td>");
 	rbuf_html(b, p->label);
 	rbuf_printf(b, "</td><td class=\"nw\">%s</td><td class=\"num\">%ld"
-	    "</td><td class=\"num\">%s</td><td class=\"num\">%s</td>"
-	    "<td class=\"num\">%s</td><td>%s</td></tr>\n", days, p->checkins,
+	    "</td><td class=\"num nw\">%s</td><td class=\"num nw\">%s</td>"
+	    "<td class=\"num nw\">%s</td><td>%s</td></tr>\n", days,
+	    p->checkins,
 	    mood, anx, slp, sym[0] != '\0' ? sym : "none");
 	return 0;
 }

@@ -107,7 +107,7 @@ m=$(pos '<section id="mood">')
 ok "html: the summary comes before everything else" test -n "$s" -a \
 	"${s:-1}" -lt "${a:-0}" -a "${a:-1}" -lt "${m:-0}"
 like "$(cat "$T/b.html")" \
-	'<tr><td>after medicine session 1</td><td class="nw">2026-10-15 to 10-20</td><td class="num">3</td><td class="num">5.0 \(2-7\)</td><td class="num">5.0 \(3-7\)</td><td class="num">7.0</td><td>nightmares 1</td></tr>' \
+	'<tr><td>after medicine session 1</td><td class="nw">2026-10-15 to 10-20</td><td class="num">3</td><td class="num nw">5.0 \(2-7\)</td><td class="num nw">5.0 \(3-7\)</td><td class="num nw">7.0</td><td>nightmares 1</td></tr>' \
 	"html: the phase row"
 like "$(cat "$T/b.html")" '<span class="why">low mood</span> · mood 2 · medicine session 1 · a heavy night' \
 	"html: the low mood with its date and place"

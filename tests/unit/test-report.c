@@ -475,7 +475,7 @@ test_formats(struct store *s)
 	    strstr(out, "<section id=\"summary\">") <
 	    strstr(out, "<section id=\"about\">") &&
 	    strstr(out, "<td>preparation</td><td class=\"nw\">2026-01-07</td>"
-	    "<td class=\"num\">1</td><td class=\"num\">4.0</td>") != NULL,
+	    "<td class=\"num\">1</td><td class=\"num nw\">4.0</td>") != NULL,
 	    "HTML: the summary first, with the phases");
 	ok(strstr(out, "<td class=\"nw\">2026-01-11 09:00</td><td class=\"num"
 	    "\">1</td><td class=\"num\">7</td>") != NULL,
