@@ -105,24 +105,37 @@ report_who(struct store *s)
 	return out;
 }
 
+/* An export_since or export_until value as the summary says it, into
+ * out ("" when the meta key is missing). */
+static void
+range_end(struct store *s, const char *key, char *out, size_t n)
+{
+	char *value = store_meta_get(s, key);
+
+	out[0] = '\0';
+	if (value != NULL) {
+		char label[32], buf[32];
+		const char *shown = report_meta_label(key, value, label,
+		    sizeof label, buf, sizeof buf);
+
+		snprintf(out, n, "%s", shown != NULL ? shown : "");
+	}
+	free(value);
+}
+
 char *
 report_range(struct store *s, const struct report_summary *sum)
 {
-	char first[16], last[16], label[32], b1[32], b2[32];
-	char *since = store_meta_get(s, "export_since");
-	char *until = store_meta_get(s, "export_until");
-	const char *from = NULL, *to = NULL;
+	char from[64], to[64];
 	char *out;
 
-	if (since != NULL)
-		from = report_meta_label("export_since", since, label,
-		    sizeof label, b1, sizeof b1);
-	if (until != NULL)
-		to = report_meta_label("export_until", until, label,
-		    sizeof label, b2, sizeof b2);
+	range_end(s, "export_since", from, sizeof from);
+	range_end(s, "export_until", to, sizeof to);
 	if (sum->first == 0)
 		out = xasprintf("no check-ins or entries");
 	else {
+		char first[16], last[16];
+
 		report_day(sum->first, sum->first_off, first, sizeof first);
 		report_day(sum->last, sum->last_off, last, sizeof last);
 		if (strcmp(first, last) == 0)
@@ -130,16 +143,14 @@ report_range(struct store *s, const struct report_summary *sum)
 		else
 			out = xasprintf("%s to %s", first, last);
 	}
-	if (from != NULL || to != NULL) {
+	if (from[0] != '\0' || to[0] != '\0') {
 		char *asked = xasprintf("%s (the export asked for %s to %s)",
-		    out, from != NULL ? from : "the beginning",
-		    to != NULL ? to : "now");
+		    out, from[0] != '\0' ? from : "the beginning",
+		    to[0] != '\0' ? to : "now");
 
 		free(out);
 		out = asked;
 	}
-	free(since);
-	free(until);
 	return out;
 }
 

@@ -176,15 +176,14 @@ plot_put_braille(char *p, unsigned bits)
 static char *
 plot_put_mark(char *p, int mark, int braille)
 {
-	if (mark > 0 && braille) {
-		memcpy(p, "\xe2\x94\x8a", 3);       /* ┊ */
+	if (mark != 0 && braille) {
+		/* U+250A ┊ (medicine) or U+254E ╎ (any other session). */
+		p[0] = (char)0xe2;
+		p[1] = (char)(mark > 0 ? 0x94 : 0x95);
+		p[2] = (char)(mark > 0 ? 0x8a : 0x8e);
 		return p + 3;
 	}
-	if (mark < 0 && braille) {
-		memcpy(p, "\xe2\x95\x8e", 3);       /* ╎ */
-		return p + 3;
-	}
-	*p++ = mark > 0 ? '|' : mark < 0 ? ':' : ' ';
+	*p++ = (char)(mark > 0 ? '|' : mark < 0 ? ':' : ' ');
 	return p;
 }
 

@@ -252,22 +252,22 @@ summary_build(struct app *a, struct summary *s)
 	    "only what the patient marked to share"));
 	blank(s);
 
-	add(s, ROLE_HEADING, xstrdup("To look at first"));
 	before = s->n;
+	add(s, ROLE_HEADING, xstrdup("To look at first"));
 	if (store_checkin_flagged(a->store, flag_row, s, &e) != 0)
 		add(s, ROLE_WARNING, xasprintf("The check-ins could not be "
 		    "read: %s.", e.msg));
-	else if (s->n == before)
+	else if (s->n == before + 1)
 		add(s, ROLE_DIM, xstrdup("No check-in here has a yes to the "
 		    "safety question or a mood of 2 or lower."));
 	blank(s);
 
-	add(s, ROLE_HEADING, xstrdup("Open agenda items"));
 	before = s->n;
+	add(s, ROLE_HEADING, xstrdup("Open agenda items"));
 	if (store_agenda_list(a->store, agenda_row, pair, &e) != 0)
 		add(s, ROLE_WARNING, xasprintf("The agenda could not be read: "
 		    "%s.", e.msg));
-	else if (s->n == before)
+	else if (s->n == before + 1)
 		add(s, ROLE_DIM, xstrdup("Nothing open."));
 	blank(s);
 
@@ -448,7 +448,7 @@ summary_key(struct app *a, struct frame *f, enum action act, int key)
 {
 	struct summary *s = f->data;
 	int page = ui_body_lines() > 1 ? ui_body_lines() - 1 : 1;
-	int to = s->cur, top = s->top;
+	int to, top = s->top;
 
 	(void)key;
 	switch (act) {
