@@ -89,6 +89,23 @@ ok "the private mood is not among the lowest" \
 	sh "$TM_SOCK"
 tm_layout summary-phases
 is "$(cursor | cut -d' ' -f2)" "2" "the cursor still at the focused line"
+tm_key End
+tm_wait "› No questionnaires in this export."
+tm_key Home
+tm_wait "› From Robin (known)"
+is "$(cursor)" "1 2" "Home: the focus back on the first line"
+tm_key NPage
+tm_wait_q "tend · Summary"
+is "$(tm_screen | grep -c '›')" 1 "Page down: one line has the focus"
+is "$(cursor | cut -d' ' -f1)" "$(tm_screen | grep -n '›' | cut -d: -f1 | awk '{ print $1 - 1 }')" \
+	"and the cursor is on it"
+tm_resize 60 20
+tm_wait_q "tend · Summary"
+is "$(tm_screen | grep -c '›')" 1 "narrower: still one line with the focus"
+is "$(cursor | cut -d' ' -f1)" "$(tm_screen | grep -n '›' | cut -d: -f1 | awk '{ print $1 - 1 }')" \
+	"and the cursor is on it"
+tm_resize 80 24
+tm_key Home
 tm_type '?'
 tm_wait "Next part"
 tm_wait "Shift-Tab"
