@@ -50,7 +50,7 @@ static const struct keydef summary_keys[] = {
 	{ ACT_NEXT_FIELD, { '\t' }, "Next part",
 	  "Go to the next part of the summary.", 1 },
 	{ ACT_PREV_FIELD, { UI_KC(KEY_BTAB) }, "Previous part",
-	  "Go to the part of the summary before this one (Shift-Tab).", 0 },
+	  "Go to the part of the summary before this one.", 0 },
 	{ ACT_INFO, { 'i' }, "Check-ins",
 	  "Every check-in as a table, and who signed this export.", 1 },
 	{ ACT_CHART, { 'g' }, "Chart",

@@ -108,7 +108,6 @@ tm_resize 80 24
 tm_key Home
 tm_type '?'
 tm_wait "Next part"
-tm_wait "Shift-Tab"
 tm_key Escape
 tm_wait "tend · Summary"
 tm_type i
