@@ -94,6 +94,15 @@ char *report_who(struct store *s);
  * asked for when it says; malloc'd. */
 char *report_range(struct store *s, const struct report_summary *sum);
 
+/* The questionnaires for the summary: one line for each instrument
+ * answered, "PHQ-9 on 2026-11-08: 12 of 27, moderate; 4 points lower
+ * than the time before: ...; ... than the first one, on 2026-10-01: ...;
+ * safety: <flag> (3 answers)", about its latest answer; flagged: a flag
+ * of that answer fired.  cb's nonzero return stops and is returned. */
+int report_measure_summary(struct store *s,
+    int (*cb)(const char *line, int flagged, void *), void *arg,
+    struct err *e);
+
 /* One CSV field for text: quoted when it holds a comma, a double quote,
  * CR or LF (inner quotes doubled), with the formula guard above.  For
  * tests; malloc'd. */

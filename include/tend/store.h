@@ -29,7 +29,7 @@ struct err;
 struct vault;
 struct store;
 
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 #define STORE_UUID_LEN 36
 #define STORE_ID_MIN 4
 #define STORE_ID_SHORT 8
@@ -78,7 +78,7 @@ char *store_meta_get(struct store *s, const char *key);
  * Unknown, ambiguous and malformed IDs are errors naming the ID. */
 enum store_table {
 	STORE_ENTRY, STORE_ENTRY_TRASHED, STORE_CHECKIN, STORE_SESSION,
-	STORE_AGENDA,
+	STORE_AGENDA, STORE_MEASURE,
 };
 int store_resolve(struct store *s, enum store_table t, const char *typed,
     char uuid[STORE_UUID_LEN + 1], struct err *e);
@@ -128,6 +128,8 @@ struct entry_filter {
 	long offset;
 };
 
+/* A when later than this clock time tomorrow (time_tomorrow) is refused,
+ * as for check-ins. */
 int store_entry_add(struct store *s, const struct entry_new *n,
     char uuid[STORE_UUID_LEN + 1], struct err *e);
 /* Replace the body; the previous title and body become a revision. */
@@ -243,8 +245,20 @@ int store_checkin_flags(const struct checkin *c);
 int store_checkin_share_default(struct store *s);
 int store_checkin_share_default_set(struct store *s, int on, struct err *e);
 
+/* Entries and check-ins (not sessions) are refused when dated more than
+ * a day ahead: later than the same clock time tomorrow. */
 int store_checkin_add(struct store *s, const struct checkin_new *n,
     char uuid[STORE_UUID_LEN + 1], struct err *e);
+/* Replace every field of check-in uuid with n's (n->when 0: keep its
+ * time).  Nothing changes when it fails. */
+int store_checkin_update(struct store *s, const char *uuid,
+    const struct checkin_new *n, struct err *e);
+/* Delete check-in uuid for good (check-ins have no trash; secure_delete
+ * overwrites its row in the file). */
+int store_checkin_rm(struct store *s, const char *uuid, struct err *e);
+/* One check-in to cb (nothing when there is none). */
+int store_checkin_get(struct store *s, const char *uuid,
+    int (*cb)(const struct checkin *, void *), void *arg, struct err *e);
 /* Check-ins in [since, until) (0: open), oldest first. */
 int store_checkin_list(struct store *s, time_t since, time_t until,
     int (*cb)(const struct checkin *, void *), void *arg, struct err *e);
@@ -380,6 +394,8 @@ struct agenda_item {
 int store_agenda_add(struct store *s, const char *text,
     char uuid[STORE_UUID_LEN + 1], struct err *e);
 int store_agenda_done(struct store *s, const char *uuid, struct err *e);
+/* Open a done item again (undoing store_agenda_done). */
+int store_agenda_undone(struct store *s, const char *uuid, struct err *e);
 /* Open items first (oldest first), then done ones (latest done first). */
 int store_agenda_list(struct store *s,
     int (*cb)(const struct agenda_item *, void *), void *arg, struct err *e);
@@ -410,7 +426,7 @@ int store_meta_each(struct store *s, const char *prefix,
  *   {"format": "tend-export", "version": 1, "title": meta title or null,
  *    "export": {export_* meta keys without the prefix},
  *    "attention": as store_checkin_flagged_json, "entries": [...], "checkins": [...], "sessions": [...],
- *    "agenda": [...]}
+ *    "agenda": [...], "measures": [...], "measures_attention": [...]}
  * with the objects of the *_list_json functions (entries not in the
  * trash, oldest first).  The text holds journal text: wipe it
  * (vault_wipe) before free(). */
@@ -506,7 +522,9 @@ int store_therapist_list(struct store *s,
  * trash) created in [since, until), with their tags; check-ins marked
  * shared (with all, every one) in the range; every session (the timeline gives the range its context); open
  * agenda items written in the range.  0: open end.  Never revisions,
- * drafts, the trash, the safety plan or the crisis contacts. */
+ * drafts, the trash, the safety plan or the crisis contacts.
+ * Questionnaire answers (measure.h) go as check-ins do (shared ones, all
+ * with all, in the range), with the added definitions they need. */
 struct export_scope {
 	time_t since, until;
 	int all;
@@ -580,6 +598,8 @@ struct export_counts {
 	long entries_shared, entries_private;
 	long checkins, checkins_private, sessions, agenda;
 	time_t first, last;
+	long measures, measures_private;        /* questionnaire answers,
+	                                         * as check-ins */
 };
 int store_export_counts(struct store *s, const struct export_scope *sc,
     struct export_counts *out, struct err *e);
@@ -591,7 +611,9 @@ int store_export_counts(struct store *s, const struct export_scope *sc,
  *  store_checkin_flagged_json,
  *  "entries": as store_entry_list_json, "checkins": [...],
  *  "sessions": as store_session_list_json, "agenda": as
- *  store_agenda_list_json}.  The caller wipes and frees *json. */
+ *  store_agenda_list_json, "measures": the questionnaire answers, as
+ *  store_measure_responses_json, "measures_attention": those with a flag,
+ *  as store_measure_flagged_json}.  The caller wipes and frees *json. */
 int store_review_json(struct store *s, const char *signer, char **json,
     struct err *e);
 

@@ -198,6 +198,12 @@ print_summary(const struct report_summary *sum, enum report_format f,
 		    n->checkins_private == 1 ? "" : "s",
 		    n->checkins_private == 1 ? "s" : "",
 		    n->checkins_private == 1 ? "it" : "them");
+	if (n != NULL && !all && n->measures_private > 0)
+		fprintf(o, "  %ld private questionnaire answer%s in this range "
+		    "stay%s out (--all adds %s)\n", n->measures_private,
+		    n->measures_private == 1 ? "" : "s",
+		    n->measures_private == 1 ? "s" : "",
+		    n->measures_private == 1 ? "it" : "them");
 	if (sum->first != 0) {
 		char first[32], last[32];
 

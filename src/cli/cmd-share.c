@@ -360,6 +360,11 @@ say_counts(const struct export_counts *n, const struct export_scope *sc)
 	else
 		fprintf(stderr, ", %ld check-in%s", n->checkins,
 		    n->checkins == 1 ? "" : "s");
+	if (n->measures + (sc->all ? n->measures_private : 0) > 0)
+		fprintf(stderr, ", %ld questionnaire answer%s",
+		    n->measures + (sc->all ? n->measures_private : 0),
+		    n->measures + (sc->all ? n->measures_private : 0) == 1 ?
+		    "" : "s");
 	fprintf(stderr, ", %ld session%s and %ld open agenda item%s",
 	    n->sessions, n->sessions == 1 ? "" : "s", n->agenda,
 	    n->agenda == 1 ? "" : "s");
@@ -383,6 +388,12 @@ say_counts(const struct export_counts *n, const struct export_scope *sc)
 		    n->checkins_private == 1 ? "" : "s",
 		    n->checkins_private == 1 ? "s" : "",
 		    n->checkins_private == 1 ? "it" : "them");
+	if (!sc->all && n->measures_private > 0)
+		fprintf(stderr, "%ld private questionnaire answer%s in this "
+		    "range stay%s out (--all would include %s).\n",
+		    n->measures_private, n->measures_private == 1 ? "" : "s",
+		    n->measures_private == 1 ? "s" : "",
+		    n->measures_private == 1 ? "it" : "them");
 }
 
 /* Resolve each --to into a key; 0 or 1 with c->err set. */

@@ -10,6 +10,7 @@ libtend_a_SOURCES += \
 	src/cli/cmd-share.c \
 	src/cli/cmd-patient.c \
 	src/cli/cmd-export-plain.c \
-	src/cli/cmd-jot.c
+	src/cli/cmd-jot.c \
+	src/cli/cmd-measure.c
 noinst_HEADERS += \
 	src/cli/cli.h

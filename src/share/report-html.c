@@ -575,7 +575,10 @@ sections(struct html *h, const struct report_summary *sum, struct err *e)
 			return -1;
 		rbuf_put(b, "</tbody>\n</table>\n");
 	}
-	rbuf_put(b, "</section>\n<section id=\"agenda\">\n<h2>To bring to the "
+	rbuf_put(b, "</section>\n");
+	if (report_html_measures(h->s, b, e) != 0)
+		return -1;
+	rbuf_put(b, "<section id=\"agenda\">\n<h2>To bring to the "
 	    "next session</h2>\n");
 	if (sum->agenda_open + sum->agenda_done == 0)
 		none(b, "Nothing on the agenda in this export.");
@@ -626,7 +629,8 @@ report_html(struct store *s, struct rbuf *b, struct err *e)
 	rbuf_put(b, "</p>\n</header>\n<nav><a href=\"#summary\">Summary</a>"
 	    "<a href=\"#about\">About</a><a href=\"#mood\">Mood</a>"
 	    "<a href=\"#timeline\">Timeline</a><a href=\"#entries\">Entries"
-	    "</a><a href=\"#checkins\">Check-ins</a><a href=\"#agenda\">"
+	    "</a><a href=\"#checkins\">Check-ins</a><a href=\"#measures\">"
+	    "Questionnaires</a><a href=\"#agenda\">"
 	    "Agenda</a></nav>\n");
 	if (report_summary_html(s, &sum, b, e) != 0)
 		return -1;

@@ -84,4 +84,22 @@ int report_summary_md(struct store *s, const struct report_summary *sum,
 int report_summary_html(struct store *s, const struct report_summary *sum,
     struct rbuf *b, struct err *e);
 
+/* Questionnaire answers (report-measure.c).  _first: the answers with a
+ * flag, for the section to look at first (Markdown list items; HTML a
+ * paragraph and a list; nothing when there are none); then a section of
+ * every answer.  CSV: the rows of flagged (1) or the other (0) answers,
+ * in the columns of the check-ins and four more (questionnaire, total,
+ * band, answers).  report_has_measures: 1 if s holds any answer, 0 if
+ * not, -1 on error. */
+int report_md_measures_first(struct store *s, struct rbuf *b,
+    struct err *e);
+int report_md_measures(struct store *s, struct rbuf *b, struct err *e);
+int report_html_measures_first(struct store *s, struct rbuf *b,
+    struct err *e);
+int report_html_measures(struct store *s, struct rbuf *b, struct err *e);
+int report_csv_measures(struct store *s, struct rbuf *b, int flagged,
+    struct err *e);
+int report_has_measures(struct store *s, struct err *e);
+#define REPORT_CSV_MEASURE_COLUMNS ",questionnaire,total,band,answers"
+
 #endif

@@ -19,8 +19,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "share/report-int.h"
 #include "tend/err.h"
+#include "tend/measure.h"
 #include "tend/store.h"
 #include "tend/timefmt.h"
 
@@ -154,6 +157,129 @@ report_range(struct store *s, const struct report_summary *sum)
 	return out;
 }
 
+/* ---- the questionnaires ---- */
+
+#define SM_MAX 32               /* instruments summed up at most */
+
+/* What the summary says of one instrument, built while the responses
+ * are walked (oldest first): the latest response replaces the text. */
+struct sm_one {
+	char name[MEASURE_NAME_MAX + 1];
+	long n;
+	int first_total, first_scored;
+	char first_day[16];
+	char text[1024];
+	int flagged;
+};
+
+struct sm_walk {
+	struct sm_one one[SM_MAX];
+	int n;
+};
+
+/* measure_change_text's sentence, about the first response instead of
+ * the one before ("than the time before" becomes "than the first one,
+ * on DAY"). */
+static void
+sm_change_first(const struct measure_def *d, int from, int to,
+    const char *day, char *buf, size_t n)
+{
+	char tmp[512], *at;
+	const char *was = "the time before";
+
+	measure_change_text(d, from, to, tmp, sizeof tmp);
+	at = strstr(tmp, was);
+	if (at == NULL) {
+		snprintf(buf, n, "%s", tmp);
+		return;
+	}
+	*at = '\0';
+	snprintf(buf, n, "%sthe first one, on %s%s", tmp, day,
+	    at + strlen(was));
+}
+
+static int
+sm_response(const struct measure_response *r, void *arg)
+{
+	struct sm_walk *w = arg;
+	struct sm_one *o = NULL;
+	const struct measure_def *d = r->def;
+	char day[16], change[600];
+	size_t used;
+	int i;
+
+	for (i = 0; i < w->n; i++)
+		if (strcmp(w->one[i].name, r->name) == 0)
+			o = &w->one[i];
+	if (o == NULL) {
+		if (w->n == SM_MAX)
+			return 0;
+		o = &w->one[w->n++];
+		memset(o, 0, sizeof *o);
+		snprintf(o->name, sizeof o->name, "%s", r->name);
+	}
+	report_day(r->time, r->time_off, day, sizeof day);
+	if (o->n++ == 0) {
+		o->first_scored = d != NULL;
+		o->first_total = d != NULL ? r->score.total : 0;
+		snprintf(o->first_day, sizeof o->first_day, "%s", day);
+	}
+	o->flagged = d != NULL && r->score.fired != 0;
+	if (d == NULL) {
+		snprintf(o->text, sizeof o->text, "%s on %s: not scored (its "
+		    "version is not in this journal)", r->name, day);
+		return 0;
+	}
+	used = (size_t)snprintf(o->text, sizeof o->text, "%s on %s: %d of %d",
+	    r->name, day, r->score.total, d->total_max);
+	if (d->multiplier != 1 && used < sizeof o->text)
+		used += (size_t)snprintf(o->text + used, sizeof o->text - used,
+		    " (%s %d)", d->scaled_label[0] != '\0' ? d->scaled_label :
+		    "scaled", r->score.scaled);
+	if (r->score.band != NULL && used < sizeof o->text)
+		used += (size_t)snprintf(o->text + used, sizeof o->text - used,
+		    ", %s", r->score.band);
+	if (r->has_prev && used < sizeof o->text) {
+		measure_change_text(d, r->prev_total, r->score.total, change,
+		    sizeof change);
+		used += (size_t)snprintf(o->text + used, sizeof o->text - used,
+		    "; %s", change);
+	}
+	if (o->n > 2 && o->first_scored && used < sizeof o->text) {
+		sm_change_first(d, o->first_total, r->score.total,
+		    o->first_day, change, sizeof change);
+		used += (size_t)snprintf(o->text + used, sizeof o->text - used,
+		    "; %s", change);
+	}
+	for (i = 0; i < d->nflags && used < sizeof o->text; i++)
+		if (r->score.fired & (1U << i))
+			used += (size_t)snprintf(o->text + used,
+			    sizeof o->text - used, "; %s%s",
+			    d->flags[i].safety ? "safety: " : "",
+			    d->flags[i].text);
+	if (used < sizeof o->text)
+		snprintf(o->text + used, sizeof o->text - used, " (%ld "
+		    "answer%s)", o->n, o->n == 1 ? "" : "s");
+	return 0;
+}
+
+int
+report_measure_summary(struct store *s,
+    int (*cb)(const char *line, int flagged, void *), void *arg,
+    struct err *e)
+{
+	struct sm_walk *w = xcalloc(1, sizeof *w);
+	int i, rc = 0;
+
+	if (store_measure_responses(s, NULL, 0, 0, sm_response, w, e) != 0)
+		rc = -1;
+	for (i = 0; rc == 0 && i < w->n; i++)
+		rc = cb(w->one[i].text, w->one[i].flagged, arg);
+	sodium_memzero(w, sizeof *w);
+	free(w);
+	return rc;
+}
+
 /* ---- Markdown ---- */
 
 /* Text on one line; in a table cell '|' is escaped too. */
@@ -235,14 +361,29 @@ md_phase(const struct phase_summary *p, void *arg)
 	return 0;
 }
 
-/* HOOK(measure): the questionnaires block, filled in once the
- * questionnaire responses (branch measure) are in the store. */
+static int
+md_measure_line(const char *line, int flagged, void *arg)
+{
+	struct rbuf *b = arg;
+
+	rbuf_put(b, "- ");
+	if (flagged)
+		rbuf_put(b, "**");
+	sm_md(b, line, 0);
+	rbuf_put(b, flagged ? "**\n" : "\n");
+	return 0;
+}
+
+/* The latest answer of each questionnaire, its band, the change from the
+ * one before and from the first, and its flags. */
 static int
 md_measures_summary(struct store *s, struct rbuf *b, struct err *e)
 {
-	(void)s;
-	(void)e;
-	rbuf_put(b, REPORT_NO_MEASURES "\n\n");
+	size_t start = b->len;
+
+	if (report_measure_summary(s, md_measure_line, b, e) != 0)
+		return -1;
+	rbuf_put(b, b->len == start ? REPORT_NO_MEASURES "\n\n" : "\n");
 	return 0;
 }
 
@@ -252,6 +393,7 @@ report_summary_md(struct store *s, const struct report_summary *sum,
 {
 	struct open_count o = { b, 0, 0 };
 	char *who = report_who(s), *range = report_range(s, sum);
+	size_t before;
 
 	rbuf_put(b, "## Summary\n\n- From: ");
 	sm_md(b, who, 0);
@@ -262,14 +404,17 @@ report_summary_md(struct store *s, const struct report_summary *sum,
 	free(range);
 
 	rbuf_put(b, "### To look at first\n\n");
-	if (sum->flagged == 0)
-		rbuf_put(b, REPORT_NOTHING_FLAGGED "\n\n");
-	else {
+	if (sum->flagged > 0) {
 		rbuf_put(b, REPORT_FLAGGED_ABOUT "\n\n");
 		if (store_checkin_flagged(s, md_flag, b, e) != 0)
 			return -1;
 		rbuf_put(b, "\n");
 	}
+	before = b->len;
+	if (report_md_measures_first(s, b, e) != 0)
+		return -1;
+	if (sum->flagged == 0 && b->len == before)
+		rbuf_put(b, REPORT_NOTHING_FLAGGED "\n\n");
 
 	rbuf_put(b, "### Open agenda items\n\n");
 	if (store_agenda_list(s, open_item, &o, e) != 0)
@@ -335,13 +480,32 @@ html_phase(const struct phase_summary *p, void *arg)
 	return 0;
 }
 
-/* HOOK(measure): as md_measures_summary. */
+static int
+html_measure_line(const char *line, int flagged, void *arg)
+{
+	struct rbuf *b = arg;
+
+	rbuf_put(b, flagged ? "<li><strong>" : "<li>");
+	rbuf_html(b, line);
+	rbuf_put(b, flagged ? "</strong></li>\n" : "</li>\n");
+	return 0;
+}
+
+/* As md_measures_summary. */
 static int
 html_measures_summary(struct store *s, struct rbuf *b, struct err *e)
 {
-	(void)s;
-	(void)e;
-	rbuf_put(b, "<p class=\"none\">" REPORT_NO_MEASURES "</p>\n");
+	size_t start = b->len;
+
+	rbuf_put(b, "<ul>\n");
+	if (report_measure_summary(s, html_measure_line, b, e) != 0)
+		return -1;
+	if (b->len == start + strlen("<ul>\n")) {
+		b->len = start;
+		b->p[start] = '\0';
+		rbuf_put(b, "<p class=\"none\">" REPORT_NO_MEASURES "</p>\n");
+	} else
+		rbuf_put(b, "</ul>\n");
 	return 0;
 }
 
@@ -351,6 +515,7 @@ report_summary_html(struct store *s, const struct report_summary *sum,
 {
 	struct open_count o = { b, 1, 0 };
 	char *who = report_who(s), *range = report_range(s, sum);
+	size_t before;
 
 	rbuf_put(b, "<section id=\"summary\">\n<h2>Summary</h2>\n"
 	    "<dl class=\"meta\">\n<dt>from</dt><dd>");
@@ -362,16 +527,19 @@ report_summary_html(struct store *s, const struct report_summary *sum,
 	free(range);
 
 	rbuf_put(b, "<div id=\"attention\">\n<h3>To look at first</h3>\n");
-	if (sum->flagged == 0)
-		rbuf_put(b, "<p class=\"none\">" REPORT_NOTHING_FLAGGED
-		    "</p>\n");
-	else {
+	if (sum->flagged > 0) {
 		rbuf_put(b, "<p>" REPORT_FLAGGED_ABOUT "</p>\n"
 		    "<ul class=\"attention\">\n");
 		if (store_checkin_flagged(s, html_flag, b, e) != 0)
 			return -1;
 		rbuf_put(b, "</ul>\n");
 	}
+	before = b->len;
+	if (report_html_measures_first(s, b, e) != 0)
+		return -1;
+	if (sum->flagged == 0 && b->len == before)
+		rbuf_put(b, "<p class=\"none\">" REPORT_NOTHING_FLAGGED
+		    "</p>\n");
 	rbuf_put(b, "</div>\n<h3>Open agenda items</h3>\n");
 	if (sum->agenda_open == 0)
 		rbuf_put(b, "<p class=\"none\">Nothing open.</p>\n");

@@ -659,6 +659,8 @@ render_md(struct store *s, struct rbuf *b, struct err *e)
 		return -1;
 	if (sum.checkins > 0)
 		rbuf_put(b, "\n");
+	if (report_md_measures(s, b, e) != 0)
+		return -1;
 
 	rbuf_put(b, "## Sessions\n\n");
 	if (sum.sessions == 0)
@@ -730,10 +732,18 @@ csv_scale(struct rbuf *b, int v)
 	rbuf_put(b, ",");
 }
 
+/* The CSV being written; pad: the four questionnaire columns follow
+ * (empty on a check-in's row). */
+struct csv {
+	struct store *s;        /* for the days after a medicine session */
+	struct rbuf *b;
+	int pad;
+};
+
 static int
 csv_checkin(const struct checkin *r, void *arg)
 {
-	struct md *c = arg;     /* the store and the buffer */
+	const struct csv *c = arg;
 	struct rbuf *b = c->b;
 	char when[40], symptoms[160];
 
@@ -754,7 +764,8 @@ csv_checkin(const struct checkin *r, void *arg)
 	rbuf_printf(b, ",%s,", r->shared ? "yes" : "no");
 	csv_field(b, r->placement);
 	report_flag_text(r, symptoms, sizeof symptoms);
-	rbuf_printf(b, ",%s,%s,", report_safety(r), symptoms);
+	rbuf_printf(b, ",%s,%s%s,", report_safety(r), symptoms,
+	    c->pad ? ",,,," : "");
 	report_medicine_day_text(c->s, r->time, symptoms, sizeof symptoms);
 	rbuf_printf(b, "%s\r\n", symptoms);
 	return 0;
@@ -768,18 +779,26 @@ csv_unflagged(const struct checkin *r, void *arg)
 }
 
 /* The check-ins to look at first come first (their "attention" cell says
- * why), then the rest; each group oldest first. */
+ * why), then the rest; each group oldest first.  When there are
+ * questionnaire answers, four columns follow and their rows come after
+ * the check-ins of the same group (flagged ones after the flagged
+ * check-ins, the rest last). */
 static int
 render_csv(struct store *s, struct rbuf *b, struct err *e)
 {
-	struct md c = { s, b };
+	struct csv c = { s, b, report_has_measures(s, e) };
 
-	rbuf_put(b, "id,time,mood,anxiety,sleep_quality,sleep_hours,energy,"
-	    "connection,symptoms,note,shared,timeline,safety,attention,"
-	    "days_after_medicine\r\n");
-	if (store_checkin_flagged(s, csv_checkin, &c, e) != 0)
+	if (c.pad < 0)
 		return -1;
-	return store_checkin_list(s, 0, 0, csv_unflagged, &c, e);
+	rbuf_printf(b, "id,time,mood,anxiety,sleep_quality,sleep_hours,energy,"
+	    "connection,symptoms,note,shared,timeline,safety,attention%s,"
+	    "days_after_medicine\r\n", c.pad ? REPORT_CSV_MEASURE_COLUMNS :
+	    "");
+	if (store_checkin_flagged(s, csv_checkin, &c, e) != 0 ||
+	    (c.pad && report_csv_measures(s, b, 1, e) != 0) ||
+	    store_checkin_list(s, 0, 0, csv_unflagged, &c, e) != 0)
+		return -1;
+	return c.pad ? report_csv_measures(s, b, 0, e) : 0;
 }
 
 /* ---- all formats ---- */

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "store/store-int.h"
+#include "tend/measure.h"
 #include "tend/err.h"
 #include "tend/vault.h"
 
@@ -29,8 +30,10 @@ static const char sql_meta_json[] =
 static const char sql_document[] =
     "SELECT json_object('format', 'tend-export', 'version', 1, "
     "'title', (SELECT value FROM meta WHERE key = 'title'), "
-    "'export', json(?1), 'attention', json(?6), 'entries', json(?2), "
-    "'checkins', json(?3), 'sessions', json(?4), 'agenda', json(?5))";
+    "'export', json(?1), 'attention', json(?6), "
+    "'measures_attention', json(?8), 'entries', json(?2), "
+    "'checkins', json(?3), 'sessions', json(?4), 'agenda', json(?5), "
+    "'measures', json(?7))";
 
 #define EXPORT_PREFIX "export_"
 
@@ -77,7 +80,7 @@ store_document_json(struct store *s, char **json, struct err *e)
 {
 	struct entry_filter all;
 	sqlite3_stmt *st;
-	char *piece[6] = { NULL };
+	char *piece[8] = { NULL };
 	size_t i;
 	int rc = -1;
 
@@ -91,16 +94,18 @@ store_document_json(struct store *s, char **json, struct err *e)
 	    store_checkin_list_json(s, 0, 0, &piece[2], e) != 0 ||
 	    store_session_list_json(s, &piece[3], e) != 0 ||
 	    store_agenda_list_json(s, &piece[4], e) != 0 ||
-	    store_checkin_flagged_json(s, &piece[5], e) != 0)
+	    store_checkin_flagged_json(s, &piece[5], e) != 0 ||
+	    store_measure_responses_json(s, NULL, 0, 0, &piece[6], e) != 0 ||
+	    store_measure_flagged_json(s, &piece[7], e) != 0)
 		goto out;
 	if ((st = store_stmt(s, sql_document, e)) == NULL)
 		goto out;
-	for (i = 0; i < 6; i++)
+	for (i = 0; i < 8; i++)
 		sqlite3_bind_text(st, (int)i + 1, piece[i], -1, SQLITE_STATIC);
 	rc = store_json_row(s, st, json, e);
 	sqlite3_clear_bindings(st);
 out:
-	for (i = 0; i < 6; i++)
+	for (i = 0; i < 8; i++)
 		piece_free(piece[i]);
 	return rc;
 }

@@ -25,6 +25,7 @@
 #include <time.h>
 
 #include "store/store-int.h"
+#include "tend/measure.h"
 #include "tend/err.h"
 #include "tend/vault.h"
 
@@ -40,6 +41,10 @@
 #define CHECKIN_RANGE " FROM checkins" CHECKIN_RANGE_WHERE
 #define CHECKIN_WHERE CHECKIN_RANGE_WHERE " AND (shared = 1 OR ?3)"
 #define CHECKIN_SCOPE " FROM checkins" CHECKIN_WHERE
+/* Questionnaire answers go out as check-ins do; with them the
+ * definitions (added by the patient) they were answered against. */
+#define MEASURE_WHERE CHECKIN_WHERE
+#define MEASURE_SCOPE " FROM measures" MEASURE_WHERE
 #define AGENDA_SCOPE \
     " FROM agenda WHERE done IS NULL AND (?1 IS NULL OR created >= ?1) " \
     "AND (?2 IS NULL OR created < ?2)"
@@ -54,6 +59,10 @@ static const char sql_tags[] =
     "ORDER BY entry, tag";
 static const char sql_checkins[] = "SELECT * FROM checkins NOT INDEXED"
     CHECKIN_WHERE " ORDER BY id";
+static const char sql_measures[] = "SELECT * FROM measures NOT INDEXED"
+    MEASURE_WHERE " ORDER BY id";
+static const char sql_measure_defs[] = "SELECT * FROM measure_defs "
+    "WHERE version IN (SELECT version" MEASURE_SCOPE ") ORDER BY id";
 static const char sql_sessions[] = "SELECT * FROM sessions ORDER BY id";
 static const char sql_agenda[] = "SELECT *" AGENDA_SCOPE " ORDER BY id";
 static const char sql_owner[] = "SELECT value FROM meta WHERE key = 'owner'";
@@ -70,6 +79,12 @@ static const char sql_count_checkins[] =
     "count(*) FILTER (WHERE shared = 0), "
     "min(time) FILTER (WHERE shared = 1 OR ?3), "
     "max(time) FILTER (WHERE shared = 1 OR ?3)" CHECKIN_RANGE;
+static const char sql_count_measures[] =
+    "SELECT count(*) FILTER (WHERE shared = 1), "
+    "count(*) FILTER (WHERE shared = 0), "
+    "min(time) FILTER (WHERE shared = 1 OR ?3), "
+    "max(time) FILTER (WHERE shared = 1 OR ?3) FROM measures"
+    CHECKIN_RANGE_WHERE;
 static const char sql_count_sessions[] = "SELECT count(*) FROM sessions";
 static const char sql_count_agenda[] = "SELECT count(*)" AGENDA_SCOPE;
 
@@ -83,7 +98,10 @@ static const char sql_estimate[] =
     "(SELECT count(*) * 320 + coalesce(sum(length(CAST(note AS BLOB))), 0)"
     CHECKIN_SCOPE ") + "
     "(SELECT coalesce(sum(length(CAST(notes AS BLOB)) + 256), 0) "
-    "FROM sessions) + 1048576";
+    "FROM sessions) + "
+    "(SELECT count(*) * 256" MEASURE_SCOPE ") + "
+    "(SELECT coalesce(sum(length(CAST(source AS BLOB))), 0) * 2 "
+    "FROM measure_defs) + 1048576";
 
 #define EXPORT_ROOM_MAX ((long long)1 << 30)
 
@@ -314,6 +332,10 @@ build_image(struct store *s, const struct export_scope *sc,
 		rc = copy_rows(s, sql_tags, sc, out, "tags", e);
 	if (rc == 0)
 		rc = copy_rows(s, sql_checkins, sc, out, "checkins", e);
+	if (rc == 0)
+		rc = copy_rows(s, sql_measures, sc, out, "measures", e);
+	if (rc == 0)
+		rc = copy_rows(s, sql_measure_defs, sc, out, "measure_defs", e);
 	if (rc == 0)
 		rc = copy_rows(s, sql_sessions, sc, out, "sessions", e);
 	if (rc == 0)
@@ -924,6 +946,11 @@ store_export_counts(struct store *s, const struct export_scope *sc,
 	out->checkins = (long)r[0];
 	out->checkins_private = (long)r[1];
 	widen(&out->first, &out->last, r[2], r[3]);
+	if (count_row(s, sql_count_measures, sc, r, 4, e) != 0)
+		return -1;
+	out->measures = (long)r[0];
+	out->measures_private = (long)r[1];
+	widen(&out->first, &out->last, r[2], r[3]);
 	if (count_row(s, sql_count_sessions, sc, r, 1, e) != 0)
 		return -1;
 	out->sessions = (long)r[0];
@@ -933,13 +960,23 @@ store_export_counts(struct store *s, const struct export_scope *sc,
 	return 0;
 }
 
+/* The questionnaire answers (measure.h) and, apart, those with a flag:
+ * the review's "measures" and "measures_attention". */
+static int
+review_measures(struct store *s, char **all, char **flagged, struct err *e)
+{
+	if (store_measure_responses_json(s, NULL, 0, 0, all, e) != 0)
+		return -1;
+	return store_measure_flagged_json(s, flagged, e);
+}
+
 int
 store_review_json(struct store *s, const char *signer, char **json,
     struct err *e)
 {
 	struct entry_filter f;
 	sqlite3_stmt *st;
-	char *part[6] = { NULL, NULL, NULL, NULL, NULL, NULL };
+	char *part[8] = { NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
 	char *sig;
 	int rc = -1, i;
 
@@ -951,7 +988,8 @@ store_review_json(struct store *s, const char *signer, char **json,
 	    store_checkin_list_json(s, 0, 0, &part[2], e) != 0 ||
 	    store_session_list_json(s, &part[3], e) != 0 ||
 	    store_agenda_list_json(s, &part[4], e) != 0 ||
-	    store_checkin_flagged_json(s, &part[5], e) != 0)
+	    store_checkin_flagged_json(s, &part[5], e) != 0 ||
+	    review_measures(s, &part[6], &part[7], e) != 0)
 		goto done;
 	/* The signer's fingerprint is base32 and dashes: no quoting needed,
 	 * but check rather than trust. */
@@ -962,13 +1000,14 @@ store_review_json(struct store *s, const char *signer, char **json,
 	sig = xasprintf("\"%s\"", signer);
 	/* The check-ins to look at first come before any journal text. */
 	*json = xasprintf("{\"export\":%s,\"signer\":%s,\"attention\":%s,"
-	    "\"entries\":%s,\"checkins\":%s,\"sessions\":%s,"
-	    "\"agenda\":%s}", part[0], sig, part[5], part[1], part[2],
-	    part[3], part[4]);
+	    "\"measures_attention\":%s,\"entries\":%s,\"checkins\":%s,"
+	    "\"sessions\":%s,\"agenda\":%s,\"measures\":%s}",
+	    part[0], sig, part[5], part[7], part[1], part[2], part[3],
+	    part[4], part[6]);
 	free(sig);
 	rc = 0;
 done:
-	for (i = 0; i < 6; i++)
+	for (i = 0; i < 8; i++)
 		if (part[i] != NULL) {
 			vault_wipe(part[i], strlen(part[i]));
 			free(part[i]);

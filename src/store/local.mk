@@ -12,7 +12,12 @@ libtend_a_SOURCES += \
 	src/store/export.c \
 	src/store/therapist.c \
 	src/store/document.c \
-	src/store/jot.c
+	src/store/jot.c \
+	src/store/measure.c \
+	src/store/measure-builtin.c \
+	src/store/measure-store.c
 noinst_HEADERS += \
 	include/tend/store.h \
+	include/tend/measure.h \
+	src/store/measure-int.h \
 	src/store/store-int.h

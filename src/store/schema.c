@@ -220,12 +220,43 @@ static const char schema_v5[] =
     "END;";
 #undef FTS_TAGS
 
+/* Version 6: questionnaires (measure.c, measure-store.c).  measure_defs
+ * keeps every version of each questionnaire the patient added, as its
+ * file text, by version hash; built-in ones are compiled in and not
+ * stored.  measures holds each time a questionnaire was answered: the
+ * instrument's name, the version hash of the definition it was answered
+ * against, the answers as a JSON array of whole numbers in item order, and
+ * the shared flag (as check-ins).  Scores are computed when read. */
+static const char schema_v6[] =
+    "CREATE TABLE measure_defs ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 24),"
+    "  version TEXT NOT NULL UNIQUE CHECK (length(version) = 16),"
+    "  added INTEGER NOT NULL,"
+    "  source TEXT NOT NULL CHECK (length(CAST(source AS BLOB)) <= 65536)"
+    ");"
+    "CREATE INDEX measure_defs_name ON measure_defs(name COLLATE NOCASE);"
+    "CREATE TABLE measures ("
+    "  id INTEGER PRIMARY KEY,"
+    "  uuid TEXT NOT NULL UNIQUE,"
+    "  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 24),"
+    "  version TEXT NOT NULL CHECK (length(version) = 16),"
+    "  time INTEGER NOT NULL,"
+    "  time_off INTEGER NOT NULL,"
+    "  answers TEXT NOT NULL CHECK (length(answers) <= 1024 AND"
+    "    json_valid(answers) AND json_type(answers) = 'array'),"
+    "  shared INTEGER NOT NULL DEFAULT 1 CHECK (shared IN (0, 1))"
+    ");"
+    "CREATE INDEX measures_time ON measures(time);"
+    "CREATE INDEX measures_name ON measures(name COLLATE NOCASE, time);";
+
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
 	schema_v4,
 	schema_v5,
+	schema_v6,
 };
 
 static int

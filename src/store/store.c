@@ -51,6 +51,8 @@ static const char *const sql_resolve[] = {
 	    "uuid < ?1 || '~' LIMIT 2",
 	[STORE_AGENDA] = "SELECT uuid FROM agenda WHERE uuid >= ?1 AND "
 	    "uuid < ?1 || '~' LIMIT 2",
+	[STORE_MEASURE] = "SELECT uuid FROM measures WHERE uuid >= ?1 AND "
+	    "uuid < ?1 || '~' LIMIT 2",
 };
 static const char *const table_names[] = {
 	[STORE_ENTRY] = "entry",
@@ -58,6 +60,7 @@ static const char *const table_names[] = {
 	[STORE_CHECKIN] = "check-in",
 	[STORE_SESSION] = "session",
 	[STORE_AGENDA] = "agenda item",
+	[STORE_MEASURE] = "questionnaire answer",
 };
 
 /* ---- SQL functions: placement and times for the JSON queries ---- */
@@ -473,6 +476,16 @@ store_check_text(const char *text, const char *what, int may_be_empty,
 		return err_set(e, "%s is not valid UTF-8 text", what);
 	if (!may_be_empty && utf8_blank(text))
 		return err_set(e, "%s is empty", what);
+	return 0;
+}
+
+int
+store_check_when(time_t when, struct err *e)
+{
+	if (when > time_tomorrow(time(NULL)))
+		return err_set(e, "that date is more than a day ahead: entries "
+		    "and check-ins can be dated up to this time tomorrow (only "
+		    "sessions can be further ahead)");
 	return 0;
 }
 

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "ui/ui.h"
+#include "tend/measure.h"
 #include "tend/report.h"
 #include "tend/share.h"
 #include "tend/store.h"
@@ -215,13 +216,51 @@ symptom_row(const struct phase_summary *p, void *arg)
 	return 0;
 }
 
-/* HOOK(measure): the questionnaires: the latest score of each, its
- * band, the change from the one before, and any flag. */
+/* A questionnaire answer with a flag (PHQ-9 item 9 above 0, say). */
+static int
+measure_flag_row(const struct measure_response *r, void *arg)
+{
+	struct summary *s = arg;
+	char when[32], *t, flags[400];
+	size_t used = 0;
+	int i;
+
+	if (r->def == NULL)
+		return 0;
+	time_format_iso(r->time, r->time_off, when, sizeof when);
+	if ((t = strchr(when, 'T')) != NULL)
+		*t = ' ';
+	flags[0] = '\0';
+	for (i = 0; i < r->def->nflags && used < sizeof flags; i++)
+		if (r->score.fired & (1U << i))
+			used += (size_t)snprintf(flags + used, sizeof flags - used,
+			    "%s%s", used ? "; " : "", r->def->flags[i].text);
+	add(s, ROLE_MOOD_LOW, xasprintf("%.16s  %s%s: %s, %s", when,
+	    r->score.safety ? "safety: " : "", r->name, flags,
+	    r->placement != NULL ? r->placement : ""));
+	return 0;
+}
+
+static int
+measure_line(const char *line, int flagged, void *arg)
+{
+	add(arg, flagged ? ROLE_MOOD_LOW : ROLE_NORMAL, xstrdup(line));
+	return 0;
+}
+
+/* The questionnaires: the latest score of each, its band, the change
+ * from the one before and the first, and any flag. */
 static void
 summary_measures(struct app *a, struct summary *s)
 {
-	(void)a;
-	add(s, ROLE_DIM, xstrdup(REPORT_NO_MEASURES));
+	long before = s->n;
+	struct err e;
+
+	if (report_measure_summary(a->store, measure_line, s, &e) != 0)
+		add(s, ROLE_WARNING, xasprintf("The questionnaires could not "
+		    "be read: %s.", e.msg));
+	else if (s->n == before)
+		add(s, ROLE_DIM, xstrdup(REPORT_NO_MEASURES));
 }
 
 static void
@@ -254,7 +293,8 @@ summary_build(struct app *a, struct summary *s)
 
 	before = s->n;
 	add(s, ROLE_HEADING, xstrdup("To look at first"));
-	if (store_checkin_flagged(a->store, flag_row, s, &e) != 0)
+	if (store_checkin_flagged(a->store, flag_row, s, &e) != 0 ||
+	    store_measure_flagged(a->store, measure_flag_row, s, &e) != 0)
 		add(s, ROLE_WARNING, xasprintf("The check-ins could not be "
 		    "read: %s.", e.msg));
 	else if (s->n == before + 1)

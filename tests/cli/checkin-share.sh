@@ -82,7 +82,7 @@ is "$(jq -r '[.attention[] | .note + "=" + (.why | join("+"))] | join(" ")' \
 	"$T/b.json")" "yesnoteword=safety lownoteword=low mood" \
 	"attention: the yes and the low mood, with why"
 is "$(jq -r 'keys_unsorted | join(" ")' "$T/b.json")" \
-	"from export signer attention entries checkins sessions agenda" \
+	"from export signer attention measures_attention entries checkins sessions agenda measures" \
 	"attention comes before any entry or check-in"
 
 ok "export --all" tj export -o "$T/all.tend" --to Dana --all

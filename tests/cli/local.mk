@@ -19,6 +19,8 @@ cli_tests = \
 	tests/cli/hostile.sh \
 	tests/cli/checkin-share.sh \
 	tests/cli/summary.sh \
+	tests/cli/measure.sh \
+	tests/cli/checkin-edit.sh \
 	tests/cli/rollback.sh \
 	tests/cli/jot.sh \
 	tests/cli/memory.sh

@@ -5,7 +5,9 @@
 # open agenda items, mood, anxiety and sleep per phase, symptom counts);
 # its numbers are the ones worked out by hand below; a private check-in's
 # low mood is in no summary of a bundle made without --all, and is in the
-# one made with it; every check-in row says the days after the latest
+# one made with it; PHQ-9 item 9 is among the things to look at first
+# and the questionnaires show the latest score, its band and the change
+# from the one before and the first; every check-in row says the days after the latest
 # medicine session (Markdown, HTML, CSV).
 . "${TEND_SRCDIR:-.}/tests/lib.sh"
 
@@ -39,6 +41,13 @@ tj agenda add "Ask about sleep"
 id=$("$TEND_BIN" --passphrase-file "$T/pw" agenda list --json |
 	jq -r '.[] | select(.text == "Ask about sleep") | .id')
 tj agenda done "$id"
+# PHQ-9: 15 with item 9 at 1 (a flag), then 10, then 3.
+take() { printf '%s\n' "$2" | "$TEND_BIN" --passphrase-file "$T/pw" \
+	measure take PHQ-9 --date "$1" >/dev/null 2>&1 ||
+	{ echo "Bail out! take failed"; exit 1; }; }
+take "2026-10-02 09:00" "1 1 2 2 2 2 2 2 1"
+take "2026-10-16 09:00" "1 1 1 1 2 2 1 1 0"
+take "2026-11-01 09:00" "0 0 1 1 1 0 0 0 0"
 tj export -o "$T/b.tend" --to Dana
 tj export -o "$T/all.tend" --to Dana --all
 ok "patient add" tend --passphrase-file "$T/tpw" patient add Robin "$T/b.tend"
@@ -63,6 +72,8 @@ Check-ins with a yes to the safety question (thoughts of harming oneself) or a m
 - 2026-10-15 21:00 · **low mood** · mood 2 · *medicine session 1* · a heavy night
 - 2026-10-17 08:00 · **safety question: yes** · mood 6 · *day 2 after medicine session 1* · a passing thought
 
+- 2026-10-02 09:00 · **safety: PHQ-9** · item 9 (thoughts of being better off dead or of hurting oneself) was answered above "Not at all"; worth talking about whatever the total · *preparation*
+
 ### Open agenda items
 
 - [ ] Talk about the dream
@@ -79,9 +90,9 @@ Mean (lowest-highest) of the 0-10 scales in each phase of the treatment: higher 
 
 ### Questionnaires
 
-No questionnaires in this export.
+- PHQ-9 on 2026-11-01: 3 of 27, minimal; 7 points lower than the time before; 12 points lower than the first one, on 2026-10-02 (3 answers)
 
-## About this export' "md: the summary, every number as worked out by hand"
+## About this export' "md: the summary, every number as worked out by hand (PHQ-9 totals 15, 10, 3)"
 is "$(grep -c -e privatecheckinword -e 'mood 1 ' -e '(1-' "$T/b.md")" 0 \
 	"md: the private check-in's low mood is nowhere, not even in the lowest"
 like "$(grep -e '^| 2026-10-20 09:00 ' "$T/b.md")" '^\| 2026-10-20 09:00 \| 5 \| 7 \|' \
@@ -122,8 +133,8 @@ is "$(grep -o '<line class="\(med\|prep\|integ\|othr\)"' "$T/b.html" | sort | un
 # ---- CSV: the days after the medicine session ----
 ok "review as CSV" tr_ "$T/b.tend" -o "$T/b.csv" --format csv --yes
 is "$(tr -d '\r' <"$T/b.csv" | awk -F, 'NR > 1 { print substr($2, 1, 10) "=" $NF }' | tr '\n' ' ')" \
-	"2026-10-15=0 2026-10-17=2 2026-09-28= 2026-10-03= 2026-10-20=5 " \
-	"csv: days_after_medicine on every row (empty before the first)"
+	"2026-10-15=0 2026-10-17=2 2026-10-02= 2026-09-28= 2026-10-03= 2026-10-20=5 2026-10-16=1 2026-11-01=17 " \
+	"csv: days_after_medicine on every row, questionnaire answers too (empty before the first)"
 
 # ---- the journal's own report (tend export --format md) ----
 ok "export --format md" tend --passphrase-file "$T/pw" export -o "$T/p.md" \

@@ -35,13 +35,22 @@ FUZZ_IMAGE_SRC = $(FUZZ_SRC) \
 	$(top_srcdir)/src/store/store.c \
 	$(top_srcdir)/src/store/therapist.c \
 	$(top_srcdir)/src/store/timeline.c \
+	$(top_srcdir)/src/store/measure.c \
+	$(top_srcdir)/src/store/measure-builtin.c \
+	$(top_srcdir)/src/store/measure-store.c \
 	$(top_srcdir)/src/share/report.c \
-	$(top_srcdir)/src/share/report-html.c
+	$(top_srcdir)/src/share/report-html.c \
+	$(top_srcdir)/src/share/report-measure.c
+FUZZ_QUESTIONNAIRE_SRC = \
+	$(top_srcdir)/src/util/err.c \
+	$(top_srcdir)/src/util/utf8.c \
+	$(top_srcdir)/src/store/measure.c
 FUZZERS = tests/fuzz/fuzz-header tests/fuzz/fuzz-open tests/fuzz/fuzz-recovery \
-	tests/fuzz/fuzz-image
+	tests/fuzz/fuzz-image tests/fuzz/fuzz-questionnaire
 
 EXTRA_DIST += tests/fuzz/fuzz-header.c tests/fuzz/fuzz-open.c \
-	tests/fuzz/fuzz-recovery.c tests/fuzz/fuzz-image.c tests/fuzz/run.sh tests/fuzz/corpus
+	tests/fuzz/fuzz-recovery.c tests/fuzz/fuzz-image.c \
+	tests/fuzz/fuzz-questionnaire.c tests/fuzz/run.sh tests/fuzz/corpus
 TESTS += tests/fuzz/run.sh
 CLEANFILES += $(FUZZERS)
 
@@ -57,6 +66,9 @@ tests/fuzz/fuzz-recovery: $(top_srcdir)/tests/fuzz/fuzz-recovery.c $(FUZZ_SRC) c
 tests/fuzz/fuzz-image: $(top_srcdir)/tests/fuzz/fuzz-image.c $(FUZZ_IMAGE_SRC) config.h
 	$(AM_V_CC)$(MKDIR_P) tests/fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) \
 	    -o $@ $(top_srcdir)/tests/fuzz/fuzz-image.c $(FUZZ_IMAGE_SRC) $(FUZZ_LIBS)
+tests/fuzz/fuzz-questionnaire: $(top_srcdir)/tests/fuzz/fuzz-questionnaire.c $(FUZZ_QUESTIONNAIRE_SRC) config.h
+	$(AM_V_CC)$(MKDIR_P) tests/fuzz && $(FUZZ_CC) $(FUZZ_CFLAGS) \
+	    -o $@ $(top_srcdir)/tests/fuzz/fuzz-questionnaire.c $(FUZZ_QUESTIONNAIRE_SRC) $(FUZZ_LIBS)
 
 fuzzers: $(FUZZERS)
 

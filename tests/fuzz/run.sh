@@ -12,11 +12,11 @@ set -u
 : "${TEND_SRCDIR:?run through make check or make fuzz}"
 : "${TEND_BUILDDIR:?run through make check or make fuzz}"
 secs=${FUZZ_SECONDS:-60}
-names="header open recovery image"
+names="header open recovery image questionnaire"
 work="$TEND_BUILDDIR/tests/fuzz/work"
 mkdir -p "$work"
 
-echo "1..4"
+echo "1..5"
 if [ -z "${TEND_FUZZ_BUILT:-}" ]; then
 	# Called from make check: build them (clang, not automake's CC).
 	if ! (cd "$TEND_BUILDDIR" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \

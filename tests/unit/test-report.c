@@ -291,6 +291,10 @@ static const char want_md[] =
     "| 2026-01-11 09:00 | 1 | 7 | yes | | | | | 8 | | a, b \\| c d | "
     "day 1 after medicine session 1 |\n"
     "\n"
+    "## Questionnaires\n"
+    "\n"
+    "None.\n"
+    "\n"
     "## Sessions\n"
     "\n"
     "- 2026-01-05 10:00 · preparation session · Getting ready\n"
@@ -329,6 +333,7 @@ static const char want_json[] =
     "\"note\":\"a, b | c\\nd\",\"shared\":false,\"safety\":\"yes\","
     "\"placement\":\"day 1 after medicine session 1\","
     "\"why\":[\"safety\"]}],"
+    "\"measures_attention\":[],"
     "\"entries\":["
     "{\"id\":\"00000000-0000-4000-8000-000000000001\",\"short\":\"00000000\","
     "\"created\":\"2026-01-06T12:00:00+00:00\",\"created_utc\":1767700800,"
@@ -376,7 +381,8 @@ static const char want_json[] =
     "{\"id\":\"30000000-0000-4000-8000-000000000002\",\"short\":\"30000000\","
     "\"text\":\"Ask about sleep\","
     "\"created\":\"2026-01-15T12:00:00+00:00\",\"created_utc\":1768478400,"
-    "\"done\":\"2026-01-15T13:00:00+00:00\",\"done_utc\":1768482000}]}\n";
+    "\"done\":\"2026-01-15T13:00:00+00:00\",\"done_utc\":1768482000}],"
+    "\"measures\":[]}\n";
 
 /* Report where two texts first differ. */
 static int

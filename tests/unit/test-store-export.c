@@ -296,7 +296,8 @@ main(void)
 		    (sqlite3_int64)len, SQLITE_DESERIALIZE_FREEONCLOSE |
 		    SQLITE_DESERIALIZE_RESIZEABLE);
 		/* Schema 5's search index back to schema 2's (testutil.h). */
-		ok(sqlite3_exec(raw, "DROP TABLE therapists; "
+		ok(sqlite3_exec(raw, "DROP TABLE measures; "
+		    "DROP TABLE measure_defs; DROP TABLE therapists; "
 		    "ALTER TABLE checkins DROP COLUMN safety; "
 		    TEST_SQL_FTS_V2
 		    "PRAGMA user_version = 2", NULL, NULL, NULL) == SQLITE_OK,

@@ -189,7 +189,8 @@ main(void)
 
 	/* Older schemas: what an older tend wrote (this tend's migrations up
 	 * to that version) opens; with anything more it does not. */
-	bad = changed(img, len, "DROP TABLE therapists; "
+	bad = changed(img, len, "DROP TABLE measures; "
+	    "DROP TABLE measure_defs; DROP TABLE therapists; "
 	    "ALTER TABLE checkins DROP COLUMN safety; "
 	    TEST_SQL_FTS_V2
 	    "PRAGMA user_version = 2", &badlen);
@@ -201,7 +202,8 @@ main(void)
 	    "with its rows");
 	store_close(r);
 	sqlite3_free(bad);
-	bad = changed(img, len, "DROP TABLE therapists; "
+	bad = changed(img, len, "DROP TABLE measures; "
+	    "DROP TABLE measure_defs; DROP TABLE therapists; "
 	    "ALTER TABLE checkins DROP COLUMN safety; "
 	    TEST_SQL_FTS_V2
 	    "CREATE VIEW therapists AS SELECT 1; PRAGMA user_version = 2",
