@@ -280,6 +280,25 @@ report_measure_summary(struct store *s,
 	return rc;
 }
 
+/* Counters: the buffer may stream to a file as it grows (its length is
+ * no measure of what was written), so what is there is counted. */
+static int
+count_line(const char *line, int flagged, void *arg)
+{
+	(void)line;
+	(void)flagged;
+	(*(long *)arg)++;
+	return 0;
+}
+
+static int
+count_flagged(const struct measure_response *r, void *arg)
+{
+	(void)r;
+	(*(long *)arg)++;
+	return 0;
+}
+
 /* ---- Markdown ---- */
 
 /* Text on one line; in a table cell '|' is escaped too. */
@@ -379,11 +398,17 @@ md_measure_line(const char *line, int flagged, void *arg)
 static int
 md_measures_summary(struct store *s, struct rbuf *b, struct err *e)
 {
-	size_t start = b->len;
+	long n = 0;
 
+	if (report_measure_summary(s, count_line, &n, e) != 0)
+		return -1;
+	if (n == 0) {
+		rbuf_put(b, REPORT_NO_MEASURES "\n\n");
+		return 0;
+	}
 	if (report_measure_summary(s, md_measure_line, b, e) != 0)
 		return -1;
-	rbuf_put(b, b->len == start ? REPORT_NO_MEASURES "\n\n" : "\n");
+	rbuf_put(b, "\n");
 	return 0;
 }
 
@@ -393,7 +418,7 @@ report_summary_md(struct store *s, const struct report_summary *sum,
 {
 	struct open_count o = { b, 0, 0 };
 	char *who = report_who(s), *range = report_range(s, sum);
-	size_t before;
+	long nflag = 0;
 
 	rbuf_put(b, "## Summary\n\n- From: ");
 	sm_md(b, who, 0);
@@ -410,10 +435,10 @@ report_summary_md(struct store *s, const struct report_summary *sum,
 			return -1;
 		rbuf_put(b, "\n");
 	}
-	before = b->len;
-	if (report_md_measures_first(s, b, e) != 0)
+	if (store_measure_flagged(s, count_flagged, &nflag, e) != 0 ||
+	    report_md_measures_first(s, b, e) != 0)
 		return -1;
-	if (sum->flagged == 0 && b->len == before)
+	if (sum->flagged == 0 && nflag == 0)
 		rbuf_put(b, REPORT_NOTHING_FLAGGED "\n\n");
 
 	rbuf_put(b, "### Open agenda items\n\n");
@@ -495,17 +520,18 @@ html_measure_line(const char *line, int flagged, void *arg)
 static int
 html_measures_summary(struct store *s, struct rbuf *b, struct err *e)
 {
-	size_t start = b->len;
+	long n = 0;
 
+	if (report_measure_summary(s, count_line, &n, e) != 0)
+		return -1;
+	if (n == 0) {
+		rbuf_put(b, "<p class=\"none\">" REPORT_NO_MEASURES "</p>\n");
+		return 0;
+	}
 	rbuf_put(b, "<ul>\n");
 	if (report_measure_summary(s, html_measure_line, b, e) != 0)
 		return -1;
-	if (b->len == start + strlen("<ul>\n")) {
-		b->len = start;
-		b->p[start] = '\0';
-		rbuf_put(b, "<p class=\"none\">" REPORT_NO_MEASURES "</p>\n");
-	} else
-		rbuf_put(b, "</ul>\n");
+	rbuf_put(b, "</ul>\n");
 	return 0;
 }
 
@@ -515,7 +541,7 @@ report_summary_html(struct store *s, const struct report_summary *sum,
 {
 	struct open_count o = { b, 1, 0 };
 	char *who = report_who(s), *range = report_range(s, sum);
-	size_t before;
+	long nflag = 0;
 
 	rbuf_put(b, "<section id=\"summary\">\n<h2>Summary</h2>\n"
 	    "<dl class=\"meta\">\n<dt>from</dt><dd>");
@@ -534,10 +560,10 @@ report_summary_html(struct store *s, const struct report_summary *sum,
 			return -1;
 		rbuf_put(b, "</ul>\n");
 	}
-	before = b->len;
-	if (report_html_measures_first(s, b, e) != 0)
+	if (store_measure_flagged(s, count_flagged, &nflag, e) != 0 ||
+	    report_html_measures_first(s, b, e) != 0)
 		return -1;
-	if (sum->flagged == 0 && b->len == before)
+	if (sum->flagged == 0 && nflag == 0)
 		rbuf_put(b, "<p class=\"none\">" REPORT_NOTHING_FLAGGED
 		    "</p>\n");
 	rbuf_put(b, "</div>\n<h3>Open agenda items</h3>\n");
