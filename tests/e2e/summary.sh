@@ -4,7 +4,9 @@
 # symptoms per phase; a private check-in's low mood is nowhere in it;
 # the hardware cursor sits on the focused line and moves with it; Tab
 # goes to the next part; i shows every check-in with the days after the
-# medicine session; Esc goes to the timeline and i there comes back.
+# medicine session; PHQ-9 item 9 among the things to look at first and
+# the latest PHQ-9 with its change; Esc goes to the timeline and i there
+# comes back.
 . "$TEND_SRCDIR/tests/lib.sh"
 . "$TEND_SRCDIR/tests/e2e/tmux.sh"
 
@@ -43,6 +45,12 @@ j agenda add "Talk about the dream"
 j agenda add "Ask about sleep"
 j agenda done "$("$TEND_BIN" -f "$T/journal.tend" --passphrase-file "$T/pw" \
 	agenda list --json | jq -r '.[] | select(.text == "Ask about sleep") | .id')"
+printf '1 1 2 2 2 2 2 2 1\n' | "$TEND_BIN" -f "$T/journal.tend" \
+	--passphrase-file "$T/pw" measure take PHQ-9 --date "2026-10-02 09:00" \
+	>/dev/null 2>&1 || { echo "Bail out! measure take failed"; exit 1; }
+printf '0 0 1 1 1 0 0 0 0\n' | "$TEND_BIN" -f "$T/journal.tend" \
+	--passphrase-file "$T/pw" measure take PHQ-9 --date "2026-11-01 09:00" \
+	>/dev/null 2>&1 || { echo "Bail out! measure take failed"; exit 1; }
 j export -o "$T/b.tend" --to Dana
 "$TEND_BIN" --passphrase-file "$T/tpw" patient add Robin "$T/b.tend" \
 	>/dev/null 2>&1 || { echo "Bail out! patient add failed"; exit 1; }
@@ -62,6 +70,7 @@ tm_wait "Covers 2026-09-28 to 2026-11-08"
 tm_wait "To look at first"
 tm_wait "2026-10-15 21:00  low mood, mood 2, medicine session 1: a heavy night"
 tm_wait "2026-10-17 08:00  safety question: yes, mood 6, day 2 after medicine"
+tm_wait "2026-10-02 09:00  safety: PHQ-9: item 9"
 tm_wait "• Talk about the dream"
 ok "a done agenda item is not in the summary" \
 	sh -c '! tmux -L "$1" capture-pane -p -t tend | grep -q "Ask about sleep"' \
@@ -84,13 +93,14 @@ tm_wait "after medicine session 2 11-06..11-08   2 7.0 (6-8)   3.0 (2-4)   7.0 (
 tm_wait "preparation: flashbacks 1, on-edge 1"
 tm_wait "after medicine session 1: nightmares 1"
 tm_wait "Questionnaires"
+tm_wait "PHQ-9 on 2026-11-01: 3 of 27, minimal; 12 points lower than the time"
 ok "the private mood is not among the lowest" \
 	sh -c '! tmux -L "$1" capture-pane -p -t tend | grep -q "(1-"' \
 	sh "$TM_SOCK"
 tm_layout summary-phases
 is "$(cursor | cut -d' ' -f2)" "2" "the cursor still at the focused line"
 tm_key End
-tm_wait "› No questionnaires in this export."
+tm_wait "› PHQ-9 on 2026-11-01: 3 of 27, minimal"
 tm_key Home
 tm_wait "› From Robin (known)"
 is "$(cursor)" "1 2" "Home: the focus back on the first line"
