@@ -32,6 +32,8 @@
 #include <time.h>
 
 struct err;
+struct phase_scale;
+struct phase_summary;
 struct store;
 
 enum report_format { REPORT_MD, REPORT_JSON, REPORT_CSV, REPORT_HTML };
@@ -71,6 +73,45 @@ int report_render(struct store *s, enum report_format f, char **out,
     size_t *len, struct err *e);
 /* Wipe and free a rendered text (NULL is fine). */
 void report_free(char *text, size_t len);
+
+/* ---- the summary a therapist reads first (report-summary.c) ---- */
+
+/* Said above the table of phases. */
+#define REPORT_PHASES_ABOUT "Mean (lowest-highest) of the 0-10 scales " \
+    "in each phase of the treatment: higher is a better mood, stronger " \
+    "anxiety, better sleep. Symptoms: how many check-ins noted each."
+/* Said when there are no questionnaire answers. */
+#define REPORT_NO_MEASURES "No questionnaires in this export."
+
+/* A scale over a phase as shown: "5.2 (2-8)", "3.0" when lowest and
+ * highest are the same, "-" when nobody answered it. */
+void report_scale_text(const struct phase_scale *sc, char *buf, size_t n);
+/* The symptoms noted in a phase, "nightmares 3, on-edge 1"; "" for none. */
+void report_phase_symptoms(const struct phase_summary *p, char *buf,
+    size_t n);
+/* The days of a phase's check-ins: "2026-01-05", "2026-01-05 to 01-18",
+ * "2025-12-30 to 2026-01-04". */
+void report_phase_days(const struct phase_summary *p, char *buf, size_t n);
+/* The days after the latest medicine session at t ("0" its day), or ""
+ * before any. */
+void report_medicine_day_text(struct store *s, time_t t, char *buf,
+    size_t n);
+/* Who wrote it, from the export's meta: "\"Sam\", signing key ABCD...",
+ * with the reader's note on the sender (export_sender) after a ';'; a
+ * journal's own owner when it is no export.  malloc'd. */
+char *report_who(struct store *s);
+/* The days the check-ins and entries cover, and the range the export
+ * asked for when it says; malloc'd. */
+char *report_range(struct store *s, const struct report_summary *sum);
+
+/* The questionnaires for the summary: one line for each instrument
+ * answered, "PHQ-9 on 2026-11-08: 12 of 27, moderate; 4 points lower
+ * than the time before: ...; ... than the first one, on 2026-10-01: ...;
+ * safety: <flag> (3 answers)", about its latest answer; flagged: a flag
+ * of that answer fired.  cb's nonzero return stops and is returned. */
+int report_measure_summary(struct store *s,
+    int (*cb)(const char *line, int flagged, void *), void *arg,
+    struct err *e);
 
 /* One CSV field for text: quoted when it holds a comma, a double quote,
  * CR or LF (inner quotes doubled), with the formula guard above.  For

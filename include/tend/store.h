@@ -193,7 +193,9 @@ int store_tags_json(struct store *s, char **json, struct err *e);
 
 #define CHECKIN_UNSET (-1)
 
-/* The symptoms a check-in can record, as typed and stored. */
+/* The symptoms a check-in can record, as typed and stored
+ * (STORE_NSYMPTOMS of them, then NULL). */
+#define STORE_NSYMPTOMS 7
 extern const char *const store_symptoms[];
 int store_symptom_valid(const char *name);
 /* The symptoms of a check-in (its JSON array text) as "a, b" into buf, in
@@ -470,6 +472,45 @@ int store_stats_groups(struct store *s, int by_week,
     int (*cb)(const struct stats_group *, void *), void *arg,
     struct err *e);
 int store_stats_json(struct store *s, time_t now, char **json,
+    struct err *e);
+
+/* ---- the therapist's summary (summary.c) ---- */
+
+/* Days from the latest medicine session at or before t to t, between
+ * local calendar days (0: the day of the session); -1 when no medicine
+ * session came before t.  *no (may be NULL) gets that session's number,
+ * 0 when none. */
+long timeline_medicine_day(const struct timeline_point *sessions, size_t n,
+    time_t t, int *no);
+/* The same against the store's sessions. */
+long store_medicine_day(struct store *s, time_t t, int *no);
+
+/* One 0-10 scale over the check-ins of a phase. */
+struct phase_scale {
+	long n;                 /* check-ins that answered it */
+	double mean;            /* 0 when n is 0 */
+	int min, max;           /* CHECKIN_UNSET when n is 0 */
+};
+
+/* The check-ins of one phase of the treatment timeline (timeline_phase:
+ * "before the first session", "preparation", "after medicine session
+ * K"); pointers valid during the callback only. */
+struct phase_summary {
+	const char *label;
+	long checkins;
+	time_t first, last;     /* its first and last check-in */
+	const char *first_day, *last_day;       /* their days as written,
+	                                         * "2026-01-05" */
+	struct phase_scale mood, anxiety, sleep;
+	long flagged;           /* store_checkin_flags() not 0 */
+	long symptoms[STORE_NSYMPTOMS]; /* check-ins that noted each of
+	                                 * store_symptoms[] */
+};
+
+/* Every phase that has check-ins, in timeline order.  A callback
+ * returning nonzero stops the walk (that value is returned). */
+int store_phase_summary(struct store *s,
+    int (*cb)(const struct phase_summary *, void *), void *arg,
     struct err *e);
 
 /* ---- therapists the journal is shared with (therapist.c) ---- */

@@ -734,6 +734,31 @@ note_recipients(struct store *s, const struct share_bundle *b,
 	    "no, opened with the share passphrase", e);
 }
 
+/* Write down in the review's store what the reader knows of the sender
+ * (export_sender), for the summary at the top of a report. */
+static int
+note_sender(struct store *s, const struct share_sender *sd, struct err *e)
+{
+	char *text;
+	int rc;
+
+	switch (sd->from) {
+	case SHARE_FROM_KNOWN:
+		text = xasprintf("your known patient %s", sd->name);
+		break;
+	case SHARE_FROM_CHANGED:
+		text = xasprintf("named like your patient %s, but signed by "
+		    "another key than theirs", sd->name);
+		break;
+	default:
+		text = xstrdup("not one of your known patients");
+		break;
+	}
+	rc = store_image_note(s, "export_sender", text, e);
+	free(text);
+	return rc;
+}
+
 /* How review shows the bundle. */
 enum review_mode { REVIEW_APP, REVIEW_JSON, REVIEW_MD, REVIEW_FILE };
 
@@ -864,7 +889,8 @@ cmd_review(struct cli *c, int argc, char **argv)
 		goto done;
 	if (cli_bundle_sender(c, a.args[0], a.identity, b, &s, &sd) != 0)
 		goto done;
-	if (note_recipients(s, b, &c->err) != 0) {
+	if (note_recipients(s, b, &c->err) != 0 ||
+	    note_sender(s, &sd, &c->err) != 0) {
 		err_prefix(&c->err, "%s", a.args[0]);
 		goto done;
 	}

@@ -8,6 +8,7 @@ libtend_a_SOURCES += \
 	src/share/words.c \
 	src/share/report.c \
 	src/share/report-html.c \
+	src/share/report-summary.c \
 	src/share/report-measure.c
 noinst_HEADERS += \
 	include/tend/share.h \

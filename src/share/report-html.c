@@ -26,7 +26,8 @@
 
 /* The chart's drawing area inside its viewBox (CHART_W x CHART_H). */
 #define CHART_W 720
-#define CHART_H 290
+#define CHART_H 340
+#define LEGEND_Y 296
 #define PLOT_X0 44
 #define PLOT_X1 700
 #define PLOT_Y0 56
@@ -61,6 +62,11 @@ static const char style[] =
     "stroke-opacity:.55}\n"
     ".pt{fill:var(--accent);stroke:#fff;stroke-width:1.5}\n"
     ".med{stroke:var(--med);stroke-width:1.5;stroke-dasharray:5 4}\n"
+    ".prep{stroke:#4d7a4f;stroke-width:1.2;stroke-dasharray:1 3}\n"
+    ".integ{stroke:#6a5a8c;stroke-width:1.2;stroke-dasharray:8 3 1 3}\n"
+    ".othr{stroke:var(--muted);stroke-width:1;stroke-dasharray:2 2}\n"
+    ".low{fill:var(--med);stroke:none}\n"
+    ".kindlabel{fill:var(--muted);font:600 11px system-ui,sans-serif}\n"
     ".medlabel{fill:var(--med);font:600 12px system-ui,sans-serif}\n"
     "table{border-collapse:collapse;width:100%;font-size:.85rem}\n"
     "th,td{text-align:left;padding:.3rem .45rem;"
@@ -84,6 +90,7 @@ static const char style[] =
     ".attention{border-left:4px solid var(--med);padding:.2rem 1rem;"
     "margin:1rem 0}.attention li{margin:.3rem 0}\n"
     ".why{font-weight:600}\n"
+    "#summary h3{margin-top:1.4rem}\n"
     "footer{margin-top:3rem;font-size:.8rem;color:var(--muted)}\n"
     "@media print{body{background:#fff;font-size:11pt}"
     "main{max-width:none;padding:0}nav{display:none}"
@@ -97,9 +104,11 @@ struct point {
 	int mood;
 };
 
+/* A session on the chart, of any kind. */
 struct med {
 	time_t t;
-	int no;
+	enum session_kind kind;
+	int no;                 /* medicine sessions: 1, 2, ... */
 };
 
 struct html {
@@ -143,13 +152,12 @@ gather_session(const struct session *r, void *arg)
 {
 	struct html *h = arg;
 
-	if (r->kind != SESSION_MEDICINE)
-		return 0;
 	if (h->nmeds == h->capmeds) {
 		h->capmeds = h->capmeds ? h->capmeds * 2 : 8;
 		h->meds = xrealloc(h->meds, h->capmeds * sizeof *h->meds);
 	}
 	h->meds[h->nmeds].t = r->time;
+	h->meds[h->nmeds].kind = r->kind;
 	h->meds[h->nmeds].no = r->medicine_no;
 	h->nmeds++;
 	return 0;
@@ -170,14 +178,103 @@ chart_y(int mood)
 	return PLOT_Y1 - mood / 10.0 * (PLOT_Y1 - PLOT_Y0);
 }
 
+/* The class and the short label of a session's line on the chart. */
+static const char *const kind_class[] = {
+	[SESSION_PREPARATION] = "prep", [SESSION_MEDICINE] = "med",
+	[SESSION_INTEGRATION] = "integ", [SESSION_OTHER] = "othr",
+};
+static const char *const kind_letter[] = {
+	[SESSION_PREPARATION] = "P", [SESSION_MEDICINE] = "M",
+	[SESSION_INTEGRATION] = "I", [SESSION_OTHER] = "O",
+};
+
+/* The check-ins of one day (as written): where it sits, its mean and its
+ * lowest mood. */
+struct day {
+	double x, mean;
+	int low;
+	char name[16];
+};
+
+/* Group the points (in time order) by the day they were written on. */
+static size_t
+chart_days(const struct html *h, time_t t0, time_t t1, struct day *out)
+{
+	size_t i, n = 0, k = 0;
+	double xs = 0, sum = 0;
+	char name[16];
+
+	for (i = 0; i < h->npts; i++) {
+		report_day(h->pts[i].t, h->pts[i].off, name, sizeof name);
+		if (k > 0 && strcmp(name, out[n].name) != 0) {
+			out[n].x = xs / (double)k;
+			out[n].mean = sum / (double)k;
+			n++;
+			k = 0;
+		}
+		if (k == 0) {
+			snprintf(out[n].name, sizeof out[n].name, "%s", name);
+			out[n].low = h->pts[i].mood;
+			xs = sum = 0;
+		}
+		xs += chart_x(h->pts[i].t, t0, t1);
+		sum += h->pts[i].mood;
+		if (h->pts[i].mood < out[n].low)
+			out[n].low = h->pts[i].mood;
+		k++;
+	}
+	if (k > 0) {
+		out[n].x = xs / (double)k;
+		out[n].mean = sum / (double)k;
+		n++;
+	}
+	return n;
+}
+
+/* What the marks mean, under the dates. */
+static void
+chart_legend(struct rbuf *b)
+{
+	static const struct {
+		const char *cls, *text;
+	} sessions[] = {
+		{ "med", "medicine session" }, { "prep", "preparation" },
+		{ "integ", "integration" }, { "othr", "other session" },
+	};
+	size_t i;
+	int x = PLOT_X0;
+
+	rbuf_printf(b, "<g class=\"legend\">\n<circle class=\"pt key\" cx=\"%d\" "
+	    "cy=\"%d\" r=\"4\"/><text class=\"axis\" x=\"%d\" y=\"%d\">a "
+	    "check-in</text>\n", x + 4, LEGEND_Y - 4, x + 12, LEGEND_Y);
+	rbuf_printf(b, "<line class=\"trend key\" x1=\"%d\" y1=\"%d\" x2=\"%d\" "
+	    "y2=\"%d\"/><text class=\"axis\" x=\"%d\" y=\"%d\">mean of the "
+	    "day</text>\n", x + 100, LEGEND_Y - 4, x + 124, LEGEND_Y - 4,
+	    x + 130, LEGEND_Y);
+	rbuf_printf(b, "<path class=\"low key\" d=\"M%d %d h10 l-5 8 z\"/>"
+	    "<text class=\"axis\" x=\"%d\" y=\"%d\">lowest of the day</text>\n",
+	    x + 240, LEGEND_Y - 9, x + 256, LEGEND_Y);
+	for (i = 0; i < sizeof sessions / sizeof sessions[0]; i++) {
+		int lx = x + (int)i * 150;
+
+		rbuf_printf(b, "<line class=\"%s key\" x1=\"%d\" y1=\"%d\" "
+		    "x2=\"%d\" y2=\"%d\"/><text class=\"axis\" x=\"%d\" "
+		    "y=\"%d\">%s</text>\n", sessions[i].cls, lx + 4,
+		    LEGEND_Y + 10, lx + 4, LEGEND_Y + 26, lx + 12, LEGEND_Y + 22,
+		    sessions[i].text);
+	}
+	rbuf_put(b, "</g>\n");
+}
+
 static void
 chart(struct html *h)
 {
 	struct rbuf *b = h->b;
+	struct day *days;
 	time_t t0 = 0, t1 = 0;
 	double lastx = -1000;
 	int row = 0, v;
-	size_t i;
+	size_t i, nd;
 	char day[16], when[32];
 
 	for (i = 0; i < h->npts; i++) {
@@ -199,7 +296,8 @@ chart(struct html *h)
 	rbuf_printf(b, "<figure>\n<svg "
 	    "viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"chart-t\">\n"
 	    "<title id=\"chart-t\">Mood at each check-in over time, 0 to 10, "
-	    "with the medicine sessions marked</title>\n", CHART_W, CHART_H);
+	    "with each day's mean and lowest mood and every session marked"
+	    "</title>\n", CHART_W, CHART_H);
 	for (v = 0; v <= 10; v += 2)
 		rbuf_printf(b, "<line class=\"grid\" x1=\"%d\" y1=\"%.1f\" "
 		    "x2=\"%d\" y2=\"%.1f\"/><text class=\"axis\" x=\"%d\" "
@@ -215,11 +313,29 @@ chart(struct html *h)
 		    PLOT_Y1 + 22, i == 0 ? "start" : i == 4 ? "end" : "middle",
 		    day);
 	}
+	/* Other sessions first, medicine sessions over them. */
+	for (i = 0; i < h->nmeds; i++) {
+		const struct med *m = &h->meds[i];
+		double x = chart_x(m->t, t0, t1);
+
+		if (m->kind == SESSION_MEDICINE)
+			continue;
+		report_time(m->t, time_offset(m->t), when, sizeof when);
+		rbuf_printf(b, "<line class=\"%s\" x1=\"%.1f\" y1=\"%d\" "
+		    "x2=\"%.1f\" y2=\"%d\"><title>%s: %s session</title></line>"
+		    "<text class=\"kindlabel\" x=\"%.1f\" y=\"%d\" "
+		    "text-anchor=\"middle\">%s</text>\n", kind_class[m->kind],
+		    x, PLOT_Y0, x, PLOT_Y1, when,
+		    store_session_kind_name(m->kind), x, PLOT_Y0 - 4,
+		    kind_letter[m->kind]);
+	}
 	for (i = 0; i < h->nmeds; i++) {
 		double x = chart_x(h->meds[i].t, t0, t1);
 		double lx = x < PLOT_X0 + 60 ? PLOT_X0 + 60 :
 		    x > PLOT_X1 - 60 ? PLOT_X1 - 60 : x;
 
+		if (h->meds[i].kind != SESSION_MEDICINE)
+			continue;
 		/* Labels closer than their width take turns on two rows. */
 		row = x - lastx < 130 ? !row : 0;
 		lastx = x;
@@ -229,12 +345,13 @@ chart(struct html *h)
 		    "session %d</text>\n", x, row ? 48 : 32, x, PLOT_Y1, lx,
 		    row ? 42 : 26, h->meds[i].no);
 	}
-	if (h->npts > 1) {
+	days = xcalloc(h->npts + 1, sizeof *days);
+	nd = chart_days(h, t0, t1, days);
+	if (nd > 1) {
 		rbuf_put(b, "<polyline class=\"trend\" points=\"");
-		for (i = 0; i < h->npts; i++)
-			rbuf_printf(b, "%s%.1f,%.1f", i ? " " : "",
-			    chart_x(h->pts[i].t, t0, t1),
-			    chart_y(h->pts[i].mood));
+		for (i = 0; i < nd; i++)
+			rbuf_printf(b, "%s%.1f,%.1f", i ? " " : "", days[i].x,
+			    PLOT_Y1 - days[i].mean / 10.0 * (PLOT_Y1 - PLOT_Y0));
 		rbuf_put(b, "\"/>\n");
 	}
 	for (i = 0; i < h->npts; i++) {
@@ -244,22 +361,20 @@ chart(struct html *h)
 		    chart_x(h->pts[i].t, t0, t1), chart_y(h->pts[i].mood),
 		    when, h->pts[i].mood);
 	}
+	/* Each day's lowest mood: a small triangle pointing down under it. */
+	for (i = 0; i < nd; i++)
+		rbuf_printf(b, "<path class=\"low\" d=\"M%.1f %.1f h10 l-5 8 z\">"
+		    "<title>%s: lowest mood %d, mean %.1f</title></path>\n",
+		    days[i].x - 5, chart_y(days[i].low) + 6, days[i].name,
+		    days[i].low, days[i].mean);
+	sodium_memzero(days, (h->npts + 1) * sizeof *days);
+	free(days);
+	chart_legend(b);
 	rbuf_put(b, "</svg>\n<figcaption>Each dot is one check-in's mood "
-	    "(0 lowest, 10 best). Dashed lines mark the medicine sessions."
-	    "</figcaption>\n</figure>\n");
-}
-
-static int
-phase_row(const struct stats_group *g, void *arg)
-{
-	struct rbuf *b = arg;
-
-	rbuf_put(b, "<tr><td>");
-	rbuf_html(b, g->label);
-	rbuf_printf(b, "</td><td class=\"num\">%ld</td><td class=\"num\">"
-	    "%.1f</td><td class=\"num\">%d</td><td class=\"num\">%d</td>"
-	    "</tr>\n", g->checkins, g->mood_mean, g->mood_min, g->mood_max);
-	return 0;
+	    "(0 lowest, 10 best); the line joins each day's mean, and a "
+	    "triangle marks each day's lowest mood. Vertical lines mark the "
+	    "sessions: medicine sessions labelled, P preparation, I "
+	    "integration, O other.</figcaption>\n</figure>\n");
 }
 
 /* ---- the sections ---- */
@@ -362,11 +477,13 @@ static int
 checkin_row(const struct checkin *r, void *arg)
 {
 	struct html *h = arg;
-	char when[32], symptoms[160];
+	char when[32], symptoms[160], day[24];
 
 	report_time(r->time, r->time_off, when, sizeof when);
+	report_medicine_day_text(h->s, r->time, day, sizeof day);
 	rbuf_printf(h->b, "<tr><td class=\"nw\">%s</td><td class=\"num\">"
-	    "%d</td><td>%s</td>", when, r->mood, report_safety(r));
+	    "%s</td><td class=\"num\">%d</td><td>%s</td>", when, day,
+	    r->mood, report_safety(r));
 	scale_cell(h->b, r->anxiety);
 	scale_cell(h->b, r->sleep);
 	if (r->sleep_hours == CHECKIN_UNSET)
@@ -383,26 +500,6 @@ checkin_row(const struct checkin *r, void *arg)
 	rbuf_put(h->b, "</td><td>");
 	rbuf_html(h->b, r->placement);
 	rbuf_put(h->b, "</td></tr>\n");
-	return 0;
-}
-
-/* One check-in to look at first, as a list item. */
-static int
-flagged_item(const struct checkin *r, void *arg)
-{
-	struct html *h = arg;
-	char when[32], why[64];
-
-	report_time(r->time, r->time_off, when, sizeof when);
-	report_flag_text(r, why, sizeof why);
-	rbuf_printf(h->b, "<li><span class=\"nw\">%s</span> · <span "
-	    "class=\"why\">%s</span> · mood %d · ", when, why, r->mood);
-	rbuf_html(h->b, r->placement);
-	if (report_nz(r->note)[0] != '\0') {
-		rbuf_put(h->b, " · ");
-		rbuf_html(h->b, r->note);
-	}
-	rbuf_put(h->b, "</li>\n");
 	return 0;
 }
 
@@ -439,36 +536,14 @@ sections(struct html *h, const struct report_summary *sum, struct err *e)
 	struct entry_filter all;
 
 	memset(&all, 0, sizeof all);
-	rbuf_put(b, "<section id=\"attention\">\n<h2>To look at first</h2>\n");
-	if (sum->flagged == 0)
-		none(b, REPORT_NOTHING_FLAGGED);
-	else {
-		rbuf_put(b, "<p>" REPORT_FLAGGED_ABOUT "</p>\n"
-		    "<ul class=\"attention\">\n");
-		if (store_checkin_flagged(h->s, flagged_item, h, e) != 0)
-			return -1;
-		rbuf_put(b, "</ul>\n");
-	}
-	if (report_html_measures_first(h->s, b, e) != 0)
-		return -1;
-	rbuf_put(b, "</section>\n<section id=\"mood\">\n<h2>Mood over time"
-	    "</h2>\n");
+	rbuf_put(b, "<section id=\"mood\">\n<h2>Mood over time</h2>\n");
 	if (store_checkin_list(h->s, 0, 0, gather_checkin, h, e) != 0 ||
 	    store_session_list(h->s, gather_session, h, e) != 0)
 		return -1;
 	if (h->npts == 0)
 		none(b, "No check-ins in this export.");
-	else {
+	else
 		chart(h);
-		rbuf_put(b, "<h3 style=\"margin-top:1.4rem\">Mood by phase of "
-		    "treatment</h3>\n<table>\n<thead><tr><th>Phase</th>"
-		    "<th class=\"num\">Check-ins</th><th class=\"num\">Mean"
-		    "</th><th class=\"num\">Lowest</th><th class=\"num\">"
-		    "Highest</th></tr></thead>\n<tbody>\n");
-		if (store_stats_groups(h->s, 0, phase_row, b, e) != 0)
-			return -1;
-		rbuf_put(b, "</tbody>\n</table>\n");
-	}
 	rbuf_put(b, "</section>\n<section id=\"timeline\">\n<h2>Treatment "
 	    "timeline</h2>\n");
 	if (sum->sessions == 0)
@@ -491,7 +566,7 @@ sections(struct html *h, const struct report_summary *sum, struct err *e)
 		none(b, "No check-ins in this export.");
 	else {
 		rbuf_put(b, "<table>\n<thead><tr><th>When</th><th class=\"num\">"
-		    "Mood</th><th>Safety</th><th class=\"num\">Anxiety</th><th class=\"num\">"
+		    "Days after medicine</th><th class=\"num\">Mood</th><th>Safety</th><th class=\"num\">Anxiety</th><th class=\"num\">"
 		    "Sleep</th><th class=\"num\">Hours</th><th class=\"num\">"
 		    "Energy</th><th class=\"num\">Connection</th><th>Symptoms"
 		    "</th><th>Note</th><th>Timeline</th></tr></thead>\n"
@@ -551,16 +626,20 @@ report_html(struct store *s, struct rbuf *b, struct err *e)
 	report_statement(&statement, &sum);
 	rbuf_html(b, statement.p);
 	rbuf_free(&statement);
-	rbuf_put(b, "</p>\n<dl class=\"meta\">\n");
-	if (report_meta_walk(s, meta_row, b, e) != 0)
-		return -1;
-	rbuf_put(b, "<dt>times</dt><dd>as written, in the writer's local "
-	    "time</dd>\n</dl>\n</header>\n<nav><a href=\"#attention\">"
-	    "First</a><a href=\"#mood\">Mood</a>"
+	rbuf_put(b, "</p>\n</header>\n<nav><a href=\"#summary\">Summary</a>"
+	    "<a href=\"#about\">About</a><a href=\"#mood\">Mood</a>"
 	    "<a href=\"#timeline\">Timeline</a><a href=\"#entries\">Entries"
 	    "</a><a href=\"#checkins\">Check-ins</a><a href=\"#measures\">"
 	    "Questionnaires</a><a href=\"#agenda\">"
 	    "Agenda</a></nav>\n");
+	if (report_summary_html(s, &sum, b, e) != 0)
+		return -1;
+	rbuf_put(b, "<section id=\"about\">\n<h2>About this export</h2>\n"
+	    "<dl class=\"meta\">\n");
+	if (report_meta_walk(s, meta_row, b, e) != 0)
+		return -1;
+	rbuf_put(b, "<dt>times</dt><dd>as written, in the writer's local "
+	    "time</dd>\n</dl>\n</section>\n");
 	rc = sections(&h, &sum, e);
 	/* Moods and times are journal data too. */
 	if (h.pts != NULL)

@@ -91,6 +91,13 @@ const char *report_safety(const struct checkin *c);
 
 int report_html(struct store *s, struct rbuf *b, struct err *e);
 
+/* The summary at the top of a report (report-summary.c): a "## Summary"
+ * section (Markdown) or <section id="summary"> (HTML). */
+int report_summary_md(struct store *s, const struct report_summary *sum,
+    struct rbuf *b, struct err *e);
+int report_summary_html(struct store *s, const struct report_summary *sum,
+    struct rbuf *b, struct err *e);
+
 /* Questionnaire answers (report-measure.c).  _first: the answers with a
  * flag, for the section to look at first (Markdown list items; HTML a
  * paragraph and a list; nothing when there are none); then a section of

@@ -289,6 +289,7 @@ report_html_measures(struct store *s, struct rbuf *b, struct err *e)
 /* ---- CSV ---- */
 
 struct csv {
+	struct store *s;
 	struct rbuf *b;
 	int flagged;            /* 1: only flagged ones, 0: only the rest */
 	long n;
@@ -333,7 +334,9 @@ csv_row(const struct measure_response *r, void *arg)
 	rbuf_put(c->b, ",");
 	for (i = 0; i < r->nanswers; i++)
 		rbuf_printf(c->b, "%s%d", i ? " " : "", r->answers[i]);
-	rbuf_put(c->b, "\r\n");
+	/* The last column: days after the latest medicine session. */
+	report_medicine_day_text(c->s, r->time, when, sizeof when);
+	rbuf_printf(c->b, ",%s\r\n", when);
 	rbuf_free(&t);
 	c->n++;
 	return 0;
@@ -343,7 +346,7 @@ int
 report_csv_measures(struct store *s, struct rbuf *b, int flagged,
     struct err *e)
 {
-	struct csv c = { b, flagged, 0 };
+	struct csv c = { s, b, flagged, 0 };
 
 	return store_measure_responses(s, NULL, 0, 0, csv_row, &c, e);
 }

@@ -211,6 +211,7 @@ static const struct {
 	{ "export_fingerprint", "signing key" },
 	{ "export_recipients", "made for" },
 	{ "export_named", "your identity named" },
+	{ "export_sender", "sender" },
 	{ "export_since", "from" },
 	{ "export_until", "to" },
 	{ "export_all", "entries and check-ins" },
@@ -580,10 +581,13 @@ static int
 md_checkin(const struct checkin *r, void *arg)
 {
 	struct md *m = arg;
-	char when[32], symptoms[160];
+	char when[32], symptoms[160], day[24];
 
 	report_time(r->time, r->time_off, when, sizeof when);
-	rbuf_printf(m->b, "| %s | %d |", when, r->mood);
+	report_medicine_day_text(m->s, r->time, day, sizeof day);
+	rbuf_printf(m->b, "| %s |", when);
+	md_cell(m->b, day);
+	rbuf_printf(m->b, " %d |", r->mood);
 	md_cell(m->b, report_safety(r));
 	md_scale(m->b, r->anxiety);
 	md_scale(m->b, r->sleep);
@@ -597,26 +601,6 @@ md_checkin(const struct checkin *r, void *arg)
 	md_cell(m->b, symptoms);
 	md_cell(m->b, r->note != NULL ? r->note : "");
 	md_cell(m->b, r->placement);
-	rbuf_put(m->b, "\n");
-	return 0;
-}
-
-/* One check-in to look at first, as a list item. */
-static int
-md_flagged(const struct checkin *r, void *arg)
-{
-	struct md *m = arg;
-	char when[32], why[64];
-
-	report_time(r->time, r->time_off, when, sizeof when);
-	report_flag_text(r, why, sizeof why);
-	rbuf_printf(m->b, "- %s · **%s** · mood %d · *", when, why, r->mood);
-	md_inline(m->b, r->placement, 0);
-	rbuf_put(m->b, "*");
-	if (report_nz(r->note)[0] != '\0') {
-		rbuf_put(m->b, " · ");
-		md_inline(m->b, r->note, 0);
-	}
 	rbuf_put(m->b, "\n");
 	return 0;
 }
@@ -690,22 +674,13 @@ render_md(struct store *s, struct rbuf *b, struct err *e)
 	rbuf_put(b, "\n\n");
 	report_statement(b, &sum);
 	rbuf_put(b, "\n\n");
+	if (report_summary_md(s, &sum, b, e) != 0)
+		return -1;
+	rbuf_put(b, "## About this export\n\n");
 	if (report_meta_walk(s, md_meta, b, e) != 0)
 		return -1;
 	if (b->p[b->len - 2] != '\n')
 		rbuf_put(b, "\n");
-
-	rbuf_put(b, "## To look at first\n\n");
-	if (sum.flagged == 0)
-		rbuf_put(b, REPORT_NOTHING_FLAGGED "\n\n");
-	else {
-		rbuf_put(b, REPORT_FLAGGED_ABOUT "\n\n");
-		if (store_checkin_flagged(s, md_flagged, &m, e) != 0)
-			return -1;
-		rbuf_put(b, "\n");
-	}
-	if (report_md_measures_first(s, b, e) != 0)
-		return -1;
 
 	rbuf_put(b, "## Entries\n\n");
 	if (sum.entries == 0)
@@ -717,11 +692,11 @@ render_md(struct store *s, struct rbuf *b, struct err *e)
 	if (sum.checkins == 0)
 		rbuf_put(b, "None.\n\n");
 	else
-		rbuf_put(b, "| When | Mood | Safety | Anxiety | Sleep | "
-		    "Hours slept | Energy | Connection | Symptoms | Note | "
-		    "Timeline |\n"
+		rbuf_put(b, "| When | Days after medicine | Mood | Safety | "
+		    "Anxiety | Sleep | Hours slept | Energy | Connection | "
+		    "Symptoms | Note | Timeline |\n"
 		    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | "
-		    "--- | --- |\n");
+		    "--- | --- | --- |\n");
 	if (store_checkin_list(s, 0, 0, md_checkin, &m, e) != 0)
 		return -1;
 	if (sum.checkins > 0)
@@ -811,6 +786,7 @@ csv_scale(struct rbuf *b, int v)
 /* The CSV being written; pad: the four questionnaire columns follow
  * (empty on a check-in's row). */
 struct csv {
+	struct store *s;        /* for the days after a medicine session */
 	struct rbuf *b;
 	int pad;
 };
@@ -839,8 +815,10 @@ csv_checkin(const struct checkin *r, void *arg)
 	rbuf_printf(b, ",%s,", r->shared ? "yes" : "no");
 	csv_field(b, r->placement);
 	report_flag_text(r, symptoms, sizeof symptoms);
-	rbuf_printf(b, ",%s,%s%s\r\n", report_safety(r), symptoms,
+	rbuf_printf(b, ",%s,%s%s,", report_safety(r), symptoms,
 	    c->pad ? ",,,," : "");
+	report_medicine_day_text(c->s, r->time, symptoms, sizeof symptoms);
+	rbuf_printf(b, "%s\r\n", symptoms);
 	return 0;
 }
 
@@ -859,13 +837,14 @@ csv_unflagged(const struct checkin *r, void *arg)
 static int
 render_csv(struct store *s, struct rbuf *b, struct err *e)
 {
-	struct csv c = { b, report_has_measures(s, e) };
+	struct csv c = { s, b, report_has_measures(s, e) };
 
 	if (c.pad < 0)
 		return -1;
 	rbuf_printf(b, "id,time,mood,anxiety,sleep_quality,sleep_hours,energy,"
-	    "connection,symptoms,note,shared,timeline,safety,attention%s\r\n",
-	    c.pad ? REPORT_CSV_MEASURE_COLUMNS : "");
+	    "connection,symptoms,note,shared,timeline,safety,attention%s,"
+	    "days_after_medicine\r\n", c.pad ? REPORT_CSV_MEASURE_COLUMNS :
+	    "");
 	if (store_checkin_flagged(s, csv_checkin, &c, e) != 0 ||
 	    (c.pad && report_csv_measures(s, b, 1, e) != 0) ||
 	    store_checkin_list(s, 0, 0, csv_unflagged, &c, e) != 0)

@@ -27,6 +27,8 @@ const char *const store_symptoms[] = {
 	"nightmares", "flashbacks", "avoidance", "on-edge", "numbness",
 	"concentration", "irritability", NULL,
 };
+_Static_assert(sizeof store_symptoms / sizeof store_symptoms[0] ==
+    STORE_NSYMPTOMS + 1, "STORE_NSYMPTOMS counts store_symptoms");
 
 void
 store_symptoms_text(const char *json, char *buf, size_t n)

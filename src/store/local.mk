@@ -9,6 +9,7 @@ libtend_a_SOURCES += \
 	src/store/session.c \
 	src/store/agenda.c \
 	src/store/stats.c \
+	src/store/summary.c \
 	src/store/export.c \
 	src/store/therapist.c \
 	src/store/document.c \

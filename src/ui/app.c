@@ -57,6 +57,7 @@ const struct screen *const ui_screens[] = {
 	&screen_bundle,
 	&screen_export,
 	&screen_sender,
+	&screen_summary,
 	&screen_name,
 	&screen_therapist,
 	&screen_jot,
@@ -677,10 +678,12 @@ ui_run(const struct ui_opts *opts, int *locked, struct err *e)
 		a->store = opts->review;
 		a->readonly = 1;
 		a->sender = opts->sender;
-		/* Not a known patient: that screen first, nothing else. */
-		ui_push(a, a->sender != NULL &&
-		    a->sender->from != SHARE_FROM_KNOWN ? &screen_sender :
-		    &screen_home, NULL);
+		/* Not a known patient: that screen first, nothing else;
+		 * then the summary, with the timeline below it. */
+		if (a->sender != NULL && a->sender->from != SHARE_FROM_KNOWN)
+			ui_push(a, &screen_sender, NULL);
+		else
+			summary_open_review(a);
 	} else
 		ui_push(a, access(a->vault_path, F_OK) == 0 ? &screen_unlock :
 		    &screen_firstrun, NULL);

@@ -39,7 +39,8 @@ libtend_a_SOURCES += \
 	src/ui/screen-unlock.c \
 	src/ui/screen-jot.c \
 	src/ui/screen-measure.c \
-	src/ui/screen-measures.c
+	src/ui/screen-measures.c \
+	src/ui/screen-summary.c
 noinst_HEADERS += \
 	include/tend/ui.h \
 	src/ui/plot.h \

@@ -91,6 +91,7 @@ plot_series_init(struct plot_series *s, int cols)
 	s->cols = cols > 0 ? cols : 0;
 	s->sum = xcalloc((size_t)s->cols + 1, sizeof *s->sum);
 	s->n = xcalloc((size_t)s->cols + 1, sizeof *s->n);
+	s->min = xcalloc((size_t)s->cols + 1, sizeof *s->min);
 }
 
 void
@@ -98,8 +99,10 @@ plot_series_free(struct plot_series *s)
 {
 	free(s->sum);
 	free(s->n);
+	free(s->min);
 	s->sum = NULL;
 	s->n = NULL;
+	s->min = NULL;
 	s->cols = 0;
 }
 
@@ -112,6 +115,8 @@ plot_series_add(struct plot_series *s, int col, double v)
 		v = 0;
 	if (v > PLOT_MAX)
 		v = PLOT_MAX;
+	if (s->n[col] == 0 || v < s->min[col])
+		s->min[col] = v;
 	s->sum[col] += v;
 	s->n[col]++;
 }
@@ -122,6 +127,15 @@ plot_series_get(const struct plot_series *s, int col, double *v)
 	if (col < 0 || col >= s->cols || s->n[col] == 0)
 		return 0;
 	*v = s->sum[col] / s->n[col];
+	return 1;
+}
+
+int
+plot_series_min(const struct plot_series *s, int col, double *v)
+{
+	if (col < 0 || col >= s->cols || s->n[col] == 0)
+		return 0;
+	*v = s->min[col];
 	return 1;
 }
 
@@ -158,43 +172,78 @@ plot_put_braille(char *p, unsigned bits)
 	return 3;
 }
 
-void
-plot_render(const struct plot_axis *ax, const struct plot_series *s,
-    const int *marks, int rows, int braille, char **out)
+/* A session mark in a column's first cell, or a space. */
+static char *
+plot_put_mark(char *p, int mark, int braille)
 {
-	/* Both dots of a braille dot row, top row first. */
+	if (mark != 0 && braille) {
+		/* U+250A ┊ (medicine) or U+254E ╎ (any other session). */
+		p[0] = (char)0xe2;
+		p[1] = (char)(mark > 0 ? 0x94 : 0x95);
+		p[2] = (char)(mark > 0 ? 0x8a : 0x8e);
+		return p + 3;
+	}
+	*p++ = (char)(mark > 0 ? '|' : mark < 0 ? ':' : ' ');
+	return p;
+}
+
+static void
+plot_draw(const struct plot_axis *ax, const struct plot_series *s,
+    const int *marks, int rows, int braille, int low, char **out)
+{
+	/* Both dots of a braille dot row, top row first; the left dot. */
 	static const unsigned dots[4] = { 0x09, 0x12, 0x24, 0xc0 };
+	static const unsigned left[4] = { 0x01, 0x02, 0x04, 0x40 };
 	int r, col, cell, levels = braille ? rows * 4 : rows;
 
 	for (r = 0; r < rows; r++) {
 		char *p = out[r];
 
 		for (col = 0; col < ax->cols; col++) {
-			double v;
+			double v, m;
 			int has = plot_series_get(s, col, &v), lv = 0, row = -1;
+			int lm = 0, lrow = -1;
+			unsigned bits = 0;
 
 			if (has) {
 				lv = plot_level(v, levels);
 				row = rows - 1 - (braille ? lv / 4 : lv);
 			}
+			if (has && low && plot_series_min(s, col, &m) &&
+			    (lm = plot_level(m, levels)) < lv)
+				lrow = rows - 1 - (braille ? lm / 4 : lm);
+			if (row == r)
+				bits |= dots[3 - lv % 4];
+			if (lrow == r)
+				bits |= left[3 - lm % 4];
 			for (cell = 0; cell < ax->width; cell++) {
-				if (row == r && braille) {
-					p += plot_put_braille(p,
-					    dots[3 - lv % 4]);
-				} else if (row == r) {
+				if (bits != 0 && braille)
+					p += plot_put_braille(p, bits);
+				else if (row == r)
 					*p++ = '*';
-				} else if (cell == 0 && marks != NULL &&
-				    marks[col] != 0 && braille) {
-					memcpy(p, "\xe2\x94\x8a", 3);
-					p += 3;
-				} else if (cell == 0 && marks != NULL &&
-				    marks[col] != 0) {
-					*p++ = '|';
-				} else {
+				else if (lrow == r)
+					*p++ = 'v';
+				else if (cell == 0 && marks != NULL)
+					p = plot_put_mark(p, marks[col],
+					    braille);
+				else
 					*p++ = ' ';
-				}
 			}
 		}
 		*p = '\0';
 	}
+}
+
+void
+plot_render(const struct plot_axis *ax, const struct plot_series *s,
+    const int *marks, int rows, int braille, char **out)
+{
+	plot_draw(ax, s, marks, rows, braille, 0, out);
+}
+
+void
+plot_render_low(const struct plot_axis *ax, const struct plot_series *s,
+    const int *marks, int rows, int braille, char **out)
+{
+	plot_draw(ax, s, marks, rows, braille, 1, out);
 }

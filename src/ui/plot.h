@@ -42,11 +42,12 @@ int plot_col(const struct plot_axis *, long day);
 /* Cells the columns take (cols * width). */
 int plot_cells(const struct plot_axis *);
 
-/* One series: the sum and count of the values in each column. */
+/* One series: the sum, count and lowest of the values in each column. */
 struct plot_series {
 	int cols;
 	double *sum;
 	int *n;
+	double *min;
 };
 
 void plot_series_init(struct plot_series *, int cols);
@@ -55,6 +56,8 @@ void plot_series_free(struct plot_series *);
 void plot_series_add(struct plot_series *, int col, double v);
 /* The mean of column col into *v; 0 if the column is empty. */
 int plot_series_get(const struct plot_series *, int col, double *v);
+/* The lowest value of column col into *v; 0 if the column is empty. */
+int plot_series_min(const struct plot_series *, int col, double *v);
 
 /* v (0 .. PLOT_MAX) as one of levels steps, 0 at the bottom, rounded to
  * the nearest. */
@@ -73,6 +76,19 @@ size_t plot_row_size(const struct plot_axis *);
  * first cell wherever no dot is.  Everything else is a space.
  */
 void plot_render(const struct plot_axis *, const struct plot_series *s,
+    const int *marks, int rows, int braille, char **out);
+
+/*
+ * The same, and each column's lowest value too where it lies below the
+ * mean's level: with braille one dot (the left of the cell's two) at its
+ * level, in the cell of the mean's dash when they share a row; without,
+ * a 'v' on its row.  For a mood: the lowest of the day beside its mean.
+ *
+ * marks: a positive entry (a medicine session) draws "┊" or '|' as
+ * above; a negative one (any other session) draws "╎" or ':'.
+ */
+#define PLOT_MARK_OTHER (-1)
+void plot_render_low(const struct plot_axis *, const struct plot_series *s,
     const int *marks, int rows, int braille, char **out);
 
 #endif

@@ -35,6 +35,7 @@ struct bline {
 };
 
 struct bundle {
+	struct app *app;
 	struct bline *line;
 	int n, cap;
 	int top;                /* first line shown */
@@ -49,7 +50,7 @@ static const struct keydef bundle_keys[] = {
 	  "Scroll down a page.", 0 },
 	{ ACT_FIRST, { UI_KC(KEY_HOME) }, "Top", "Go to the top.", 0 },
 	{ ACT_LAST, { UI_KC(KEY_END) }, "End", "Go to the end.", 0 },
-	{ ACT_BACK, { UI_ESC, 'q' }, "Back", "Back to the timeline.", 1 },
+	{ ACT_BACK, { UI_ESC, 'q' }, "Back", "Go back.", 1 },
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
 	  "Show the keys and what they do.", 1 },
 	{ ACT_LOCK, { 'L' }, "Close",
@@ -112,7 +113,8 @@ bundle_checkin(const struct checkin *c, void *arg)
 {
 	struct bundle *b = arg;
 	char when[32], mood[12], anx[4], slp[4], hrs[8], en[4], con[4];
-	char sym[160], *t;
+	char sym[160], day[8], *t;
+	long d = store_medicine_day(b->app->store, c->time, NULL);
 	int low = c->mood != CHECKIN_UNSET && c->mood <= 2;
 
 	time_format_iso(c->time, c->time_off, when, sizeof when);
@@ -132,8 +134,13 @@ bundle_checkin(const struct checkin *c, void *arg)
 	else
 		snprintf(hrs, sizeof hrs, "%.1f", c->sleep_hours);
 	store_symptoms_text(c->symptoms, sym, sizeof sym);
+	if (d < 0 || d > 9999)
+		snprintf(day, sizeof day, "%s", "-");
+	else
+		snprintf(day, sizeof day, "%ld", d);
 	bundle_add(b, low ? ROLE_MOOD_LOW : ROLE_NORMAL,
-	    xasprintf(" %-16.16s %8s %6s %4s %5s %5s %6s %4s", when, mood,
+	    xasprintf(" %-16.16s %4s %8s %6s %4s %5s %5s %6s %4s", when, day,
+	    mood,
 	    c->safety == CHECKIN_SAFETY_YES ? "yes" :
 	    c->safety == CHECKIN_SAFETY_NO ? "no" : "-", anx, slp, hrs, en,
 	    con));
@@ -256,9 +263,9 @@ bundle_build(struct app *a, struct bundle *b)
 	bundle_add(b, ROLE_NORMAL, xstrdup(""));
 	bundle_add(b, ROLE_HEADING, xstrdup("Check-ins"));
 	before = b->n;
-	bundle_add(b, ROLE_DIM, xasprintf(" %-16s %8s %6s %4s %5s %5s %6s "
-	    "%4s", "When", "Mood", "Safety", "Anx", "Sleep", "Hours", "Energy",
-	    "Conn"));
+	bundle_add(b, ROLE_DIM, xasprintf(" %-16s %4s %8s %6s %4s %5s %5s %6s "
+	    "%4s", "When", "Day", "Mood", "Safety", "Anx", "Sleep", "Hours",
+	    "Energy", "Conn"));
 	if (store_checkin_list(a->store, 0, 0, bundle_checkin, b, &e) != 0)
 		bundle_add(b, ROLE_WARNING, xasprintf("The check-ins could not "
 		    "be read: %s.", e.msg));
@@ -266,6 +273,8 @@ bundle_build(struct app *a, struct bundle *b)
 		bundle_add(b, ROLE_DIM, xstrdup(" This export holds no "
 		    "check-ins."));
 	else {
+		bundle_add(b, ROLE_HINT, xstrdup(" Day: days after the latest "
+		    "medicine session (0: its day; -: before the first)."));
 		bundle_add(b, ROLE_HINT, xstrdup(" Scales 0-10; -: not "
 		    "answered; low: a mood of 2 or lower."));
 		bundle_add(b, ROLE_HINT, xstrdup(" Safety: the answer to the "
@@ -288,6 +297,7 @@ bundle_enter(struct app *a, struct frame *f)
 	struct bundle *b = xcalloc(1, sizeof *b);
 
 	f->data = b;
+	b->app = a;
 	bundle_build(a, b);
 }
 

@@ -1,6 +1,7 @@
 /*
- * screen-chart.c: mood, anxiety and sleep over time, with the medicine
- * sessions marked.
+ * screen-chart.c: mood, anxiety and sleep over time, with every session
+ * marked (medicine sessions as M1, M2; P preparation, I integration, O
+ * other) and, in the mood panel, each day's lowest mood beside its mean.
  *
  * Three small panels are stacked, one a series, so they are told apart
  * by their names and places rather than by colour.  Each column is one
@@ -14,7 +15,7 @@
  *	         5┤  ⣀⣀          ┊ ⠒⠒
  *	...
  *	            3 Nov      10 Nov
- *	┊ M1: medicine session 1.  Each column is one day.
+ *	┊ M medicine  ╎ P preparation, I integration, O other  ⠁ lowest mood
  *
  * m switches to each questionnaire taken, in turn, and back: its totals
  * with every session marked (chart-measure.c).
@@ -57,9 +58,11 @@ struct chart_point {
 	int v[CHART_SERIES];    /* CHECKIN_UNSET when not given */
 };
 
+/* A session of any kind (the name is older than that). */
 struct chart_medicine {
 	long day;
-	int no;
+	int no;                 /* medicine sessions: 1, 2, ...; else 0 */
+	enum session_kind kind;
 };
 
 struct chart {
@@ -116,14 +119,13 @@ chart_add_session(const struct session *s, void *arg)
 {
 	struct chart *ch = arg;
 
-	if (s->kind != SESSION_MEDICINE)
-		return 0;
 	if (ch->nmed == ch->medcap) {
 		ch->medcap = ch->medcap != 0 ? ch->medcap * 2 : 8;
 		ch->med = xrealloc(ch->med, ch->medcap * sizeof *ch->med);
 	}
 	ch->med[ch->nmed].day = plot_day(s->time, s->time_off);
 	ch->med[ch->nmed].no = s->medicine_no;
+	ch->med[ch->nmed].kind = s->kind;
 	ch->nmed++;
 	return 0;
 }
@@ -270,32 +272,105 @@ chart_dates(struct app *a, const struct plot_axis *ax, int y, int x)
 	}
 }
 
-/* What the marks and columns mean, as much as fits on row y. */
+/* Whether the chart shows a session of kind k (any kind: -1). */
+static int
+chart_has(const struct chart *ch, int k)
+{
+	size_t i;
+
+	for (i = 0; i < ch->nmed; i++)
+		if (k < 0 || (int)ch->med[i].kind == k)
+			return 1;
+	return 0;
+}
+
+/* What the marks and columns mean, as much as fits on row y: the
+ * longest of the wordings that fits. */
 static void
 chart_legend(struct app *a, const struct chart *ch,
     const struct plot_axis *ax, size_t count, int y)
 {
-	const char *mark = draw_glyph(a, "┊", "|"), *meds = "";
-	char text[3][200];
-	int i;
+	const char *med = draw_glyph(a, "┊", "|"), *oth = draw_glyph(a, "╎",
+	    ":"), *low = draw_glyph(a, "⠁", "v");
+	char kinds[3][96], text[4][240];
+	int i, has_med = chart_has(ch, SESSION_MEDICINE);
+	int has_oth = chart_has(ch, SESSION_PREPARATION) ||
+	    chart_has(ch, SESSION_INTEGRATION) || chart_has(ch, SESSION_OTHER);
 
-	if (ch->nmed == 1)
-		meds = " M1: medicine session 1. ";
-	else if (ch->nmed > 1)
-		meds = " M1, M2: medicine sessions. ";
-	snprintf(text[0], sizeof text[0], "%s%s%sEach column is %d day%s; "
-	    "empty: no check-in.", ch->nmed > 0 ? mark : "", meds,
-	    count == 0 ? "No check-ins in this range. " : "", ax->per_col,
-	    ax->per_col == 1 ? "" : "s");
-	snprintf(text[1], sizeof text[1], "%s%s%d day%s a column.",
-	    ch->nmed > 0 ? mark : "", meds, ax->per_col,
-	    ax->per_col == 1 ? "" : "s");
-	snprintf(text[2], sizeof text[2], "%s%s%d day%s a column.",
-	    ch->nmed > 0 ? mark : "", ch->nmed > 0 ? " M: medicine. " : "",
+	snprintf(kinds[0], sizeof kinds[0], "%s%s%s%s%s%s%s",
+	    has_med ? med : "", has_med ? " M medicine  " : "",
+	    has_oth ? oth : "", has_oth ? " P preparation, I integration, "
+	    "O other  " : "", low, " lowest mood  ", "");
+	snprintf(kinds[1], sizeof kinds[1], "%s%s%s%s%s lowest mood  ",
+	    has_med ? med : "", has_med ? " M medicine  " : "",
+	    has_oth ? oth : "", has_oth ? " P prep  I integration  O other  " :
+	    "", low);
+	snprintf(kinds[2], sizeof kinds[2], "%s%s%s lowest ",
+	    has_med || has_oth ? med : "", has_med || has_oth ?
+	    " sessions  " : "", low);
+	snprintf(text[0], sizeof text[0], "%s%sEach column is %d day%s.",
+	    kinds[0], count == 0 ? "No check-ins in this range. " : "",
 	    ax->per_col, ax->per_col == 1 ? "" : "s");
-	for (i = 0; i < 2 && draw_width(text[i]) > COLS - 2; i++)
+	snprintf(text[1], sizeof text[1], "%s%d day%s a column.", kinds[0],
+	    ax->per_col, ax->per_col == 1 ? "" : "s");
+	snprintf(text[2], sizeof text[2], "%s%d day%s a column.", kinds[1],
+	    ax->per_col, ax->per_col == 1 ? "" : "s");
+	snprintf(text[3], sizeof text[3], "%s%d d/col.", kinds[2],
+	    ax->per_col);
+	for (i = 0; i < 3 && draw_width(text[i]) > COLS - 2; i++)
 		;
 	draw_text(a, y, 1, COLS - 2, ROLE_DIM, text[i]);
+}
+
+/* The sessions above the panels: every kind marked in marks (medicine
+ * over the others), labelled M1, M2 or P, I, O where there is room,
+ * medicine sessions first. */
+static void
+chart_sessions(struct app *a, const struct chart *ch,
+    const struct plot_axis *ax, int *marks, int y, int x)
+{
+	static const char *const letter[] = {
+		[SESSION_PREPARATION] = "P", [SESSION_MEDICINE] = "M",
+		[SESSION_INTEGRATION] = "I", [SESSION_OTHER] = "O",
+	};
+	char *used = xcalloc((size_t)COLS + 1, 1);
+	int pass;
+	size_t k;
+
+	for (pass = 0; pass < 2; pass++)
+		for (k = 0; k < ch->nmed; k++) {
+			const struct chart_medicine *m = &ch->med[k];
+			int col = plot_col(ax, m->day), cx, w, i, free_ = 1;
+			int medicine = m->kind == SESSION_MEDICINE;
+			char lab[16];
+
+			if (col < 0 || medicine != (pass == 0))
+				continue;
+			if (medicine)
+				marks[col] = m->no > 0 ? m->no : 1;
+			else if (marks[col] == 0)
+				marks[col] = PLOT_MARK_OTHER;
+			cx = x + col * ax->width;
+			if (medicine)
+				snprintf(lab, sizeof lab, "M%d", m->no);
+			else
+				snprintf(lab, sizeof lab, "%s",
+				    letter[m->kind]);
+			w = (int)strlen(lab);
+			if (cx + w > COLS)
+				continue;
+			/* A label needs its cells and a space on each side. */
+			for (i = cx > 0 ? cx - 1 : 0; i <= cx + w && i < COLS;
+			    i++)
+				if (used[i])
+					free_ = 0;
+			if (!free_)
+				continue;
+			memset(used + cx, 1, (size_t)w);
+			draw_text(a, y, cx, COLS - cx, medicine ? ROLE_MEDICINE :
+			    ROLE_DIM, lab);
+		}
+	free(used);
 }
 
 static void
@@ -305,7 +380,7 @@ chart_draw(struct app *a, struct frame *f)
 	struct plot_axis ax;
 	struct plot_series s[CHART_SERIES];
 	int top = ui_body_top(), end = ui_body_end(), rows, gap, y, i, r;
-	int *marks, x = CHART_MARGIN, next = 0;
+	int *marks, x = CHART_MARGIN;
 	long first, days;
 	char title[128], **lines;
 	size_t k, count = 0;
@@ -351,27 +426,19 @@ chart_draw(struct app *a, struct frame *f)
 		    chart_ranges[ch->range].brief, count,
 		    count == 1 ? "" : "s");
 	draw_text(a, top, 1, COLS - 2, ROLE_HEADING, title);
-	for (k = 0; k < ch->nmed; k++) {
-		int col = plot_col(&ax, ch->med[k].day), cx;
-		char lab[16];
-
-		if (col < 0)
-			continue;
-		marks[col] = ch->med[k].no;
-		cx = x + col * ax.width;
-		snprintf(lab, sizeof lab, "M%d", ch->med[k].no);
-		if (cx >= next && cx + (int)strlen(lab) <= COLS) {
-			draw_text(a, top + 1, cx, COLS - cx, ROLE_MEDICINE, lab);
-			next = cx + (int)strlen(lab) + 1;
-		}
-	}
+	chart_sessions(a, ch, &ax, marks, top + 1, x);
 
 	lines = xcalloc((size_t)rows, sizeof *lines);
 	for (r = 0; r < rows; r++)
 		lines[r] = xmalloc(plot_row_size(&ax));
 	y = top + 2;
 	for (i = 0; i < CHART_SERIES; i++) {
-		plot_render(&ax, &s[i], marks, rows, a->utf8, lines);
+		/* The mood panel shows each day's lowest mood too. */
+		if (i == 0)
+			plot_render_low(&ax, &s[i], marks, rows, a->utf8,
+			    lines);
+		else
+			plot_render(&ax, &s[i], marks, rows, a->utf8, lines);
 		for (r = 0; r < rows && y < end; r++, y++) {
 			chart_margin(a, y, i, r, rows);
 			draw_text(a, y, x, COLS - x, ROLE_NORMAL, lines[r]);
@@ -434,7 +501,10 @@ const struct screen screen_chart = {
 	    "slept). Higher is more: a high point is a good mood, strong "
 	    "anxiety or good sleep. "
 	    "Days with several check-ins show their average; days without "
-	    "one stay empty. M1, M2 and the dotted lines mark your medicine "
-	    "sessions. Once you have taken a questionnaire, m shows its "
-	    "totals instead, with every session marked.",
+	    "one stay empty; in the mood chart a single dot below a day's "
+	    "mark (v without braille) is the lowest mood of that day. Dotted "
+	    "lines mark your sessions: M1, M2 the medicine sessions, P "
+	    "preparation, I integration, O other sessions. Once you have "
+	    "taken a questionnaire, m shows its totals instead, with every "
+	    "session marked.",
 };

@@ -68,9 +68,10 @@ static const struct keydef home_keys[] = {
 	  "minute.", 1 },
 	{ ACT_OPEN, { UI_ENTER }, "Read",
 	  "Read the chosen entry or check-in.", 1 },
-	{ ACT_INFO, { 'i' }, "About",
-	  "Who signed this export, when, the days it covers, and its "
-	  "check-ins as a table (reviewing an export only).", 1 },
+	{ ACT_INFO, { 'i' }, "Summary",
+	  "The summary of this export: who wrote it, what to look at "
+	  "first, the agenda, each phase in numbers (reviewing an export "
+	  "only).", 1 },
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
 	  "Show the keys and what they do.", 1 },
 	{ ACT_SEARCH, { '/' }, "Search",
@@ -989,7 +990,7 @@ home_key_fn(struct app *a, struct frame *f, enum action act, int key)
 		{ ACT_SEARCH, "search" }, { ACT_CHART, "chart" },
 		{ ACT_SESSIONS, "sessions" }, { ACT_AGENDA, "agenda" },
 		{ ACT_EXPORT, "export" }, { ACT_TRASH, "trash" },
-		{ ACT_SUPPORT, "support" }, { ACT_INFO, "bundle" },
+		{ ACT_SUPPORT, "support" }, { ACT_INFO, "summary" },
 		{ ACT_MEASURE, "measures" },
 	};
 	size_t i;

@@ -103,6 +103,7 @@ sender_key(struct app *a, struct frame *f, enum action act, int key)
 	if (act != ACT_CONFIRM)
 		return UI_PASS;
 	ui_replace(a, &screen_home, NULL);      /* f is gone now */
+	ui_push(a, &screen_summary, NULL);
 	return UI_DRAW_ALL;
 }
 

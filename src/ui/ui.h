@@ -409,6 +409,10 @@ extern const struct screen screen_therapist;
 extern const struct screen screen_jot;
 extern const struct screen screen_measures;
 extern const struct screen screen_measure;
+extern const struct screen screen_summary;
+
+/* Open a review (screen-summary.c): the timeline, the summary on top. */
+void summary_open_review(struct app *);
 
 /* Every screen, for the tests and the help screen. */
 extern const struct screen *const ui_screens[];

@@ -100,23 +100,23 @@ is "$(jq -r '[.attention[].note] | join(" ")' "$T/all.json")" \
 # ---- review --md, CSV, HTML: the flagged ones first ----
 ok "review --md" tr_ "$T/b.tend" --md
 printf '%s\n' "$OUT" >"$T/b.md"
-is "$(grep -n -e '^## ' "$T/b.md" | head -n 2 | cut -d: -f2- | tr '\n' '|')" \
-	"## To look at first|## Entries|" "md: the section comes first"
-like "$(sed -n '/^## To look at first/,/^## Entries/p' "$T/b.md")" \
+is "$(grep -n -e '^##* ' "$T/b.md" | sed -n 2,3p | cut -d: -f2- | tr '\n' '|')" \
+	"## Summary|### To look at first|" "md: the section comes first, in the summary"
+like "$(sed -n '/^### To look at first/,/^### Open agenda/p' "$T/b.md")" \
 	'\*\*safety question: yes\*\* · mood 4 .* yesnoteword' "md: the yes"
-like "$(sed -n '/^## To look at first/,/^## Entries/p' "$T/b.md")" \
+like "$(sed -n '/^### To look at first/,/^### Open agenda/p' "$T/b.md")" \
 	'\*\*low mood\*\* · mood 2 .* lownoteword' "md: the low mood"
 is "$(grep -c -e crashnoteword -e privatenoteword -e privateyesword "$T/b.md")" 0 \
 	"md: no private check-in"
 ok "review as CSV" tr_ "$T/b.tend" -o "$T/b.csv" --format csv --yes
 is "$(head -n 1 "$T/b.csv" | tr -d '\r')" \
-	"id,time,mood,anxiety,sleep_quality,sleep_hours,energy,connection,symptoms,note,shared,timeline,safety,attention" \
-	"csv: safety and attention columns at the end"
+	"id,time,mood,anxiety,sleep_quality,sleep_hours,energy,connection,symptoms,note,shared,timeline,safety,attention,days_after_medicine" \
+	"csv: safety and attention columns near the end"
 is "$(sed -n '2,$p' "$T/b.csv" | cut -d, -f10 | tr -d '\r' | tr '\n' ' ')" \
 	"yesnoteword lownoteword defaultnoteword sharednoteword " \
 	"csv: the flagged rows first, then the rest"
 is "$(sed -n 2p "$T/b.csv" | tr -d '\r' | cut -d, -f13-)" \
-	"yes,safety question: yes" "csv: says why"
+	"yes,safety question: yes," "csv: says why"
 ok "review as HTML" tr_ "$T/b.tend" -o "$T/b.html" --format html --yes
 at=$(grep -b -o 'id="attention"' "$T/b.html" | cut -d: -f1)
 mood=$(grep -b -o 'id="mood"' "$T/b.html" | cut -d: -f1)

@@ -231,10 +231,10 @@ is "$(printf '%s\n' "$OUT" | jq -r '[.measures[] | select(.shared | not) | "\(.i
 
 ok "review --md" tr_ "$T/b.tend" --md
 printf '%s\n' "$OUT" >"$T/b.md"
-like "$(sed -n '/^## To look at first/,/^## Entries/p' "$T/b.md")" \
+like "$(sed -n '/^### To look at first/,/^### Open agenda/p' "$T/b.md")" \
 	'\*\*safety: PHQ-9\*\* · item 9 .*answered above "Not at all"' \
 	"md: PHQ-9 item 9 among the things to look at first"
-like "$(sed -n '/^## To look at first/,/^## Entries/p' "$T/b.md")" \
+like "$(sed -n '/^### To look at first/,/^### Open agenda/p' "$T/b.md")" \
 	'\*\*WHO-5\*\* · a percentage score of 50 or lower' "md: the WHO-5 too"
 like "$(sed -n '/^## Questionnaires/,/^## Sessions/p' "$T/b.md")" \
 	'\| 2026-11-08 09:00 \| PCL-5 \| total 25 of 80; B 10, C 2, D 7, E 6; item rule not met; below the cut-off range 31-33 \| 20 points lower' \
@@ -242,7 +242,7 @@ like "$(sed -n '/^## Questionnaires/,/^## Sessions/p' "$T/b.md")" \
 is "$(grep -c 'PCL-5 | total 28' "$T/b.md")" 0 "md: no private answer"
 ok "review as CSV" tr_ "$T/b.tend" -o "$T/b.csv" --format csv --yes
 is "$(head -n 1 "$T/b.csv" | tr -d '\r')" \
-	"id,time,mood,anxiety,sleep_quality,sleep_hours,energy,connection,symptoms,note,shared,timeline,safety,attention,questionnaire,total,band,answers" \
+	"id,time,mood,anxiety,sleep_quality,sleep_hours,energy,connection,symptoms,note,shared,timeline,safety,attention,questionnaire,total,band,answers,days_after_medicine" \
 	"csv: four columns more when there are answers"
 is "$(sed -n '2,$p' "$T/b.csv" | tr -d '\r' | cut -d, -f15,16 | tr '\n' ' ')" \
 	"PHQ-9,11 WHO-5,12 Sleep-3,5 PCL-5,45 PCL-5,25 PHQ-9,22 GAD-7,9 GAD-7,15 " \

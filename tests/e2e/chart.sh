@@ -73,8 +73,10 @@ is "$(tm_screen | sed -n 16p | cut -c1-8)" "Sleep   " "the sleep panel below tha
 is "$(tm_screen | sed -n 16,20p | cut -c55-56 | tr -d ' \n')" "" "no sleep given six days ago: that day stays empty"
 is "$(tm_screen | sed -n 3p | cut -c43-44)" "M2" "M2 above twelve days ago"
 is "$(tm_screen | sed -n 5p | cut -c43)" "|" "a line under M2 where there is no point"
-like "$(tm_screen | sed -n 3p)" '^ *M2$' "M1 is outside the last 4 weeks"
-like "$(tm_screen)" "\| M1, M2: medicine sessions" "a legend"
+like "$(tm_screen | sed -n 3p)" '^ *P +M2$' "M1 is outside the last 4 weeks; the preparation session is marked P"
+is "$(tm_screen | sed -n 5p | cut -c27)" ":" "a line of its own kind under P"
+is "$(tm_screen | sed -n 7p | cut -c55-56)" "vv" "mood 2 and 8 six days ago: the lowest, 2, under their mean"
+like "$(tm_screen)" "\| M medicine  : P prep  I integration  O other  v lowest mood" "a legend"
 like "$(tm_screen | sed -n 21p)" "^ +$(label 27) " "the dates start 27 days ago"
 if tm_screen | LC_ALL=C grep -q '[^ -~]'; then
 	_result 1 "without UTF-8 the screen is plain ASCII"
@@ -87,7 +89,7 @@ tm_type r
 tm_wait "the last 3 months (5 check-ins)"
 like "$(tm_screen | sed -n 21p)" "^ +$(label 90) " "3 months: the dates start 90 days ago"
 is "$(tm_screen | sed -n 3p | cut -c13-)" \
-	"$(printf '%*sM1%*sM2' $(((90 - 60) / 2)) '' $(((60 - 12) / 2 - 2)) '')" \
+	"$(printf '%*sM1%*sP%*sM2' $(((90 - 60) / 2)) '' $(((60 - 20) / 2 - 2)) '' $(((20 - 12) / 2 - 1)) '')" \
 	"3 months: M1 and M2 where their days are (2 days a column)"
 [ "$weeks" != "$(tm_screen | sed -n 21p)" ]
 _result $? "the date labels changed"

@@ -25,7 +25,8 @@ E2E_TESTS = \
 	tests/e2e/progress.sh \
 	tests/e2e/mistakes.sh \
 	tests/e2e/measure.sh \
-	tests/e2e/measure-take.sh
+	tests/e2e/measure-take.sh \
+	tests/e2e/summary.sh
 TESTS += $(E2E_TESTS)
 # The HTML report's screenshot, kept next to the test logs to look at.
 CLEANFILES += tests/e2e/report-html.png
@@ -52,6 +53,8 @@ EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
 	tests/e2e/expected/support-empty.txt \
 	tests/e2e/expected/editor.txt \
 	tests/e2e/expected/review.txt \
+	tests/e2e/expected/summary.txt \
+	tests/e2e/expected/summary-phases.txt \
 	tests/e2e/expected/review-about.txt \
 	tests/e2e/expected/sender-unknown.txt \
 	tests/e2e/expected/sender-changed.txt \

@@ -2,7 +2,7 @@
 # full-screen app: the READ-ONLY mark, only shared entries and check-ins,
 # no way to write or change anything, the check-ins to look at first (a
 # yes to the safety question, a low mood) at the top, the export's
-# details and check-ins table, the chart with the medicine session, the
+# details and check-ins table (from the summary), the chart with the medicine session, the
 # agenda, a safety plan "not included in this export"; a lock closes the
 # review; the bundle is byte for byte the same afterwards.
 . "$TEND_SRCDIR/tests/lib.sh"
@@ -43,6 +43,8 @@ tm_mask() {
 
 TM_ARGS="--passphrase-file $T/tpw review $T/b.tend"
 tm_start 80 24
+tm_wait "tend · Summary"
+tm_key Escape
 tm_home
 tm_wait "From: Robin (known)"
 tm_wait "READ-ONLY"
@@ -50,7 +52,7 @@ tm_wait "Nach der Sitzung"
 ok "the private entry is not there" \
 	sh -c '! tmux -L "$1" capture-pane -p -t tend | grep -q "Nur für mich"' \
 	sh "$TM_SOCK"
-tm_wait "i About"
+tm_wait "i Summary"
 tm_wait "Look at first: 2 check-ins with a safety yes or a low mood (press i)."
 ok "the private check-in is not there" \
 	sh -c '! tmux -L "$1" capture-pane -p -t tend | grep -q "mood 4/10"' \
@@ -66,6 +68,8 @@ for k in n c t e; do
 	tm_home_q 1 && _result 0 "$k opens nothing" || _result 1 "$k opens nothing"
 done
 tm_type i
+tm_wait "tend · Summary"
+tm_type i
 tm_wait "About this export"
 tm_wait "To look at first"
 tm_wait "low mood, mood 2: schwere Nacht"
@@ -74,13 +78,15 @@ is "$(tmux -L "$TM_SOCK" capture-pane -p -t tend | sed -n 2p)" " To look at firs
 	"they come first"
 tm_wait "Signed by the journal with the fingerprint"
 tm_wait "From: Robin (known)"
-tm_wait "low    2      -    7"
+tm_wait "0 low    2      -    7"
 tm_wait "      nightmares; schwere Nacht"
 tm_wait "Entries and check-ins: only those the patient marked to share"
 ok "no private check-in in the table" \
 	sh -c '! tmux -L "$1" capture-pane -p -t tend | grep -q privatecheckinword' \
 	sh "$TM_SOCK"
 tm_layout review-about
+tm_key Escape
+tm_wait "tend · Summary"
 tm_key Escape
 tm_home
 tm_type S

@@ -47,6 +47,9 @@ tm_wait "Close the review without reading the export"
 tm_key Escape
 tm_wait "Unknown sender"
 tm_key Enter
+tm_wait "tend · Summary"
+tm_wait "not one of your known"
+tm_key Escape
 tm_home
 tm_wait "Secretlynx"
 tm_wait "From: an unknown sender"
@@ -82,14 +85,18 @@ ok "no journal text before Enter" \
 	sh "$TM_SOCK"
 tm_layout sender-changed
 tm_key Enter
+tm_wait "not signed by the journal of"
+tm_key Escape
 tm_wait "Impostorlynx"
 tm_wait "From: a changed key"
 tm_type q
 tm_wait "tend-exited-0"
 
-# ---- a known patient: straight to the journal ----
+# ---- a known patient: straight to the summary, the journal below ----
 TM_ARGS="--passphrase-file $T/tpw review $T/b.tend"
 tm_start 80 24
+tm_wait "tend · Summary"
+tm_key Escape
 tm_home
 tm_wait "From: Robin (known)"
 tm_wait "Secretlynx"

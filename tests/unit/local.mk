@@ -25,6 +25,7 @@ UNIT_TESTS = \
 	tests/unit/test-store-trash \
 	tests/unit/test-store-fix \
 	tests/unit/test-store-session \
+	tests/unit/test-store-summary \
 	tests/unit/test-store-measure \
 	tests/unit/test-store-scale \
 	tests/unit/test-store-export \

@@ -222,19 +222,48 @@ static const char want_md[] =
     "from 2026-01-06 to 2026-01-12. It is not encrypted: anyone who can "
     "open this file can read it.\n"
     "\n"
-    "- exported: 2026-01-15 14:00\n"
-    "- from: the beginning\n"
-    "- to: 2026-01-15\n"
-    "- entries and check-ins: all, also those not marked to share\n"
-    "- reviewer note: for Dr. <A>\n"
+    "## Summary\n"
     "\n"
-    "## To look at first\n"
+    "- From: a journal without a name\n"
+    "- Covers: 2026-01-06 to 2026-01-12 (the export asked for the "
+    "beginning to 2026-01-15)\n"
+    "\n"
+    "### To look at first\n"
     "\n"
     "Check-ins with a yes to the safety question (thoughts of harming "
     "oneself) or a mood of 2 or lower, oldest first.\n"
     "\n"
     "- 2026-01-11 09:00 · **safety question: yes** · mood 7 · "
     "*day 1 after medicine session 1* · a, b | c d\n"
+    "\n"
+    "### Open agenda items\n"
+    "\n"
+    "- [ ] Talk about the dream\n"
+    "\n"
+    "### Mood, anxiety and sleep by phase\n"
+    "\n"
+    "Mean (lowest-highest) of the 0-10 scales in each phase of the "
+    "treatment: higher is a better mood, stronger anxiety, better sleep. "
+    "Symptoms: how many check-ins noted each.\n"
+    "\n"
+    "| Phase | Days | Check-ins | Mood | Anxiety | Sleep | Symptoms noted "
+    "|\n"
+    "| --- | --- | --- | --- | --- | --- | --- |\n"
+    "| preparation | 2026-01-07 | 1 | 4.0 | 6.0 | 5.0 | nightmares 1, "
+    "on-edge 1 |\n"
+    "| after medicine session 1 | 2026-01-11 | 1 | 7.0 | - | - | none |\n"
+    "\n"
+    "### Questionnaires\n"
+    "\n"
+    "No questionnaires in this export.\n"
+    "\n"
+    "## About this export\n"
+    "\n"
+    "- exported: 2026-01-15 14:00\n"
+    "- from: the beginning\n"
+    "- to: 2026-01-15\n"
+    "- entries and check-ins: all, also those not marked to share\n"
+    "- reviewer note: for Dr. <A>\n"
     "\n"
     "## Entries\n"
     "\n"
@@ -255,12 +284,13 @@ static const char want_md[] =
     "\n"
     "## Check-ins\n"
     "\n"
-    "| When | Mood | Safety | Anxiety | Sleep | Hours slept | Energy | "
-    "Connection | Symptoms | Note | Timeline |\n"
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
-    "| 2026-01-07 09:00 | 4 | no | 6 | 5 | 6.5 | | | nightmares, on-edge | "
-    "=HYPERLINK(\"x\") | preparation |\n"
-    "| 2026-01-11 09:00 | 7 | yes | | | | | 8 | | a, b \\| c d | "
+    "| When | Days after medicine | Mood | Safety | Anxiety | Sleep | "
+    "Hours slept | Energy | Connection | Symptoms | Note | Timeline |\n"
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- "
+    "| --- |\n"
+    "| 2026-01-07 09:00 | | 4 | no | 6 | 5 | 6.5 | | | nightmares, "
+    "on-edge | =HYPERLINK(\"x\") | preparation |\n"
+    "| 2026-01-11 09:00 | 1 | 7 | yes | | | | | 8 | | a, b \\| c d | "
     "day 1 after medicine session 1 |\n"
     "\n"
     "## Questionnaires\n"
@@ -283,13 +313,14 @@ static const char want_md[] =
 
 static const char want_csv[] =
     "id,time,mood,anxiety,sleep_quality,sleep_hours,energy,connection,"
-    "symptoms,note,shared,timeline,safety,attention\r\n"
+    "symptoms,note,shared,timeline,safety,attention,days_after_medicine"
+    "\r\n"
     "10000000-0000-4000-8000-000000000002,2026-01-11T09:00:00+00:00,7,,,,"
     ",8,,\"a, b | c\nd\",no,day 1 after medicine session 1,yes,"
-    "safety question: yes\r\n"
+    "safety question: yes,1\r\n"
     "10000000-0000-4000-8000-000000000001,2026-01-07T09:00:00+00:00,4,6,"
     "5,6.5,,,\"nightmares, on-edge\",\"'=HYPERLINK(\"\"x\"\")\",yes,"
-    "preparation,no,\r\n";
+    "preparation,no,,\r\n";
 
 static const char want_json[] =
     "{\"format\":\"tend-export\",\"version\":1,"
@@ -439,6 +470,24 @@ test_formats(struct store *s)
 	ok(count(out, "<line class=\"med\"") == 1 &&
 	    strstr(out, ">Medicine session 1</text>") != NULL,
 	    "HTML: the medicine session marked and labelled");
+	ok(count(out, "<line class=\"prep\"") == 1 &&
+	    count(out, "<line class=\"integ\"") == 0 &&
+	    strstr(out, "<title>2026-01-05 10:00: preparation session</title>")
+	    != NULL, "HTML: the preparation session marked too");
+	ok(count(out, "<path class=\"low\"") == 2 &&
+	    strstr(out, "<title>2026-01-11: lowest mood 7, mean 7.0</title>")
+	    != NULL && strstr(out, "lowest of the day</text>") != NULL &&
+	    strstr(out, ">integration</text>") != NULL,
+	    "HTML: each day's lowest mood, and a legend for every mark");
+	ok(strstr(out, "<section id=\"summary\">") != NULL &&
+	    strstr(out, "<section id=\"summary\">") <
+	    strstr(out, "<section id=\"about\">") &&
+	    strstr(out, "<td>preparation</td><td class=\"nw\">2026-01-07</td>"
+	    "<td class=\"num\">1</td><td class=\"num nw\">4.0</td>") != NULL,
+	    "HTML: the summary first, with the phases");
+	ok(strstr(out, "<td class=\"nw\">2026-01-11 09:00</td><td class=\"num"
+	    "\">1</td><td class=\"num\">7</td>") != NULL,
+	    "HTML: days after the medicine session in the check-ins table");
 	ok(count(out, "http:") == 0 && count(out, "https:") == 0 &&
 	    count(out, "src=") == 0 && count(out, "@import") == 0 &&
 	    count(out, "url(") == 0 && count(out, "@font-face") == 0 &&
