@@ -337,6 +337,18 @@ search_resize(struct app *a, struct frame *f)
 	list_reload(&s->list, search_height());
 }
 
+/* Whether every hit is an entry (the count then says "entries"). */
+static int
+search_only_entries(const struct search *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nhits; i++)
+		if (s->hits[i].table != STORE_ENTRY)
+			return 0;
+	return 1;
+}
+
 static void
 search_draw(struct app *a, struct frame *f)
 {
@@ -361,9 +373,14 @@ search_draw(struct app *a, struct frame *f)
 			snprintf(count, sizeof count, "Nothing you wrote has "
 			    "these words.");
 		else if (s->more)
-			snprintf(count, sizeof count, "More than %d found; "
+			snprintf(count, sizeof count, "More than %d %sfound; "
 			    "the best %d are shown.", SEARCH_LIMIT,
+			    search_only_entries(s) ? "entries " : "",
 			    SEARCH_LIMIT);
+		else if (search_only_entries(s))
+			snprintf(count, sizeof count, "%zu %s found, best "
+			    "first.", s->nhits, s->nhits == 1 ? "entry" :
+			    "entries");
 		else
 			snprintf(count, sizeof count, "%zu found, best "
 			    "first.", s->nhits);
