@@ -5,22 +5,30 @@
  * Each has its own FTS5 index with external content (schema version 6;
  * the words are read back from the table itself, so no text is stored
  * twice), all three with the tokenizer of tokenize.c.  A query runs on
- * each index, best first by FTS5's bm25 (its "rank"), and the three lists
- * are merged by that value, lower first; equal ranks keep entries, then
- * check-ins, then the agenda, then the order they were written.
+ * each index, best first, and the three lists are merged by score, best
+ * first; equal scores keep entries, then check-ins, then the agenda, then
+ * the order they were written.
  *
- * Why the raw bm25 values are merged: bm25 is a sum over the query's
- * words of the word's rarity (IDF) times how often it occurs, damped and
- * set against the length of the row relative to the average row of the
- * same index.  The three indexes measure the same thing on the same
- * scale, each against its own rows, so a word that is rare among notes
- * ranks a note high, and a note made of the words searched for ranks as
- * high as an entry that is.  Normalising each list (dividing by its best
- * score, or merging by position) would put the best check-in level with
- * the best entry however weak its match; merging by value does not.  One
- * thing to know: FTS5 counts a word found in more than half of an
- * index's rows as nearly worthless there, so in a short agenda a word on
- * most items ranks low.
+ * How the kinds are ranked together: the score is Okapi BM25, as FTS5's
+ * own bm25() computes it (k1 1.2, b 0.75, every column weighing the
+ * same, lower is better), with one change: a word's rarity (its IDF) is
+ * counted over all three indexes together, as if they were one
+ * collection of texts, instead of each index alone.  FTS5's bm25() on
+ * each index would rate a word by its own rows only: in an agenda of
+ * five items a word on three of them counts for (almost) nothing, so
+ * every agenda hit would sink below every entry, and a word common in
+ * notes but rare in entries would weigh differently in each list.  With
+ * one IDF, a word weighs the same wherever it is found, and what differs
+ * between hits is how often it occurs and how long the text is compared
+ * with the average text of its kind (notes are short, entries long, and
+ * each is measured against its own).  Merging by position or by each
+ * list's best score instead would put the best check-in level with the
+ * best entry however weak its match.
+ *
+ * The IDFs are counted before the search (a count of matching rows per
+ * word and index, what bm25() itself does per index) and handed to
+ * tend_rank() through FTS5's "rank MATCH" so that each index still sorts
+ * by it itself and only the rows shown get a snippet.
  *
  * Each index gives at most limit rows (the best), so a search for a
  * common word reads and sorts no more than three pages.
@@ -29,6 +37,7 @@
 
 #include "tend/store.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,30 +147,200 @@ store_fts_query(const char *q, struct err *e)
 	return out;
 }
 
+/* ---- the ranking ---- */
+
+#define BM25_K1 1.2
+#define BM25_B 0.75
+#define RANK_PHRASES 64         /* words of a query given their own IDF */
+
+/* tend_rank's state for one query on one index. */
+struct rank_data {
+	int n;                  /* phrases */
+	double avgdl;           /* tokens per row of the index */
+	double idf[RANK_PHRASES];
+	double freq[RANK_PHRASES];
+};
+
+/* tend_rank(index, idf): BM25 of the row with the IDF of each phrase of
+ * the query given (a blob of doubles, in the order of the phrases), the
+ * negated score so that lower is better as with bm25(). */
+static void
+rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+    int nval, sqlite3_value **val)
+{
+	struct rank_data *d = api->xGetAuxdata(fts, 0);
+	double score = 0;
+	int i, ninst, dl = 0;
+
+	if (d == NULL) {
+		sqlite3_int64 rows = 0, tokens = 0;
+		const double *idf = NULL;
+		int bytes = 0;
+
+		if ((d = sqlite3_malloc(sizeof *d)) == NULL) {
+			sqlite3_result_error_nomem(ctx);
+			return;
+		}
+		memset(d, 0, sizeof *d);
+		d->n = api->xPhraseCount(fts);
+		if (d->n > RANK_PHRASES)
+			d->n = RANK_PHRASES;
+		if (nval > 0) {
+			idf = sqlite3_value_blob(val[0]);
+			bytes = sqlite3_value_bytes(val[0]);
+		}
+		for (i = 0; i < d->n; i++)
+			if (idf != NULL && (size_t)bytes >= (size_t)(i + 1) *
+			    sizeof(double))
+				memcpy(&d->idf[i], &idf[i], sizeof(double));
+			else
+				d->idf[i] = 1e-6;
+		if (api->xRowCount(fts, &rows) == SQLITE_OK &&
+		    api->xColumnTotalSize(fts, -1, &tokens) == SQLITE_OK &&
+		    rows > 0)
+			d->avgdl = (double)tokens / (double)rows;
+		if (d->avgdl <= 0)
+			d->avgdl = 1;
+		if (api->xSetAuxdata(fts, d, sqlite3_free) != SQLITE_OK) {
+			sqlite3_result_error_nomem(ctx);
+			return;
+		}
+	}
+	memset(d->freq, 0, sizeof d->freq);
+	if (api->xInstCount(fts, &ninst) != SQLITE_OK ||
+	    api->xColumnSize(fts, -1, &dl) != SQLITE_OK) {
+		sqlite3_result_error(ctx, "cannot rank the row", -1);
+		return;
+	}
+	for (i = 0; i < ninst; i++) {
+		int phrase, col, off;
+
+		if (api->xInst(fts, i, &phrase, &col, &off) == SQLITE_OK &&
+		    phrase >= 0 && phrase < d->n)
+			d->freq[phrase] += 1;
+	}
+	for (i = 0; i < d->n; i++)
+		if (d->freq[i] > 0)
+			score += d->idf[i] * d->freq[i] * (BM25_K1 + 1) /
+			    (d->freq[i] + BM25_K1 * (1 - BM25_B + BM25_B *
+			    dl / d->avgdl));
+	sqlite3_result_double(ctx, -score);
+}
+
+int
+store_rank_register(fts5_api *api)
+{
+	return api->xCreateFunction(api, "tend_rank", NULL, rank_fn, NULL);
+}
+
+static const char sql_rows_all[] =
+    "SELECT (SELECT count(*) FROM entries_fts_docsize) + "
+    "(SELECT count(*) FROM checkins_fts_docsize) + "
+    "(SELECT count(*) FROM agenda_fts_docsize)";
+static const char sql_rows_with[] =
+    "SELECT (SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?1) "
+    "+ (SELECT count(*) FROM checkins_fts WHERE checkins_fts MATCH ?1) "
+    "+ (SELECT count(*) FROM agenda_fts WHERE agenda_fts MATCH ?1)";
+
+/* One number from st (bound); -1 with e filled on failure. */
+static sqlite3_int64
+count_rows(struct store *s, sqlite3_stmt *st, struct err *e)
+{
+	sqlite3_int64 n = -1;
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_ROW)
+		store_sqlerr(s, rc, e);
+	return n;
+}
+
+/* The "rank MATCH" text for the FTS5 query q: tend_rank(X'...') with the
+ * IDF of each of q's phrases over all three indexes, as FTS5's bm25()
+ * computes it (log((N - n + 0.5) / (n + 0.5)), at least 1e-6).  q is as
+ * store_fts_query makes it: "..." or "..."* phrases, one space apart.
+ * malloc'd, or NULL with e filled. */
+static char *
+rank_expr(struct store *s, const char *q, struct err *e)
+{
+	double idf[RANK_PHRASES];
+	sqlite3_stmt *all, *with;
+	sqlite3_int64 rows;
+	const unsigned char *b;
+	char *out, *phrase;
+	size_t i, n = 0, o, len = strlen(q);
+
+	if ((all = store_stmt(s, sql_rows_all, e)) == NULL ||
+	    (rows = count_rows(s, all, e)) < 0)
+		return NULL;
+	phrase = xmalloc(len + 1);
+	for (i = 0; i < len && n < RANK_PHRASES; ) {
+		size_t j = i + 1;
+		sqlite3_int64 hits;
+		double x;
+
+		if (q[i] != '"') {
+			i++;
+			continue;
+		}
+		while (j < len && !(q[j] == '"' && q[j + 1] != '"'))
+			j += q[j] == '"' ? 2 : 1;
+		j += j < len;                   /* the closing quote */
+		j += j < len && q[j] == '*';
+		memcpy(phrase, q + i, j - i);
+		phrase[j - i] = '\0';
+		if ((with = store_stmt(s, sql_rows_with, e)) == NULL) {
+			free(phrase);
+			return NULL;
+		}
+		sqlite3_bind_text(with, 1, phrase, -1, SQLITE_STATIC);
+		if ((hits = count_rows(s, with, e)) < 0) {
+			free(phrase);
+			return NULL;
+		}
+		x = log(((double)rows - (double)hits + 0.5) /
+		    ((double)hits + 0.5));
+		idf[n++] = x > 1e-6 ? x : 1e-6;
+		i = j;
+	}
+	free(phrase);
+	out = xmalloc(16 + n * sizeof(double) * 2);
+	o = (size_t)sprintf(out, "tend_rank(X'");
+	b = (const unsigned char *)idf;
+	for (i = 0; i < n * sizeof(double); i++)
+		o += (size_t)sprintf(out + o, "%02x", b[i]);
+	sprintf(out + o, "')");
+	return out;
+}
+
 /* ---- the search ---- */
 
 #define SNIP(t, col) "snippet(" t ", " col ", '[', ']', '...', 12)"
 
-/* The best ?2 of each kind for the query ?1 as rows of (type, id, rank,
- * then cols): e the entry, c the check-in, a the agenda item. */
+/* The best ?2 of each kind for the query ?1, ranked by ?3 (rank_expr),
+ * as rows of (type, id, r, then cols): e the entry, c the check-in, a
+ * the agenda item. */
 #define FIND_ENTRIES(cols) \
-    "SELECT * FROM (SELECT 0 AS type, e.id AS id, entries_fts.rank AS " \
-    "rank, " cols " FROM entries_fts JOIN entries e ON e.id = " \
-    "entries_fts.rowid WHERE entries_fts MATCH ?1 AND e.trashed IS NULL " \
-    "ORDER BY entries_fts.rank LIMIT ?2)"
+    "SELECT * FROM (SELECT 0 AS type, e.id AS id, entries_fts.rank AS r, " \
+    cols " FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid " \
+    "WHERE entries_fts MATCH ?1 AND entries_fts.rank MATCH ?3 " \
+    "AND e.trashed IS NULL ORDER BY entries_fts.rank LIMIT ?2)"
 #define FIND_CHECKINS(cols) \
-    "SELECT 1, c.id, h.rank, " cols " FROM (SELECT rowid AS hid, rank, " \
+    "SELECT 1, c.id, h.r, " cols " FROM (SELECT rowid AS hid, rank AS r, " \
     SNIP("checkins_fts", "0") " AS snip FROM checkins_fts " \
-    "WHERE checkins_fts MATCH ?1 ORDER BY rank LIMIT ?2) AS h " \
-    "JOIN checkins c ON c.id = h.hid"
+    "WHERE checkins_fts MATCH ?1 AND rank MATCH ?3 ORDER BY rank " \
+    "LIMIT ?2) AS h JOIN checkins c ON c.id = h.hid"
 #define FIND_AGENDA(cols) \
-    "SELECT 2, a.id, h.rank, " cols " FROM (SELECT rowid AS hid, rank, " \
+    "SELECT 2, a.id, h.r, " cols " FROM (SELECT rowid AS hid, rank AS r, " \
     SNIP("agenda_fts", "0") " AS snip FROM agenda_fts " \
-    "WHERE agenda_fts MATCH ?1 ORDER BY rank LIMIT ?2) AS h " \
-    "JOIN agenda a ON a.id = h.hid"
+    "WHERE agenda_fts MATCH ?1 AND rank MATCH ?3 ORDER BY rank " \
+    "LIMIT ?2) AS h JOIN agenda a ON a.id = h.hid"
 #define FIND(e, c, a) \
     "FROM (" FIND_ENTRIES(e) " UNION ALL " FIND_CHECKINS(c) \
-    " UNION ALL " FIND_AGENDA(a) ") ORDER BY rank, type, id LIMIT ?2"
+    " UNION ALL " FIND_AGENDA(a) ") ORDER BY r, type, id LIMIT ?2"
 
 /* Columns 3 on: the snippet, the 13 of an entry, a mood, a time done. */
 static const char sql_find[] = "SELECT * " FIND(
@@ -179,9 +358,9 @@ static const char sql_find_json[] = "SELECT j " FIND(
     SNIP("entries_fts", "-1") ", '$.rank', entries_fts.rank, "
     "'$.type', 'entry') AS j",
     "json_insert(" STORE_CHECKIN_JSON ", '$.snippet', h.snip, "
-    "'$.rank', h.rank, '$.type', 'checkin')",
+    "'$.rank', h.r, '$.type', 'checkin')",
     "json_insert(" STORE_AGENDA_JSON ", '$.snippet', h.snip, "
-    "'$.rank', h.rank, '$.type', 'agenda')");
+    "'$.rank', h.r, '$.type', 'agenda')");
 
 const char *
 store_hit_type(enum store_table t)
@@ -225,22 +404,27 @@ find_row(sqlite3_stmt *st, void *p)
 	return w->cb(&h, w->arg);
 }
 
-/* The statement for sql with the query and limit bound, or NULL. */
+/* The statement for sql with the query, limit and ranking bound, or
+ * NULL; *q and *rank are what it holds (free() them after). */
 static sqlite3_stmt *
 find_stmt(struct store *s, const char *sql, const char *query, long limit,
-    char **q, struct err *e)
+    char **q, char **rank, struct err *e)
 {
 	sqlite3_stmt *st;
 
+	*rank = NULL;
 	if ((*q = store_fts_query(query, e)) == NULL)
 		return NULL;
-	if ((st = store_stmt(s, sql, e)) == NULL) {
+	if ((*rank = rank_expr(s, *q, e)) == NULL ||
+	    (st = store_stmt(s, sql, e)) == NULL) {
 		free(*q);
-		*q = NULL;
+		free(*rank);
+		*q = *rank = NULL;
 		return NULL;
 	}
 	sqlite3_bind_text(st, 1, *q, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
+	sqlite3_bind_text(st, 3, *rank, -1, SQLITE_STATIC);
 	return st;
 }
 
@@ -250,13 +434,14 @@ store_find(struct store *s, const char *query, long limit,
 {
 	struct find_walk w = { cb, arg };
 	sqlite3_stmt *st;
-	char *q;
+	char *q, *rank;
 	int rc;
 
-	if ((st = find_stmt(s, sql_find, query, limit, &q, e)) == NULL)
+	if ((st = find_stmt(s, sql_find, query, limit, &q, &rank, e)) == NULL)
 		return -1;
 	rc = store_rows(s, st, find_row, &w, e);
 	free(q);
+	free(rank);
 	return rc;
 }
 
@@ -265,12 +450,14 @@ store_find_json_to(struct store *s, const char *query, long limit,
     FILE *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	char *q;
+	char *q, *rank;
 	int rc;
 
-	if ((st = find_stmt(s, sql_find_json, query, limit, &q, e)) == NULL)
+	if ((st = find_stmt(s, sql_find_json, query, limit, &q, &rank, e)) ==
+	    NULL)
 		return -1;
 	rc = store_json_rows(s, st, out, e);
 	free(q);
+	free(rank);
 	return rc;
 }

@@ -149,7 +149,7 @@ store_sql_run(struct vault *v, const char *sql, int write, FILE *out,
 
 	/* The search indexes' tokenizer: triggers of the rows written and
 	 * MATCH queries need it (only the vault's connection is open). */
-	if (store_tokenizer_register(db) != SQLITE_OK)
+	if (store_fts_register(db) != SQLITE_OK)
 		return err_set(e, "cannot prepare the search index (%s)",
 		    sqlite3_errmsg(db));
 	if (!write) {

@@ -154,10 +154,12 @@ char *store_fts_query(const char *typed, struct err *e);
     "'safety', CASE safety WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END, " \
     "'placement', tend_place(time))"
 
-/* The full-text tokenizer "tend" (tokenize.c) made known to db's FTS5,
- * once per connection: an SQLite result code.  Every connection that
- * writes or searches the journal's indexes needs it. */
-int store_tokenizer_register(sqlite3 *db);
+/* The full-text tokenizer "tend" (tokenize.c) and the ranking function
+ * "tend_rank" (search.c) made known to db's FTS5, once per connection: an
+ * SQLite result code.  Every connection that writes or searches the
+ * journal's indexes needs them. */
+int store_fts_register(sqlite3 *db);
+int store_rank_register(fts5_api *api);
 /* Whether cp is a character of a script written without spaces (Han,
  * kana, Hangul), which the tokenizer indexes in pairs. */
 int store_tok_cjk(unsigned cp);

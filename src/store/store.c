@@ -168,7 +168,7 @@ store_wrap(sqlite3 *db, struct vault *v, int version, struct store **out,
 	if (rc == SQLITE_OK)
 		rc = register_functions(s, 1);
 	if (rc == SQLITE_OK)
-		rc = store_tokenizer_register(s->db);
+		rc = store_fts_register(s->db);
 	if (rc != SQLITE_OK) {
 		store_sqlerr(s, rc, e);
 		store_close(s);

@@ -428,7 +428,7 @@ tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text,
 }
 
 int
-store_tokenizer_register(sqlite3 *db)
+store_fts_register(sqlite3 *db)
 {
 	static fts5_tokenizer methods = {
 		tok_create, tok_delete, tok_tokenize,
@@ -452,5 +452,6 @@ store_tokenizer_register(sqlite3 *db)
 	/* Once per connection (a vault's outlives its stores). */
 	if (api->xFindTokenizer(api, "tend", &ud, &have) == SQLITE_OK)
 		return SQLITE_OK;
-	return api->xCreateTokenizer(api, "tend", api, &methods, NULL);
+	rc = api->xCreateTokenizer(api, "tend", api, &methods, NULL);
+	return rc == SQLITE_OK ? store_rank_register(api) : rc;
 }

@@ -123,7 +123,7 @@ cmd_sign(int argc, char **argv)
 	    SQLITE_DESERIALIZE_RESIZEABLE) != SQLITE_OK)
 		die(argv[0], "not a database");
 	/* The indexes' tokenizer, for SQL that touches indexed rows. */
-	store_tokenizer_register(db);
+	store_fts_register(db);
 	if (argc > 3 && sqlite3_exec(db, argv[3], NULL, NULL, NULL) !=
 	    SQLITE_OK)
 		die("the SQL", sqlite3_errmsg(db));

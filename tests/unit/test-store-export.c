@@ -293,7 +293,7 @@ main(void)
 		memcpy(copy, img, len);
 		sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE |
 		    SQLITE_OPEN_MEMORY, NULL);
-		store_tokenizer_register(raw);
+		store_fts_register(raw);
 		sqlite3_deserialize(raw, "main", copy, (sqlite3_int64)len,
 		    (sqlite3_int64)len, SQLITE_DESERIALIZE_FREEONCLOSE |
 		    SQLITE_DESERIALIZE_RESIZEABLE);

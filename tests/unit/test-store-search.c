@@ -164,6 +164,25 @@ in_step(const char *table, const char *content)
 	return same;
 }
 
+/* With entries only, tend_rank is FTS5's bm25(): the best hit of
+ * store_find has the rank store_search_json gives it. */
+static void
+same_as_bm25(const char *q)
+{
+	struct hits r = find(q);
+	struct err e;
+	char *json = NULL, *p;
+	double bm25 = 0;
+
+	if (store_search_json(s, q, 1, &json, &e) == 0 &&
+	    (p = strstr(json, "\"rank\":")) != NULL)
+		bm25 = strtod(p + 7, NULL);
+	ok(r.n > 0 && bm25 < 0 && r.rank[0] - bm25 < 1e-9 &&
+	    bm25 - r.rank[0] < 1e-9, "%s: ranked as bm25() ranks it (%g, %g)",
+	    q, r.n > 0 ? r.rank[0] : 0, bm25);
+	free(json);
+}
+
 static void
 test_german(void)
 {
@@ -202,6 +221,8 @@ test_german(void)
 	ok(found("Mül*", "Herr Muelle") == 1 && found("Mül*", "Ich sprach") ==
 	    1, "a prefix with an umlaut finds both spellings");
 	ok(in_step("entries_fts", "entries"), "the entries' index is in step");
+	same_as_bm25("strasse");
+	same_as_bm25("Müller strasse herr");
 }
 
 static void
@@ -329,6 +350,10 @@ test_rank(void)
 	    strstr(r.what, "E:pelicanbay p") < strstr(r.what, "E:the pelicanb"),
 	    "a word said often in a short text ranks above a passing "
 	    "mention");
+	ok(strstr(r.what, "A:pelicanbay|") != NULL &&
+	    strstr(r.what, "A:pelicanbay|") < strstr(r.what, "E:the pelicanb"),
+	    "the agenda's only item is no weaker for its list being short "
+	    "(one rarity for the word across the kinds)");
 	ok(strstr(r.what, "C:pelicanbay|") < strstr(r.what, "C:thought of"),
 	    "a note that is the word ranks above a long note");
 	ok(strstr(r.what, "E:the pelicanb") != NULL &&

@@ -46,7 +46,7 @@ int test_flip(const char *path, off_t off);
  * wrote it then: for tests that make an image of an older tend. */
 /* Schema 6's indexes of check-in notes and agenda items gone (entries_fts
  * is made again by TEST_SQL_FTS_V2).  The connection needs the "tend"
- * tokenizer (store_tokenizer_register) to drop them. */
+ * tokenizer (store_fts_register) to drop them. */
 #define TEST_SQL_UNDO_V6 \
 "DROP TRIGGER checkins_fts_insert;" \
 "DROP TRIGGER checkins_fts_update;" \
