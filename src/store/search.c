@@ -29,20 +29,20 @@
  * word and index, what bm25() itself does per index) and handed to
  * tend_rank() through FTS5's "rank MATCH" so that each index still sorts
  * by it itself and only the rows shown get a snippet.
- *
- * Each index gives at most limit rows (the best), so a search for a
- * common word reads and sorts no more than three pages.
  */
 #include "config.h"
 
 #include "tend/store.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/store-int.h"
 #include "tend/err.h"
+#include "tend/utf8.h"
+#include "tend/vault.h"
 
 /* ---- what was typed, as an FTS5 query ---- */
 
@@ -320,47 +320,53 @@ rank_expr(struct store *s, const char *q, struct err *e)
 
 #define SNIP(t, col) "snippet(" t ", " col ", '[', ']', '...', 12)"
 
-/* The best ?2 of each kind for the query ?1, ranked by ?3 (rank_expr),
- * as rows of (type, id, r, then cols): e the entry, c the check-in, a
- * the agenda item. */
+/* The best ?2 of one kind for the query ?1, ranked by ?3 (rank_expr),
+ * best first, as rows of (type, id, rank, then cols).  FTS5 sorts by its
+ * rank column itself, keeping only row ids and scores, so the text and
+ * snippet of a row are read when it is stepped to: the three statements
+ * are merged row by row (find_merge) and memory stays small whatever
+ * the number of hits. */
 #define FIND_ENTRIES(cols) \
-    "SELECT * FROM (SELECT 0 AS type, e.id AS id, entries_fts.rank AS r, " \
-    cols " FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid " \
-    "WHERE entries_fts MATCH ?1 AND entries_fts.rank MATCH ?3 " \
-    "AND e.trashed IS NULL ORDER BY entries_fts.rank LIMIT ?2)"
-#define FIND_CHECKINS(cols) \
-    "SELECT 1, c.id, h.r, " cols " FROM (SELECT rowid AS hid, rank AS r, " \
-    SNIP("checkins_fts", "0") " AS snip FROM checkins_fts " \
-    "WHERE checkins_fts MATCH ?1 AND rank MATCH ?3 ORDER BY rank " \
-    "LIMIT ?2) AS h JOIN checkins c ON c.id = h.hid"
-#define FIND_AGENDA(cols) \
-    "SELECT 2, a.id, h.r, " cols " FROM (SELECT rowid AS hid, rank AS r, " \
-    SNIP("agenda_fts", "0") " AS snip FROM agenda_fts " \
-    "WHERE agenda_fts MATCH ?1 AND rank MATCH ?3 ORDER BY rank " \
-    "LIMIT ?2) AS h JOIN agenda a ON a.id = h.hid"
-#define FIND(e, c, a) \
-    "FROM (" FIND_ENTRIES(e) " UNION ALL " FIND_CHECKINS(c) \
-    " UNION ALL " FIND_AGENDA(a) ") ORDER BY r, type, id LIMIT ?2"
+    "SELECT 0, e.id, entries_fts.rank, " cols " FROM entries_fts " \
+    "JOIN entries e ON e.id = entries_fts.rowid WHERE entries_fts " \
+    "MATCH ?1 AND entries_fts.rank MATCH ?3 AND e.trashed IS NULL " \
+    "ORDER BY entries_fts.rank LIMIT ?2"
+#define FIND_IN(type, fts, cols, from) \
+    "SELECT " type ", " fts ".rowid, " fts ".rank, " cols " FROM " fts \
+    from " WHERE " fts " MATCH ?1 AND " fts ".rank MATCH ?3 ORDER BY " \
+    fts ".rank LIMIT ?2"
 
 /* Columns 3 on: the snippet, the 13 of an entry, a mood, a time done. */
-static const char sql_find[] = "SELECT * " FIND(
-    SNIP("entries_fts", "-1") ", " STORE_ENTRY_COLS ", NULL, NULL",
-    "h.snip, c.uuid, c.time, c.time_off, c.time, '', c.note, NULL, NULL, "
-    "'', c.shared, NULL, tend_place(c.time), 0, c.mood, NULL",
-    "h.snip, a.uuid, a.created, a.created_off, a.created, '', a.text, "
-    "NULL, NULL, '', 0, NULL, tend_place(a.created), 0, NULL, a.done");
+static const char sql_find_entries[] = FIND_ENTRIES(
+    SNIP("entries_fts", "-1") ", " STORE_ENTRY_COLS ", NULL, NULL");
+static const char sql_find_checkins[] = FIND_IN("1", "checkins_fts",
+    SNIP("checkins_fts", "0") ", c.uuid, c.time, c.time_off, c.time, '', "
+    "c.note, NULL, NULL, '', c.shared, NULL, tend_place(c.time), 0, "
+    "c.mood, NULL", " JOIN checkins c ON c.id = checkins_fts.rowid");
+static const char sql_find_agenda[] = FIND_IN("2", "agenda_fts",
+    SNIP("agenda_fts", "0") ", a.uuid, a.created, a.created_off, "
+    "a.created, '', a.text, NULL, NULL, '', 0, NULL, tend_place(a.created), "
+    "0, NULL, a.done", " JOIN agenda a ON a.id = agenda_fts.rowid");
 
-/* The objects of `tend search --json`: what list --json, checkin list
- * --json and agenda list --json print for each, with "snippet", "rank"
- * and "type". */
-static const char sql_find_json[] = "SELECT j " FIND(
+/* Column 3: the object `tend search --json` prints: what list --json,
+ * checkin list --json and agenda list --json print for it, with
+ * "snippet", "rank" and "type".  (The check-in's and the item's own
+ * columns are read in a subquery, where their names are not also the
+ * index's.) */
+static const char sql_json_entries[] = FIND_ENTRIES(
     "json_insert(" STORE_ENTRY_JSON "), '$.snippet', "
     SNIP("entries_fts", "-1") ", '$.rank', entries_fts.rank, "
-    "'$.type', 'entry') AS j",
-    "json_insert(" STORE_CHECKIN_JSON ", '$.snippet', h.snip, "
-    "'$.rank', h.r, '$.type', 'checkin')",
-    "json_insert(" STORE_AGENDA_JSON ", '$.snippet', h.snip, "
-    "'$.rank', h.r, '$.type', 'agenda')");
+    "'$.type', 'entry')");
+static const char sql_json_checkins[] = FIND_IN("1", "checkins_fts",
+    "json_insert((SELECT " STORE_CHECKIN_JSON " FROM checkins "
+    "WHERE id = checkins_fts.rowid), '$.snippet', "
+    SNIP("checkins_fts", "0") ", '$.rank', checkins_fts.rank, "
+    "'$.type', 'checkin')", "");
+static const char sql_json_agenda[] = FIND_IN("2", "agenda_fts",
+    "json_insert((SELECT " STORE_AGENDA_JSON " FROM agenda "
+    "WHERE id = agenda_fts.rowid), '$.snippet', "
+    SNIP("agenda_fts", "0") ", '$.rank', agenda_fts.rank, "
+    "'$.type', 'agenda')", "");
 
 const char *
 store_hit_type(enum store_table t)
@@ -404,60 +410,143 @@ find_row(sqlite3_stmt *st, void *p)
 	return w->cb(&h, w->arg);
 }
 
-/* The statement for sql with the query, limit and ranking bound, or
- * NULL; *q and *rank are what it holds (free() them after). */
-static sqlite3_stmt *
-find_stmt(struct store *s, const char *sql, const char *query, long limit,
-    char **q, char **rank, struct err *e)
+/* Step the three statements (each best first) as one list, best first,
+ * calling row for each of at most limit rows (0: all); equal ranks keep
+ * the statements' order.  Resets them.  0, row's nonzero return, or -1
+ * with e filled. */
+static int
+find_merge(struct store *s, sqlite3_stmt *const st[3], long limit,
+    int (*row)(sqlite3_stmt *, void *), void *arg, struct err *e)
 {
-	sqlite3_stmt *st;
+	int rc[3], i, stop = 0, failed = SQLITE_OK;
+	long n = 0;
+
+	for (i = 0; i < 3; i++)
+		rc[i] = sqlite3_step(st[i]);
+	while (limit <= 0 || n < limit) {
+		int best = -1;
+
+		for (i = 0; i < 3; i++) {
+			if (rc[i] != SQLITE_ROW) {
+				if (rc[i] != SQLITE_DONE)
+					failed = rc[i];
+				continue;
+			}
+			if (best < 0 || sqlite3_column_double(st[i], 2) <
+			    sqlite3_column_double(st[best], 2))
+				best = i;
+		}
+		if (failed != SQLITE_OK || best < 0)
+			break;
+		if ((stop = row(st[best], arg)) != 0)
+			break;
+		n++;
+		rc[best] = sqlite3_step(st[best]);
+	}
+	for (i = 0; i < 3; i++) {
+		sqlite3_reset(st[i]);
+		sqlite3_clear_bindings(st[i]);
+	}
+	if (stop != 0)
+		return stop;
+	return failed == SQLITE_OK ? 0 : store_sqlerr(s, failed, e);
+}
+
+/* Prepare the three statements of sqls with the query, limit and
+ * ranking bound; *q and *rank are what they hold (free() them after the
+ * search).  0, or -1 with e filled. */
+static int
+find_stmts(struct store *s, const char *const sqls[3], const char *query,
+    long limit, sqlite3_stmt *st[3], char **q, char **rank, struct err *e)
+{
+	int i;
 
 	*rank = NULL;
 	if ((*q = store_fts_query(query, e)) == NULL)
-		return NULL;
-	if ((*rank = rank_expr(s, *q, e)) == NULL ||
-	    (st = store_stmt(s, sql, e)) == NULL) {
-		free(*q);
-		free(*rank);
-		*q = *rank = NULL;
-		return NULL;
+		return -1;
+	if ((*rank = rank_expr(s, *q, e)) == NULL)
+		goto fail;
+	for (i = 0; i < 3; i++)
+		if ((st[i] = store_stmt(s, sqls[i], e)) == NULL)
+			goto fail;
+	for (i = 0; i < 3; i++) {
+		sqlite3_bind_text(st[i], 1, *q, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st[i], 2, limit > 0 ? limit : -1);
+		sqlite3_bind_text(st[i], 3, *rank, -1, SQLITE_STATIC);
 	}
-	sqlite3_bind_text(st, 1, *q, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
-	sqlite3_bind_text(st, 3, *rank, -1, SQLITE_STATIC);
-	return st;
+	return 0;
+fail:
+	free(*q);
+	free(*rank);
+	*q = *rank = NULL;
+	return -1;
 }
 
 int
 store_find(struct store *s, const char *query, long limit,
     int (*cb)(const struct store_hit *, void *), void *arg, struct err *e)
 {
+	static const char *const sqls[3] = {
+		sql_find_entries, sql_find_checkins, sql_find_agenda,
+	};
 	struct find_walk w = { cb, arg };
-	sqlite3_stmt *st;
+	sqlite3_stmt *st[3];
 	char *q, *rank;
 	int rc;
 
-	if ((st = find_stmt(s, sql_find, query, limit, &q, &rank, e)) == NULL)
+	if (find_stmts(s, sqls, query, limit, st, &q, &rank, e) != 0)
 		return -1;
-	rc = store_rows(s, st, find_row, &w, e);
+	rc = find_merge(s, st, limit, find_row, &w, e);
 	free(q);
 	free(rank);
 	return rc;
+}
+
+struct json_walk {
+	FILE *out;
+	long n;
+};
+
+/* One object, after a comma unless it is the first; 1 if writing
+ * failed.  DEL and C1 controls as \u escapes, as store_json_rows. */
+static int
+json_row(sqlite3_stmt *st, void *p)
+{
+	struct json_walk *w = p;
+	const char *text = (const char *)sqlite3_column_text(st, 3);
+	char *safe = utf8_json_controls(text != NULL ? text : "null");
+	int bad = (w->n++ > 0 && fputc(',', w->out) == EOF) ||
+	    fputs(safe, w->out) == EOF;
+
+	vault_wipe(safe, strlen(safe));
+	free(safe);
+	return bad;
 }
 
 int
 store_find_json_to(struct store *s, const char *query, long limit,
     FILE *out, struct err *e)
 {
-	sqlite3_stmt *st;
+	static const char *const sqls[3] = {
+		sql_json_entries, sql_json_checkins, sql_json_agenda,
+	};
+	struct json_walk w = { out, 0 };
+	sqlite3_stmt *st[3];
 	char *q, *rank;
 	int rc;
 
-	if ((st = find_stmt(s, sql_find_json, query, limit, &q, &rank, e)) ==
-	    NULL)
+	if (find_stmts(s, sqls, query, limit, st, &q, &rank, e) != 0)
 		return -1;
-	rc = store_json_rows(s, st, out, e);
+	if (fputc('[', out) == EOF)
+		rc = 1;
+	else
+		rc = find_merge(s, st, limit, json_row, &w, e);
 	free(q);
 	free(rank);
+	if (rc == 0 && fputc(']', out) == EOF)
+		rc = 1;
+	if (rc == 1)
+		return err_set(e, "cannot write the list (%s)",
+		    strerror(errno));
 	return rc;
 }
