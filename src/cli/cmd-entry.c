@@ -417,12 +417,12 @@ cmd_show(struct cli *c, int argc, char **argv)
 static int
 print_hit(const struct store_hit *h, void *arg)
 {
-	char id[STORE_ID_SHORT + 1], when[32], what[64];
-
 	(void)arg;
 	if (h->entry != NULL)
 		cli_print_entry_line(h->entry, NULL);
 	else {
+		char id[STORE_ID_SHORT + 1], when[32], what[64];
+
 		cli_short_id(h->uuid, id);
 		time_format_local(h->when, when, sizeof when);
 		if (h->table == STORE_CHECKIN)

@@ -266,7 +266,7 @@ count_rows(struct store *s, sqlite3_stmt *st, struct err *e)
 static char *
 rank_expr(struct store *s, const char *q, struct err *e)
 {
-	double idf[RANK_PHRASES];
+	double idf[RANK_PHRASES] = { 0 };
 	sqlite3_stmt *all, *with;
 	sqlite3_int64 rows;
 	const unsigned char *b;

@@ -303,15 +303,16 @@ static int
 cjk_run(struct tok_run *r, int a, int b)
 {
 	const unsigned char *u = (const unsigned char *)r->text;
-	int o0 = a, o1, o2, rc;
+	int o0 = a, o1;
 	unsigned cp;
 
 	o1 = o0 + decode(u + o0, b - o0, &cp);
 	if (o1 >= b)            /* one character */
 		return r->emit(r->ctx, 0, r->text + o0, o1 - o0, o0, o1);
 	while (o1 < b) {
-		o2 = o1 + decode(u + o1, b - o1, &cp);
-		rc = r->emit(r->ctx, 0, r->text + o0, o2 - o0, o0, o2);
+		int o2 = o1 + decode(u + o1, b - o1, &cp);
+		int rc = r->emit(r->ctx, 0, r->text + o0, o2 - o0, o0, o2);
+
 		if (rc != SQLITE_OK)
 			return rc;
 		o0 = o1;
@@ -332,8 +333,10 @@ cjk_word(struct tok_run *r, int start, int end)
 
 	while (i < end && rc == SQLITE_OK) {
 		unsigned cp;
-		int j = i, n = decode(u + i, end - i, &cp);
-		int cjk = store_tok_cjk(cp);
+		int j = i, n, cjk;
+
+		decode(u + i, end - i, &cp);
+		cjk = store_tok_cjk(cp);
 
 		while (j < end && (n = decode(u + j, end - j, &cp),
 		    store_tok_cjk(cp) == cjk))

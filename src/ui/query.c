@@ -186,7 +186,7 @@ query_free(struct query *q)
 int
 query_match(const struct query *q, const char *t, size_t n)
 {
-	unsigned folded[QUERY_TEXT_MAX], cp;
+	unsigned folded[QUERY_TEXT_MAX] = { 0 }, cp;
 	int len = 0, i, j;
 	size_t k = 0;
 

@@ -35,15 +35,16 @@ collect(const struct store_hit *h, void *arg)
 {
 	struct hits *r = arg;
 	size_t o = strlen(r->what);
-	char c = h->table == STORE_ENTRY ? 'E' : h->table == STORE_CHECKIN ?
-	    'C' : h->table == STORE_AGENDA ? 'A' : '?';
+	const char *c = h->table == STORE_ENTRY ? "E" :
+	    h->table == STORE_CHECKIN ? "C" : h->table == STORE_AGENDA ? "A" :
+	    "?";
 
 	if (r->n < 64) {
 		r->rank[r->n] = h->rank;
 		r->table[r->n] = h->table;
 	}
 	r->n++;
-	snprintf(r->what + o, sizeof r->what - o, "%c:%.12s|", c, h->text);
+	snprintf(r->what + o, sizeof r->what - o, "%s:%.12s|", c, h->text);
 	return 0;
 }
 
