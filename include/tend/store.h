@@ -178,10 +178,11 @@ int store_search_json_to(struct store *s, const char *query, long limit,
     FILE *out, struct err *e);
 
 /* One search over everything written (search.c): entries not in the
- * trash, check-in notes and agenda items, best first (each index's bm25,
- * merged by value).  Words as for store_search; ß matches ss, ä ö ü
- * match ae oe ue, and Chinese, Japanese and Korean words are found
- * inside sentences.  Pointers in a hit are valid during the call only. */
+ * trash, check-in notes and agenda items, best first (BM25, each word
+ * weighed alike in all three; search.c).  Words as for store_search;
+ * ß matches ss, ä ö ü match ae oe ue, and Chinese, Japanese and Korean
+ * words are found inside sentences.  Pointers in a hit are valid during
+ * the call only. */
 struct store_hit {
 	enum store_table table; /* STORE_ENTRY, STORE_CHECKIN, STORE_AGENDA */
 	const struct entry *entry;      /* the entry; NULL for the others */

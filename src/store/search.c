@@ -6,8 +6,8 @@
  * the words are read back from the table itself, so no text is stored
  * twice), all three with the tokenizer of tokenize.c.  A query runs on
  * each index, best first, and the three lists are merged by score, best
- * first; equal scores keep entries, then check-ins, then the agenda, then
- * the order they were written.
+ * first; on equal scores entries come first, then check-ins, then the
+ * agenda.
  *
  * How the kinds are ranked together: the score is Okapi BM25, as FTS5's
  * own bm25() computes it (k1 1.2, b 0.75, every column weighing the
