@@ -366,7 +366,7 @@ search_draw(struct app *a, struct frame *f)
 			snprintf(count, sizeof count, "Type a word or two. "
 			    "Capitals and accents do not matter.");
 		else if (s->nhits == 0 && s->q.open &&
-		    s->q.w[s->q.n - 1].n < 2)
+		    s->q.w[s->q.n - 1].n < 2 && !s->q.w[s->q.n - 1].inside)
 			snprintf(count, sizeof count, "Keep typing: a single "
 			    "letter is searched as a whole word.");
 		else if (s->nhits == 0)
