@@ -253,6 +253,33 @@ test_cjk(void)
 	ok(in_step("entries_fts", "entries"), "still in step");
 }
 
+/* Odd text from outside (an image, `tend sql`) never trips the
+ * tokenizer: words longer than it folds, a long run of kanji, bytes
+ * that are not UTF-8, a combining mark cut off; the index stays in step
+ * and the sanitizers stay quiet. */
+static void
+test_odd(void)
+{
+	ok(test_exec(v, "INSERT INTO entries(uuid, created, created_off, "
+	    "updated, body) VALUES "
+	    "('00000000-0000-4000-8000-0000000000a1', 1, 0, 1, "
+	    "  replace(hex(zeroblob(200)), '00', 'x') || 'ß ẞuẞ Ü'), "
+	    "('00000000-0000-4000-8000-0000000000a2', 1, 0, 1, "
+	    "  replace(hex(zeroblob(3000)), '00', '森林') || 'の道'), "
+	    "('00000000-0000-4000-8000-0000000000a3', 1, 0, 1, "
+	    "  CAST(X'e69db1ff20c3a4c3' AS TEXT) || 'u' || CAST(X'cc' AS TEXT)"
+	    "  || ' a' || CAST(X'cc88' AS TEXT) || 'rger')") == SQLITE_OK,
+	    "odd text written behind the store's back");
+	ok(found("林の道", "森林森林森林") == 1 && found("林森", "森林森林森林") ==
+	    1, "a word at the end of 6,000 kanji, and inside them");
+	ok(find("ssuss").n == 1 && find("aerger").n == 1 && find("ärger").n == 1,
+	    "ẞ as ss, a decomposed ä as ae, beside broken bytes");
+	ok(in_step("entries_fts", "entries"), "the index is in step");
+	ok(test_exec(v, "DELETE FROM entries WHERE uuid LIKE "
+	    "'00000000-0000-4000-8000-0000000000a%'") == SQLITE_OK &&
+	    in_step("entries_fts", "entries"), "and after they are deleted");
+}
+
 static void
 test_kinds(void)
 {
@@ -378,6 +405,7 @@ main(void)
 		fatal("%s", e.msg);
 	test_german();
 	test_cjk();
+	test_odd();
 	test_kinds();
 	test_rank();
 	store_close(s);
