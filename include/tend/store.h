@@ -29,7 +29,7 @@ struct err;
 struct vault;
 struct store;
 
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 #define STORE_UUID_LEN 36
 #define STORE_ID_MIN 4
 #define STORE_ID_SHORT 8
@@ -183,6 +183,37 @@ int store_search_json(struct store *s, const char *query, long limit,
     char **json, struct err *e);
 int store_search_json_to(struct store *s, const char *query, long limit,
     FILE *out, struct err *e);
+
+/* One search over everything written (search.c): entries not in the
+ * trash, check-in notes and agenda items, best first (BM25, each word
+ * weighed alike in all three; search.c).  Words as for store_search;
+ * ß matches ss, ä ö ü match ae oe ue, and Chinese, Japanese and Korean
+ * words are found inside sentences.  Pointers in a hit are valid during
+ * the call only. */
+struct store_hit {
+	enum store_table table; /* STORE_ENTRY, STORE_CHECKIN, STORE_AGENDA */
+	const struct entry *entry;      /* the entry; NULL for the others */
+	const char *uuid;
+	time_t when;            /* written, checked in, added */
+	int when_off;
+	const char *text;       /* the entry's body, the note, the item */
+	const char *snippet;    /* the words around the match, [ ] around
+	                         * those that match */
+	const char *placement;
+	double rank;            /* bm25: lower is better */
+	int mood;               /* a check-in's; CHECKIN_UNSET otherwise */
+	time_t done;            /* an agenda item's; 0 while open */
+};
+/* At most limit hits (0: all); a callback returning nonzero stops. */
+int store_find(struct store *s, const char *query, long limit,
+    int (*cb)(const struct store_hit *, void *), void *arg, struct err *e);
+/* The same as a JSON array written row by row: each entry, check-in and
+ * agenda item as their lists print it, with "snippet", "rank" and "type"
+ * ("entry", "checkin" or "agenda"). */
+int store_find_json_to(struct store *s, const char *query, long limit,
+    FILE *out, struct err *e);
+/* "entry", "checkin" or "agenda". */
+const char *store_hit_type(enum store_table t);
 
 /* Tags of entries not in the trash, with their counts, by name. */
 int store_tags(struct store *s, int (*cb)(const char *tag, long n, void *),

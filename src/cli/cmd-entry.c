@@ -414,12 +414,33 @@ cmd_show(struct cli *c, int argc, char **argv)
 	return rc == 0 ? 0 : 1;
 }
 
+/* A hit: the line `list` prints for an entry, or a line of the same
+ * shape for a check-in ("check-in" and its mood) or an agenda item
+ * ("agenda", open or done); below it the words around the match. */
 static int
-print_hit(const struct entry *r, void *arg)
+print_hit(const struct store_hit *h, void *arg)
 {
-	cli_print_entry_line(r, arg);
+	(void)arg;
+	if (h->entry != NULL)
+		cli_print_entry_line(h->entry, NULL);
+	else {
+		char id[STORE_ID_SHORT + 1], when[32], what[64];
+
+		cli_short_id(h->uuid, id);
+		time_format_local(h->when, when, sizeof when);
+		if (h->table == STORE_CHECKIN)
+			snprintf(what, sizeof what, "check-in    mood %d",
+			    h->mood);
+		else if (h->done != 0)
+			snprintf(what, sizeof what, "agenda      done");
+		else
+			snprintf(what, sizeof what, "agenda      open");
+		printf("%s  %s  %s  (", id, when, what);
+		cli_print_clean(h->placement, 0);
+		printf(")\n");
+	}
 	fputs("          ", stdout);
-	cli_print_clean(r->snippet, 0);
+	cli_print_clean(h->snippet, 0);
 	putchar('\n');
 	return 0;
 }
@@ -443,10 +464,10 @@ cmd_search(struct cli *c, int argc, char **argv)
 		return 1;
 	}
 	if (a.json) {
-		rc = json_end(store_search_json_to(j.s, query, 0, stdout,
+		rc = json_end(store_find_json_to(j.s, query, 0, stdout,
 		    &c->err));
 	} else
-		rc = store_search(j.s, query, 0, print_hit, NULL, &c->err);
+		rc = store_find(j.s, query, 0, print_hit, NULL, &c->err);
 	cli_free_text(query);
 	cli_close_store(&j);
 	return rc == 0 ? 0 : 1;

@@ -55,7 +55,8 @@ static const struct command commands[] = {
 	{ "list", cmd_list, "[--since D] [--until D] [--kind K] [--tag T] "
 	    "[--json]", "list entries, oldest first" },
 	{ "show", cmd_show, "ID [--json]", "show one entry" },
-	{ "search", cmd_search, "QUERY [--json]", "find entries by words" },
+	{ "search", cmd_search, "QUERY [--json]",
+	  "find entries, check-in notes and agenda items by words" },
 	{ "session", cmd_session, "add --kind KIND --date D [--title T] | "
 	    "list [--json] | rm ID", "the sessions of your treatment" },
 	{ "agenda", cmd_agenda, "add TEXT | list [--json] | done ID | "

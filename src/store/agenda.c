@@ -30,10 +30,8 @@ static const char sql_undone[] =
 static const char sql_list[] =
     "SELECT uuid, text, created, done" AGENDA_ORDER;
 static const char sql_list_json[] =
-    "SELECT json_group_array(json(j)) FROM (SELECT json_object("
-    "'id', uuid, 'short', substr(uuid, 1, 8), 'text', text, "
-    "'created', tend_iso(created, created_off), 'created_utc', created, "
-    "'done', tend_local(done), 'done_utc', done) AS j" AGENDA_ORDER ")";
+    "SELECT json_group_array(json(j)) FROM (SELECT " STORE_AGENDA_JSON
+    " AS j" AGENDA_ORDER ")";
 static const char sql_draft_save[] =
     "INSERT INTO drafts(key, text, saved) VALUES (?1, ?2, ?3) "
     "ON CONFLICT(key) DO UPDATE SET text = excluded.text, "

@@ -24,26 +24,9 @@ static const char *const kinds[] = {
 	"journal", "reflection", "dream", "other", NULL,
 };
 
-/* The columns every entry query returns, in struct entry's order. */
-#define ENTRY_COLS \
-    "e.uuid, e.created, e.created_off, e.updated, e.title, e.body, " \
-    "e.kind, e.prompt, coalesce((SELECT group_concat(tag, ' ') FROM " \
-    "(SELECT tag FROM tags WHERE entry = e.id ORDER BY tag)), ''), " \
-    "e.shared, e.trashed, tend_place(e.created), " \
-    "(SELECT count(*) FROM entry_revisions WHERE entry = e.id)"
-
-/* The same entry as a JSON object. */
-#define ENTRY_JSON \
-    "json_object('id', e.uuid, 'short', substr(e.uuid, 1, 8), " \
-    "'created', tend_iso(e.created, e.created_off), " \
-    "'created_utc', e.created, 'updated_utc', e.updated, " \
-    "'kind', e.kind, 'title', e.title, 'body', e.body, " \
-    "'prompt', e.prompt, 'tags', json((SELECT json_group_array(tag) FROM " \
-    "(SELECT tag FROM tags WHERE entry = e.id ORDER BY tag))), " \
-    "'shared', json(CASE WHEN e.shared THEN 'true' ELSE 'false' END), " \
-    "'trashed_utc', e.trashed, 'placement', tend_place(e.created), " \
-    "'revision_count', (SELECT count(*) FROM entry_revisions " \
-    "WHERE entry = e.id)"
+/* The columns of an entry and its JSON object (store-int.h). */
+#define ENTRY_COLS STORE_ENTRY_COLS
+#define ENTRY_JSON STORE_ENTRY_JSON
 
 /* ?1 since, ?2 until, ?3 kind, ?4 tag, ?5 trash, ?6 limit, ?7 offset. */
 #define ENTRY_FILTER \
@@ -366,25 +349,24 @@ store_trash_empty(struct store *s, long *n, struct err *e)
 	return store_done(s, vac, e);
 }
 
-/* Fill r from a row of ENTRY_COLS (and the snippet at column 13). */
-static void
-entry_from_row(sqlite3_stmt *st, struct entry *r)
+void
+store_entry_from_row(sqlite3_stmt *st, int c, struct entry *r)
 {
 	memset(r, 0, sizeof *r);
-	r->uuid = (const char *)sqlite3_column_text(st, 0);
-	r->created = (time_t)sqlite3_column_int64(st, 1);
-	r->created_off = sqlite3_column_int(st, 2);
-	r->updated = (time_t)sqlite3_column_int64(st, 3);
-	r->title = (const char *)sqlite3_column_text(st, 4);
-	r->body = (const char *)sqlite3_column_text(st, 5);
-	r->kind = (const char *)sqlite3_column_text(st, 6);
-	r->prompt = (const char *)sqlite3_column_text(st, 7);
-	r->tags = (const char *)sqlite3_column_text(st, 8);
-	r->shared = sqlite3_column_int(st, 9);
-	r->trashed = (time_t)sqlite3_column_int64(st, 10);
-	r->placement = (const char *)sqlite3_column_text(st, 11);
-	r->revisions = sqlite3_column_int(st, 12);
-	if (sqlite3_column_count(st) > 13)
+	r->uuid = (const char *)sqlite3_column_text(st, c);
+	r->created = (time_t)sqlite3_column_int64(st, c + 1);
+	r->created_off = sqlite3_column_int(st, c + 2);
+	r->updated = (time_t)sqlite3_column_int64(st, c + 3);
+	r->title = (const char *)sqlite3_column_text(st, c + 4);
+	r->body = (const char *)sqlite3_column_text(st, c + 5);
+	r->kind = (const char *)sqlite3_column_text(st, c + 6);
+	r->prompt = (const char *)sqlite3_column_text(st, c + 7);
+	r->tags = (const char *)sqlite3_column_text(st, c + 8);
+	r->shared = sqlite3_column_int(st, c + 9);
+	r->trashed = (time_t)sqlite3_column_int64(st, c + 10);
+	r->placement = (const char *)sqlite3_column_text(st, c + 11);
+	r->revisions = sqlite3_column_int(st, c + 12);
+	if (c == 0 && sqlite3_column_count(st) > 13)
 		r->snippet = (const char *)sqlite3_column_text(st, 13);
 }
 
@@ -399,7 +381,7 @@ entry_row(sqlite3_stmt *st, void *p)
 	const struct entry_walk *w = p;
 	struct entry r;
 
-	entry_from_row(st, &r);
+	store_entry_from_row(st, 0, &r);
 	return w->cb(&r, w->arg);
 }
 
@@ -516,7 +498,7 @@ store_entry_get(struct store *s, const char *uuid, entry_cb cb, void *arg,
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		struct entry r;
 
-		entry_from_row(st, &r);
+		store_entry_from_row(st, 0, &r);
 		found = cb(&r, arg) == 0 ? 1 : 2;
 	}
 	sqlite3_reset(st);
@@ -574,45 +556,6 @@ store_entry_revisions(struct store *s, const char *uuid,
 	return store_rows(s, st, revision_row, &w, e);
 }
 
-/* Turn what the user typed into an FTS5 query: each word a quoted string
- * (so punctuation and FTS5 operators are plain text), a trailing * kept
- * as a prefix search; the words are ANDed.  free() the result. */
-static char *
-fts_query(const char *q, struct err *e)
-{
-	size_t n = strlen(q), o = 0;
-	char *out;
-	int words = 0;
-
-	if (store_check_text(q, "the search", 0, e) != 0)
-		return NULL;
-	out = xmalloc(n * 2 + 8);
-	while (*q != '\0') {
-		size_t len;
-		int prefix;
-
-		q += strspn(q, " \t\r\n");
-		len = strcspn(q, " \t\r\n");
-		if (len == 0)
-			break;
-		prefix = q[len - 1] == '*' && len > 1;
-		if (words++ > 0)
-			out[o++] = ' ';
-		out[o++] = '"';
-		for (size_t i = 0; i < len - (size_t)prefix; i++) {
-			if (q[i] == '"')
-				out[o++] = '"';
-			out[o++] = q[i];
-		}
-		out[o++] = '"';
-		if (prefix)
-			out[o++] = '*';
-		q += len;
-	}
-	out[o] = '\0';
-	return out;
-}
-
 int
 store_search(struct store *s, const char *query, long limit, entry_cb cb,
     void *arg, struct err *e)
@@ -621,7 +564,7 @@ store_search(struct store *s, const char *query, long limit, entry_cb cb,
 	char *q;
 	int rc;
 
-	if ((q = fts_query(query, e)) == NULL)
+	if ((q = store_fts_query(query, e)) == NULL)
 		return -1;
 	if ((st = store_stmt(s, sql_search, e)) == NULL) {
 		free(q);
@@ -642,7 +585,7 @@ store_search_json(struct store *s, const char *query, long limit,
 	char *q;
 	int rc;
 
-	if ((q = fts_query(query, e)) == NULL)
+	if ((q = store_fts_query(query, e)) == NULL)
 		return -1;
 	if ((st = store_stmt(s, sql_search_json, e)) == NULL) {
 		free(q);
@@ -664,7 +607,7 @@ store_search_json_to(struct store *s, const char *query, long limit,
 	char *q;
 	int rc;
 
-	if ((q = fts_query(query, e)) == NULL)
+	if ((q = store_fts_query(query, e)) == NULL)
 		return -1;
 	if ((st = store_stmt(s, sql_search_rows, e)) == NULL) {
 		free(q);

@@ -4,6 +4,8 @@ libtend_a_SOURCES += \
 	src/store/schema.c \
 	src/store/timeline.c \
 	src/store/entry.c \
+	src/store/search.c \
+	src/store/tokenize.c \
 	src/store/checkin.c \
 	src/store/remind.c \
 	src/store/session.c \

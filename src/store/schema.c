@@ -250,6 +250,56 @@ static const char schema_v6[] =
     "CREATE INDEX measures_time ON measures(time);"
     "CREATE INDEX measures_name ON measures(name COLLATE NOCASE, time);";
 
+/* Version 7: search finds what people type (src/store/tokenize.c).  The
+ * indexes use tend's own tokenizer "tend": unicode61 with diacritics
+ * removed, ß as ss, words with umlauts also under their spelled-out form
+ * (Müller as mueller), and Chinese, Japanese and Korean text in pairs of
+ * characters so that words are found inside sentences.  entries_fts is
+ * made again with it and rebuilt from the entries (its triggers name it
+ * and stay).  Check-in notes and agenda items get an index each, with
+ * external content too (no second copy of the text), kept in step by
+ * triggers: an edited note is taken out with its old text and put back
+ * with the new one, a deleted one taken out.  Every row is indexed, empty
+ * notes too, so that a 'rebuild' gives the same index the triggers do. */
+static const char schema_v7[] =
+    "DROP TABLE entries_fts;"
+    "CREATE VIRTUAL TABLE entries_fts USING fts5(title, body, tags,"
+    "  content = 'entries_fts_src', content_rowid = 'id',"
+    "  tokenize = 'tend');"
+    "INSERT INTO entries_fts(entries_fts) VALUES ('rebuild');"
+    "CREATE VIRTUAL TABLE checkins_fts USING fts5(note,"
+    "  content = 'checkins', content_rowid = 'id', tokenize = 'tend');"
+    "INSERT INTO checkins_fts(checkins_fts) VALUES ('rebuild');"
+    "CREATE TRIGGER checkins_fts_insert AFTER INSERT ON checkins BEGIN"
+    "  INSERT INTO checkins_fts(rowid, note) VALUES (new.id, new.note);"
+    "END;"
+    "CREATE TRIGGER checkins_fts_update AFTER UPDATE OF id, note"
+    "  ON checkins BEGIN"
+    "  INSERT INTO checkins_fts(checkins_fts, rowid, note)"
+    "    VALUES ('delete', old.id, old.note);"
+    "  INSERT INTO checkins_fts(rowid, note) VALUES (new.id, new.note);"
+    "END;"
+    "CREATE TRIGGER checkins_fts_delete AFTER DELETE ON checkins BEGIN"
+    "  INSERT INTO checkins_fts(checkins_fts, rowid, note)"
+    "    VALUES ('delete', old.id, old.note);"
+    "END;"
+    "CREATE VIRTUAL TABLE agenda_fts USING fts5(text,"
+    "  content = 'agenda', content_rowid = 'id', tokenize = 'tend');"
+    "INSERT INTO agenda_fts(agenda_fts) VALUES ('rebuild');"
+    "CREATE TRIGGER agenda_fts_insert AFTER INSERT ON agenda BEGIN"
+    "  INSERT INTO agenda_fts(rowid, text) VALUES (new.id, new.text);"
+    "END;"
+    "CREATE TRIGGER agenda_fts_update AFTER UPDATE OF id, text"
+    "  ON agenda BEGIN"
+    "  INSERT INTO agenda_fts(agenda_fts, rowid, text)"
+    "    VALUES ('delete', old.id, old.text);"
+    "  INSERT INTO agenda_fts(rowid, text) VALUES (new.id, new.text);"
+    "END;"
+    "CREATE TRIGGER agenda_fts_delete AFTER DELETE ON agenda BEGIN"
+    "  INSERT INTO agenda_fts(agenda_fts, rowid, text)"
+    "    VALUES ('delete', old.id, old.text);"
+    "END;";
+
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	schema_v1,
 	schema_v2,
@@ -257,6 +307,7 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	schema_v4,
 	schema_v5,
 	schema_v6,
+	schema_v7,
 };
 
 static int

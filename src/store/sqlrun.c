@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "store/store-int.h"
 #include "tend/err.h"
 #include "tend/vault.h"
 
@@ -146,6 +147,11 @@ store_sql_run(struct vault *v, const char *sql, int write, FILE *out,
 	const char *tail = sql;
 	int rc = 0, denied = 0;
 
+	/* The search indexes' tokenizer: triggers of the rows written and
+	 * MATCH queries need it (only the vault's connection is open). */
+	if (store_fts_register(db) != SQLITE_OK)
+		return err_set(e, "cannot prepare the search index (%s)",
+		    sqlite3_errmsg(db));
 	if (!write) {
 		sqlite3_exec(db, "PRAGMA query_only=ON", NULL, NULL, NULL);
 		sqlite3_set_authorizer(db, read_only_auth, &denied);

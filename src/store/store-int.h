@@ -128,6 +128,37 @@ int store_bind_time(sqlite3_stmt *st, int i, time_t t);
 int store_wrap(sqlite3 *db, struct vault *v, int version, struct store **out,
     struct err *e);
 
+/* The columns every entry query returns (of entries e), in struct entry's
+ * order: 13 of them. */
+#define STORE_ENTRY_COLS \
+    "e.uuid, e.created, e.created_off, e.updated, e.title, e.body, " \
+    "e.kind, e.prompt, coalesce((SELECT group_concat(tag, ' ') FROM " \
+    "(SELECT tag FROM tags WHERE entry = e.id ORDER BY tag)), ''), " \
+    "e.shared, e.trashed, tend_place(e.created), " \
+    "(SELECT count(*) FROM entry_revisions WHERE entry = e.id)"
+
+/* The same entry as a JSON object, without its closing parenthesis (so
+ * that more keys can follow). */
+#define STORE_ENTRY_JSON \
+    "json_object('id', e.uuid, 'short', substr(e.uuid, 1, 8), " \
+    "'created', tend_iso(e.created, e.created_off), " \
+    "'created_utc', e.created, 'updated_utc', e.updated, " \
+    "'kind', e.kind, 'title', e.title, 'body', e.body, " \
+    "'prompt', e.prompt, 'tags', json((SELECT json_group_array(tag) FROM " \
+    "(SELECT tag FROM tags WHERE entry = e.id ORDER BY tag))), " \
+    "'shared', json(CASE WHEN e.shared THEN 'true' ELSE 'false' END), " \
+    "'trashed_utc', e.trashed, 'placement', tend_place(e.created), " \
+    "'revision_count', (SELECT count(*) FROM entry_revisions " \
+    "WHERE entry = e.id)"
+
+/* Fill r from a row whose columns from c on are STORE_ENTRY_COLS (with
+ * c 0, a snippet at column 13). */
+void store_entry_from_row(sqlite3_stmt *st, int c, struct entry *r);
+
+/* What was typed into search as an FTS5 query (search.c): each word a
+ * quoted string, ANDed; malloc'd, or NULL with e filled. */
+char *store_fts_query(const char *typed, struct err *e);
+
 /* A check-in row of table checkins as a JSON object: what
  * `tend checkin` lists, exports and reviews print for one check-in. */
 #define STORE_CHECKIN_JSON \
@@ -139,6 +170,23 @@ int store_wrap(sqlite3 *db, struct vault *v, int version, struct store **out,
     "'shared', json(CASE WHEN shared THEN 'true' ELSE 'false' END), " \
     "'safety', CASE safety WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END, " \
     "'placement', tend_place(time))"
+
+/* The full-text tokenizer "tend" (tokenize.c) and the ranking function
+ * "tend_rank" (search.c) made known to db's FTS5, once per connection: an
+ * SQLite result code.  Every connection that writes or searches the
+ * journal's indexes needs them. */
+int store_fts_register(sqlite3 *db);
+int store_rank_register(fts5_api *api);
+/* Whether cp is a character of a script written without spaces (Han,
+ * kana, Hangul), which the tokenizer indexes in pairs. */
+int store_tok_cjk(unsigned cp);
+
+/* An item of the agenda (table agenda) as a JSON object: what
+ * `tend agenda list --json` prints for one item. */
+#define STORE_AGENDA_JSON \
+    "json_object('id', uuid, 'short', substr(uuid, 1, 8), 'text', text, " \
+    "'created', tend_iso(created, created_off), 'created_utc', created, " \
+    "'done', tend_local(done), 'done_utc', done)"
 
 /* Migrations (schema.c): bring the open database to version. */
 int schema_migrate(struct store *s, int version, struct err *e);

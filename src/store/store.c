@@ -171,6 +171,8 @@ store_wrap(sqlite3 *db, struct vault *v, int version, struct store **out,
 	rc = sqlite3_exec(s->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = register_functions(s, 1);
+	if (rc == SQLITE_OK)
+		rc = store_fts_register(s->db);
 	if (rc != SQLITE_OK) {
 		store_sqlerr(s, rc, e);
 		store_close(s);

@@ -13,6 +13,10 @@
 
 #include "tend/err.h"
 
+/* Characters of a run of text compared with the words (a CJK sentence
+ * without spaces is one run). */
+#define QUERY_TEXT_MAX (4 * QUERY_WORD_MAX)
+
 size_t
 query_decode(const char *s, unsigned *cp)
 {
@@ -79,6 +83,47 @@ query_fold(unsigned cp)
 	return (unsigned)towlower((wint_t)cp);
 }
 
+/* Append cp to the n characters of buf (room for max) the way words are
+ * compared, as the index's tokenizer does: folded, ß as "ss", and an e
+ * after a, o or u dropped, so that Mueller, Müller and Muller compare
+ * equal (the index found them; this only decides what is underlined).
+ * Returns the new length. */
+static int
+query_canon(unsigned *buf, int n, int max, unsigned cp)
+{
+	unsigned f;
+
+	if (cp == 0xdf || cp == 0x1e9e) {
+		if (n + 2 > max)
+			return max + 1;
+		buf[n++] = 's';
+		buf[n++] = 's';
+		return n;
+	}
+	f = query_fold(cp);
+	if (f == 'e' && n > 0 && n <= max &&
+	    (buf[n - 1] == 'a' || buf[n - 1] == 'o' || buf[n - 1] == 'u'))
+		return n;
+	if (n >= max)
+		return max + 1;
+	buf[n++] = f;
+	return n;
+}
+
+/* Whether cp is Chinese, Japanese or Korean (Han, kana, Hangul): such
+ * words are found inside runs of text without spaces. */
+static int
+query_cjk(unsigned cp)
+{
+	return (cp >= 0x1100 && cp <= 0x11ff) ||
+	    (cp >= 0x2e80 && cp <= 0x2fdf) || (cp >= 0x3005 && cp <= 0x3007) ||
+	    (cp >= 0x3040 && cp <= 0x30ff && cp != 0x30fb) ||
+	    (cp >= 0x3100 && cp <= 0x31ff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
+	    (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7ff) ||
+	    (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff66 && cp <= 0xffdc) ||
+	    (cp >= 0x20000 && cp <= 0x3134f);
+}
+
 void
 query_parse(struct query *q, const char *typed)
 {
@@ -102,13 +147,19 @@ query_parse(struct query *q, const char *typed)
 			w = &q->w[q->n++];
 			w->n = 0;
 			w->prefix = 0;
+			w->inside = 0;
 		}
 		while (*p != '\0' && (n = query_decode(p, &cp),
 		    query_wordch(cp))) {
-			if (w != NULL && w->n < QUERY_WORD_MAX)
-				w->ch[w->n++] = query_fold(cp);
+			if (w != NULL && w->n <= QUERY_WORD_MAX)
+				w->n = query_canon(w->ch, w->n,
+				    QUERY_WORD_MAX, cp);
+			if (w != NULL && query_cjk(cp))
+				w->inside = 1;
 			p += n;
 		}
+		if (w != NULL && w->n > QUERY_WORD_MAX)
+			w->n = QUERY_WORD_MAX;
 		if (o > 0)
 			q->fts[o++] = ' ';
 		memcpy(q->fts + o, start, (size_t)(p - start));
@@ -135,18 +186,30 @@ query_free(struct query *q)
 int
 query_match(const struct query *q, const char *t, size_t n)
 {
-	unsigned folded[QUERY_WORD_MAX], cp;
+	unsigned folded[QUERY_TEXT_MAX] = { 0 }, cp;
 	int len = 0, i, j;
 	size_t k = 0;
 
-	while (k < n && len < QUERY_WORD_MAX) {
+	while (k < n && len <= QUERY_TEXT_MAX) {
 		k += query_decode(t + k, &cp);
-		folded[len++] = query_fold(cp);
+		len = query_canon(folded, len, QUERY_TEXT_MAX, cp);
 	}
-	if (k < n)
-		return 0;       /* longer than any word kept */
+	if (k < n || len > QUERY_TEXT_MAX)
+		return 0;       /* longer than any run compared */
 	for (i = 0; i < q->n; i++) {
 		const struct query_word *w = &q->w[i];
+		int at;
+
+		/* CJK: anywhere in the run (it has no spaces) */
+		for (at = 0; w->inside && at + w->n <= len; at++) {
+			for (j = 0; j < w->n && w->ch[j] == folded[at + j];
+			    j++)
+				;
+			if (j == w->n)
+				return 1;
+		}
+		if (w->inside)
+			continue;
 
 		if (w->n > len || (!w->prefix && w->n != len))
 			continue;

@@ -8,7 +8,9 @@
  * else only separates words, so quotes, brackets and hyphens never reach
  * the index as syntax.  The words are also kept folded (lower case, the
  * usual Latin accents taken off, as the index does) to find the matches
- * in a title or text and underline them.
+ * in a title or text and underline them; they are compared as the index
+ * compares them: ß as ss, Mueller as Müller, and Chinese or Japanese
+ * words inside a run of text.
  */
 #ifndef TEND_UI_QUERY_H
 #define TEND_UI_QUERY_H
@@ -22,6 +24,8 @@ struct query_word {
 	unsigned ch[QUERY_WORD_MAX];    /* folded */
 	int n;
 	int prefix;             /* matches longer words that start so */
+	int inside;             /* Chinese, Japanese or Korean: matches
+	                         * inside a longer run of such text */
 };
 
 struct query {
@@ -50,7 +54,8 @@ int query_wordch(unsigned cp);
 unsigned query_fold(unsigned cp);
 
 /* Whether the word at t (n bytes, all word characters) matches a word of
- * q: equal when folded, or starting with a prefix word. */
+ * q: equal when folded, or starting with a prefix word, or (CJK) holding
+ * it. */
 int query_match(const struct query *q, const char *t, size_t n);
 
 /* Whether the n bytes at t hold a word that matches. */

@@ -6,7 +6,9 @@
  * Items are added with a one-line field drawn over the list
  * ("agenda-add") and marked done with Space or d; u opens the item last
  * marked done again, and the cursor stays on the same row (the next item
- * moves up into it), the list window where it was.  tend never deletes an
+ * moves up into it), the list window where it was.  Opened with an arg (a
+ * malloc'd UUID, from search), it starts on that item and frees the arg.
+ * tend never deletes an
  * item: a done one stays, so the therapist can see what was covered.  In
  * review mode (app->readonly) the list can only be read.
  */
@@ -132,6 +134,14 @@ agenda_enter(struct app *a, struct frame *f)
 	rows_init(&g->rows, sizeof(struct arow), agenda_wipe, agenda_row, g);
 	f->data = g;
 	agenda_load(a, g);
+	if (f->arg != NULL) {
+		size_t i;
+
+		for (i = 0; i < g->rows.n; i++)
+			if (strcmp(agenda_at(g, (long long)i)->uuid,
+			    f->arg) == 0)
+				rows_select(&g->rows, (long long)i);
+	}
 }
 
 static void
@@ -143,6 +153,8 @@ agenda_leave(struct app *a, struct frame *f)
 	rows_free(&g->rows);
 	free(g);
 	f->data = NULL;
+	free(f->arg);
+	f->arg = NULL;
 }
 
 static void

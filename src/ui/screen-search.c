@@ -1,5 +1,5 @@
 /*
- * screen-search.c: find entries as you type.
+ * screen-search.c: find entries, check-ins and agenda items as you type.
  *
  * Every key that changes the query runs the store's search again, best
  * matches first and at most SEARCH_LIMIT of them, so a large journal
@@ -11,8 +11,10 @@
  * Matches are underlined (the input role, the look of what was typed):
  * in the snippet the store marks them with [ and ]; in the title they
  * are found here, ignoring case and the usual Latin accents as the index
- * does.  Enter opens the chosen entry on the "entry" screen, which gets
- * a malloc'd copy of its UUID and frees it.
+ * does.  A check-in or an agenda item says what it is where an entry
+ * shows its title.  Enter opens the chosen entry or check-in on the
+ * "entry" screen, an agenda item on the "agenda" screen with that item
+ * chosen; each gets a malloc'd copy of the UUID and frees it.
  */
 #include "config.h"
 
@@ -32,8 +34,9 @@
 
 struct search_hit {
 	char uuid[STORE_UUID_LEN + 1];
+	enum store_table table; /* STORE_ENTRY, STORE_CHECKIN, STORE_AGENDA */
 	time_t created;
-	char *title;            /* "" if none */
+	char *title;            /* "" if none; what it is for the others */
 	char *snippet;          /* [ and ] around matches */
 	int marked;             /* snippet has the store's marks (else it is
 	                         * the body's start, matched here) */
@@ -51,7 +54,9 @@ struct search {
 };
 
 static const struct keydef search_keys[] = {
-	{ ACT_OPEN, { UI_ENTER }, "Open", "Open the chosen entry.", 1 },
+	{ ACT_OPEN, { UI_ENTER }, "Open",
+	  "Open the chosen entry or check-in, or the agenda at the chosen "
+	  "item.", 1 },
 	{ ACT_BACK, { UI_ESC }, "Back", "Go back.", 1 },
 	{ ACT_HELP, { UI_KC(KEY_F(1)) }, "Help",
 	  "Show the keys and what they do.", 1 },
@@ -170,7 +175,12 @@ search_row(struct app *a, void *arg, long long id, int y, int x, int width,
 	when[10] = '\0';
 	used = draw_text(a, y, x + 1, width - 1, selected ? ROLE_SELECTED :
 	    ROLE_DIM, when) + 3;
-	if (h->title[0] != '\0') {
+	if (h->table != STORE_ENTRY) {
+		used += draw_text(a, y, x + used, width - used, selected ?
+		    ROLE_SELECTED : ROLE_DIM, h->title);
+		used += draw_text(a, y, x + used, width - used, base,
+		    draw_glyph(a, " · ", " - "));
+	} else if (h->title[0] != '\0') {
 		used += search_draw_words(a, s, y, x + used, width - used,
 		    base, h->title);
 		used += draw_text(a, y, x + used, width - used, base,
@@ -220,8 +230,9 @@ search_is_title(const char *snippet, const char *title)
 }
 
 static int
-search_add(const struct entry *en, void *arg)
+search_add(const struct store_hit *hit, void *arg)
 {
+	const struct entry *en = hit->entry;
 	struct search *s = arg;
 	struct search_hit *h;
 	char *p;
@@ -235,12 +246,19 @@ search_add(const struct entry *en, void *arg)
 		s->hits = xrealloc(s->hits, s->cap * sizeof *s->hits);
 	}
 	h = &s->hits[s->nhits++];
-	snprintf(h->uuid, sizeof h->uuid, "%s", en->uuid);
-	h->created = en->created;
-	h->title = xstrdup(en->title != NULL ? en->title : "");
-	h->snippet = xstrdup(en->snippet != NULL ? en->snippet : "");
+	snprintf(h->uuid, sizeof h->uuid, "%s", hit->uuid);
+	h->table = hit->table;
+	h->created = hit->when;
+	if (hit->table == STORE_CHECKIN)
+		h->title = xasprintf("Check-in, mood %d", hit->mood);
+	else if (hit->table == STORE_AGENDA)
+		h->title = xstrdup(hit->done != 0 ? "To bring up (done)" :
+		    "To bring up");
+	else
+		h->title = xstrdup(en->title != NULL ? en->title : "");
+	h->snippet = xstrdup(hit->snippet != NULL ? hit->snippet : "");
 	h->marked = 1;
-	if (search_is_title(h->snippet, h->title)) {
+	if (en != NULL && search_is_title(h->snippet, h->title)) {
 		/* the match is in the title: show how the text begins */
 		char first[SEARCH_FIRST_LINE];
 
@@ -275,7 +293,7 @@ search_run(struct app *a, struct search *s)
 	s->stale = 0;
 	query_free(&s->q);
 	query_parse(&s->q, s->field.buf != NULL ? s->field.buf : "");
-	if (s->q.fts[0] != '\0' && store_search(a->store, s->q.fts,
+	if (s->q.fts[0] != '\0' && store_find(a->store, s->q.fts,
 	    SEARCH_LIMIT + 1, search_add, s, &e) < 0) {
 		search_clear(s);
 		s->failed = 1;
@@ -319,6 +337,18 @@ search_resize(struct app *a, struct frame *f)
 	list_reload(&s->list, search_height());
 }
 
+/* Whether every hit is an entry (the count then says "entries"). */
+static int
+search_only_entries(const struct search *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nhits; i++)
+		if (s->hits[i].table != STORE_ENTRY)
+			return 0;
+	return 1;
+}
+
 static void
 search_draw(struct app *a, struct frame *f)
 {
@@ -336,20 +366,24 @@ search_draw(struct app *a, struct frame *f)
 			snprintf(count, sizeof count, "Type a word or two. "
 			    "Capitals and accents do not matter.");
 		else if (s->nhits == 0 && s->q.open &&
-		    s->q.w[s->q.n - 1].n < 2)
+		    s->q.w[s->q.n - 1].n < 2 && !s->q.w[s->q.n - 1].inside)
 			snprintf(count, sizeof count, "Keep typing: a single "
 			    "letter is searched as a whole word.");
 		else if (s->nhits == 0)
-			snprintf(count, sizeof count, "No entry has these "
-			    "words.");
+			snprintf(count, sizeof count, "Nothing you wrote has "
+			    "these words.");
 		else if (s->more)
-			snprintf(count, sizeof count, "More than %d entries "
-			    "found; the best %d are shown.", SEARCH_LIMIT,
+			snprintf(count, sizeof count, "More than %d %sfound; "
+			    "the best %d are shown.", SEARCH_LIMIT,
+			    search_only_entries(s) ? "entries " : "",
 			    SEARCH_LIMIT);
-		else
+		else if (search_only_entries(s))
 			snprintf(count, sizeof count, "%zu %s found, best "
 			    "first.", s->nhits, s->nhits == 1 ? "entry" :
 			    "entries");
+		else
+			snprintf(count, sizeof count, "%zu found, best "
+			    "first.", s->nhits);
 		draw_text(a, y + 2, 2, w, ROLE_HINT, count);
 	}
 	if (top + 5 < maxy)
@@ -396,7 +430,8 @@ search_key(struct app *a, struct frame *f, enum action act, int key)
 		if ((id = list_selected(&s->list)) == LIST_NONE)
 			return UI_NOTHING;
 		uuid = xstrdup(s->hits[id].uuid);
-		if (ui_open(a, "entry", uuid) != 0)
+		if (ui_open(a, s->hits[id].table == STORE_AGENDA ? "agenda" :
+		    "entry", uuid) != 0)
 			free(uuid);
 		return UI_DRAW_ALL;
 	case ACT_NONE:
@@ -421,9 +456,11 @@ const struct screen screen_search = {
 	.resize = search_resize,
 	.leave = search_leave,
 	.keys = search_keys,
-	.about = "Find entries by the words in them. Results show as you "
-	    "type, best first; the matching words are underlined. Capitals "
-	    "and accents do not matter: fuhlte finds fühlte. The last word "
-	    "also finds longer words that start with it. Entries in the "
-	    "trash are not searched.",
+	.about = "Find entries, check-in notes and things to bring to your "
+	    "next session by the words in them. Results show as you type, "
+	    "best first; the matching words are underlined. Capitals and "
+	    "accents do not matter: fuhlte finds fühlte, strasse finds "
+	    "Straße, Mueller finds Müller. Chinese and Japanese words are "
+	    "found inside sentences. The last word also finds longer words "
+	    "that start with it. Entries in the trash are not searched.",
 };

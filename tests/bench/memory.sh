@@ -85,12 +85,14 @@ ls -l "$D/b.tend" | awk '{ printf "bundle: %d MiB\n", $5 / 1048576 }'
 if command -v sqlite3 >/dev/null 2>&1; then
 	t sql >"$D/schema.sql" 2>/dev/null <<'SQL'
 SELECT sql || ';' FROM sqlite_schema WHERE sql IS NOT NULL AND
-  name NOT LIKE 'entries\_fts\_%' ESCAPE '\' AND name <> 'entries_fts_src'
+  name NOT LIKE '%\_fts\_%' ESCAPE '\'
   AND type IN ('table', 'index') ORDER BY rowid;
 SELECT sql || ';' FROM sqlite_schema WHERE name = 'entries_fts_src';
 SELECT sql || ';' FROM sqlite_schema WHERE type = 'trigger';
 SQL
-	sqlite3 "$D/plain.db" <"$D/schema.sql" >/dev/null 2>&1
+	# Plain SQLite has no "tend" tokenizer: its own unicode61 instead.
+	sed "s/tokenize = 'tend'/tokenize = 'unicode61 remove_diacritics 2'/" \
+		"$D/schema.sql" | sqlite3 "$D/plain.db" >/dev/null 2>&1
 	sqlite3 "$D/plain.db" <"$D/seed.sql" >/dev/null 2>&1
 	sqlite3 "$D/plain.db" 'VACUUM' >/dev/null 2>&1
 	tend=$(stat -c %s "$D/j.tend")

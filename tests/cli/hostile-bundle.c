@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "share/share-int.h"
+#include "store/store-int.h"
 #include "testutil.h"
 #include "tend/err.h"
 #include "tend/header.h"
@@ -121,6 +122,8 @@ cmd_sign(int argc, char **argv)
 	    (sqlite3_int64)len, SQLITE_DESERIALIZE_FREEONCLOSE |
 	    SQLITE_DESERIALIZE_RESIZEABLE) != SQLITE_OK)
 		die(argv[0], "not a database");
+	/* The indexes' tokenizer, for SQL that touches indexed rows. */
+	store_fts_register(db);
 	if (argc > 3 && sqlite3_exec(db, argv[3], NULL, NULL, NULL) !=
 	    SQLITE_OK)
 		die("the SQL", sqlite3_errmsg(db));

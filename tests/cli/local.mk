@@ -7,6 +7,7 @@ cli_tests = \
 	tests/cli/badinput.sh \
 	tests/cli/usage.sh \
 	tests/cli/journal-entries.sh \
+	tests/cli/search.sh \
 	tests/cli/journal-track.sh \
 	tests/cli/journal-bad.sh \
 	tests/cli/journal-concurrent.sh \

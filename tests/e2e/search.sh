@@ -18,6 +18,11 @@ tj add --date 2026-03-05 --title "Walk by the river" \
 	'The river was calm (really). Self-care felt "easy" today.' >/dev/null
 tj add --date 2026-03-09 --title "Sitzung zwei" \
 	"Wieder die Gärten am Fluss; ich schlief danach gut." >/dev/null
+tj checkin --mood 4 --date 2026-03-10 \
+	--note "Ein Pelikan am Fluss, danach die Straße entlang." >/dev/null
+tj agenda add "Schlaf" >/dev/null
+tj agenda add "Über den Pelikan sprechen" >/dev/null
+tj add --date 2026-03-11 --title "東京" "今日は少し不安でした。" >/dev/null
 # Many more, straight into the table (the index follows by trigger):
 # "garden" is in every one of them, the worst case for ranking.
 printf '%s\n' "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1
@@ -106,6 +111,50 @@ tm_wait "tend · Read"
 tm_key Escape
 tm_wait "1 entry found"
 
+# Check-in notes and the agenda are searched too; each row says what it
+# is, and Enter opens it where it lives.
+tm_key C-u
+tm_type "pelikan "
+tm_wait "2 found, best first."
+like "$(tm_screen)" "2026-03-10  Check-in, mood 4 · Ein Pelikan am Fluss" \
+	"a check-in's row: its day, mood and note"
+like "$(tm_screen)" "To bring up · Über den Pelikan sprechen" \
+	"an agenda item's row"
+if underlined "Pelikan" "Check-in"; then _result 0 "the note's match underlined"
+else _result 1 "the note's match underlined"; fi
+tm_key C-u
+tm_type "pelikan fluss"
+tm_wait "1 found, best first."
+tm_key Enter
+tm_wait "Mood: 4"
+like "$(tm_screen)" "Ein Pelikan am Fluss" "Enter opens the check-in"
+tm_key Escape
+tm_wait "1 found, best first."
+tm_key C-u
+tm_type "sprechen "
+tm_wait "1 found, best first."
+tm_key Enter
+tm_wait "Things to bring up at your next session"
+tm_key d
+tm_wait "Marked done."
+like "$(tm_screen)" "done .*Über den Pelikan sprechen" \
+	"the agenda opens on the item found (d marked it done)"
+like "$(tm_screen)" "open .*Schlaf" "the other item is left open"
+tm_key Escape
+tm_wait "1 found, best first."
+# German spellings and Japanese inside a sentence.
+tm_key C-u
+tm_type "strasse "
+tm_wait "1 found, best first."
+if underlined "Straße" "Check-in"; then _result 0 "strasse finds Straße, underlined"
+else _result 1 "strasse finds Straße, underlined"; fi
+tm_key C-u
+tm_type "不安"
+tm_wait "1 entry found"
+if underlined "不安"; then _result 0 "不安 found inside a sentence, underlined"
+else _result 1 "不安 found inside a sentence, underlined"; fi
+tm_key C-u
+
 # Time a keystroke: from typing the last letter of a word to its count.
 # Rare word: the count changes from none to one.  Common prefix: every
 # entry matches and all must be ranked.
@@ -113,7 +162,7 @@ tm_key C-u
 tm_type rive
 tm_wait_q "1 entry found"
 tm_type x
-tm_wait_q "No entry has these words."
+tm_wait_q "Nothing you wrote has these words."
 t0=$(now_ms); tm_key BSpace; tm_type r
 tm_wait "1 entry found"
 t1=$(now_ms)
@@ -121,7 +170,7 @@ tm_key C-u
 tm_type "qu"
 tm_wait_q "More than 200"
 tm_type "x"
-tm_wait_q "No entry has these words."
+tm_wait_q "Nothing you wrote has these words."
 t2=$(now_ms); tm_key BSpace
 tm_wait "More than 200 entries found"
 t3=$(now_ms)

@@ -20,6 +20,7 @@ UNIT_TESTS = \
 	tests/unit/test-timefmt \
 	tests/unit/test-store \
 	tests/unit/test-store-schema \
+	tests/unit/test-store-search \
 	tests/unit/test-store-stream \
 	tests/unit/test-store-timeline \
 	tests/unit/test-store-trash \

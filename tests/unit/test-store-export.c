@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/store-int.h"
 #include "tap.h"
 #include "testutil.h"
 #include "tend/err.h"
@@ -292,10 +293,12 @@ main(void)
 		memcpy(copy, img, len);
 		sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE |
 		    SQLITE_OPEN_MEMORY, NULL);
+		store_fts_register(raw);
 		sqlite3_deserialize(raw, "main", copy, (sqlite3_int64)len,
 		    (sqlite3_int64)len, SQLITE_DESERIALIZE_FREEONCLOSE |
 		    SQLITE_DESERIALIZE_RESIZEABLE);
-		/* Schema 5's search index back to schema 2's (testutil.h). */
+		/* The search indexes and the questionnaires back to schema
+		 * 2's (testutil.h). */
 		ok(sqlite3_exec(raw, "DROP TABLE measures; "
 		    "DROP TABLE measure_defs; DROP TABLE therapists; "
 		    "ALTER TABLE checkins DROP COLUMN safety; "

@@ -39,6 +39,7 @@ changed(const unsigned char *img, size_t len, const char *sql, size_t *out)
 	memcpy(copy, img, len);
 	sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_MEMORY, NULL);
+	store_fts_register(db);   /* the indexes' own */
 	sqlite3_deserialize(db, "main", copy, (sqlite3_int64)len,
 	    (sqlite3_int64)len, SQLITE_DESERIALIZE_FREEONCLOSE |
 	    SQLITE_DESERIALIZE_RESIZEABLE);

@@ -5,7 +5,8 @@
  * from before schema 4 reads as "safety question not answered"; a schema
  * newer than this tend is refused untouched; a failing migration changes
  * nothing.  Schema 4's safety answer and the share_checkins setting are
- * checked through the store API.
+ * checked through the store API.  Schema 6: the indexes are rebuilt with
+ * tend's tokenizer, and old check-in notes and agenda items are indexed.
  */
 #include "config.h"
 
@@ -187,6 +188,14 @@ fill(struct vault *v, struct store *s)
 	    store_agenda_done(s, id, &e) != 0 ||
 	    store_meta_set(s, "owner", "R.", &e) != 0)
 		fatal("fill: %s", e.msg);
+}
+
+static int
+count_hit(const struct store_hit *h, void *arg)
+{
+	(void)h;
+	(*(int *)arg)++;
+	return 0;
 }
 
 static int
@@ -405,6 +414,22 @@ main(void)
 		ok(store_search(s, "meer", 0, count, &hits, &e) == 0 &&
 		    hits == 1, "from %d: tags are found", k);
 		ok(index_in_step(v), "from %d: the index is in step", k);
+		hits = 0;
+		ok(store_find(s, "tired", 0, count_hit, &hits, &e) == 0 &&
+		    hits == 1 && store_find(s, "house", 0, count_hit, &hits,
+		    &e) == 0 && hits == 2, "from %d: the old check-in note and "
+		    "agenda item are found", k);
+		hits = 0;
+		ok(store_search(s, "traeume", 0, count, &hits, &e) == 0 &&
+		    hits == 1, "from %d: the rebuilt index knows ae for ä", k);
+		ok(test_int(v, "SELECT count(*) FROM checkins_fts_docsize") ==
+		    test_int(v, "SELECT count(*) FROM checkins") &&
+		    test_int(v, "SELECT count(*) FROM agenda_fts_docsize") ==
+		    test_int(v, "SELECT count(*) FROM agenda") &&
+		    test_exec(v, "INSERT INTO checkins_fts(checkins_fts) "
+		    "VALUES ('integrity-check'); INSERT INTO agenda_fts("
+		    "agenda_fts) VALUES ('integrity-check')") == SQLITE_OK,
+		    "from %d: notes and agenda indexed, every row once", k);
 		churn(v, s);
 		store_close(s);
 		vault_close(v);

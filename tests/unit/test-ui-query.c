@@ -130,6 +130,15 @@ test_match(void)
 	    "a matching word inside text");
 	ok(!has_match("calm", "[brackets] only"), "no matching word");
 	ok(has_match("gart", "die Gärten am"), "Gärten by gart");
+	ok(matches("strasse ", "Straße") && matches("Straße ", "STRASSE"),
+	    "ß and ss either way, as the index has them");
+	ok(matches("mueller ", "Müller") && matches("Müller ", "Mueller") &&
+	    matches("uber ", "über"), "ü and ue either way");
+	ok(!matches("strase ", "Straße"), "ß is two letters, not one");
+	ok(has_match("東京", "私は東京に住んでいます") &&
+	    has_match("不安", "我今天感到很不安"),
+	    "a Chinese or Japanese word inside a sentence");
+	ok(!has_match("東京", "京都の東に"), "but not its characters apart");
 
 	ok(query_decode("\xc3\xbc", &cp) == 2 && cp == 0xfc, "two bytes");
 	ok(query_decode("\xe2\x80\x94", &cp) == 3 && cp == 0x2014,
