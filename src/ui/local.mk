@@ -44,8 +44,8 @@ noinst_HEADERS += \
 	src/ui/textbuf.h \
 	src/ui/ui.h
 
-# Themes are installed for everyone; TEND_THEME_DIR finds them in the
-# source tree for the tests.
+# Themes are installed for everyone; ./tend also finds them in themes/
+# next to itself (see theme_dirs in theme.c).
 themedir = $(pkgdatadir)/themes
 dist_theme_DATA = \
 	themes/default.theme \

@@ -23,8 +23,9 @@
 struct settings {
 	struct list list;       /* rows are indices into config_defs, then
 	                         * into journal_defs */
-	char **themes;
+	char **themes;          /* the themes that load */
 	int nthemes;
+	struct notes unusable;  /* why theme files were left out */
 	size_t count;           /* rows in all */
 };
 
@@ -101,6 +102,18 @@ settings_help(long long id)
 	    journal_defs[id - (long long)config_ndefs].help;
 }
 
+/* The row of the theme setting. */
+static long long
+settings_theme_row(void)
+{
+	size_t i;
+
+	for (i = 0; i < config_ndefs; i++)
+		if (strcmp(config_defs[i].key, "theme") == 0)
+			break;
+	return (long long)i;
+}
+
 static void
 settings_value(const struct app *a, const struct config_def *d, char *buf,
     size_t len)
@@ -138,7 +151,7 @@ settings_enter(struct app *a, struct frame *f)
 {
 	struct settings *s = xcalloc(1, sizeof *s);
 
-	s->nthemes = theme_list(&s->themes);
+	s->nthemes = theme_list(&s->themes, &s->unusable);
 	s->count = config_ndefs + (a->store != NULL && !a->readonly ?
 	    JOURNAL_NDEFS : 0);
 	list_init(&s->list, &settings_source, s);
@@ -156,6 +169,7 @@ settings_leave(struct app *a, struct frame *f)
 	for (i = 0; i < s->nthemes; i++)
 		free(s->themes[i]);
 	free(s->themes);
+	notes_clear(&s->unusable);
 	list_free(&s->list);
 	free(s);
 	f->data = NULL;
@@ -174,6 +188,17 @@ settings_draw(struct app *a, struct frame *f)
 	if (y < maxy)
 		y += draw_wrap(a, y, 2, w, maxy - y, ROLE_HINT,
 		    settings_help(list_selected(&s->list))) + 1;
+	if (y < maxy && s->unusable.n > 0 && list_selected(&s->list) ==
+	    settings_theme_row()) {
+		char *why = xasprintf("Not offered, as %s: %s",
+		    s->unusable.n + s->unusable.dropped == 1 ?
+		    "its file has a mistake" : "their files have mistakes",
+		    s->unusable.msg[0]);
+
+		y += draw_wrap(a, y, 2, w, maxy - y - 4, ROLE_WARNING,
+		    why) + 1;
+		free(why);
+	}
 	if (a->store != NULL && !a->readonly && y < maxy - 3) {
 		char *name = store_meta_get(a->store, "owner");
 		char *line = name != NULL && name[0] != '\0' ?

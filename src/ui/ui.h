@@ -133,19 +133,23 @@ void theme_defaults(struct theme *);
 void theme_parse(struct theme *t, const char *file, const char *text,
     struct notes *notes);
 
-/* Load the theme called name: built-in defaults, then the first NAME.theme
- * found in the theme directories.  A missing theme is noted and leaves the
- * defaults.  Returns 0 if a file was found, -1 if not. */
+/* Load the theme called name: the built-in defaults, then the first
+ * NAME.theme found in the theme directories.  A theme that is missing, or
+ * whose file has a mistake, is not used: one note says why, the defaults
+ * stay, and -1 is returned.  0 if the file loaded. */
 int theme_load(struct theme *t, const char *name, struct notes *notes);
 
 /* The directories searched, best first: $XDG_CONFIG_HOME/tend/themes,
- * $TEND_THEME_DIR (tests and running from the source tree), the installed
- * data directory.  Returns how many were stored in dirs (free() each). */
-int theme_dirs(char *dirs[3]);
+ * $TEND_THEME_DIR if set, themes/ next to the tend executable (running
+ * from the source tree), the installed data directory.  Returns how many
+ * were stored in dirs (free() each). */
+#define THEME_DIRS_MAX 4
+int theme_dirs(char *dirs[THEME_DIRS_MAX]);
 
-/* Names of the themes available, sorted, no duplicates (free() each and
- * the array).  Returns the count. */
-int theme_list(char ***names);
+/* Names of the themes that load, sorted, no duplicates (free() each and
+ * the array); why each theme file that cannot be used was left out goes
+ * to unusable (may be NULL).  Returns the count. */
+int theme_list(char ***names, struct notes *unusable);
 
 /* A valid theme name: letters, digits, '-', '_', '.', not starting with
  * '.'. */

@@ -20,6 +20,9 @@
 #   tm_tend_pid         the process id of tend inside the pane
 #   tm_new_vault        a journal to unlock, passphrase in $T/pw
 #
+# The test build lives in tests/hooks, away from themes/ (which ./tend
+# finds next to itself), so TEND_THEME_DIR points it there.
+#
 # Every tm_start gets its own tmux socket, so tests can run in parallel,
 # a new server never meets one still shutting down, and a failed test
 # never leaves a server behind.
