@@ -121,6 +121,8 @@ settings_value(const struct app *a, const struct config_def *d, char *buf,
 	config_get(&a->config, d->key, buf, len);
 	if (strcmp(d->key, "autolock") == 0 && a->config.autolock == 0)
 		snprintf(buf, len, "off");
+	if (strcmp(d->key, "theme") == 0)       /* the one in use */
+		snprintf(buf, len, "%s", a->theme.name);
 }
 
 static void
@@ -264,7 +266,7 @@ settings_change(struct app *a, struct settings *s, int dir)
 		if (s->nthemes == 0)
 			return UI_NOTHING;
 		for (i = 0; i < s->nthemes; i++)
-			if (strcmp(s->themes[i], a->config.theme) == 0)
+			if (strcmp(s->themes[i], a->theme.name) == 0)
 				cur = i;
 		cur = (cur + dir + s->nthemes) % s->nthemes;
 		snprintf(value, sizeof value, "%s", s->themes[cur]);
