@@ -18,6 +18,7 @@ libtend_a_SOURCES += \
 	src/ui/screen-checkin.c \
 	src/ui/screen-agenda.c \
 	src/ui/screen-chart.c \
+	src/ui/chart-text.c \
 	src/ui/screen-passwd.c \
 	src/ui/screen-confirm.c \
 	src/ui/screen-editor.c \
@@ -39,6 +40,7 @@ libtend_a_SOURCES += \
 noinst_HEADERS += \
 	include/tend/ui.h \
 	src/ui/plot.h \
+	src/ui/chart-text.h \
 	src/ui/prompts.h \
 	src/ui/query.h \
 	src/ui/textbuf.h \

@@ -26,6 +26,7 @@
 
 #include "tend/store.h"
 #include "tend/timefmt.h"
+#include "ui/chart-text.h"
 #include "ui/plot.h"
 #include "ui/ui.h"
 
@@ -66,18 +67,25 @@ struct chart {
 	size_t npts, cap;
 	struct chart_medicine *med;
 	size_t nmed, medcap;
+	struct chart_text text;         /* shown when app->chart_text */
 };
 
 static const struct keydef chart_keys[] = {
 	{ ACT_RANGE, { 'r', '\t' }, "Range",
 	  "Show the last 4 weeks, the last 3 months or everything, in "
 	  "turn.", 1 },
+	{ ACT_TOGGLE, { 't' }, "Text",
+	  "Show the numbers as text, one day a line, to read line by line "
+	  "(with a screen reader, say); t again shows the chart.", 1 },
 	{ ACT_BACK, { UI_ESC, 'q' }, "Back", "Go back.", 1 },
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
 	  "Show the keys and what they do.", 1 },
 	{ ACT_LOCK, { 'L' }, "Lock",
 	  "The screen clears at once and the journal closes until you type "
 	  "your passphrase.", 0 },
+	KEYS_LIST_MOVES("Go to the day above.", "Go to the day below.",
+	    "Go up a screenful of days.", "Go down a screenful of days.",
+	    "Go to the newest day.", "Go to the oldest day."),
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 
@@ -147,6 +155,9 @@ chart_load(struct app *a, struct chart *ch)
 	ch->any = ch->npts > 0;
 	if (!ch->any && days > 0)
 		store_checkin_list(a->store, 0, 0, chart_stop, &ch->any, &e);
+	if (a->chart_text && chart_text_load(a, &ch->text, days, &e) != 0)
+		ui_message(a, ROLE_WARNING, "The chart could not be read: %s",
+		    e.msg);
 }
 
 /* The days shown: the range, or for everything from the first check-in
@@ -187,6 +198,7 @@ chart_leave(struct app *a, struct frame *f)
 	struct chart *ch = f->data;
 
 	(void)a;
+	chart_text_free(&ch->text);
 	free(ch->pts);
 	free(ch->med);
 	free(ch);
@@ -297,8 +309,14 @@ chart_draw(struct app *a, struct frame *f)
 
 	if (!ch->any) {
 		chart_draw_empty(a);
+		ui_focus(a, ui_body_top() + 1, 2);
 		return;
 	}
+	if (a->chart_text) {
+		chart_text_draw(a, &ch->text, chart_ranges[ch->range].name);
+		return;
+	}
+	ui_focus(a, top, 1);    /* the heading */
 	chart_span(ch, &first, &days);
 	plot_axis_fit(&ax, first, days, COLS - CHART_MARGIN - 1);
 	marks = xcalloc((size_t)ax.cols, sizeof *marks);
@@ -373,11 +391,36 @@ chart_key(struct app *a, struct frame *f, enum action act, int key)
 	struct chart *ch = f->data;
 
 	(void)key;
+	if (act == ACT_TOGGLE) {
+		a->chart_text = !a->chart_text;
+		chart_load(a, ch);
+		return UI_DRAW_ALL;
+	}
 	if (act != ACT_RANGE)
-		return UI_PASS;
+		return a->chart_text && chart_text_key(&ch->text, act) ?
+		    UI_DRAW_BODY : UI_PASS;
 	ch->range = (ch->range + 1) % RANGE_COUNT;
 	chart_load(a, ch);
 	return UI_DRAW_ALL;
+}
+
+/* The moves belong to the text view. */
+static int
+chart_active(struct app *a, struct frame *f, enum action act)
+{
+	struct chart *ch = f->data;
+
+	switch (act) {
+	case ACT_UP:
+	case ACT_DOWN:
+	case ACT_PAGE_UP:
+	case ACT_PAGE_DOWN:
+	case ACT_FIRST:
+	case ACT_LAST:
+		return a->chart_text && ch != NULL && ch->any;
+	default:
+		return 1;
+	}
 }
 
 const struct screen screen_chart = {
@@ -387,6 +430,7 @@ const struct screen screen_chart = {
 	.draw = chart_draw,
 	.key = chart_key,
 	.leave = chart_leave,
+	.active = chart_active,
 	.keys = chart_keys,
 	.about = "How your mood, anxiety and sleep moved over time, one "
 	    "small chart each, from your check-ins (sleep is how well you "
@@ -394,5 +438,6 @@ const struct screen screen_chart = {
 	    "anxiety or good sleep. "
 	    "Days with several check-ins show their average; days without "
 	    "one stay empty. M1, M2 and the dotted lines mark your medicine "
-	    "sessions.",
+	    "sessions. t shows the same numbers as text, one day a line, "
+	    "and tend remembers which you chose until it closes.",
 };

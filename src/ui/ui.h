@@ -321,8 +321,9 @@ enum {
  *
  * enter   makes the screen's state and stores it in frame->data.
  * draw    draws the body (rows ui_body_top() .. LINES - 4); the title,
- *         message line and shortcut bar are drawn for it.  To show the
- *         cursor, set app->cursor_y/x (field_draw's position, say).
+ *         message line and shortcut bar are drawn for it.  It ends by
+ *         putting the cursor on what has the focus (ui_focus; list_draw
+ *         does it for the chosen row).
  * key     gets the action the key table maps key to (ACT_NONE if none)
  *         and the key itself (for typing); returns UI_* flags, UI_PASS
  *         to let the app do the common actions (help, quit, lock, back,
@@ -452,6 +453,8 @@ struct app {
 	int quit;
 	int too_small;
 	int utf8;                       /* the locale can show UTF-8 */
+	int chart_text;                 /* the chart shows its numbers as
+	                                 * text (t there), until tend ends */
 	struct notes notes;
 };
 
@@ -533,6 +536,16 @@ void draw_clear_rows(int y, int n);
 /* The title line, the message line and the shortcut bar for the top
  * screen. */
 void draw_bars(struct app *);
+
+/*
+ * Put the terminal's cursor on the focused item: the chosen row of a list,
+ * the field being typed in, a question's answers, the line being read.
+ * Screen readers (Speakup, BRLTTY) follow the cursor, so every screen
+ * calls this at the end of its draw; the cursor is shown there.  The last
+ * call wins.  A screen that calls it nowhere gets the cursor hidden at
+ * the start of the title line.
+ */
+void ui_focus(struct app *, int y, int x);
 
 /* ---- the list widget (list.c) ---- */
 

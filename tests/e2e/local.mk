@@ -22,7 +22,8 @@ E2E_TESTS = \
 	tests/e2e/passwd.sh \
 	tests/e2e/rollback.sh \
 	tests/e2e/jot.sh \
-	tests/e2e/themes.sh
+	tests/e2e/themes.sh \
+	tests/e2e/access.sh
 TESTS += $(E2E_TESTS)
 # The HTML report's screenshot, kept next to the test logs to look at.
 CLEANFILES += tests/e2e/report-html.png
