@@ -404,7 +404,8 @@ chart_key(struct app *a, struct frame *f, enum action act, int key)
 	return UI_DRAW_ALL;
 }
 
-/* The moves belong to the text view. */
+/* The moves belong to the text view; with no check-ins at all there is
+ * nothing to show as text either. */
 static int
 chart_active(struct app *a, struct frame *f, enum action act)
 {
@@ -418,6 +419,8 @@ chart_active(struct app *a, struct frame *f, enum action act)
 	case ACT_FIRST:
 	case ACT_LAST:
 		return a->chart_text && ch != NULL && ch->any;
+	case ACT_TOGGLE:
+		return ch != NULL && ch->any;
 	default:
 		return 1;
 	}

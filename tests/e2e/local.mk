@@ -64,6 +64,7 @@ EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
 	tests/e2e/expected/small-unlock-wrong.txt \
 	tests/e2e/expected/chart.txt \
 	tests/e2e/expected/chart-empty.txt \
+	tests/e2e/expected/chart-text.txt \
 	tests/e2e/expected/search.txt \
 	tests/e2e/expected/export.txt \
 	tests/e2e/expected/export-none.txt \
