@@ -739,6 +739,9 @@ export_draw(struct app *a, struct frame *f)
 		    "ticked above can open it.");
 	a->cursor_y = cy;
 	a->cursor_x = cx;
+	if (cy < 0 && (y = export_y(x, item < 0 ? l.first + x->focus :
+	    l.item[item])) >= 0)
+		ui_focus(a, y, 2);      /* the chosen line */
 }
 
 static void

@@ -598,6 +598,10 @@ form_draw(struct app *a, struct frame *f)
 	if (m->focus == FORM_KIND && y + 1 < maxy)
 		draw_text(a, y + 1, x, w, ROLE_HINT, "Space, arrows, or p, "
 		    "m, i, o");
+	if (m->focus == FORM_KIND) {
+		cy = y;
+		cx = x;
+	}
 	y += step;
 	if (y < maxy) {
 		form_label(a, m, FORM_DATE, y, "Date");

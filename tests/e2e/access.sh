@@ -119,6 +119,15 @@ cursor_on "Binned one" "trash: it moves down with the choice"
 tm_key Escape
 tm_home
 
+# A check-in: the chosen scale.
+tm_type c
+tm_wait "How are you right now?"
+cursor_on "Mood" "check-in: the cursor is on the chosen scale"
+tm_key Down
+cursor_on "Anxiety" "check-in: it moves down with the choice"
+tm_key Escape
+tm_home
+
 # Search: in Find while typing, on the chosen result after a move.
 tm_type /
 tm_wait "Find:"
