@@ -128,6 +128,8 @@ struct entry_filter {
 	long offset;
 };
 
+/* A when later than this clock time tomorrow (time_tomorrow) is refused,
+ * as for check-ins. */
 int store_entry_add(struct store *s, const struct entry_new *n,
     char uuid[STORE_UUID_LEN + 1], struct err *e);
 /* Replace the body; the previous title and body become a revision. */
@@ -241,8 +243,20 @@ int store_checkin_flags(const struct checkin *c);
 int store_checkin_share_default(struct store *s);
 int store_checkin_share_default_set(struct store *s, int on, struct err *e);
 
+/* Entries and check-ins (not sessions) are refused when dated more than
+ * a day ahead: later than the same clock time tomorrow. */
 int store_checkin_add(struct store *s, const struct checkin_new *n,
     char uuid[STORE_UUID_LEN + 1], struct err *e);
+/* Replace every field of check-in uuid with n's (n->when 0: keep its
+ * time).  Nothing changes when it fails. */
+int store_checkin_update(struct store *s, const char *uuid,
+    const struct checkin_new *n, struct err *e);
+/* Delete check-in uuid for good (check-ins have no trash; secure_delete
+ * overwrites its row in the file). */
+int store_checkin_rm(struct store *s, const char *uuid, struct err *e);
+/* One check-in to cb (nothing when there is none). */
+int store_checkin_get(struct store *s, const char *uuid,
+    int (*cb)(const struct checkin *, void *), void *arg, struct err *e);
 /* Check-ins in [since, until) (0: open), oldest first. */
 int store_checkin_list(struct store *s, time_t since, time_t until,
     int (*cb)(const struct checkin *, void *), void *arg, struct err *e);
@@ -378,6 +392,8 @@ struct agenda_item {
 int store_agenda_add(struct store *s, const char *text,
     char uuid[STORE_UUID_LEN + 1], struct err *e);
 int store_agenda_done(struct store *s, const char *uuid, struct err *e);
+/* Open a done item again (undoing store_agenda_done). */
+int store_agenda_undone(struct store *s, const char *uuid, struct err *e);
 /* Open items first (oldest first), then done ones (latest done first). */
 int store_agenda_list(struct store *s,
     int (*cb)(const struct agenda_item *, void *), void *arg, struct err *e);

@@ -8,8 +8,16 @@
  *   YYYY-MM-DD          that day (at 12:00 when a moment is needed)
  *   YYYY-MM-DD HH:MM    that minute
  *   now, today          now
- *   yesterday           the day before, at the current clock time
- *   N days ago          N days before, at the current clock time (N <= 36500)
+ *   yesterday, tomorrow the day before or after, at the current clock time
+ *   today HH:MM         that minute today (yesterday HH:MM, tomorrow HH:MM)
+ *   N days ago          N days before, at the current clock time
+ *   N weeks ago         7 N days before
+ *   in N days           N days later, at the current clock time
+ *   in N weeks          7 N days later
+ *   ... HH:MM           any of these but now at that minute ("2 days ago 09:00")
+ *
+ * N counts at most TIME_DAYS_MAX days; "day" and "week" may be written
+ * singular or plural, words in any case.
  *
  * Impossible dates (2026-02-30, 24:00) are refused with one sentence.
  */
@@ -21,6 +29,8 @@
 
 struct err;
 
+#define TIME_DAYS_MAX 36500L
+
 struct tdate {
 	int y, m, d;            /* the local calendar day */
 	int hh, mm, ss;
@@ -29,6 +39,11 @@ struct tdate {
 
 /* Parse s relative to now; -1 and one sentence on failure. */
 int time_parse(const char *s, time_t now, struct tdate *out, struct err *e);
+
+/* The same clock time on the next local calendar day (a day ahead of
+ * now, 23 or 25 hours across a daylight saving change).  Entries and
+ * check-ins may not be dated later than this. */
+time_t time_tomorrow(time_t now);
 
 /* The moment the date names (a day alone: 12:00 local). */
 time_t tdate_moment(const struct tdate *d);

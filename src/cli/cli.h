@@ -122,6 +122,12 @@ int cli_next_option(struct cli *c, int argc, char **argv,
 int cli_parse_date(struct cli *c, const char *opt, const char *arg,
     struct tdate *d);
 
+/* The moment of an entry's or check-in's date (see cli_parse_date), which
+ * may be no later than this time tomorrow (the store's rule, checked here
+ * too so that nothing is asked first); -1 with c->err set. */
+int cli_parse_moment(struct cli *c, const char *opt, const char *arg,
+    time_t *when);
+
 /* --since and --until (either may be NULL): *from gets the start of
  * since's day, *to the end of until's day; an absent one leaves its time
  * as it was.  -1 with c->err set if a date cannot be read. */

@@ -135,7 +135,6 @@ cmd_add(struct cli *c, int argc, char **argv)
 	struct entry_args a;
 	struct entry_new n;
 	struct journal j;
-	struct tdate d;
 	char uuid[STORE_UUID_LEN + 1], *text;
 	int rc;
 
@@ -145,11 +144,9 @@ cmd_add(struct cli *c, int argc, char **argv)
 	if (a.kind != NULL && !store_kind_valid(a.kind))
 		return cli_error(c, "'%s' is not a kind of entry (journal, "
 		    "reflection, dream or other)", a.kind);
-	if (a.date != NULL) {
-		if (cli_parse_date(c, "--date", a.date, &d) != 0)
-			return 1;
-		n.when = tdate_moment(&d);
-	}
+	if (a.date != NULL && cli_parse_moment(c, "--date", a.date,
+	    &n.when) != 0)
+		return 1;
 	if (cli_open_store(c, VAULT_WRITE, &j) != 0)
 		return 1;
 	if (a.nargs == 0 || (a.nargs == 1 && strcmp(a.args[0], "-") == 0))

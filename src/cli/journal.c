@@ -114,6 +114,24 @@ cli_parse_date(struct cli *c, const char *opt, const char *arg,
 }
 
 int
+cli_parse_moment(struct cli *c, const char *opt, const char *arg,
+    time_t *when)
+{
+	struct tdate d;
+
+	if (cli_parse_date(c, opt, arg, &d) != 0)
+		return -1;
+	*when = tdate_moment(&d);
+	if (*when > time_tomorrow(time(NULL))) {
+		cli_error(c, "%s: '%.40s' is more than a day ahead: entries and "
+		    "check-ins can be dated up to this time tomorrow (only "
+		    "sessions can be further ahead)", opt, arg);
+		return -1;
+	}
+	return 0;
+}
+
+int
 cli_day_range(struct cli *c, const char *since, const char *until,
     time_t *from, time_t *to)
 {

@@ -47,15 +47,19 @@ static const struct command commands[] = {
 	    "list the trash, or delete what is in it for good" },
 	{ "checkin", cmd_checkin, "--mood N [--anxiety N] [--sleep N] "
 	    "[--energy N] [--connection N] [--sleep-hours H] [--symptom S]... "
-	    "[--note T] [--date D] [--safety yes|no] [--share|--private]",
-	    "record how you are (scales 0-10)" },
+	    "[--note T] [--date D] [--safety yes|no] [--share|--private] | "
+	    "edit ID [the same options; none clears one] | rm ID [--yes] | "
+	    "list [--since D] [--until D] [--json]",
+	    "record how you are (scales 0-10), or change, delete or list "
+	    "check-ins" },
 	{ "list", cmd_list, "[--since D] [--until D] [--kind K] [--tag T] "
 	    "[--json]", "list entries, oldest first" },
 	{ "show", cmd_show, "ID [--json]", "show one entry" },
 	{ "search", cmd_search, "QUERY [--json]", "find entries by words" },
 	{ "session", cmd_session, "add --kind KIND --date D [--title T] | "
 	    "list [--json] | rm ID", "the sessions of your treatment" },
-	{ "agenda", cmd_agenda, "add TEXT | list [--json] | done ID",
+	{ "agenda", cmd_agenda, "add TEXT | list [--json] | done ID | "
+	    "undone ID",
 	    "things to bring to the next session" },
 	{ "tags", cmd_tags, "[--json]", "the tags in use" },
 	{ "stats", cmd_stats, "[--json]",

@@ -1,7 +1,8 @@
 /*
  * agenda.c: the "bring to next session" list, and editor drafts.
  *
- * Agenda items are never deleted by tend; marking one done keeps it with
+ * Agenda items are never deleted by tend; marking one done (which can be
+ * undone) keeps it with
  * its done time so the therapist can see what was covered.  A draft is the
  * editor's text saved while typing, one per key (e.g. "new" or an entry's
  * UUID), replaced on every save and removed once the entry is saved.
@@ -21,6 +22,8 @@ static const char sql_add[] =
     "VALUES (?1, ?2, ?3, ?4)";
 static const char sql_done[] =
     "UPDATE agenda SET done = ?2 WHERE uuid = ?1 AND done IS NULL";
+static const char sql_undone[] =
+    "UPDATE agenda SET done = NULL WHERE uuid = ?1 AND done IS NOT NULL";
 #define AGENDA_ORDER \
     " FROM agenda ORDER BY done IS NOT NULL, " \
     "CASE WHEN done IS NULL THEN created ELSE -done END, id"
@@ -80,6 +83,24 @@ store_agenda_done(struct store *s, const char *uuid, struct err *e)
 	if (rc == 0 && sqlite3_changes(s->db) != 1)
 		rc = err_set(e, "the agenda item %s is already done or does "
 		    "not exist", uuid);
+	return store_write_end(s, rc, e);
+}
+
+int
+store_agenda_undone(struct store *s, const char *uuid, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, sql_undone, e);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
+	if (store_write_begin(s, e) != 0)
+		return -1;
+	rc = store_done(s, st, e);
+	if (rc == 0 && sqlite3_changes(s->db) != 1)
+		rc = err_set(e, "the agenda item %s is still open or does not "
+		    "exist", uuid);
 	return store_write_end(s, rc, e);
 }
 

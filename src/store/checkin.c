@@ -57,6 +57,14 @@ static const char sql_add[] =
     "SELECT uuid, time, time_off, mood, anxiety, sleep, sleep_hours, " \
     "energy, connection, symptoms, note, shared, tend_place(time), " \
     "safety FROM checkins "
+static const char sql_update[] =
+    "UPDATE checkins SET time = coalesce(?2, time), "
+    "time_off = coalesce(?3, time_off), mood = ?4, anxiety = ?5, "
+    "sleep = ?6, sleep_hours = ?7, energy = ?8, connection = ?9, "
+    "symptoms = ?10, note = ?11, shared = ?12, safety = ?13 "
+    "WHERE uuid = ?1";
+static const char sql_rm[] = "DELETE FROM checkins WHERE uuid = ?1";
+static const char sql_get[] = LIST_COLUMNS "WHERE uuid = ?1";
 static const char sql_list[] = LIST_COLUMNS
     "WHERE (?1 IS NULL OR time >= ?1) "
     "AND (?2 IS NULL OR time < ?2) ORDER BY time, id";
@@ -190,15 +198,13 @@ symptoms_json(const struct checkin_new *n, char *buf, size_t bufsz,
 	return 0;
 }
 
-int
-store_checkin_add(struct store *s, const struct checkin_new *n,
-    char uuid[STORE_UUID_LEN + 1], struct err *e)
+/* Check n and bind it to st (?2 to ?13 of sql_add and sql_update; the
+ * time only when set is set, else NULL).  symptoms is room for the JSON
+ * array, bound statically. */
+static int
+checkin_bind(sqlite3_stmt *st, const struct checkin_new *n, time_t when,
+    int set, char *symptoms, size_t symsz, struct err *e)
 {
-	time_t when = n->when ? n->when : time(NULL);
-	char symptoms[256];
-	sqlite3_stmt *st;
-	int rc;
-
 	if (check_scale(n->mood, "mood", 1, e) != 0 ||
 	    check_scale(n->anxiety, "anxiety", 0, e) != 0 ||
 	    check_scale(n->sleep, "sleep quality", 0, e) != 0 ||
@@ -208,15 +214,14 @@ store_checkin_add(struct store *s, const struct checkin_new *n,
 	if (n->sleep_hours != CHECKIN_UNSET && (!isfinite(n->sleep_hours) ||
 	    n->sleep_hours < 0 || n->sleep_hours > 24))
 		return err_set(e, "hours of sleep must be from 0 to 24");
-	if (symptoms_json(n, symptoms, sizeof symptoms, e) != 0 ||
-	    store_check_text(n->note, "the note", 1, e) != 0)
+	if (symptoms_json(n, symptoms, symsz, e) != 0 ||
+	    store_check_text(n->note, "the note", 1, e) != 0 ||
+	    store_check_when(when, e) != 0)
 		return -1;
-	if ((st = store_stmt(s, sql_add, e)) == NULL)
-		return -1;
-	store_new_uuid(uuid);
-	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)when);
-	sqlite3_bind_int(st, 3, time_offset(when));
+	if (set) {
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)when);
+		sqlite3_bind_int(st, 3, time_offset(when));
+	}
 	sqlite3_bind_int(st, 4, n->mood);
 	bind_scale(st, 5, n->anxiety);
 	bind_scale(st, 6, n->sleep);
@@ -229,12 +234,76 @@ store_checkin_add(struct store *s, const struct checkin_new *n,
 	sqlite3_bind_int(st, 12, n->shared != 0);
 	if (n->safety == CHECKIN_SAFETY_YES || n->safety == CHECKIN_SAFETY_NO)
 		sqlite3_bind_int(st, 13, n->safety == CHECKIN_SAFETY_YES);
-	else
-		sqlite3_bind_null(st, 13);
+	return 0;
+}
+
+int
+store_checkin_add(struct store *s, const struct checkin_new *n,
+    char uuid[STORE_UUID_LEN + 1], struct err *e)
+{
+	time_t when = n->when ? n->when : time(NULL);
+	char symptoms[256];
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((st = store_stmt(s, sql_add, e)) == NULL)
+		return -1;
+	if (checkin_bind(st, n, when, 1, symptoms, sizeof symptoms, e) != 0) {
+		sqlite3_clear_bindings(st);
+		return -1;
+	}
+	store_new_uuid(uuid);
+	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
+	if (store_write_begin(s, e) != 0) {
+		sqlite3_clear_bindings(st);
+		return -1;
+	}
+	rc = store_done(s, st, e);
+	sqlite3_clear_bindings(st);
+	return store_write_end(s, rc, e);
+}
+
+int
+store_checkin_update(struct store *s, const char *uuid,
+    const struct checkin_new *n, struct err *e)
+{
+	char symptoms[256];
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((st = store_stmt(s, sql_update, e)) == NULL)
+		return -1;
+	if (checkin_bind(st, n, n->when ? n->when : time(NULL), n->when != 0,
+	    symptoms, sizeof symptoms, e) != 0) {
+		sqlite3_clear_bindings(st);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
+	if (store_write_begin(s, e) != 0) {
+		sqlite3_clear_bindings(st);
+		return -1;
+	}
+	rc = store_done(s, st, e);
+	if (rc == 0 && sqlite3_changes(s->db) != 1)
+		rc = err_set(e, "there is no check-in %s", uuid);
+	sqlite3_clear_bindings(st);
+	return store_write_end(s, rc, e);
+}
+
+int
+store_checkin_rm(struct store *s, const char *uuid, struct err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, sql_rm, e);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
 	if (store_write_begin(s, e) != 0)
 		return -1;
 	rc = store_done(s, st, e);
-	sqlite3_clear_bindings(st);
+	if (rc == 0 && sqlite3_changes(s->db) != 1)
+		rc = err_set(e, "there is no check-in %s", uuid);
 	return store_write_end(s, rc, e);
 }
 
@@ -289,6 +358,21 @@ store_checkin_list(struct store *s, time_t since, time_t until,
 	store_bind_time(st, 1, since);
 	store_bind_time(st, 2, until);
 	return store_rows(s, st, checkin_row, &w, e);
+}
+
+int
+store_checkin_get(struct store *s, const char *uuid,
+    int (*cb)(const struct checkin *, void *), void *arg, struct err *e)
+{
+	struct checkin_walk w = { cb, arg };
+	sqlite3_stmt *st = store_stmt(s, sql_get, e);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
+	rc = store_rows(s, st, checkin_row, &w, e);
+	return rc;
 }
 
 int

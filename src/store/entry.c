@@ -197,7 +197,7 @@ store_entry_add(struct store *s, const struct entry_new *n,
 	size_t i;
 	int rc;
 
-	if (check_entry(n, kind, e) != 0)
+	if (check_entry(n, kind, e) != 0 || store_check_when(when, e) != 0)
 		return -1;
 	if ((st = store_stmt(s, sql_add, e)) == NULL ||
 	    (tag = store_stmt(s, sql_add_tag, e)) == NULL)

@@ -96,6 +96,9 @@ void store_uuid_from(const unsigned char id[16],
  * names the field in the message ("the entry's text"). */
 int store_check_text(const char *text, const char *what, int may_be_empty,
     struct err *e);
+/* A moment an entry or check-in may have: not later than the same clock
+ * time tomorrow (time_tomorrow); -1 with one sentence if it is. */
+int store_check_when(time_t when, struct err *e);
 
 /* The sessions changed: reload them before the next placement. */
 void store_timeline_changed(struct store *s);

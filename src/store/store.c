@@ -476,6 +476,16 @@ store_check_text(const char *text, const char *what, int may_be_empty,
 	return 0;
 }
 
+int
+store_check_when(time_t when, struct err *e)
+{
+	if (when > time_tomorrow(time(NULL)))
+		return err_set(e, "that date is more than a day ahead: entries "
+		    "and check-ins can be dated up to this time tomorrow (only "
+		    "sessions can be further ahead)");
+	return 0;
+}
+
 /* Lower-case the typed ID into out, with dashes where a UUID has them if
  * it was typed without; -1 if it cannot be an ID prefix. */
 static int

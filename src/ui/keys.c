@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +37,24 @@ keys_count(const struct keydef *table)
 	return n;
 }
 
+/* A key ncurses knows by a name tend has no words for: its curses name
+ * without "KEY_", in lower case after the first letter ("Sprevious"),
+ * never a bare number; "Special key" when even curses has no name. */
+static void
+keys_curses_name(int code, char *buf, size_t len)
+{
+	const char *n = keyname(code);
+	size_t i;
+
+	if (n == NULL || strncmp(n, "KEY_", 4) != 0 || n[4] == '\0') {
+		snprintf(buf, len, "Special key");
+		return;
+	}
+	snprintf(buf, len, "%s", n + 4);
+	for (i = 1; buf[i] != '\0'; i++)
+		buf[i] = (char)tolower((unsigned char)buf[i]);
+}
+
 const char *
 keys_name(int key, char *buf, size_t len)
 {
@@ -57,6 +76,17 @@ keys_name(int key, char *buf, size_t len)
 		{ UI_KC(KEY_END), "End" },
 		{ UI_KC(KEY_BACKSPACE), "Backspace" },
 		{ UI_KC(KEY_DC), "Delete" },
+		{ UI_KC(KEY_BTAB), "Shift-Tab" },
+		{ UI_KC(KEY_ENTER), "Enter" },
+		{ UI_KC(KEY_IC), "Insert" },
+		{ UI_KC(KEY_SLEFT), "Shift-←" },
+		{ UI_KC(KEY_SRIGHT), "Shift-→" },
+		{ UI_KC(KEY_SR), "Shift-↑" },
+		{ UI_KC(KEY_SF), "Shift-↓" },
+		{ UI_KC(KEY_SHOME), "Shift-Home" },
+		{ UI_KC(KEY_SEND), "Shift-End" },
+		{ UI_KC(KEY_SDC), "Shift-Delete" },
+		{ UI_KC(KEY_RESIZE), "Resize" },
 	};
 	static const struct {
 		int key;
@@ -66,6 +96,10 @@ keys_name(int key, char *buf, size_t len)
 		{ UI_KC(KEY_DOWN), "Down" },
 		{ UI_KC(KEY_LEFT), "Left" },
 		{ UI_KC(KEY_RIGHT), "Right" },
+		{ UI_KC(KEY_SLEFT), "Shift-Left" },
+		{ UI_KC(KEY_SRIGHT), "Shift-Right" },
+		{ UI_KC(KEY_SR), "Shift-Up" },
+		{ UI_KC(KEY_SF), "Shift-Down" },
 	};
 	size_t i;
 
@@ -84,7 +118,7 @@ keys_name(int key, char *buf, size_t len)
 	    (key & ~UI_KEYCODE) <= KEY_F(24))
 		snprintf(buf, len, "F%d", (key & ~UI_KEYCODE) - KEY_F(0));
 	else if (key & UI_KEYCODE)
-		snprintf(buf, len, "key %d", key & ~UI_KEYCODE);
+		keys_curses_name(key & ~UI_KEYCODE, buf, len);
 	else if (key > 0 && key < 32)
 		snprintf(buf, len, "^%c", key + '@');
 	else {

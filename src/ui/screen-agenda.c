@@ -4,7 +4,9 @@
  * talked about (marked "done" in words and dimmed, never by colour alone).
  *
  * Items are added with a one-line field drawn over the list
- * ("agenda-add") and marked done with Space or d.  tend never deletes an
+ * ("agenda-add") and marked done with Space or d; u opens the item last
+ * marked done again, and the cursor stays on the same row (the next item
+ * moves up into it), the list window where it was.  tend never deletes an
  * item: a done one stays, so the therapist can see what was covered.  In
  * review mode (app->readonly) the list can only be read.
  */
@@ -29,6 +31,7 @@ struct arow {
 struct agenda {
 	struct rows rows;       /* of struct arow */
 	size_t open;
+	char undo[STORE_UUID_LEN + 1];  /* the item last marked done, "" */
 };
 
 static struct arow *
@@ -108,6 +111,8 @@ static const struct keydef agenda_keys[] = {
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
 	  "Show the keys and what they do.", 1 },
 	{ ACT_BACK, { UI_ESC, 'q' }, "Back", "Go back.", 1 },
+	{ ACT_UNDO, { 'u' }, "Undo",
+	  "Open the item you last marked done again.", 1 },
 	KEYS_LIST_MOVES("Choose the item above.",
 	    "Choose the item below.",
 	    "Show the items a page up.",
@@ -180,6 +185,21 @@ agenda_draw(struct app *a, struct frame *f)
 	rows_draw(a, &g->rows);
 }
 
+/* Select row i, leaving the window where it is when i is in it. */
+static void
+agenda_select(struct agenda *g, long long i)
+{
+	struct list *l = &g->rows.list;
+	int k;
+
+	for (k = 0; k < l->n; k++)
+		if (l->rows[k] == i) {
+			l->sel = k;
+			return;
+		}
+	rows_select(&g->rows, i);
+}
+
 static int
 agenda_key(struct app *a, struct frame *f, enum action act, int key)
 {
@@ -205,14 +225,29 @@ agenda_key(struct app *a, struct frame *f, enum action act, int key)
 			    e.msg);
 			return UI_DRAW_ALL;
 		}
+		snprintf(g->undo, sizeof g->undo, "%s", uuid);
 		agenda_load(a, g);
-		/* Stay near where the person was: the next open item. */
+		/* The same row: the next item has moved up into it. */
+		agenda_select(g, sel < (long long)g->rows.n ? sel :
+		    (long long)g->rows.n - 1);
+		ui_message(a, ROLE_GOOD, "Marked done. u to undo.");
+		return UI_DRAW_ALL;
+	case ACT_UNDO:
+		if (g->undo[0] == '\0')
+			return UI_NOTHING;
+		if (store_agenda_undone(a->store, g->undo, &e) != 0) {
+			ui_message(a, ROLE_WARNING, "It could not be opened "
+			    "again: %s.", e.msg);
+			g->undo[0] = '\0';
+			return UI_DRAW_ALL;
+		}
+		agenda_load(a, g);
 		for (i = 0; i < g->rows.n; i++)
-			if (agenda_at(g, (long long)i)->done != 0)
-				break;
-		rows_select(&g->rows, sel < (long long)i ? sel :
-		    (long long)i - 1);
-		ui_message(a, ROLE_GOOD, "Marked done.");
+			if (strcmp(agenda_at(g, (long long)i)->uuid,
+			    g->undo) == 0)
+				agenda_select(g, (long long)i);
+		g->undo[0] = '\0';
+		ui_message(a, ROLE_GOOD, "Open again.");
 		return UI_DRAW_ALL;
 	default:
 		return rows_key(&g->rows, act);
@@ -228,6 +263,8 @@ agenda_active(struct app *a, struct frame *f, enum action act)
 		return !a->readonly;
 	if (act == ACT_DONE)
 		return !a->readonly && g->open > 0;
+	if (act == ACT_UNDO)
+		return !a->readonly && g->undo[0] != '\0';
 	return 1;
 }
 
@@ -243,7 +280,8 @@ const struct screen screen_agenda = {
 	.keys = agenda_keys,
 	.about = "What you want to bring up at your next session. Write "
 	    "things down as they come up; mark each one done once you have "
-	    "talked about it. Done items stay on the list so you and your "
+	    "talked about it (u opens it again if you marked the wrong one). "
+	    "Done items stay on the list so you and your "
 	    "therapist can see what was covered.",
 };
 

@@ -28,6 +28,12 @@
  * follows; a private one stays out of exports unless the patient asks
  * for private items too.  After a yes the support screen offers to put
  * it on the agenda.
+ *
+ * Opened with a check-in's UUID as its arg (malloc'd; the screen frees
+ * it), the form is that check-in, filled in, and saving changes it in
+ * place (its time stays).  Changes not saved when tend locks are kept as
+ * a draft of their own (CK_DRAFT ":UUID") and come back the next time
+ * that check-in is opened to change; leaving on purpose asks first.
  */
 #include "config.h"
 
@@ -38,6 +44,7 @@
 
 #include "ui/ui.h"
 #include "tend/store.h"
+#include "tend/timefmt.h"
 
 #define CK_SCALES 5
 #define CK_SYMPTOMS_MAX 16
@@ -77,6 +84,9 @@ enum ck_kind { CK_SCALE, CK_HOURS, CK_SYMPTOM, CK_NOTE, CK_SHARE, CK_SAFETY };
 
 enum { CK_UNANSWERED = -1, CK_NO = 0, CK_YES = 1 };
 
+#define CK_DRAFT "checkin"      /* the key of an unfinished check-in */
+#define CK_DRAFT_KEY_MAX (sizeof CK_DRAFT + STORE_UUID_LEN + 2)
+
 struct checkin_state {
 	int scale[CK_SCALES];   /* 0-10 or CHECKIN_UNSET */
 	char hours[8];          /* as typed, "" when left out */
@@ -89,9 +99,11 @@ struct checkin_state {
 	int top;                /* first line shown when scrolled */
 	int changed;
 	int done;               /* saved, or left on purpose: no draft */
+	char *uuid;             /* the check-in changed (NULL: a new one) */
+	char draft[CK_DRAFT_KEY_MAX];   /* CK_DRAFT, or CK_DRAFT ":UUID" */
+	char when[32];          /* its time, "2026-11-26 14:05" */
 };
 
-#define CK_DRAFT "checkin"      /* the key of an unfinished check-in */
 
 /* Shown at the top of the support screen (see screen-support.c). */
 static const struct support_why ck_why_low = {
@@ -408,7 +420,13 @@ checkin_draw(struct app *a, struct frame *f)
 	n = ck_lines(s, lines);
 	ck_scroll(s, lines, n, rows);
 	for (i = s->top, y = top; i < n && y < top + rows; i++, y++) {
-		if (lines[i] == -2)
+		if (lines[i] == -2 && s->uuid != NULL) {
+			char head[80];
+
+			snprintf(head, sizeof head, "Your check-in of %s",
+			    s->when);
+			draw_text(a, y, 2, COLS - 4, ROLE_HEADING, head);
+		} else if (lines[i] == -2)
 			draw_text(a, y, 2, COLS - 4, ROLE_HEADING,
 			    "How are you right now?");
 		else if (lines[i] >= 0)
@@ -443,7 +461,7 @@ ck_draft_save(struct app *a, const struct checkin_state *s)
 	    s->scale[0], s->scale[1], s->scale[2], s->scale[3], s->scale[4],
 	    s->shared, s->safety, s->focus,
 	    s->hours[0] != '\0' ? s->hours : "-", sym, s->note.buf);
-	if (store_draft_save(a->store, CK_DRAFT, text, &e) != 0)
+	if (store_draft_save(a->store, s->draft, text, &e) != 0)
 		ui_message(a, ROLE_WARNING, "The unfinished check-in was not "
 		    "kept: %s.", e.msg);
 	vault_wipe(text, strlen(text));
@@ -454,7 +472,7 @@ ck_draft_save(struct app *a, const struct checkin_state *s)
 static int
 ck_draft_load(struct app *a, struct checkin_state *s)
 {
-	char *text = store_draft_get(a->store, CK_DRAFT), *nl;
+	char *text = store_draft_get(a->store, s->draft), *nl;
 	char hours[sizeof s->hours], sym[CK_SYMPTOMS_MAX + 1];
 	int v[8], i, ok;
 
@@ -492,6 +510,42 @@ ck_draft_load(struct app *a, struct checkin_state *s)
 	return ok ? 0 : -1;
 }
 
+static int
+ck_fill(const struct checkin *c, void *arg)
+{
+	struct checkin_state *s = arg;
+	char quoted[40];
+	int i;
+
+	s->scale[0] = c->mood;
+	s->scale[1] = c->anxiety;
+	s->scale[2] = c->sleep;
+	s->scale[3] = c->energy;
+	s->scale[4] = c->connection;
+	if (c->sleep_hours != CHECKIN_UNSET) {
+		char h[32];     /* 0-24 by the store's rule: "6.5", "7" */
+
+		snprintf(h, sizeof h, "%g", c->sleep_hours);
+		snprintf(s->hours, sizeof s->hours, "%.7s", h);
+		if (ck_hours_value(s) == -2)
+			s->hours[0] = '\0';
+	}
+	for (i = 0; i < s->nsym; i++) {
+		snprintf(quoted, sizeof quoted, "\"%s\"", store_symptoms[i]);
+		s->sym[i] = c->symptoms != NULL &&
+		    strstr(c->symptoms, quoted) != NULL;
+	}
+	if (c->note != NULL && strlen(c->note) <= s->note.max) {
+		s->note.len = strlen(c->note);
+		memcpy(s->note.buf, c->note, s->note.len + 1);
+	}
+	s->shared = c->shared;
+	s->safety = c->safety == CHECKIN_SAFETY_YES ? CK_YES :
+	    c->safety == CHECKIN_SAFETY_NO ? CK_NO : CK_UNANSWERED;
+	time_format_local(c->time, s->when, sizeof s->when);
+	return 0;
+}
+
 static void
 checkin_enter(struct app *a, struct frame *f)
 {
@@ -507,7 +561,29 @@ checkin_enter(struct app *a, struct frame *f)
 	s->shared = a->store != NULL && !a->readonly ?
 	    store_checkin_share_default(a->store) : 1;
 	s->safety = CK_UNANSWERED;
+	snprintf(s->draft, sizeof s->draft, "%s", CK_DRAFT);
 	f->data = s;
+	if (f->arg != NULL && a->store != NULL) {
+		struct err e;
+
+		s->uuid = f->arg;
+		f->arg = NULL;
+		if (store_checkin_get(a->store, s->uuid, ck_fill, s, &e) != 0 ||
+		    s->when[0] == '\0') {
+			/* Gone meanwhile: the form makes a new one. */
+			free(s->uuid);
+			s->uuid = NULL;
+			ui_message(a, ROLE_MESSAGE, "That check-in is no longer "
+			    "in your journal; this is a new one.");
+			return;
+		}
+		snprintf(s->draft, sizeof s->draft, "%s:%s", CK_DRAFT,
+		    s->uuid);
+		if (!a->readonly && ck_draft_load(a, s) == 0)
+			ui_message(a, ROLE_MESSAGE, "Your unsaved changes to "
+			    "this check-in are back.");
+		return;
+	}
 	if (!a->readonly && a->store != NULL && ck_draft_load(a, s) == 0)
 		ui_message(a, ROLE_MESSAGE, "Your unfinished check-in is back.");
 }
@@ -522,13 +598,14 @@ checkin_leave(struct app *a, struct frame *f)
 		return;
 	if (!a->readonly && a->store != NULL) {
 		if (s->done) {
-			if (store_draft_save(a->store, CK_DRAFT, NULL, &e) != 0)
+			if (store_draft_save(a->store, s->draft, NULL, &e) != 0)
 				ui_message(a, ROLE_WARNING, "The copy of the "
 				    "unfinished check-in could not be cleared "
 				    "away: %s.", e.msg);
 		} else if (s->changed)
 			ck_draft_save(a, s);
 	}
+	free(s->uuid);
 	field_free(&s->note);
 	vault_wipe(s, sizeof *s);
 	free(s);
@@ -582,7 +659,8 @@ ck_save(struct app *a, struct checkin_state *s)
 	n.shared = s->shared;
 	n.safety = s->safety == CK_YES ? CHECKIN_SAFETY_YES :
 	    s->safety == CK_NO ? CHECKIN_SAFETY_NO : CHECKIN_SAFETY_UNANSWERED;
-	if (store_checkin_add(a->store, &n, uuid, &e) != 0) {
+	if (s->uuid != NULL ? store_checkin_update(a->store, s->uuid, &n,
+	    &e) != 0 : store_checkin_add(a->store, &n, uuid, &e) != 0) {
 		ui_message(a, ROLE_WARNING, "Not saved: %s.", e.msg);
 		return -1;
 	}
@@ -593,7 +671,7 @@ ck_save(struct app *a, struct checkin_state *s)
 static int
 ck_save_and_go(struct app *a, struct checkin_state *s)
 {
-	int low, safety;
+	int low, safety, edit = s->uuid != NULL;
 
 	if (ck_save(a, s) != 0)
 		return UI_DRAW_ALL;
@@ -606,7 +684,8 @@ ck_save_and_go(struct app *a, struct checkin_state *s)
 	else if (low)
 		ui_open(a, "support", (void *)&ck_why_low);
 	else if (a->message[0] == '\0')       /* leave may have said more */
-		ui_message(a, ROLE_GOOD, "Check-in saved. Thank you.");
+		ui_message(a, ROLE_GOOD, edit ? "Check-in changed." :
+		    "Check-in saved. Thank you.");
 	return UI_DRAW_ALL;
 }
 
@@ -821,7 +900,9 @@ checkin_key(struct app *a, struct frame *f, enum action act, int key)
 	case ACT_BACK:
 		if (s->changed) {
 			const struct confirm q = {
-				.question = "Leave without saving this "
+				.question = s->uuid != NULL ? "Leave without "
+				    "saving your changes? The check-in stays as "
+				    "it was." : "Leave without saving this "
 				    "check-in? What you chose here will not "
 				    "be kept.",
 				.keys_hint = "y: yes, leave    n: no, stay",

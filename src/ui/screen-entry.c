@@ -5,9 +5,15 @@
  * screen owns it and frees it.  On top: the title, when it was written,
  * its kind, whether it is shared, where it falls in the treatment and its
  * tags; below, the text word-wrapped and scrolled with the arrows and
- * page keys.  E (or Enter) opens the editor on an entry, except in review
- * mode.  The text is read again whenever the screen is on top again, so
- * it shows what the editor saved; on leaving, the copy is wiped.
+ * page keys.  E (or Enter) opens the editor on an entry, or the check-in
+ * form filled in with a check-in, except in review mode.  The text is
+ * read again whenever the screen is on top again, so it shows what the
+ * editor saved; on leaving, the copy is wiped.
+ *
+ * d puts an entry in the trash at once (nothing is lost: u here, or the
+ * trash screen, brings it back); the screen then says the entry is in the
+ * trash.  A check-in has no trash, so d asks first and deletes it for
+ * good, then goes back.
  */
 #include "config.h"
 
@@ -27,6 +33,7 @@ struct entry_view {
 	char *uuid;             /* the frame's arg */
 	int found;
 	int checkin;
+	int trashed;            /* an entry in the trash */
 	char title[256];
 	char when[128];
 	char place[128];
@@ -38,7 +45,16 @@ struct entry_view {
 static const struct keydef entry_keys[] = {
 	{ ACT_EDIT, { 'E', UI_ENTER }, "Edit",
 	  "Change this entry's text in the editor (the earlier text is "
-	  "kept).", 1 },
+	  "kept), or this check-in's answers.", 1 },
+	{ ACT_DELETE, { 'd', UI_KC(KEY_DC) }, "Delete",
+	  "Move this entry to the trash (u brings it back, and so does the "
+	  "trash screen); a check-in is deleted for good, after a yes.", 1 },
+	{ ACT_UNDO, { 'u' }, "Undo",
+	  "Bring the entry back from the trash.", 1 },
+	{ ACT_BACK, { UI_ESC, 'q' }, "Back",
+	  "Go back to the timeline.", 1 },
+	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
+	  "Show the keys and what they do.", 1 },
 	{ ACT_DOWN, { UI_KC(KEY_DOWN), 'j' }, "Down",
 	  "Scroll the text down a line.", 1 },
 	{ ACT_UP, { UI_KC(KEY_UP), 'k' }, "Up",
@@ -51,10 +67,6 @@ static const struct keydef entry_keys[] = {
 	  "Go to the start of the text.", 0 },
 	{ ACT_LAST, { UI_KC(KEY_END) }, "End",
 	  "Go to the end of the text.", 0 },
-	{ ACT_BACK, { UI_ESC, 'q' }, "Back",
-	  "Go back to the timeline.", 1 },
-	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
-	  "Show the keys and what they do.", 1 },
 	KEYS_LOCK,
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
@@ -121,9 +133,8 @@ entry_got(const struct entry *r, void *arg)
 	struct entry_view *v = l->v;
 	char when[32];
 
-	if (r->trashed != 0)
-		return 0;
 	v->found = 1;
+	v->trashed = r->trashed != 0;
 	if (r->title[0] != '\0')
 		snprintf(v->title, sizeof v->title, "%s", r->title);
 	else
@@ -200,6 +211,7 @@ entry_load(struct app *a, struct entry_view *v)
 
 	entry_forget(v);
 	v->checkin = 0;
+	v->trashed = 0;
 	if (store_entry_get(a->store, v->uuid, entry_got, &l, &e) != 0 ||
 	    !v->found)
 		store_timeline_find(a->store, v->uuid, entry_checkin_got, &l,
@@ -290,6 +302,14 @@ entry_draw(struct app *a, struct frame *f)
 		return;
 	}
 	draw_text(a, y, 2, w, ROLE_TITLE, v->title);
+	if (v->trashed) {
+		draw_wrap(a, y + 2, 2, w, end - y - 2, ROLE_NORMAL,
+		    a->readonly ? "This entry is in the trash." :
+		    "This entry is in the trash. Press u to bring it back, or "
+		    "Esc to go back; the trash screen (t on the home screen) "
+		    "can bring it back later too.");
+		return;
+	}
 	draw_text(a, y + 1, 2, w, ROLE_DIM, v->when);
 	draw_text(a, y + 2, 2, w, ROLE_HEADING, v->place);
 	draw_text(a, y + 3, 2, w, ROLE_DIM, v->tags);
@@ -334,18 +354,79 @@ entry_scroll(struct entry_view *v, enum action act)
 	return v->top != old ? UI_DRAW_BODY : UI_NOTHING;
 }
 
+/* The answer to "Delete this check-in for good?". */
+static void
+entry_delete_answer(struct app *a, void *arg, int yes)
+{
+	struct frame *f = &a->stack[a->depth - 1];
+	struct entry_view *v = arg;
+	struct err e;
+
+	if (f->screen != &screen_entry || f->data != v)
+		return;
+	if (!yes) {
+		ui_message(a, ROLE_MESSAGE, "The check-in stays.");
+		return;
+	}
+	if (store_checkin_rm(a->store, v->uuid, &e) != 0) {
+		ui_message(a, ROLE_WARNING, "It was not deleted: %s.", e.msg);
+		return;
+	}
+	ui_pop(a);              /* v is gone now */
+	ui_message(a, ROLE_GOOD, "Check-in deleted.");
+}
+
+static int
+entry_delete(struct app *a, struct entry_view *v)
+{
+	struct err e;
+
+	if (v->checkin) {
+		const struct confirm q = {
+			.question = "Delete this check-in for good? Check-ins "
+			    "have no trash, so it cannot be brought back.",
+			.keys_hint = "y: yes, delete it    n: no, keep it",
+			.answer = entry_delete_answer,
+			.arg = v,
+		};
+
+		confirm_ask(a, &q);
+		return UI_DRAW_ALL;
+	}
+	if (store_entry_trash(a->store, v->uuid, &e) != 0) {
+		ui_message(a, ROLE_WARNING, "It was not moved to the trash: %s.",
+		    e.msg);
+		return UI_DRAW_BARS;
+	}
+	entry_load(a, v);
+	ui_message(a, ROLE_GOOD, "Moved to the trash. u to undo.");
+	return UI_DRAW_ALL;
+}
+
 static int
 entry_key(struct app *a, struct frame *f, enum action act, int key)
 {
 	struct entry_view *v = f->data;
+	struct err e;
 	char *arg;
 
 	(void)key;
 	switch (act) {
 	case ACT_EDIT:
 		arg = xstrdup(v->uuid);
-		if (ui_open(a, "editor", arg) != 0)
+		if (ui_open(a, v->checkin ? "checkin" : "editor", arg) != 0)
 			free(arg);
+		return UI_DRAW_ALL;
+	case ACT_DELETE:
+		return entry_delete(a, v);
+	case ACT_UNDO:
+		if (store_entry_restore(a->store, v->uuid, &e) != 0) {
+			ui_message(a, ROLE_WARNING, "It could not be brought "
+			    "back: %s.", e.msg);
+			return UI_DRAW_BARS;
+		}
+		entry_load(a, v);
+		ui_message(a, ROLE_GOOD, "It is back in your journal.");
 		return UI_DRAW_ALL;
 	case ACT_UP:
 	case ACT_DOWN:
@@ -353,6 +434,8 @@ entry_key(struct app *a, struct frame *f, enum action act, int key)
 	case ACT_PAGE_DOWN:
 	case ACT_FIRST:
 	case ACT_LAST:
+		if (v->trashed)
+			return UI_NOTHING;
 		return entry_scroll(v, act);
 	default:
 		return UI_PASS;
@@ -364,9 +447,24 @@ entry_active(struct app *a, struct frame *f, enum action act)
 {
 	struct entry_view *v = f->data;
 
-	if (act == ACT_EDIT)
-		return !a->readonly && v != NULL && v->found && !v->checkin;
-	return 1;
+	int shown = v != NULL && v->found && !v->trashed;
+
+	switch (act) {
+	case ACT_EDIT:
+	case ACT_DELETE:
+		return !a->readonly && shown;
+	case ACT_UNDO:
+		return !a->readonly && v != NULL && v->found && v->trashed;
+	case ACT_UP:
+	case ACT_DOWN:
+	case ACT_PAGE_UP:
+	case ACT_PAGE_DOWN:
+	case ACT_FIRST:
+	case ACT_LAST:
+		return v == NULL || !v->trashed;
+	default:
+		return 1;
+	}
 }
 
 const struct screen screen_entry = {
@@ -383,5 +481,6 @@ const struct screen screen_entry = {
 	.about = "One entry or check-in from your timeline: when it was "
 	    "written, where it falls in your treatment, whether it is shared "
 	    "with your therapist, and its text. Scroll with the arrows and "
-	    "the page keys.",
+	    "the page keys. d moves an entry to the trash, and u brings it "
+	    "back; a check-in is deleted for good, after a yes.",
 };

@@ -15,6 +15,13 @@
  * item above it (and before the newest item), so they page and scroll
  * with everything else.  A heading is never left selected: a move that
  * lands on one carries on in the same direction.
+ *
+ * d puts the chosen entry in the trash at once, and u brings it back (so
+ * does the trash screen); a check-in has no trash, so d asks first and
+ * deletes it for good.  E opens the chosen entry in the editor, or the
+ * chosen check-in in its form to change it.  After a row goes the window
+ * stays where it was and the cursor on the same line, where the next row
+ * has moved up.
  */
 #include "config.h"
 
@@ -46,6 +53,8 @@ struct home {
 	char invite[192];               /* "" when there is none */
 	long long newest;               /* the newest item's row at the last
 	                                 * load (LIST_NONE: none) */
+	char undo[STORE_UUID_LEN + 1];  /* the entry last put in the trash */
+	long long undo_row;
 };
 
 static const struct keydef home_keys[] = {
@@ -97,6 +106,14 @@ static const struct keydef home_keys[] = {
 	  "Go to the newest row.", 0 },
 	{ ACT_LAST, { UI_KC(KEY_END) }, "Oldest",
 	  "Go to the oldest row.", 0 },
+	{ ACT_EDIT, { 'E' }, "Edit",
+	  "Change the chosen entry in the editor, or the chosen check-in's "
+	  "answers.", 0 },
+	{ ACT_DELETE, { 'd', UI_KC(KEY_DC) }, "Delete",
+	  "Move the chosen entry to the trash (u brings it back); a check-in "
+	  "is deleted for good, after a yes.", 0 },
+	{ ACT_UNDO, { 'u' }, "Undo",
+	  "Bring back the entry you just moved to the trash.", 0 },
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 
@@ -688,7 +705,12 @@ home_leave(struct app *a, struct frame *f)
 static void
 home_resume(struct app *a, struct frame *f)
 {
-	home_reload(a, f->data);
+	struct home *h = f->data;
+
+	/* Back from elsewhere: u undoes only what was just done here (the
+	 * trash screen still brings anything back). */
+	h->undo[0] = '\0';
+	home_reload(a, h);
 }
 
 static void
@@ -756,6 +778,171 @@ home_open(struct app *a, struct home *h)
 	return UI_DRAW_ALL;
 }
 
+/* The chosen item's UUID (0), or -1 when the row is a heading or gone. */
+static int
+home_chosen(struct app *a, struct home *h, long long *row,
+    char uuid[STORE_UUID_LEN + 1])
+{
+	struct err e;
+
+	*row = list_selected(&h->list);
+	if (*row == LIST_NONE || home_is_heading(*row))
+		return -1;
+	return store_timeline_get(a->store, home_row_table(*row), *row / 4,
+	    home_item_uuid, uuid, &e) == 1 ? 0 : -1;
+}
+
+/* Whether rows a and b belong to the same item. */
+static int
+home_same_item(long long a, long long b)
+{
+	return (a & ~ROW_HEADING) == (b & ~ROW_HEADING);
+}
+
+/* The item at row gone has left the timeline: read it again with the
+ * window where it was and the cursor on the same line, now the next item
+ * (or the one above, at the end). */
+static void
+home_after_remove(struct app *a, struct home *h, long long gone)
+{
+	struct list *l = &h->list;
+	long long top = LIST_NONE, want = LIST_NONE;
+	int i;
+
+	for (i = l->sel + 1; i < l->n && want == LIST_NONE; i++)
+		if (!home_is_heading(l->rows[i]) &&
+		    !home_same_item(l->rows[i], gone))
+			want = l->rows[i];
+	for (i = l->sel - 1; i >= 0 && want == LIST_NONE; i--)
+		if (!home_is_heading(l->rows[i]) &&
+		    !home_same_item(l->rows[i], gone))
+			want = l->rows[i];
+	for (i = 0; i < l->n && top == LIST_NONE; i++)
+		if (!home_same_item(l->rows[i], gone) &&
+		    home_exists(h, l->rows[i]))
+			top = l->rows[i];
+	if (top != LIST_NONE) {
+		l->rows[0] = top;
+		l->n = 1;
+		l->sel = 0;
+	}
+	home_reload(a, h);
+	for (i = 0; i < l->n; i++)
+		if (l->rows[i] == want)
+			l->sel = i;
+	home_skip_heading(h, 1);
+}
+
+static void
+home_delete_answer(struct app *a, void *arg, int yes)
+{
+	struct frame *f = &a->stack[a->depth - 1];
+	struct home *h = arg;
+	char uuid[STORE_UUID_LEN + 1];
+	long long row;
+	struct err e;
+
+	if (f->screen != &screen_home || f->data != h)
+		return;
+	if (!yes) {
+		ui_message(a, ROLE_MESSAGE, "The check-in stays.");
+		return;
+	}
+	if (home_chosen(a, h, &row, uuid) != 0 ||
+	    home_row_table(row) != STORE_CHECKIN)
+		return;
+	if (store_checkin_rm(a->store, uuid, &e) != 0) {
+		ui_message(a, ROLE_WARNING, "It was not deleted: %s.", e.msg);
+		return;
+	}
+	home_after_remove(a, h, row);
+	ui_message(a, ROLE_GOOD, "Check-in deleted.");
+}
+
+/* d: an entry to the trash (undone with u), a check-in deleted after a
+ * yes. */
+static int
+home_delete(struct app *a, struct home *h)
+{
+	char uuid[STORE_UUID_LEN + 1];
+	long long row;
+	struct err e;
+
+	if (home_chosen(a, h, &row, uuid) != 0)
+		return UI_NOTHING;
+	if (home_row_table(row) == STORE_CHECKIN) {
+		const struct confirm q = {
+			.question = "Delete this check-in for good? Check-ins "
+			    "have no trash, so it cannot be brought back.",
+			.keys_hint = "y: yes, delete it    n: no, keep it",
+			.answer = home_delete_answer,
+			.arg = h,
+		};
+
+		confirm_ask(a, &q);
+		return UI_DRAW_ALL;
+	}
+	if (store_entry_trash(a->store, uuid, &e) != 0) {
+		ui_message(a, ROLE_WARNING, "It was not moved to the trash: %s.",
+		    e.msg);
+		return UI_DRAW_BARS;
+	}
+	snprintf(h->undo, sizeof h->undo, "%s", uuid);
+	h->undo_row = row;
+	home_after_remove(a, h, row);
+	ui_message(a, ROLE_GOOD, "Moved to the trash. u to undo.");
+	return UI_DRAW_ALL;
+}
+
+/* u: the entry last put in the trash comes back, chosen again. */
+static int
+home_undo(struct app *a, struct home *h)
+{
+	struct list *l = &h->list;
+	struct err e;
+	int i;
+
+	if (h->undo[0] == '\0')
+		return UI_NOTHING;
+	if (store_entry_restore(a->store, h->undo, &e) != 0) {
+		ui_message(a, ROLE_WARNING, "It could not be brought back: %s.",
+		    e.msg);
+		h->undo[0] = '\0';
+		return UI_DRAW_ALL;
+	}
+	h->undo[0] = '\0';
+	home_reload(a, h);
+	for (i = 0; i < l->n; i++)
+		if (l->rows[i] == h->undo_row)
+			break;
+	if (i < l->n)
+		l->sel = i;
+	else {                  /* out of the window: show it at the top */
+		l->rows[0] = h->undo_row;
+		l->n = 1;
+		l->sel = 0;
+		list_reload(l, home_list_height());
+	}
+	ui_message(a, ROLE_GOOD, "It is back in your journal.");
+	return UI_DRAW_ALL;
+}
+
+/* E: the editor for an entry, the check-in form for a check-in. */
+static int
+home_edit(struct app *a, struct home *h)
+{
+	char uuid[STORE_UUID_LEN + 1], *arg;
+	long long row;
+
+	if (home_chosen(a, h, &row, uuid) != 0)
+		return UI_NOTHING;
+	arg = xstrdup(uuid);
+	if (ui_open(a, home_row_table(row) == STORE_CHECKIN ? "checkin" :
+	    "editor", arg) != 0)
+		free(arg);
+	return UI_DRAW_ALL;
+}
+
 static int
 home_key_fn(struct app *a, struct frame *f, enum action act, int key)
 {
@@ -782,6 +969,12 @@ home_key_fn(struct app *a, struct frame *f, enum action act, int key)
 	switch (act) {
 	case ACT_OPEN:
 		return home_open(a, h);
+	case ACT_EDIT:
+		return home_edit(a, h);
+	case ACT_DELETE:
+		return home_delete(a, h);
+	case ACT_UNDO:
+		return home_undo(a, h);
 	case ACT_UP:
 	case ACT_PAGE_UP:
 		if (!list_key(&h->list, act))
@@ -804,8 +997,13 @@ home_key_fn(struct app *a, struct frame *f, enum action act, int key)
 static int
 home_active(struct app *a, struct frame *f, enum action act)
 {
-	(void)f;
+	struct home *h = f != NULL ? f->data : NULL;
+
 	switch (act) {
+	case ACT_UNDO:
+		return !a->readonly && h != NULL && h->undo[0] != '\0';
+	case ACT_EDIT:
+	case ACT_DELETE:
 	case ACT_NEW:
 	case ACT_CHECKIN:
 	case ACT_TRASH:

@@ -813,6 +813,7 @@ const struct screen screen_session_form = {
 	.keys = form_keys,
 	.about = "Add a session to your treatment timeline, or change one. "
 	    "Choose its kind, type its date (like 2026-12-02, 2026-12-02 "
-	    "10:00, today, yesterday or 3 days ago) and, if you like, a "
+	    "10:00, yesterday, 3 days ago, tomorrow 14:00 or in 2 weeks) "
+	    "and, if you like, a "
 	    "title and a note.",
 };

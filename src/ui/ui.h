@@ -294,7 +294,8 @@ struct keydef {
 /* The action bound to key in table (a row with action ACT_NONE ends it). */
 enum action keys_lookup(const struct keydef *table, int key);
 
-/* How a key is written on screen: "q", "^S", "F1", "Esc", "Enter", "↑". */
+/* How a key is written on screen: "q", "^S", "F1", "Esc", "Enter", "↑",
+ * "Shift-Tab"; never a bare key code. */
 const char *keys_name(int key, char *buf, size_t len);
 
 /* All keys of a row, e.g. "? F1" (into buf). */

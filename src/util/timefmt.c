@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "tend/err.h"
 
@@ -47,7 +48,7 @@ digits(const char **s, int n, int *v)
 	return 0;
 }
 
-/* The local date and time of t, n days earlier. */
+/* The local date and time of now, n days earlier (n < 0: later). */
 static void
 days_before(time_t now, long n, struct tdate *out)
 {
@@ -84,35 +85,148 @@ parse_absolute(const char *s, struct tdate *out)
 	return *s == '\0' ? 0 : -1;
 }
 
-int
-time_parse(const char *s, time_t now, struct tdate *out, struct err *e)
+/* "HH:MM" and nothing after it, into out's clock. */
+static int
+parse_clock(const char *s, struct tdate *out)
 {
-	if (strcmp(s, "now") == 0 || strcmp(s, "today") == 0) {
+	int hh, mm;
+
+	if (digits(&s, 2, &hh) != 0 || *s++ != ':' ||
+	    digits(&s, 2, &mm) != 0 || *s != '\0' || hh > 23 || mm > 59)
+		return -1;
+	out->hh = hh;
+	out->mm = mm;
+	out->ss = 0;
+	return 0;
+}
+
+/* A whole number of at most 6 digits at *s, advancing *s. */
+static int
+count(const char **s, long *n)
+{
+	int i;
+
+	for (*n = 0, i = 0; isdigit((unsigned char)**s); (*s)++, i++) {
+		if (i == 6)
+			return -1;
+		*n = *n * 10 + (**s - '0');
+	}
+	return i > 0 ? 0 : -1;
+}
+
+/* "day", "days", "week" or "weeks" at *s: the days in one, advancing
+ * *s; 0 for anything else. */
+static int
+unit(const char **s)
+{
+	static const struct {
+		const char *word;
+		int days;
+	} units[] = {
+		{ "days", 1 }, { "day", 1 }, { "weeks", 7 }, { "week", 7 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof units / sizeof units[0]; i++) {
+		size_t n = strlen(units[i].word);
+
+		if (strncasecmp(*s, units[i].word, n) == 0) {
+			*s += n;
+			return units[i].days;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The words: "now"; "today", "yesterday" or "tomorrow"; "N days ago",
+ * "N weeks ago", "in N days", "in N weeks" (N up to TIME_DAYS_MAX days);
+ * each but "now" with an optional " HH:MM".  1 if s is none of them, -1
+ * if it is one with a time that cannot be (25:00, 9:00).
+ */
+static int
+parse_words(const char *s, time_t now, struct tdate *out)
+{
+	static const struct {
+		const char *word;
+		int days;               /* after today */
+	} days[] = {
+		{ "today", 0 }, { "yesterday", -1 }, { "tomorrow", 1 },
+	};
+	long n, sign = -1;
+	size_t i;
+	int per;
+
+	if (strcasecmp(s, "now") == 0) {
 		days_before(now, 0, out);
 		return 0;
 	}
-	if (strcmp(s, "yesterday") == 0) {
-		days_before(now, 1, out);
-		return 0;
-	}
-	if (isdigit((unsigned char)*s) && strchr(s, '-') == NULL) {
-		char *end;
-		long n = strtol(s, &end, 10);
+	for (i = 0; i < sizeof days / sizeof days[0]; i++) {
+		size_t len = strlen(days[i].word);
 
-		if (n >= 0 && n <= 36500 && (strcmp(end, " days ago") == 0 ||
-		    strcmp(end, " day ago") == 0)) {
-			days_before(now, n, out);
+		if (strncasecmp(s, days[i].word, len) != 0 ||
+		    (s[len] != '\0' && s[len] != ' '))
+			continue;
+		days_before(now, -days[i].days, out);
+		if (s[len] == '\0')
 			return 0;
-		}
+		return parse_clock(s + len + 1, out) == 0 ? 0 : -1;
 	}
+	if (strncasecmp(s, "in ", 3) == 0) {
+		s += 3;
+		sign = 1;
+	}
+	if (count(&s, &n) != 0 || *s++ != ' ' || (per = unit(&s)) == 0)
+		return 1;
+	if (sign < 0) {
+		if (strncasecmp(s, " ago", 4) != 0)
+			return 1;
+		s += 4;
+	}
+	if ((*s != '\0' && *s != ' ') || n * per > TIME_DAYS_MAX)
+		return 1;
+	days_before(now, -sign * n * per, out);
+	if (*s == '\0')
+		return 0;
+	return parse_clock(s + 1, out) == 0 ? 0 : -1;
+}
+
+int
+time_parse(const char *s, time_t now, struct tdate *out, struct err *e)
+{
+	int rc = parse_words(s, now, out);
+
+	if (rc == 0)
+		return 0;
+	if (rc < 0)
+		return err_set(e, "there is no such time as '%s'", s);
 	if (parse_absolute(s, out) != 0)
 		return err_set(e, "cannot read the date '%s' (use YYYY-MM-DD, "
-		    "YYYY-MM-DD HH:MM, today, yesterday or N days ago)", s);
+		    "YYYY-MM-DD HH:MM, yesterday, tomorrow 14:00, 3 days ago "
+		    "or in 2 weeks)", s);
 	if (out->y < 1900 || out->m < 1 || out->m > 12 || out->d < 1 ||
 	    out->d > month_days(out->y, out->m) || out->hh > 23 ||
 	    out->mm > 59)
 		return err_set(e, "there is no such date as '%s'", s);
 	return 0;
+}
+
+time_t
+time_tomorrow(time_t now)
+{
+	struct tdate d;
+	struct tm tm;
+
+	days_before(now, -1, &d);
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = d.y - 1900;
+	tm.tm_mon = d.m - 1;
+	tm.tm_mday = d.d;
+	tm.tm_hour = d.hh;
+	tm.tm_min = d.mm;
+	tm.tm_sec = d.ss;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
 }
 
 static time_t

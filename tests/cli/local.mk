@@ -18,6 +18,7 @@ cli_tests = \
 	tests/cli/rekey.sh \
 	tests/cli/hostile.sh \
 	tests/cli/checkin-share.sh \
+	tests/cli/checkin-edit.sh \
 	tests/cli/rollback.sh \
 	tests/cli/jot.sh \
 	tests/cli/memory.sh

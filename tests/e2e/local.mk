@@ -22,6 +22,7 @@ E2E_TESTS = \
 	tests/e2e/passwd.sh \
 	tests/e2e/rollback.sh \
 	tests/e2e/jot.sh \
+	tests/e2e/mistakes.sh \
 	tests/e2e/themes.sh \
 	tests/e2e/access.sh
 TESTS += $(E2E_TESTS)
@@ -70,4 +71,8 @@ EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
 	tests/e2e/expected/export-none.txt \
 	tests/e2e/expected/passwd-current.txt \
 	tests/e2e/expected/passwd-ask.txt \
-	tests/e2e/expected/passwd-key.txt
+	tests/e2e/expected/passwd-key.txt \
+	tests/e2e/expected/mistakes-trashed.txt \
+	tests/e2e/expected/mistakes-home-trashed.txt \
+	tests/e2e/expected/mistakes-checkin-edit.txt \
+	tests/e2e/expected/mistakes-agenda-done.txt

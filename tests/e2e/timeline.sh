@@ -103,8 +103,7 @@ tm_key Enter
 tm_wait "Check-in"
 tm_wait "Mood: 3/10"
 tm_wait "Müde, aber ruhig."
-if tm_screen | grep -q "E Edit"; then _result 1 "a check-in has no edit key"
-else _result 0 "a check-in has no edit key"; fi
+tm_wait "E Edit"                # a check-in's answers can be changed too
 tm_key Escape
 
 # Added while the app is open: shows when the read view closes.

@@ -23,6 +23,7 @@ UNIT_TESTS = \
 	tests/unit/test-store-stream \
 	tests/unit/test-store-timeline \
 	tests/unit/test-store-trash \
+	tests/unit/test-store-fix \
 	tests/unit/test-store-session \
 	tests/unit/test-store-scale \
 	tests/unit/test-store-export \

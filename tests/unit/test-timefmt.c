@@ -44,7 +44,36 @@ main(void)
 		{ "2026-01-01x", 0, 0, 0, 0, 0, 0, 0 },
 		{ "2026-01-01 7:30", 0, 0, 0, 0, 0, 0, 0 },
 		{ "", 0, 0, 0, 0, 0, 0, 0 },
-		{ "tomorrow", 0, 0, 0, 0, 0, 0, 0 },
+		{ "tomorrow", 1, 2026, 11, 27, 15, 4, 1 },
+		{ "Tomorrow", 1, 2026, 11, 27, 15, 4, 1 },
+		{ "tomorrow 14:00", 1, 2026, 11, 27, 14, 0, 1 },
+		{ "yesterday 08:30", 1, 2026, 11, 25, 8, 30, 1 },
+		{ "today 23:59", 1, 2026, 11, 26, 23, 59, 1 },
+		{ "2 weeks ago", 1, 2026, 11, 12, 15, 4, 1 },
+		{ "1 week ago", 1, 2026, 11, 19, 15, 4, 1 },
+		{ "in 3 days", 1, 2026, 11, 29, 15, 4, 1 },
+		{ "in 1 day", 1, 2026, 11, 27, 15, 4, 1 },
+		{ "in 2 weeks", 1, 2026, 12, 10, 15, 4, 1 },
+		{ "in 6 weeks", 1, 2027, 1, 7, 15, 4, 1 },
+		{ "5 weeks ago", 1, 2026, 10, 22, 15, 4, 1 },
+		{ "in 0 days", 1, 2026, 11, 26, 15, 4, 1 },
+		{ "2 days ago 09:00", 1, 2026, 11, 24, 9, 0, 1 },
+		{ "in 1 week 10:30", 1, 2026, 12, 3, 10, 30, 1 },
+		{ "2 days ago 9:00", 0, 0, 0, 0, 0, 0, 0 },
+		{ "in 1 week 10:30x", 0, 0, 0, 0, 0, 0, 0 },
+		{ "tomorrow 24:00", 0, 0, 0, 0, 0, 0, 0 },
+		{ "tomorrow 9:00", 0, 0, 0, 0, 0, 0, 0 },
+		{ "tomorrow at 14:00", 0, 0, 0, 0, 0, 0, 0 },
+		{ "tomorrowx", 0, 0, 0, 0, 0, 0, 0 },
+		{ "now 12:00", 0, 0, 0, 0, 0, 0, 0 },
+		{ "in 3 days ago", 0, 0, 0, 0, 0, 0, 0 },
+		{ "3 days", 0, 0, 0, 0, 0, 0, 0 },
+		{ "in 3", 0, 0, 0, 0, 0, 0, 0 },
+		{ "in -3 days", 0, 0, 0, 0, 0, 0, 0 },
+		{ "in 3 months", 0, 0, 0, 0, 0, 0, 0 },
+		{ "3 weeks agox", 0, 0, 0, 0, 0, 0, 0 },
+		{ "5215 weeks ago", 0, 0, 0, 0, 0, 0, 0 },
+		{ "in 1234567 days", 0, 0, 0, 0, 0, 0, 0 },
 		{ "-3 days ago", 0, 0, 0, 0, 0, 0, 0 },
 		{ "three days ago", 0, 0, 0, 0, 0, 0, 0 },
 		{ "99999 days ago", 0, 0, 0, 0, 0, 0, 0 },
@@ -121,6 +150,18 @@ main(void)
 	ok(time_days_between(t, tdate_moment(&d)) == 1,
 	    "an hour across midnight is one day");
 	ok(time_days_between(tdate_moment(&d), t) == -1, "and back is -1");
+
+	/* A day ahead is the same clock time tomorrow, even across the
+	 * autumn change (25 h) and the spring one (23 h). */
+	ok(time_tomorrow(now) - now == 86400, "tomorrow is 24 h ahead");
+	time_parse("2026-10-24 10:00", now, &d, &e);
+	t = tdate_moment(&d);
+	ok(time_tomorrow(t) - t == 25 * 3600, "across the autumn change: 25 h");
+	time_parse("tomorrow", t, &d, &e);
+	ok(tdate_moment(&d) == time_tomorrow(t), "'tomorrow' is that moment");
+	time_parse("2026-03-28 10:00", now, &d, &e);
+	t = tdate_moment(&d);
+	ok(time_tomorrow(t) - t == 23 * 3600, "across the spring change: 23 h");
 
 	for (i = 0; i < sizeof utf8 / sizeof utf8[0]; i++)
 		ok(utf8_valid(utf8[i].s, strlen(utf8[i].s)) == utf8[i].valid,

@@ -12,11 +12,33 @@
 #include "tap.h"
 #include "ui/ui.h"
 
+/* Whether key's name is words a person can read: not "key 353", not a
+ * bare number, not empty. */
+static int
+named(int key)
+{
+	char buf[64];
+	size_t i;
+	int digit = 0;
+
+	keys_name(key, buf, sizeof buf);
+	if (buf[0] == '\0' || strncmp(buf, "key ", 4) == 0 ||
+	    strncmp(buf, "U+", 2) == 0)
+		return 0;
+	for (i = 0; buf[i] != '\0'; i++)
+		if (buf[i] >= '0' && buf[i] <= '9')
+			digit++;
+	/* A digit key is itself; otherwise a name is never only digits. */
+	return strlen(buf) == 1 || (size_t)digit < strlen(buf);
+}
+
 static void
 test_table(const struct screen *s)
 {
 	const struct keydef *k, *j;
 	int i, m, dup = 0, help = 0, out = 0, nokeys = 0, text = 0;
+	int unnamed = 0;
+	char bad[64] = "";
 
 	for (k = s->keys; k->action != ACT_NONE; k++) {
 		if (k->label == NULL || k->label[0] == '\0' || k->help == NULL ||
@@ -31,6 +53,10 @@ test_table(const struct screen *s)
 		    k->action == ACT_BACK || k->action == ACT_NO))
 			out = 1;
 		for (i = 0; i < KEYDEF_KEYS && k->keys[i] != 0; i++) {
+			if (!named(k->keys[i])) {
+				unnamed++;
+				keys_name(k->keys[i], bad, sizeof bad);
+			}
 			for (m = i + 1; m < KEYDEF_KEYS && k->keys[m] != 0; m++)
 				if (k->keys[m] == k->keys[i])
 					dup++;
@@ -41,6 +67,8 @@ test_table(const struct screen *s)
 						dup++;
 		}
 	}
+	ok(unnamed == 0, "%s: every key has a name in words (%s)", s->name,
+	    unnamed ? bad : "");
 	ok(text == 0, "%s: every action has a bar label and help text",
 	    s->name);
 	ok(nokeys == 0, "%s: every action has a key", s->name);
@@ -85,6 +113,20 @@ main(void)
 	ok(strcmp(keys_name(UI_ESC, buf, sizeof buf), "Esc") == 0, "Esc");
 	ok(strcmp(keys_name(UI_ENTER, buf, sizeof buf), "Enter") == 0,
 	    "Enter");
+	ok(strcmp(keys_name(UI_KC(KEY_BTAB), buf, sizeof buf),
+	    "Shift-Tab") == 0, "Shift-Tab: %s", buf);
+	ok(strcmp(keys_name(UI_KC(KEY_DC), buf, sizeof buf), "Delete") == 0,
+	    "Delete: %s", buf);
+	ok(strcmp(keys_name(UI_KC(KEY_IC), buf, sizeof buf), "Insert") == 0,
+	    "Insert: %s", buf);
+	/* Every code curses has, even one tend never binds, is words. */
+	for (int c = KEY_MIN; c <= KEY_MAX; c++)
+		if (!named(UI_KC(c))) {
+			ok(0, "code %d named in words: %s", c,
+			    keys_name(UI_KC(c), buf, sizeof buf));
+			break;
+		} else if (c == KEY_MAX)
+			ok(1, "every curses key code is named in words");
 	ok(strcmp(keys_name(L'é', buf, sizeof buf), "é") == 0, "é");
 	ok(strcmp(keys_names(&table[1], buf, sizeof buf), "? F1") == 0,
 	    "all keys of a row: %s", buf);

@@ -176,7 +176,7 @@ main(void)
 		static const struct screen *const narrow[] = {
 			&screen_checkin, &screen_support, &screen_sessions,
 			&screen_session, &screen_session_form, &screen_agenda,
-			&screen_agenda_add, &screen_trash,
+			&screen_agenda_add, &screen_trash, &screen_entry,
 		};
 		size_t i;
 

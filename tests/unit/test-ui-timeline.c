@@ -143,10 +143,11 @@ main(void)
 
 	check_readonly(&a);
 	ok(entry_editable(&a, entry) == 3, "an entry can be edited");
-	ok(entry_editable(&a, checkin) == 0, "a check-in cannot");
+	ok(entry_editable(&a, checkin) == 3, "a check-in can be changed too "
+	    "(in its form)");
 	a.readonly = 1;
-	ok(entry_editable(&a, entry) == 0, "nothing can be edited in review "
-	    "mode");
+	ok(entry_editable(&a, entry) == 0 && entry_editable(&a, checkin) == 0,
+	    "nothing can be edited in review mode");
 	a.readonly = 0;
 	ok(store_entry_trash(a.store, entry, &e) == 0 &&
 	    entry_editable(&a, entry) == 0, "an entry in the trash is not "
