@@ -456,11 +456,13 @@ ui_redraw(struct app *a)
 	} else if (a->dirty & UI_DRAW_BARS)
 		draw_bars(a);
 	a->dirty = 0;
-	if (a->cursor_y >= 0) {
+	if (a->cursor_y >= 0) {         /* see ui_focus */
 		curs_set(1);
 		move(a->cursor_y, a->cursor_x);
-	} else
+	} else {
 		curs_set(0);
+		move(0, 0);
+	}
 	refresh();
 }
 

@@ -331,3 +331,12 @@ draw_bars(struct app *a)
 	}
 	draw_shortcuts(a, f);
 }
+
+void
+ui_focus(struct app *a, int y, int x)
+{
+	if (y < 0 || y >= LINES)
+		return;
+	a->cursor_y = y;
+	a->cursor_x = x < 0 ? 0 : x >= COLS ? COLS - 1 : x;
+}

@@ -253,6 +253,8 @@ list_draw(struct app *a, struct list *l, int y, int x, int width)
 		    i == l->sel);
 		attrset(a->attr[ROLE_NORMAL]);
 	}
+	if (l->n > 0)
+		ui_focus(a, y + l->sel, x);
 }
 
 /* ---- a source over rows 0 .. count-1, for short fixed lists ---- */

@@ -20,6 +20,7 @@ libtend_a_SOURCES += \
 	src/ui/screen-checkin.c \
 	src/ui/screen-agenda.c \
 	src/ui/screen-chart.c \
+	src/ui/chart-text.c \
 	src/ui/screen-passwd.c \
 	src/ui/screen-confirm.c \
 	src/ui/screen-editor.c \
@@ -46,13 +47,14 @@ noinst_HEADERS += \
 	src/ui/plot.h \
 	src/ui/chart-measure.h \
 	src/ui/due.h \
+	src/ui/chart-text.h \
 	src/ui/prompts.h \
 	src/ui/query.h \
 	src/ui/textbuf.h \
 	src/ui/ui.h
 
-# Themes are installed for everyone; TEND_THEME_DIR finds them in the
-# source tree for the tests.
+# Themes are installed for everyone; ./tend also finds them in themes/
+# next to itself (see theme_dirs in theme.c).
 themedir = $(pkgdatadir)/themes
 dist_theme_DATA = \
 	themes/default.theme \

@@ -181,6 +181,7 @@ agenda_draw(struct app *a, struct frame *f)
 		    "session." : "Nothing here yet. When something comes up "
 		    "that you want to talk about with your therapist, press a "
 		    "and write it down; it waits here for your next session.");
+		ui_focus(a, y + 2, 2);
 		return;
 	}
 	if (a->readonly)

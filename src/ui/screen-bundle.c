@@ -340,6 +340,7 @@ bundle_draw(struct app *a, struct frame *f)
 
 		draw_text(a, y, 1, COLS - 2, l->role, l->text);
 	}
+	ui_focus(a, ui_body_top(), 1);  /* the first line shown */
 }
 
 static int

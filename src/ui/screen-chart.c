@@ -31,6 +31,7 @@
 #include "tend/store.h"
 #include "tend/timefmt.h"
 #include "ui/chart-measure.h"
+#include "ui/chart-text.h"
 #include "ui/plot.h"
 #include "ui/ui.h"
 
@@ -78,6 +79,7 @@ struct chart {
 	char **measures;
 	size_t nmeasures, view;
 	struct chart_measure *measure;
+	struct chart_text text;         /* shown when app->chart_text */
 };
 
 static const struct keydef chart_keys[] = {
@@ -87,12 +89,18 @@ static const struct keydef chart_keys[] = {
 	{ ACT_MEASURE, { 'm' }, "Questionnaire",
 	  "Show the totals of each questionnaire you took, in turn, then "
 	  "the check-ins again.", 1 },
+	{ ACT_TOGGLE, { 't' }, "Text",
+	  "Show the numbers as text, one day a line, to read line by line "
+	  "(with a screen reader, say); t again shows the chart.", 1 },
 	{ ACT_BACK, { UI_ESC, 'q' }, "Back", "Go back.", 1 },
 	{ ACT_HELP, { '?', UI_KC(KEY_F(1)) }, "Help",
 	  "Show the keys and what they do.", 1 },
 	{ ACT_LOCK, { 'L' }, "Lock",
 	  "The screen clears at once and the journal closes until you type "
 	  "your passphrase.", 0 },
+	KEYS_LIST_MOVES("Go to the day above.", "Go to the day below.",
+	    "Go up a screenful of days.", "Go down a screenful of days.",
+	    "Go to the newest day.", "Go to the oldest day."),
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 
@@ -161,6 +169,9 @@ chart_load(struct app *a, struct chart *ch)
 	ch->any = ch->npts > 0;
 	if (!ch->any && days > 0)
 		store_checkin_list(a->store, 0, 0, chart_stop, &ch->any, &e);
+	if (a->chart_text && chart_text_load(a, &ch->text, days, &e) != 0)
+		ui_message(a, ROLE_WARNING, "The chart could not be read: %s",
+		    e.msg);
 }
 
 /* The days shown: the range, or for everything from the first check-in
@@ -202,6 +213,7 @@ chart_leave(struct app *a, struct frame *f)
 	struct chart *ch = f->data;
 
 	(void)a;
+	chart_text_free(&ch->text);
 	free(ch->pts);
 	free(ch->med);
 	chart_measure_free(ch->measure);
@@ -395,8 +407,14 @@ chart_draw(struct app *a, struct frame *f)
 		if (ch->nmeasures > 0)
 			draw_text(a, ui_body_end() - 1, 2, COLS - 4, ROLE_HINT,
 			    "m shows the totals of your questionnaires.");
+		ui_focus(a, ui_body_top() + 1, 2);
 		return;
 	}
+	if (a->chart_text) {
+		chart_text_draw(a, &ch->text, chart_ranges[ch->range].name);
+		return;
+	}
+	ui_focus(a, top, 1);    /* the heading */
 	chart_span(ch, &first, &days);
 	plot_axis_fit(&ax, first, days, COLS - CHART_MARGIN - 1);
 	marks = xcalloc((size_t)ax.cols, sizeof *marks);
@@ -470,21 +488,41 @@ chart_key(struct app *a, struct frame *f, enum action act, int key)
 		    ch->measures[ch->view - 1]) : NULL;
 		return UI_DRAW_ALL;
 	}
+	if (act == ACT_TOGGLE) {
+		a->chart_text = !a->chart_text;
+		chart_load(a, ch);
+		return UI_DRAW_ALL;
+	}
 	if (act != ACT_RANGE)
-		return UI_PASS;
+		return a->chart_text && chart_text_key(&ch->text, act) ?
+		    UI_DRAW_BODY : UI_PASS;
 	ch->range = (ch->range + 1) % RANGE_COUNT;
 	chart_load(a, ch);
 	return UI_DRAW_ALL;
 }
 
-/* m only when a questionnaire was taken. */
+/* m only when a questionnaire was taken; the moves belong to the text
+ * view; with no check-ins at all there is nothing to show as text. */
 static int
 chart_active(struct app *a, struct frame *f, enum action act)
 {
-	const struct chart *ch = f->data;
+	struct chart *ch = f->data;
 
-	(void)a;
-	return act != ACT_MEASURE || ch->nmeasures > 0;
+	switch (act) {
+	case ACT_MEASURE:
+		return ch != NULL && ch->nmeasures > 0;
+	case ACT_UP:
+	case ACT_DOWN:
+	case ACT_PAGE_UP:
+	case ACT_PAGE_DOWN:
+	case ACT_FIRST:
+	case ACT_LAST:
+		return a->chart_text && ch != NULL && ch->any && ch->view == 0;
+	case ACT_TOGGLE:
+		return ch != NULL && ch->any && ch->view == 0;
+	default:
+		return 1;
+	}
 }
 
 const struct screen screen_chart = {
@@ -504,7 +542,8 @@ const struct screen screen_chart = {
 	    "one stay empty; in the mood chart a single dot below a day's "
 	    "mark (v without braille) is the lowest mood of that day. Dotted "
 	    "lines mark your sessions: M1, M2 the medicine sessions, P "
-	    "preparation, I integration, O other sessions. Once you have "
-	    "taken a questionnaire, m shows its totals instead, with every "
-	    "session marked.",
+	    "preparation, I integration, O other sessions. t shows the same "
+	    "numbers as text, one day a line, and tend remembers which you "
+	    "chose until it closes. Once you have taken a questionnaire, m "
+	    "shows its totals instead, with every session marked.",
 };

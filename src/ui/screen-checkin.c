@@ -273,6 +273,8 @@ ck_draw_item(struct app *a, struct checkin_state *s, int i, int y)
 
 	draw_text(a, y, 0, 2, focused ? ROLE_SELECTED : ROLE_NORMAL,
 	    focused ? draw_glyph(a, "▸ ", "> ") : "  ");
+	if (focused)            /* a field below moves it to its end */
+		ui_focus(a, y, 2);
 	switch (k) {
 	case CK_SCALE:
 		label = wide ? ck_scales[idx].label : ck_scales[idx].narrow;

@@ -72,6 +72,7 @@ confirm_draw(struct app *a, struct frame *f)
 	attrset(a->attr[ROLE_NORMAL]);
 	draw_wrap(a, y + 1, x + 2, w - 4, rows, ROLE_NORMAL, q->question);
 	draw_text(a, y + h - 2, x + 2, w - 4, ROLE_KEY, q->keys_hint);
+	ui_focus(a, y + h - 2, x + 2);
 }
 
 static int

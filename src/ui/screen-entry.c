@@ -298,6 +298,7 @@ entry_draw(struct app *a, struct frame *f)
 		draw_wrap(a, y + 1, 2, w, end - y - 1, ROLE_NORMAL,
 		    "This is no longer in your journal. Press Esc to go "
 		    "back.");
+		ui_focus(a, y + 1, 2);
 		return;
 	}
 	draw_text(a, y, 2, w, ROLE_TITLE, v->title);
@@ -321,6 +322,7 @@ entry_draw(struct app *a, struct frame *f)
 	else if (v->top > 0)
 		draw_text(a, y - 1, COLS - 16, 14, ROLE_HINT,
 		    draw_glyph(a, "  more above ↑", "  more above ^"));
+	ui_focus(a, y, 2);      /* the first line of text shown */
 }
 
 static int

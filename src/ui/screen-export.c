@@ -634,7 +634,7 @@ export_draw_done(struct app *a, struct export *x)
 	if (y < maxy)
 		draw_wrap(a, y, 2, w, maxy - y, ROLE_HINT,
 		    "Esc goes back to your journal.");
-	a->cursor_y = -1;
+	ui_focus(a, ui_body_top() + 1, 2);      /* the heading */
 }
 
 static void
@@ -650,7 +650,7 @@ export_draw(struct app *a, struct frame *f)
 		draw_wrap(a, ui_body_top() + 1, 2, w, ui_body_lines() - 1,
 		    ROLE_NORMAL, "Writing a file for a therapist needs your "
 		    "own journal open; this is a bundle opened for review.");
-		a->cursor_y = -1;
+		ui_focus(a, ui_body_top() + 1, 2);
 		return;
 	}
 	if (x->done) {
@@ -742,6 +742,9 @@ export_draw(struct app *a, struct frame *f)
 		    "ticked above can open it.");
 	a->cursor_y = cy;
 	a->cursor_x = cx;
+	if (cy < 0 && (y = export_y(x, item < 0 ? l.first + x->focus :
+	    l.item[item])) >= 0)
+		ui_focus(a, y, 2);      /* the chosen line */
 }
 
 static void

@@ -2,8 +2,10 @@
  * screen-help.c: help for the screen below it, made from that screen's key
  * table, so the help always says what the keys really do.
  *
- * The text is word-wrapped to the window each time it is drawn; arrows
- * and PgUp/PgDn scroll it.
+ * The text is word-wrapped to the window each time it is drawn.  It is
+ * read line by line: the arrows move the cursor (which screen readers
+ * follow) a line at a time, and the text scrolls when the cursor reaches
+ * its edge; PgUp/PgDn move both a page.
  */
 #include "config.h"
 
@@ -18,6 +20,7 @@
 
 struct help {
 	int top;                /* first row shown */
+	int cur;                /* the row the cursor is on */
 	int rows;               /* rows the whole text takes at this width */
 };
 
@@ -25,9 +28,9 @@ static const struct keydef help_keys[] = {
 	{ ACT_BACK, { UI_ESC, 'q', '?', UI_KC(KEY_F(1)) }, "Back",
 	  "Close help and go back.", 1 },
 	{ ACT_DOWN, { UI_KC(KEY_DOWN), 'j' }, "Down",
-	  "Scroll down one line.", 1 },
+	  "Go down one line; the text scrolls at the bottom.", 1 },
 	{ ACT_UP, { UI_KC(KEY_UP), 'k' }, "Up",
-	  "Scroll up one line.", 1 },
+	  "Go up one line; the text scrolls at the top.", 1 },
 	{ ACT_PAGE_DOWN, { UI_KC(KEY_NPAGE), ' ' }, "Page down",
 	  "Scroll down one page.", 0 },
 	{ ACT_PAGE_UP, { UI_KC(KEY_PPAGE), 'b' }, "Page up",
@@ -89,7 +92,10 @@ static void
 help_enter(struct app *a, struct frame *f)
 {
 	(void)a;
-	f->data = xcalloc(1, sizeof(struct help));
+	struct help *h = xcalloc(1, sizeof *h);
+
+	h->cur = 1;             /* the heading; row 0 is blank */
+	f->data = h;
 }
 
 static void
@@ -105,12 +111,23 @@ help_draw(struct app *a, struct frame *f)
 {
 	struct help *h = f->data;
 
+	int lines = ui_body_lines();
+
 	h->rows = help_layout(a, 0, 0);
-	if (h->top > h->rows - ui_body_lines())
-		h->top = h->rows - ui_body_lines();
+	if (h->cur > h->rows - 1)
+		h->cur = h->rows - 1;
+	if (h->cur < 1)
+		h->cur = 1;
+	if (h->top > h->cur)
+		h->top = h->cur;
+	if (h->top < h->cur - lines + 1)
+		h->top = h->cur - lines + 1;
+	if (h->top > h->rows - lines)
+		h->top = h->rows - lines;
 	if (h->top < 0)
 		h->top = 0;
 	help_layout(a, h->top, 1);
+	ui_focus(a, ui_body_top() + h->cur - h->top, 2);
 }
 
 static int
@@ -123,16 +140,18 @@ help_key(struct app *a, struct frame *f, enum action act, int key)
 	(void)key;
 	switch (act) {
 	case ACT_DOWN:
-		h->top++;
+		h->cur++;
 		return UI_DRAW_BODY;
 	case ACT_UP:
-		h->top--;
+		h->cur--;
 		return UI_DRAW_BODY;
 	case ACT_PAGE_DOWN:
 		h->top += page;
+		h->cur += page;
 		return UI_DRAW_BODY;
 	case ACT_PAGE_UP:
 		h->top -= page;
+		h->cur -= page;
 		return UI_DRAW_BODY;
 	default:
 		return UI_PASS;

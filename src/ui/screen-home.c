@@ -770,6 +770,7 @@ home_draw(struct app *a, struct frame *f)
 	if (h->list.n == 0) {
 		char *where;
 
+		ui_focus(a, y + 1, 2);
 		y += 1 + draw_wrap(a, y + 1, 2, COLS - 4, ui_body_end() - y - 1,
 		    ROLE_NORMAL, a->readonly ? "Nothing here yet." :
 		    "Nothing here yet. Press n to write, c to check in.");

@@ -50,6 +50,8 @@ struct search {
 	int more;               /* more than SEARCH_LIMIT matched */
 	int stale;              /* the query changed, not yet searched */
 	int failed;
+	int on_list;            /* the cursor is on the chosen result (the
+	                         * last key moved in the list), not in Find */
 	struct query q;         /* what was searched for */
 };
 
@@ -354,6 +356,7 @@ search_draw(struct app *a, struct frame *f)
 {
 	struct search *s = f->data;
 	int top = ui_body_top(), y = top + 1, w = COLS - 4, maxy = ui_body_end();
+	int fy, fx;
 
 	draw_text(a, y, 2, w, ROLE_NORMAL, "Find:");
 	if (y + 2 < maxy) {
@@ -389,6 +392,9 @@ search_draw(struct app *a, struct frame *f)
 	if (top + 5 < maxy)
 		list_draw(a, &s->list, top + 5, 1, COLS - 2);
 	field_draw(a, &s->field, y, 8, COLS - 10);
+	getyx(stdscr, fy, fx);
+	if (!s->on_list || s->list.n == 0)
+		ui_focus(a, fy, fx);    /* else list_draw put it on a result */
 }
 
 /* Whether another key is already waiting (typed fast, or pasted): then
@@ -425,7 +431,9 @@ search_key(struct app *a, struct frame *f, enum action act, int key)
 	case ACT_DOWN:
 	case ACT_PAGE_UP:
 	case ACT_PAGE_DOWN:
-		return list_key(&s->list, act) ? UI_DRAW_BODY : UI_NOTHING;
+		s->on_list = s->list.n > 0;
+		return list_key(&s->list, act) || s->on_list ? UI_DRAW_BODY :
+		    UI_NOTHING;
 	case ACT_OPEN:
 		if ((id = list_selected(&s->list)) == LIST_NONE)
 			return UI_NOTHING;
@@ -437,6 +445,7 @@ search_key(struct app *a, struct frame *f, enum action act, int key)
 	case ACT_NONE:
 		if (!field_key(&s->field, key))
 			return UI_PASS;
+		s->on_list = 0;
 		if (search_typeahead())
 			s->stale = 1;
 		else

@@ -93,6 +93,7 @@ sender_draw(struct app *a, struct frame *f)
 		y += rows + 1;
 		free(para[i]);
 	}
+	ui_focus(a, ui_body_top() + 1, 2);
 }
 
 static int

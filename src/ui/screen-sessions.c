@@ -226,6 +226,7 @@ sessions_draw(struct app *a, struct frame *f)
 		    "integration sessions here, and tend places every entry "
 		    "and check-in on your treatment timeline. Press a to add "
 		    "the first one.");
+		ui_focus(a, y + 2, 2);
 		return;
 	}
 	if (s->next >= 0) {
@@ -399,6 +400,7 @@ session_draw(struct app *a, struct frame *f)
 	r = sessions_at(s, s->view_row);
 	sessions_kind_words(r, kind, sizeof kind);
 	time_format_local(r->time, when, sizeof when);
+	ui_focus(a, y, 2);
 	draw_text(a, y++, 2, w, ROLE_HEADING, kind);
 	draw_text(a, y++, 2, w, ROLE_NORMAL, when);
 	if (r->title[0] != '\0')
@@ -418,6 +420,8 @@ session_draw(struct app *a, struct frame *f)
 		v->scroll = 0;
 	draw_wrap_clip(a, y - v->scroll, 2, w, y, maxy, ROLE_NORMAL,
 	    r->notes);
+	if (v->scroll > 0)
+		ui_focus(a, y, 2);      /* the first line of notes shown */
 }
 
 static int
@@ -594,6 +598,10 @@ form_draw(struct app *a, struct frame *f)
 	if (m->focus == FORM_KIND && y + 1 < maxy)
 		draw_text(a, y + 1, x, w, ROLE_HINT, "Space, arrows, or p, "
 		    "m, i, o");
+	if (m->focus == FORM_KIND) {
+		cy = y;
+		cx = x;
+	}
 	y += step;
 	if (y < maxy) {
 		form_label(a, m, FORM_DATE, y, "Date");

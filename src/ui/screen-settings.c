@@ -39,8 +39,9 @@ struct settings_journal {
 struct settings {
 	struct list list;       /* rows are indices into config_defs, then
 	                         * into journal */
-	char **themes;
+	char **themes;          /* the themes that load */
 	int nthemes;
+	struct notes unusable;  /* why theme files were left out */
 	struct settings_journal *journal;
 	size_t njournal;
 	size_t count;           /* rows in all */
@@ -210,6 +211,18 @@ settings_journal_value(struct app *a, const struct settings_journal *j,
 	}
 }
 
+/* The row of the theme setting. */
+static long long
+settings_theme_row(void)
+{
+	size_t i;
+
+	for (i = 0; i < config_ndefs; i++)
+		if (strcmp(config_defs[i].key, "theme") == 0)
+			break;
+	return (long long)i;
+}
+
 static void
 settings_value(const struct app *a, const struct config_def *d, char *buf,
     size_t len)
@@ -217,6 +230,8 @@ settings_value(const struct app *a, const struct config_def *d, char *buf,
 	config_get(&a->config, d->key, buf, len);
 	if (strcmp(d->key, "autolock") == 0 && a->config.autolock == 0)
 		snprintf(buf, len, "off");
+	if (strcmp(d->key, "theme") == 0)       /* the one in use */
+		snprintf(buf, len, "%s", a->theme.name);
 }
 
 static void
@@ -251,7 +266,7 @@ settings_enter(struct app *a, struct frame *f)
 {
 	struct settings *s = xcalloc(1, sizeof *s);
 
-	s->nthemes = theme_list(&s->themes);
+	s->nthemes = theme_list(&s->themes, &s->unusable);
 	if (a->store != NULL && !a->readonly)
 		settings_journal_load(a, s);
 	s->count = config_ndefs + s->njournal;
@@ -271,6 +286,7 @@ settings_leave(struct app *a, struct frame *f)
 		free(s->themes[i]);
 	free(s->themes);
 	free(s->journal);
+	notes_clear(&s->unusable);
 	list_free(&s->list);
 	free(s);
 	f->data = NULL;
@@ -301,6 +317,18 @@ settings_draw(struct app *a, struct frame *f)
 	if (y < maxy)
 		y += draw_wrap(a, y, 2, w, maxy - y, ROLE_HINT,
 		    settings_help(s, list_selected(&s->list))) + 1;
+	if (y < maxy && s->unusable.n > 0 && list_selected(&s->list) ==
+	    settings_theme_row()) {
+		char *why = xasprintf("Not offered, as %s: %s",
+		    s->unusable.n + s->unusable.dropped == 1 ?
+		    "its file has a mistake" : "their files have mistakes",
+		    s->unusable.msg[0]);
+
+		/* Before the name line, which gives way when rows are few. */
+		y += draw_wrap(a, y, 2, w, maxy - y - 2, ROLE_WARNING,
+		    why) + 1;
+		free(why);
+	}
 	if (a->store != NULL && !a->readonly && y < maxy - 3) {
 		char *name = store_meta_get(a->store, "owner");
 		char *line = name != NULL && name[0] != '\0' ?
@@ -423,7 +451,7 @@ settings_change(struct app *a, struct settings *s, int dir)
 		if (s->nthemes == 0)
 			return UI_NOTHING;
 		for (i = 0; i < s->nthemes; i++)
-			if (strcmp(s->themes[i], a->config.theme) == 0)
+			if (strcmp(s->themes[i], a->theme.name) == 0)
 				cur = i;
 		cur = (cur + dir + s->nthemes) % s->nthemes;
 		snprintf(value, sizeof value, "%s", s->themes[cur]);

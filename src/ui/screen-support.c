@@ -325,6 +325,8 @@ support_draw(struct app *a, struct frame *f)
 	if (s->editing)
 		draw_text(a, y1, 2, COLS - 4, ROLE_HINT,
 		    "Enter keeps this line; Esc leaves it as it was.");
+	if (a->cursor_y < 0 && at - s->top >= 0 && y0 + at - s->top < y1)
+		ui_focus(a, y0 + at - s->top, 2);      /* the chosen line */
 	if (a->cursor_y >= 0)
 		move(a->cursor_y, a->cursor_x);
 }

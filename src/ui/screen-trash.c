@@ -162,6 +162,7 @@ trash_draw(struct app *a, struct frame *f)
 		draw_wrap(a, y + 2, 2, w, maxy - y - 2, ROLE_NORMAL,
 		    "The trash is empty. Entries you delete wait here, so you "
 		    "can put them back with r until you empty the trash.");
+		ui_focus(a, y + 2, 2);
 		return;
 	}
 	snprintf(line, sizeof line, "%zu entr%s in the trash. r puts the "

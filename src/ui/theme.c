@@ -208,28 +208,98 @@ theme_name_ok(const char *name)
 	return 1;
 }
 
+/* The directory tend's own executable is in (NULL if unknown). */
+static char *
+theme_exe_dir(void)
+{
+	char buf[4096], *slash;
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+
+	if (n <= 0 || (size_t)n >= sizeof buf - 1)
+		return NULL;
+	buf[n] = '\0';
+	slash = strrchr(buf, '/');
+	if (slash == NULL)
+		return NULL;
+	if (slash == buf)
+		slash++;
+	*slash = '\0';
+	return xstrdup(buf);
+}
+
 int
-theme_dirs(char *dirs[3])
+theme_dirs(char *dirs[THEME_DIRS_MAX])
 {
 	const char *env = getenv("TEND_THEME_DIR");
-	char *conf = path_config_dir();
+	char *conf = path_config_dir(), *exe = theme_exe_dir();
 	int n = 0;
 
 	dirs[n++] = xasprintf("%s/themes", conf);
 	free(conf);
 	if (env != NULL && env[0] != '\0')
 		dirs[n++] = xstrdup(env);
+	if (exe != NULL) {
+		dirs[n++] = xasprintf("%s/themes", exe);
+		free(exe);
+	}
 	dirs[n++] = xstrdup(TEND_THEMEDIR);
 	return n;
+}
+
+/*
+ * Find NAME.theme (the first in the theme directories) and parse it over
+ * the defaults in t.  Returns 1 if it loaded cleanly, 0 if there is no
+ * such file, -1 if the file cannot be used (unreadable, too large, or a
+ * line with a mistake): t holds the defaults again and why the first
+ * problem.
+ */
+static int
+theme_find(struct theme *t, const char *name, char *why, size_t len)
+{
+	char *dirs[THEME_DIRS_MAX], *path = NULL, *text;
+	struct notes bad = { { NULL }, 0, 0 };
+	size_t tlen;
+	int i, n, rc = 0;
+	struct err e;
+
+	theme_defaults(t);
+	n = theme_dirs(dirs);
+	for (i = 0; i < n && path == NULL; i++) {
+		char *p = xasprintf("%s/%s.theme", dirs[i], name);
+
+		if (access(p, F_OK) == 0)
+			path = p;
+		else
+			free(p);
+	}
+	for (i = 0; i < n; i++)
+		free(dirs[i]);
+	if (path == NULL)
+		return 0;
+	if (file_read_all(path, &text, &tlen, THEME_FILE_MAX, &e) != 0) {
+		snprintf(why, len, "%s", e.msg);
+		rc = -1;
+	} else {
+		theme_parse(t, path, text, &bad);
+		free(text);
+		if (bad.n > 0) {
+			snprintf(why, len, "%s", bad.msg[0]);
+			rc = -1;
+		} else
+			rc = 1;
+		notes_clear(&bad);
+	}
+	free(path);
+	if (rc < 0)
+		theme_defaults(t);
+	return rc;
 }
 
 int
 theme_load(struct theme *t, const char *name, struct notes *notes)
 {
-	char *dirs[3], *path, *text;
-	size_t len;
-	int i, n, found = 0;
-	struct err e;
+	char why[600];
+	int rc;
 
 	theme_defaults(t);
 	if (!theme_name_ok(name)) {
@@ -237,28 +307,18 @@ theme_load(struct theme *t, const char *name, struct notes *notes)
 		    "theme", name);
 		return -1;
 	}
-	n = theme_dirs(dirs);
-	for (i = 0; i < n; i++) {
-		if (!found) {
-			path = xasprintf("%s/%s.theme", dirs[i], name);
-			if (file_read_all(path, &text, &len, THEME_FILE_MAX,
-			    &e) == 0) {
-				theme_parse(t, path, text, notes);
-				free(text);
-				found = 1;
-			} else if (access(path, F_OK) == 0)
-				notes_add(notes, "%s", e.msg);
-			free(path);
-		}
-		free(dirs[i]);
+	rc = theme_find(t, name, why, sizeof why);
+	if (rc == 1) {
+		snprintf(t->name, sizeof t->name, "%s", name);
+		return 0;
 	}
-	snprintf(t->name, sizeof t->name, "%s", name);
-	if (!found && strcmp(name, "default") != 0) {
+	if (rc < 0)
+		notes_add(notes, "the theme '%s' cannot be used, so the "
+		    "default theme is shown (%s)", name, why);
+	else if (strcmp(name, "default") != 0)
 		notes_add(notes, "there is no theme called '%s'; using the "
 		    "default theme", name);
-		snprintf(t->name, sizeof t->name, "default");
-	}
-	return found ? 0 : -1;
+	return -1;
 }
 
 static int
@@ -268,11 +328,12 @@ theme_cmp(const void *a, const void *b)
 }
 
 int
-theme_list(char ***out)
+theme_list(char ***out, struct notes *unusable)
 {
-	char *dirs[3], **names = NULL, *dot;
+	char *dirs[THEME_DIRS_MAX], **names = NULL, **good, *dot, why[600];
 	size_t n = 0, cap = 0, i, j;
 	struct dirent *de;
+	struct theme scratch;
 	int nd, k;
 
 	nd = theme_dirs(dirs);
@@ -299,12 +360,22 @@ theme_list(char ***out)
 		free(dirs[k]);
 	}
 	qsort(names, n, sizeof *names, theme_cmp);
+	/* No duplicates, and only themes that load: the one a name finds
+	 * first is the one that would be used.  The built-in default is
+	 * always there. */
+	good = xmalloc(sizeof *good * n);
 	for (i = j = 0; i < n; i++) {
-		if (j > 0 && strcmp(names[j - 1], names[i]) == 0)
-			free(names[i]);
+		if (i > 0 && strcmp(names[i - 1], names[i]) == 0)
+			continue;
+		if (strcmp(names[i], "default") != 0 &&
+		    theme_find(&scratch, names[i], why, sizeof why) < 0)
+			notes_add(unusable, "%s", why);
 		else
-			names[j++] = names[i];
+			good[j++] = xstrdup(names[i]);
 	}
-	*out = names;
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	*out = good;
 	return (int)j;
 }

@@ -134,19 +134,23 @@ void theme_defaults(struct theme *);
 void theme_parse(struct theme *t, const char *file, const char *text,
     struct notes *notes);
 
-/* Load the theme called name: built-in defaults, then the first NAME.theme
- * found in the theme directories.  A missing theme is noted and leaves the
- * defaults.  Returns 0 if a file was found, -1 if not. */
+/* Load the theme called name: the built-in defaults, then the first
+ * NAME.theme found in the theme directories.  A theme that is missing, or
+ * whose file has a mistake, is not used: one note says why, the defaults
+ * stay, and -1 is returned.  0 if the file loaded. */
 int theme_load(struct theme *t, const char *name, struct notes *notes);
 
 /* The directories searched, best first: $XDG_CONFIG_HOME/tend/themes,
- * $TEND_THEME_DIR (tests and running from the source tree), the installed
- * data directory.  Returns how many were stored in dirs (free() each). */
-int theme_dirs(char *dirs[3]);
+ * $TEND_THEME_DIR if set, themes/ next to the tend executable (running
+ * from the source tree), the installed data directory.  Returns how many
+ * were stored in dirs (free() each). */
+#define THEME_DIRS_MAX 4
+int theme_dirs(char *dirs[THEME_DIRS_MAX]);
 
-/* Names of the themes available, sorted, no duplicates (free() each and
- * the array).  Returns the count. */
-int theme_list(char ***names);
+/* Names of the themes that load, sorted, no duplicates (free() each and
+ * the array); why each theme file that cannot be used was left out goes
+ * to unusable (may be NULL).  Returns the count. */
+int theme_list(char ***names, struct notes *unusable);
 
 /* A valid theme name: letters, digits, '-', '_', '.', not starting with
  * '.'. */
@@ -320,8 +324,9 @@ enum {
  *
  * enter   makes the screen's state and stores it in frame->data.
  * draw    draws the body (rows ui_body_top() .. LINES - 4); the title,
- *         message line and shortcut bar are drawn for it.  To show the
- *         cursor, set app->cursor_y/x (field_draw's position, say).
+ *         message line and shortcut bar are drawn for it.  It ends by
+ *         putting the cursor on what has the focus (ui_focus; list_draw
+ *         does it for the chosen row).
  * key     gets the action the key table maps key to (ACT_NONE if none)
  *         and the key itself (for typing); returns UI_* flags, UI_PASS
  *         to let the app do the common actions (help, quit, lock, back,
@@ -461,6 +466,8 @@ struct app {
 	int quit;
 	int too_small;
 	int utf8;                       /* the locale can show UTF-8 */
+	int chart_text;                 /* the chart shows its numbers as
+	                                 * text (t there), until tend ends */
 	struct notes notes;
 };
 
@@ -542,6 +549,16 @@ void draw_clear_rows(int y, int n);
 /* The title line, the message line and the shortcut bar for the top
  * screen. */
 void draw_bars(struct app *);
+
+/*
+ * Put the terminal's cursor on the focused item: the chosen row of a list,
+ * the field being typed in, a question's answers, the line being read.
+ * Screen readers (Speakup, BRLTTY) follow the cursor, so every screen
+ * calls this at the end of its draw; the cursor is shown there.  The last
+ * call wins.  A screen that calls it nowhere gets the cursor hidden at
+ * the start of the title line.
+ */
+void ui_focus(struct app *, int y, int x);
 
 /* ---- the list widget (list.c) ---- */
 

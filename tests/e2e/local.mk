@@ -26,7 +26,9 @@ E2E_TESTS = \
 	tests/e2e/mistakes.sh \
 	tests/e2e/measure.sh \
 	tests/e2e/measure-take.sh \
-	tests/e2e/summary.sh
+	tests/e2e/summary.sh \
+	tests/e2e/themes.sh \
+	tests/e2e/access.sh
 TESTS += $(E2E_TESTS)
 # The HTML report's screenshot, kept next to the test logs to look at.
 CLEANFILES += tests/e2e/report-html.png
@@ -69,6 +71,7 @@ EXTRA_DIST += $(E2E_TESTS) tests/e2e/tmux.sh \
 	tests/e2e/expected/small-unlock-wrong.txt \
 	tests/e2e/expected/chart.txt \
 	tests/e2e/expected/chart-empty.txt \
+	tests/e2e/expected/chart-text.txt \
 	tests/e2e/expected/search.txt \
 	tests/e2e/expected/export.txt \
 	tests/e2e/expected/export-none.txt \

@@ -1,7 +1,8 @@
 # tests/e2e/settings.sh: settings change with the arrows, are saved at once
 # to $XDG_CONFIG_HOME/tend/config (0600) and are there after a restart; a
-# broken line in the config or a theme is reported as FILE:LINE on the
-# message line and the rest still applies.
+# broken line in the config is reported as FILE:LINE on the message line
+# and the rest still applies; a theme with a broken line is reported the
+# same way and the default theme is used instead.
 . "$TEND_SRCDIR/tests/lib.sh"
 . "$TEND_SRCDIR/tests/e2e/tmux.sh"
 
@@ -79,7 +80,7 @@ tm_key Escape
 tm_key q
 tm_wait "tend-exited-0"
 
-# A user theme with a bad line: reported, the rest applies.
+# A user theme with a bad line: reported, the default theme is used.
 mkdir -p "$XDG_CONFIG_HOME/tend/themes"
 printf 'title fg=red bold\nbar fg=nope\n' \
 	>"$XDG_CONFIG_HOME/tend/themes/mine.theme"

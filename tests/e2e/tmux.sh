@@ -6,7 +6,10 @@
 #                       vault $T/journal.tend (shown as "journal.tend") and
 #                       the minimal KDF for new vaults.  When tend exits the
 #                       pane shows "tend-exited-STATUS".  $TM_ARGS, if set,
-#                       are tend's arguments (words split by the shell).
+#                       are tend's arguments (words split by the shell);
+#                       $TM_BIN runs another tend than $TEND_BIN, $TM_CWD
+#                       another directory than $T, and an empty
+#                       $TM_THEME_DIR leaves TEND_THEME_DIR unset.
 #   tm_wait TEXT [SECS] wait until TEXT is on the screen (polled every
 #                       50 ms, default 15 s); a test point
 #   tm_wait_q TEXT [SECS]  the same without a test point; 0 if seen
@@ -19,6 +22,9 @@
 #   tm_resize COLS ROWS
 #   tm_tend_pid         the process id of tend inside the pane
 #   tm_new_vault        a journal to unlock, passphrase in $T/pw
+#
+# The test build lives in tests/hooks, away from themes/ (which ./tend
+# finds next to itself), so TEND_THEME_DIR points it there.
 #
 # Every tm_start gets its own tmux socket, so tests can run in parallel,
 # a new server never meets one still shutting down, and a failed test
@@ -39,11 +45,13 @@ tm_start() {
 	tm kill-server >/dev/null 2>&1      # the last run's server, if any
 	TM_N=$((TM_N + 1))
 	TM_SOCK="$TM_BASE-$TM_N"            # a fresh one: no shutdown race
+	_themes=${TM_THEME_DIR-$TEND_SRCDIR/themes}
 	tm -f /dev/null new-session -d -s tend -x "$_cols" -y "$_rows" \
-		"cd '$T' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME='$HOME' \
+		"cd '${TM_CWD:-$T}' && env -u TEND_THEME_DIR LANG=C.UTF-8 \
+		LC_ALL=C.UTF-8 HOME='$HOME' \
 		XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' \
-		TEND_FILE=journal.tend TEND_THEME_DIR='$TEND_SRCDIR/themes' \
-		TEND_TEST_KDF=minimal $* '$TEND_BIN' ${TM_ARGS:-}; \
+		TEND_FILE=journal.tend ${_themes:+TEND_THEME_DIR='$_themes'} \
+		TEND_TEST_KDF=minimal $* '${TM_BIN:-$TEND_BIN}' ${TM_ARGS:-}; \
 		echo tend-exited-\$?; sleep 600"
 	tm set-option -t tend window-size manual >/dev/null 2>&1
 }

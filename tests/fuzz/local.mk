@@ -14,6 +14,8 @@ FUZZ_SRC = \
 	$(top_srcdir)/src/util/fileio.c \
 	$(top_srcdir)/src/util/base32.c \
 	$(top_srcdir)/src/util/utf8.c \
+	$(top_srcdir)/src/util/progress.c \
+	$(top_srcdir)/src/util/testhook.c \
 	$(top_srcdir)/src/vault/header.c \
 	$(top_srcdir)/src/vault/secmem.c \
 	$(top_srcdir)/src/vault/shim.c \
@@ -35,12 +37,16 @@ FUZZ_IMAGE_SRC = $(FUZZ_SRC) \
 	$(top_srcdir)/src/store/store.c \
 	$(top_srcdir)/src/store/therapist.c \
 	$(top_srcdir)/src/store/timeline.c \
+	$(top_srcdir)/src/store/search.c \
+	$(top_srcdir)/src/store/summary.c \
+	$(top_srcdir)/src/store/tokenize.c \
 	$(top_srcdir)/src/store/measure.c \
 	$(top_srcdir)/src/store/measure-builtin.c \
 	$(top_srcdir)/src/store/measure-store.c \
 	$(top_srcdir)/src/share/report.c \
 	$(top_srcdir)/src/share/report-html.c \
-	$(top_srcdir)/src/share/report-measure.c
+	$(top_srcdir)/src/share/report-measure.c \
+	$(top_srcdir)/src/share/report-summary.c
 FUZZ_QUESTIONNAIRE_SRC = \
 	$(top_srcdir)/src/util/err.c \
 	$(top_srcdir)/src/util/utf8.c \

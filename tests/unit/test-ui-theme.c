@@ -124,7 +124,7 @@ test_shipped(void)
 	theme_load(&file, "default", &n);
 	ok(memcmp(file.style, def.style, sizeof def.style) == 0,
 	    "themes/default.theme is the same as the built-in theme");
-	count = theme_list(&list);
+	count = theme_list(&list, NULL);
 	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
 		for (found = 0, k = 0; k < count; k++)
 			if (strcmp(list[k], names[i]) == 0)
@@ -148,21 +148,43 @@ static void
 test_user_first(void)
 {
 	struct theme t;
-	struct notes n = { { NULL }, 0, 0 };
+	struct notes n = { { NULL }, 0, 0 }, skipped = { { NULL }, 0, 0 };
+	char **list;
+	int k, count, listed = 0;
 
-	static const char text[] = "title fg=red\nbogus line\n";
+	static const char good[] = "title fg=red\n";
+	static const char bad[] = "title fg=red\nbogus line\n";
 
 	setenv("XDG_CONFIG_HOME", test_dir(), 1);
 	ok(system("mkdir -p \"$XDG_CONFIG_HOME/tend/themes\"") == 0,
 	    "make a user theme directory");
-	test_spit(test_path("tend/themes/calm-dark.theme"), text,
-	    strlen(text));
-	ok(theme_load(&t, "calm-dark", &n) == 0 &&
+	test_spit(test_path("tend/themes/calm-dark.theme"), good,
+	    strlen(good));
+	ok(theme_load(&t, "calm-dark", &n) == 0 && n.n == 0 &&
 	    t.style[ROLE_TITLE].fg == 1, "a user theme wins over the "
 	    "installed one of the same name");
-	ok(n.n == 1 && notes_has(&n, "calm-dark.theme:2:"),
-	    "its bad line is reported by path and line");
 	notes_clear(&n);
+
+	test_spit(test_path("tend/themes/calm-dark.theme"), bad, strlen(bad));
+	ok(theme_load(&t, "calm-dark", &n) == -1 &&
+	    t.style[ROLE_TITLE].fg != 1 && strcmp(t.name, "default") == 0,
+	    "a theme file with a mistake is not used: the default is");
+	ok(n.n == 1 && notes_has(&n, "calm-dark.theme:2:") &&
+	    notes_has(&n, "default theme"),
+	    "one note names the file, the line and the fallback");
+	notes_clear(&n);
+
+	count = theme_list(&list, &skipped);
+	for (k = 0; k < count; k++) {
+		if (strcmp(list[k], "calm-dark") == 0)
+			listed = 1;
+		free(list[k]);
+	}
+	free(list);
+	ok(!listed && count >= 1, "a theme that cannot load is not offered");
+	ok(skipped.n == 1 && notes_has(&skipped, "calm-dark.theme:2:"),
+	    "and why is kept for the settings screen");
+	notes_clear(&skipped);
 }
 
 /* tend-theme(5) documents every role under ROLES. */
