@@ -50,6 +50,9 @@ void rbuf_html(struct rbuf *b, const char *text);
 
 /* A moment as written, "2026-01-05 14:05", at offset off (minutes east);
  * buf at least 20 bytes. */
+/* Markdown text on one line (line breaks become spaces); in a table cell
+ * (cell != 0) '|' is escaped too. */
+void report_md_inline(struct rbuf *b, const char *text, int cell);
 void report_time(time_t t, int off, char *buf, size_t n);
 /* The day only, "2026-01-05". */
 void report_day(time_t t, int off, char *buf, size_t n);

@@ -95,6 +95,79 @@ out_row(struct out *o)
 	o->n++;
 }
 
+/* How one format writes an answer: as a line among those to look at
+ * first, and as a table row.  text escapes what comes from the journal
+ * (the names and flag texts may come from a therapist's file). */
+struct fmt {
+	void (*text)(struct rbuf *b, const char *text);
+	const char *first_open[2]; /* before the time, after it */
+	const char *first_flags; /* after the name, before the flag texts */
+	const char *first_place; /* after the flag texts, before the place */
+	const char *first_close;
+	const char *row_open[2]; /* before the time, after it */
+	const char *cell;        /* between two cells */
+	const char *row_close;
+};
+
+static int
+first_line(const struct measure_response *r, struct out *o,
+    const struct fmt *f)
+{
+	struct rbuf t = { .p = NULL };
+	char when[32];
+
+	report_time(r->time, r->time_off, when, sizeof when);
+	out_row(o);
+	rbuf_put(&t, "");
+	flag_texts(&t, r);
+	rbuf_put(o->b, f->first_open[0]);
+	rbuf_put(o->b, when);
+	rbuf_put(o->b, f->first_open[1]);
+	rbuf_put(o->b, r->score.safety ? "safety: " : "");
+	f->text(o->b, r->name);
+	rbuf_put(o->b, f->first_flags);
+	f->text(o->b, t.p);
+	rbuf_put(o->b, f->first_place);
+	f->text(o->b, r->placement);
+	rbuf_put(o->b, f->first_close);
+	rbuf_free(&t);
+	return 0;
+}
+
+static int
+table_row(const struct measure_response *r, struct out *o,
+    const struct fmt *f)
+{
+	struct rbuf t = { .p = NULL };
+	char when[32];
+	int i;
+
+	report_time(r->time, r->time_off, when, sizeof when);
+	out_row(o);
+	rbuf_put(o->b, f->row_open[0]);
+	rbuf_put(o->b, when);
+	rbuf_put(o->b, f->row_open[1]);
+	f->text(o->b, r->name);
+	for (i = 0; i < 3; i++) {
+		rbuf_put(&t, "");
+		t.len = 0;
+		t.p[0] = '\0';
+		if (i == 0)
+			score_text(&t, r);
+		else if (i == 1)
+			change_text(&t, r);
+		else if (r->def != NULL)
+			flag_texts(&t, r);
+		rbuf_put(o->b, f->cell);
+		f->text(o->b, t.p);
+	}
+	rbuf_put(o->b, f->cell);
+	f->text(o->b, r->placement);
+	rbuf_put(o->b, f->row_close);
+	rbuf_free(&t);
+	return 0;
+}
+
 /* ---- Markdown ---- */
 
 static void
@@ -112,25 +185,16 @@ md_text(struct rbuf *b, const char *text)
 	}
 }
 
+static const struct fmt md = {
+	md_text,
+	{ "- ", " · **" }, "** · ", " · *", "*\n",
+	{ "| ", " | " }, " | ", " |\n",
+};
+
 static int
 md_first(const struct measure_response *r, void *arg)
 {
-	struct out *o = arg;
-	struct rbuf t = { .p = NULL };
-	char when[32];
-
-	report_time(r->time, r->time_off, when, sizeof when);
-	out_row(o);
-	rbuf_put(&t, "");
-	flag_texts(&t, r);
-	rbuf_printf(o->b, "- %s · **%s%s** · ", when,
-	    r->score.safety ? "safety: " : "", r->name);
-	md_text(o->b, t.p);
-	rbuf_put(o->b, " · *");
-	md_text(o->b, r->placement);
-	rbuf_put(o->b, "*\n");
-	rbuf_free(&t);
-	return 0;
+	return first_line(r, arg, &md);
 }
 
 int
@@ -148,34 +212,7 @@ report_md_measures_first(struct store *s, struct rbuf *b, struct err *e)
 static int
 md_row(const struct measure_response *r, void *arg)
 {
-	struct out *o = arg;
-	struct rbuf t = { .p = NULL };
-	char when[32];
-
-	report_time(r->time, r->time_off, when, sizeof when);
-	out_row(o);
-	rbuf_put(&t, "");
-	score_text(&t, r);
-	rbuf_printf(o->b, "| %s | ", when);
-	md_text(o->b, r->name);
-	rbuf_put(o->b, " | ");
-	md_text(o->b, t.p);
-	rbuf_put(o->b, " | ");
-	t.len = 0;
-	t.p[0] = '\0';
-	change_text(&t, r);
-	md_text(o->b, t.p);
-	rbuf_put(o->b, " | ");
-	t.len = 0;
-	t.p[0] = '\0';
-	if (r->def != NULL)
-		flag_texts(&t, r);
-	md_text(o->b, t.p);
-	rbuf_put(o->b, " | ");
-	md_text(o->b, r->placement);
-	rbuf_put(o->b, " |\n");
-	rbuf_free(&t);
-	return 0;
+	return table_row(r, arg, &md);
 }
 
 int
@@ -197,27 +234,18 @@ report_md_measures(struct store *s, struct rbuf *b, struct err *e)
 
 /* ---- HTML ---- */
 
+static const struct fmt html = {
+	rbuf_html,
+	{ "<li><span class=\"nw\">", "</span> · <span class=\"why\">" },
+	"</span> · ", " · ", "</li>\n",
+	{ "<tr><td class=\"nw\">", "</td><td>" }, "</td><td>",
+	"</td></tr>\n",
+};
+
 static int
 html_first(const struct measure_response *r, void *arg)
 {
-	struct out *o = arg;
-	struct rbuf t = { .p = NULL };
-	char when[32];
-
-	report_time(r->time, r->time_off, when, sizeof when);
-	out_row(o);
-	rbuf_put(&t, "");
-	flag_texts(&t, r);
-	rbuf_printf(o->b, "<li><span class=\"nw\">%s</span> · <span "
-	    "class=\"why\">%s", when, r->score.safety ? "safety: " : "");
-	rbuf_html(o->b, r->name);
-	rbuf_put(o->b, "</span> · ");
-	rbuf_html(o->b, t.p);
-	rbuf_put(o->b, " · ");
-	rbuf_html(o->b, r->placement);
-	rbuf_put(o->b, "</li>\n");
-	rbuf_free(&t);
-	return 0;
+	return first_line(r, arg, &html);
 }
 
 int
@@ -236,34 +264,7 @@ report_html_measures_first(struct store *s, struct rbuf *b, struct err *e)
 static int
 html_row(const struct measure_response *r, void *arg)
 {
-	struct out *o = arg;
-	struct rbuf t = { .p = NULL };
-	char when[32];
-
-	report_time(r->time, r->time_off, when, sizeof when);
-	out_row(o);
-	rbuf_put(&t, "");
-	score_text(&t, r);
-	rbuf_printf(o->b, "<tr><td class=\"nw\">%s</td><td>", when);
-	rbuf_html(o->b, r->name);
-	rbuf_put(o->b, "</td><td>");
-	rbuf_html(o->b, t.p);
-	rbuf_put(o->b, "</td><td>");
-	t.len = 0;
-	t.p[0] = '\0';
-	change_text(&t, r);
-	rbuf_html(o->b, t.p);
-	rbuf_put(o->b, "</td><td>");
-	t.len = 0;
-	t.p[0] = '\0';
-	if (r->def != NULL)
-		flag_texts(&t, r);
-	rbuf_html(o->b, t.p);
-	rbuf_put(o->b, "</td><td>");
-	rbuf_html(o->b, r->placement);
-	rbuf_put(o->b, "</td></tr>\n");
-	rbuf_free(&t);
-	return 0;
+	return table_row(r, arg, &html);
 }
 
 int

@@ -299,23 +299,26 @@ count_flagged(const struct measure_response *r, void *arg)
 	return 0;
 }
 
-/* ---- Markdown ---- */
+/* One phase's row as text, the same for Markdown and HTML (nothing in
+ * it comes from the journal's words: days, numbers, the fixed symptom
+ * names). */
+struct phase_cells {
+	char days[40], mood[24], anx[24], slp[24], sym[200];
+};
 
-/* Text on one line; in a table cell '|' is escaped too. */
 static void
-sm_md(struct rbuf *b, const char *text, int cell)
+phase_cells(const struct phase_summary *p, struct phase_cells *c)
 {
-	const char *p;
-
-	for (p = report_nz(text); *p != '\0'; p++) {
-		if (*p == '\r' || *p == '\n')
-			rbuf_put(b, " ");
-		else if (cell && *p == '|')
-			rbuf_put(b, "\\|");
-		else
-			rbuf_putn(b, p, 1);
-	}
+	report_phase_days(p, c->days, sizeof c->days);
+	report_scale_text(&p->mood, c->mood, sizeof c->mood);
+	report_scale_text(&p->anxiety, c->anx, sizeof c->anx);
+	report_scale_text(&p->sleep, c->slp, sizeof c->slp);
+	report_phase_symptoms(p, c->sym, sizeof c->sym);
+	if (c->sym[0] == '\0')
+		snprintf(c->sym, sizeof c->sym, "%s", "none");
 }
+
+/* ---- Markdown ---- */
 
 static int
 md_flag(const struct checkin *r, void *arg)
@@ -326,11 +329,11 @@ md_flag(const struct checkin *r, void *arg)
 	report_time(r->time, r->time_off, when, sizeof when);
 	report_flag_text(r, why, sizeof why);
 	rbuf_printf(b, "- %s · **%s** · mood %d · *", when, why, r->mood);
-	sm_md(b, r->placement, 0);
+	report_md_inline(b, r->placement, 0);
 	rbuf_put(b, "*");
 	if (report_nz(r->note)[0] != '\0') {
 		rbuf_put(b, " · ");
-		sm_md(b, r->note, 0);
+		report_md_inline(b, r->note, 0);
 	}
 	rbuf_put(b, "\n");
 	return 0;
@@ -356,7 +359,7 @@ open_item(const struct agenda_item *r, void *arg)
 		rbuf_put(o->b, "</li>\n");
 	} else {
 		rbuf_put(o->b, "- [ ] ");
-		sm_md(o->b, r->text, 0);
+		report_md_inline(o->b, r->text, 0);
 		rbuf_put(o->b, "\n");
 	}
 	return 0;
@@ -366,17 +369,13 @@ static int
 md_phase(const struct phase_summary *p, void *arg)
 {
 	struct rbuf *b = arg;
-	char days[40], mood[24], anx[24], slp[24], sym[200];
+	struct phase_cells c;
 
-	report_phase_days(p, days, sizeof days);
-	report_scale_text(&p->mood, mood, sizeof mood);
-	report_scale_text(&p->anxiety, anx, sizeof anx);
-	report_scale_text(&p->sleep, slp, sizeof slp);
-	report_phase_symptoms(p, sym, sizeof sym);
+	phase_cells(p, &c);
 	rbuf_put(b, "| ");
-	sm_md(b, p->label, 1);
-	rbuf_printf(b, " | %s | %ld | %s | %s | %s | %s |\n", days,
-	    p->checkins, mood, anx, slp, sym[0] != '\0' ? sym : "none");
+	report_md_inline(b, p->label, 1);
+	rbuf_printf(b, " | %s | %ld | %s | %s | %s | %s |\n", c.days,
+	    p->checkins, c.mood, c.anx, c.slp, c.sym);
 	return 0;
 }
 
@@ -388,7 +387,7 @@ md_measure_line(const char *line, int flagged, void *arg)
 	rbuf_put(b, "- ");
 	if (flagged)
 		rbuf_put(b, "**");
-	sm_md(b, line, 0);
+	report_md_inline(b, line, 0);
 	rbuf_put(b, flagged ? "**\n" : "\n");
 	return 0;
 }
@@ -421,9 +420,9 @@ report_summary_md(struct store *s, const struct report_summary *sum,
 	long nflag = 0;
 
 	rbuf_put(b, "## Summary\n\n- From: ");
-	sm_md(b, who, 0);
+	report_md_inline(b, who, 0);
 	rbuf_put(b, "\n- Covers: ");
-	sm_md(b, range, 0);
+	report_md_inline(b, range, 0);
 	rbuf_put(b, "\n\n");
 	free(who);
 	free(range);
@@ -488,20 +487,15 @@ static int
 html_phase(const struct phase_summary *p, void *arg)
 {
 	struct rbuf *b = arg;
-	char days[40], mood[24], anx[24], slp[24], sym[200];
+	struct phase_cells c;
 
-	report_phase_days(p, days, sizeof days);
-	report_scale_text(&p->mood, mood, sizeof mood);
-	report_scale_text(&p->anxiety, anx, sizeof anx);
-	report_scale_text(&p->sleep, slp, sizeof slp);
-	report_phase_symptoms(p, sym, sizeof sym);
+	phase_cells(p, &c);
 	rbuf_put(b, "<tr><td>");
 	rbuf_html(b, p->label);
 	rbuf_printf(b, "</td><td class=\"nw\">%s</td><td class=\"num\">%ld"
 	    "</td><td class=\"num nw\">%s</td><td class=\"num nw\">%s</td>"
-	    "<td class=\"num nw\">%s</td><td>%s</td></tr>\n", days,
-	    p->checkins,
-	    mood, anx, slp, sym[0] != '\0' ? sym : "none");
+	    "<td class=\"num nw\">%s</td><td>%s</td></tr>\n", c.days,
+	    p->checkins, c.mood, c.anx, c.slp, c.sym);
 	return 0;
 }
 

@@ -496,10 +496,8 @@ struct md {
 	struct rbuf *b;
 };
 
-/* Text on one line (line breaks become spaces); in a table cell '|' is
- * escaped too. */
-static void
-md_inline(struct rbuf *b, const char *text, int cell)
+void
+report_md_inline(struct rbuf *b, const char *text, int cell)
 {
 	const char *p;
 
@@ -524,7 +522,7 @@ md_meta(const char *key, const char *value, void *arg)
 	if (value == NULL)
 		return 0;
 	rbuf_printf(b, "- %s: ", label);
-	md_inline(b, value, 0);
+	report_md_inline(b, value, 0);
 	rbuf_put(b, "\n");
 	return 0;
 }
@@ -541,12 +539,12 @@ md_entry(const struct entry *r, void *arg)
 	report_time(r->created, r->created_off, when, sizeof when);
 	store_place(m->s, r->created, place, sizeof place);
 	rbuf_printf(m->b, "### %s · ", when);
-	md_inline(m->b, report_entry_title(r->title, kind), 0);
+	report_md_inline(m->b, report_entry_title(r->title, kind), 0);
 	rbuf_printf(m->b, "\n\n*%s* · ", place);
-	md_inline(m->b, kind, 0);
+	report_md_inline(m->b, kind, 0);
 	if (tags[0] != '\0') {
 		rbuf_put(m->b, " · tags: ");
-		md_inline(m->b, tags, 0);
+		report_md_inline(m->b, tags, 0);
 	}
 	if (!r->shared)
 		rbuf_put(m->b, " · not marked to share");
@@ -572,7 +570,7 @@ md_cell(struct rbuf *b, const char *text)
 {
 	if (report_nz(text)[0] != '\0') {
 		rbuf_put(b, " ");
-		md_inline(b, text, 1);
+		report_md_inline(b, text, 1);
 	}
 	rbuf_put(b, " |");
 }
@@ -619,7 +617,7 @@ md_session(const struct session *r, void *arg)
 		rbuf_printf(m->b, "%s session", store_session_kind_name(r->kind));
 	if (report_nz(r->title)[0] != '\0') {
 		rbuf_put(m->b, " · ");
-		md_inline(m->b, r->title, 0);
+		report_md_inline(m->b, r->title, 0);
 	}
 	rbuf_put(m->b, "\n");
 	if (report_nz(r->notes)[0] != '\0') {
@@ -642,7 +640,7 @@ md_agenda(const struct agenda_item *r, void *arg)
 	struct md *m = arg;
 
 	rbuf_put(m->b, r->done ? "- [x] " : "- [ ] ");
-	md_inline(m->b, r->text, 0);
+	report_md_inline(m->b, r->text, 0);
 	if (r->done) {
 		char when[32];
 
@@ -668,7 +666,7 @@ render_md(struct store *s, struct rbuf *b, struct err *e)
 		return -1;
 	}
 	rbuf_put(b, "# ");
-	md_inline(b, title != NULL && title[0] != '\0' ? title : "Journal",
+	report_md_inline(b, title != NULL && title[0] != '\0' ? title : "Journal",
 	    0);
 	free(title);
 	rbuf_put(b, "\n\n");

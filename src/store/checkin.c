@@ -90,11 +90,6 @@ static const char sql_flagged_json[] =
     "WHEN safety = 1 THEN json_array('safety') "
     "ELSE json_array('low mood') END) AS j FROM checkins "
     "WHERE " FLAGGED " ORDER BY time, id)";
-static const char sql_share_default[] =
-    "SELECT value FROM meta WHERE key = 'share_checkins'";
-static const char sql_share_default_set[] =
-    "INSERT INTO meta(key, value) VALUES ('share_checkins', ?1) "
-    "ON CONFLICT(key) DO UPDATE SET value = excluded.value";
 
 int
 store_safety_parse(const char *text, enum checkin_safety *out)
@@ -119,32 +114,13 @@ store_checkin_flags(const struct checkin *c)
 int
 store_checkin_share_default(struct store *s)
 {
-	struct err e;
-	sqlite3_stmt *st = store_stmt(s, sql_share_default, &e);
-	int on = 1;
-
-	if (st == NULL)
-		return 1;
-	if (sqlite3_step(st) == SQLITE_ROW &&
-	    sqlite3_column_type(st, 0) != SQLITE_NULL)
-		on = strcmp((const char *)sqlite3_column_text(st, 0), "0") != 0;
-	sqlite3_reset(st);
-	return on;
+	return store_meta_flag(s, "share_checkins");
 }
 
 int
 store_checkin_share_default_set(struct store *s, int on, struct err *e)
 {
-	sqlite3_stmt *st = store_stmt(s, sql_share_default_set, e);
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, on ? "1" : "0", -1, SQLITE_STATIC);
-	if (store_write_begin(s, e) != 0)
-		return -1;
-	rc = store_done(s, st, e);
-	return store_write_end(s, rc, e);
+	return store_meta_put(s, "share_checkins", on ? "1" : "0", e);
 }
 
 int

@@ -419,35 +419,40 @@ check_filter(const struct entry_filter *f, struct err *e)
 	return 0;
 }
 
-int
-store_entry_list(struct store *s, const struct entry_filter *f,
-    entry_cb cb, void *arg, struct err *e)
+/* The listing statement for f, oldest or newest first, bound; NULL with
+ * e filled when f is refused or the statement cannot be made. */
+static sqlite3_stmt *
+filtered(struct store *s, const struct entry_filter *f, const char *asc,
+    const char *desc, struct err *e)
 {
 	sqlite3_stmt *st;
 
 	if (check_filter(f, e) != 0)
-		return -1;
-	st = store_stmt(s, f->newest_first ? sql_list_desc : sql_list_asc, e);
-	if (st == NULL)
-		return -1;
-	bind_filter(st, f);
-	return walk(s, st, cb, arg, e);
+		return NULL;
+	if ((st = store_stmt(s, f->newest_first ? desc : asc, e)) != NULL)
+		bind_filter(st, f);
+	return st;
+}
+
+int
+store_entry_list(struct store *s, const struct entry_filter *f,
+    entry_cb cb, void *arg, struct err *e)
+{
+	sqlite3_stmt *st = filtered(s, f, sql_list_asc, sql_list_desc, e);
+
+	return st == NULL ? -1 : walk(s, st, cb, arg, e);
 }
 
 int
 store_entry_list_json(struct store *s, const struct entry_filter *f,
     char **json, struct err *e)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = filtered(s, f, sql_list_json_asc,
+	    sql_list_json_desc, e);
 	int rc;
 
-	if (check_filter(f, e) != 0)
-		return -1;
-	st = store_stmt(s, f->newest_first ? sql_list_json_desc :
-	    sql_list_json_asc, e);
 	if (st == NULL)
 		return -1;
-	bind_filter(st, f);
 	rc = store_json_row(s, st, json, e);
 	sqlite3_clear_bindings(st);
 	return rc;
@@ -457,32 +462,20 @@ int
 store_entry_list_json_to(struct store *s, const struct entry_filter *f,
     FILE *out, struct err *e)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = filtered(s, f, sql_rows_json_asc,
+	    sql_rows_json_desc, e);
 
-	if (check_filter(f, e) != 0)
-		return -1;
-	st = store_stmt(s, f->newest_first ? sql_rows_json_desc :
-	    sql_rows_json_asc, e);
-	if (st == NULL)
-		return -1;
-	bind_filter(st, f);
-	return store_json_rows(s, st, out, e);
+	return st == NULL ? -1 : store_json_rows(s, st, out, e);
 }
 
 int
 store_entry_json_sink(struct store *s, const struct entry_filter *f,
     store_write_fn w, void *arg, struct err *e)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = filtered(s, f, sql_rows_json_asc,
+	    sql_rows_json_desc, e);
 
-	if (check_filter(f, e) != 0)
-		return -1;
-	st = store_stmt(s, f->newest_first ? sql_rows_json_desc :
-	    sql_rows_json_asc, e);
-	if (st == NULL)
-		return -1;
-	bind_filter(st, f);
-	return store_json_rows_sink(s, st, w, arg, e);
+	return st == NULL ? -1 : store_json_rows_sink(s, st, w, arg, e);
 }
 
 int

@@ -61,11 +61,6 @@ static const char sql_responses[] =
     "AND (?4 IS NULL OR uuid = ?4) ORDER BY time, id";
 static const char sql_count[] =
     "SELECT count(*) FROM measures WHERE name = ?1 COLLATE NOCASE";
-static const char sql_share_default[] =
-    "SELECT value FROM meta WHERE key = 'share_measures'";
-static const char sql_share_default_set[] =
-    "INSERT INTO meta(key, value) VALUES ('share_measures', ?1) "
-    "ON CONFLICT(key) DO UPDATE SET value = excluded.value";
 
 /* ---- definitions ---- */
 
@@ -260,31 +255,13 @@ def_version(struct store *s, const char *hash)
 int
 store_measure_share_default(struct store *s)
 {
-	sqlite3_stmt *st = store_stmt(s, sql_share_default, NULL);
-	int on = 1;
-
-	if (st == NULL)
-		return 1;
-	if (sqlite3_step(st) == SQLITE_ROW &&
-	    sqlite3_column_type(st, 0) != SQLITE_NULL)
-		on = strcmp((const char *)sqlite3_column_text(st, 0), "0") != 0;
-	sqlite3_reset(st);
-	return on;
+	return store_meta_flag(s, "share_measures");
 }
 
 int
 store_measure_share_default_set(struct store *s, int on, struct err *e)
 {
-	sqlite3_stmt *st = store_stmt(s, sql_share_default_set, e);
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, on ? "1" : "0", -1, SQLITE_STATIC);
-	if (store_write_begin(s, e) != 0)
-		return -1;
-	rc = store_done(s, st, e);
-	return store_write_end(s, rc, e);
+	return store_meta_put(s, "share_measures", on ? "1" : "0", e);
 }
 
 /* ---- responses ---- */

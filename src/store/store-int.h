@@ -99,6 +99,14 @@ int store_json_put(const char *text, store_write_fn w, void *arg,
 int store_write_begin(struct store *s, struct err *e);
 int store_write_end(struct store *s, int rc, struct err *e);
 
+/* A meta row written without store_meta_set's list of the settings a
+ * user may name: for the journal's own keys.  0, or -1 with e filled. */
+int store_meta_put(struct store *s, const char *key, const char *value,
+    struct err *e);
+/* A yes/no meta setting: 0 when it is "0", 1 otherwise (unset included,
+ * so a flag defaults to on). */
+int store_meta_flag(struct store *s, const char *key);
+
 /* A new random (version 4) UUID. */
 void store_new_uuid(char out[STORE_UUID_LEN + 1]);
 /* The 16 bytes id as a version 4 UUID (the version and variant bits set),

@@ -606,9 +606,7 @@ int
 store_meta_set(struct store *s, const char *key, const char *value,
     struct err *e)
 {
-	sqlite3_stmt *st;
 	size_t i;
-	int rc;
 
 	for (i = 0; meta_keys[i] != NULL; i++)
 		if (strcmp(meta_keys[i], key) == 0)
@@ -617,6 +615,16 @@ store_meta_set(struct store *s, const char *key, const char *value,
 		return err_set(e, "'%s' is not a journal setting", key);
 	if (store_check_text(value, "the setting's value", 1, e) != 0)
 		return -1;
+	return store_meta_put(s, key, value, e);
+}
+
+int
+store_meta_put(struct store *s, const char *key, const char *value,
+    struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
 	if ((st = store_stmt(s, sql_meta_set, e)) == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
@@ -625,6 +633,16 @@ store_meta_set(struct store *s, const char *key, const char *value,
 		return -1;
 	rc = store_done(s, st, e);
 	return store_write_end(s, rc, e);
+}
+
+int
+store_meta_flag(struct store *s, const char *key)
+{
+	char *v = store_meta_get(s, key);
+	int on = v == NULL || strcmp(v, "0") != 0;
+
+	free(v);
+	return on;
 }
 
 char *
