@@ -128,11 +128,18 @@ draw_span(int y, int x, int width, const char *s, size_t n)
 int
 draw_text(struct app *a, int y, int x, int width, enum role r, const char *s)
 {
+	return draw_text_attr(a, y, x, width, a->attr[r], s);
+}
+
+int
+draw_text_attr(struct app *a, int y, int x, int width, int attr,
+    const char *s)
+{
 	int used;
 
 	if (width <= 0 || y < 0 || y >= LINES)
 		return 0;
-	attrset(a->attr[r]);
+	attrset(attr);
 	used = draw_span(y, x, width, s, strlen(s));
 	attrset(a->attr[ROLE_NORMAL]);
 	return used;

@@ -72,19 +72,24 @@ static const struct keydef search_keys[] = {
 	{ ACT_NONE, { 0 }, NULL, NULL, 0 },
 };
 
-/* Draw n bytes of t at (y, x) in at most width columns; returns the
- * columns used, or all of width when the text did not fit (so the rest
- * of the row is left alone). */
+/* Draw n bytes of t at (y, x) in at most width columns, in the base
+ * role, a match (mark) underlined: in the input role on a plain row, and
+ * on the chosen row in its own colours so its bar stays whole.  Returns
+ * the columns used, or all of width when the text did not fit (so the
+ * rest of the row is left alone). */
 static int
-search_span(struct app *a, int y, int x, int width, enum role r,
-    const char *t, size_t n)
+search_span(struct app *a, int y, int x, int width, enum role base,
+    int mark, const char *t, size_t n)
 {
 	char *part = xmalloc(n + 1);
-	int used;
+	int used, attr = a->attr[base];
 
+	if (mark)
+		attr = base == ROLE_NORMAL ? a->attr[ROLE_INPUT] :
+		    (int)((unsigned)attr | (unsigned)A_UNDERLINE);
 	memcpy(part, t, n);
 	part[n] = '\0';
-	used = draw_text(a, y, x, width, r, part);
+	used = draw_text_attr(a, y, x, width, attr, part);
 	if (used < draw_width(part))
 		used = width;
 	free(part);
@@ -109,9 +114,9 @@ search_draw_words(struct app *a, struct search *s, int y, int x,
 		while (*p != '\0' && (n = query_decode(p, &cp),
 		    query_wordch(cp) == word))
 			p += n;
-		used += search_span(a, y, x + used, width - used,
-		    word && query_match(&s->q, t, (size_t)(p - t)) ?
-		    ROLE_INPUT : base, t, (size_t)(p - t));
+		used += search_span(a, y, x + used, width - used, base,
+		    word && query_match(&s->q, t, (size_t)(p - t)), t,
+		    (size_t)(p - t));
 		t = p;
 	}
 	return used;
@@ -130,7 +135,8 @@ search_draw_snippet(struct app *a, const struct search *s, int y, int x,
 		size_t n = strcspn(t, "[");
 		const char *in = t + n + 1, *close;
 
-		used += search_span(a, y, x + used, width - used, base, t, n);
+		used += search_span(a, y, x + used, width - used, base, 0, t,
+		    n);
 		t += n;
 		if (*t == '\0')
 			break;
@@ -138,11 +144,11 @@ search_draw_snippet(struct app *a, const struct search *s, int y, int x,
 		if (close != NULL && query_has_match(&s->q, in,
 		    (size_t)(close - in))) {
 			used += search_span(a, y, x + used, width - used,
-			    ROLE_INPUT, in, (size_t)(close - in));
+			    base, 1, in, (size_t)(close - in));
 			t = close + 1;
 		} else {
 			used += search_span(a, y, x + used, width - used,
-			    base, t, 1);
+			    base, 0, t, 1);
 			t++;
 		}
 	}
@@ -339,6 +345,43 @@ search_resize(struct app *a, struct frame *f)
 	list_reload(&s->list, search_height());
 }
 
+/* Back from an entry or the agenda, where it may have been changed or
+ * moved to the trash: search again, and keep the cursor on the same
+ * result, or where it was when that one is gone. */
+static void
+search_resume(struct app *a, struct frame *f)
+{
+	struct search *s = f->data;
+	long long top = s->list.n > 0 ? s->list.rows[0] : LIST_NONE;
+	long long sel = list_selected(&s->list), want;
+	char *uuid = NULL;
+	size_t i;
+	int k;
+
+	if (sel != LIST_NONE)
+		uuid = xstrdup(s->hits[sel].uuid);
+	search_run(a, s);
+	if (uuid == NULL || s->nhits == 0) {
+		free(uuid);
+		return;
+	}
+	want = sel < (long long)s->nhits ? sel : (long long)s->nhits - 1;
+	for (i = 0; i < s->nhits; i++)
+		if (strcmp(s->hits[i].uuid, uuid) == 0)
+			want = (long long)i;
+	free(uuid);
+	/* The same window as before where it still holds the result. */
+	if (top > want || top >= (long long)s->nhits)
+		top = want;
+	s->list.rows[0] = top;
+	s->list.n = 1;
+	s->list.sel = 0;
+	list_reload(&s->list, search_height());
+	for (k = 0; k < s->list.n; k++)
+		if (s->list.rows[k] == want)
+			s->list.sel = k;
+}
+
 /* Whether every hit is an entry (the count then says "entries"). */
 static int
 search_only_entries(const struct search *s)
@@ -464,6 +507,7 @@ const struct screen screen_search = {
 	.key = search_key,
 	.resize = search_resize,
 	.leave = search_leave,
+	.resume = search_resume,
 	.keys = search_keys,
 	.about = "Find entries, check-in notes and things to bring to your "
 	    "next session by the words in them. Results show as you type, "

@@ -521,6 +521,9 @@ void ui_bar_for(const struct screen *s);
  * columns used. */
 int draw_text(struct app *, int y, int x, int width, enum role,
     const char *s);
+/* The same in the curses attributes attr (a role's, with more added). */
+int draw_text_attr(struct app *, int y, int x, int width, int attr,
+    const char *s);
 
 /* Word-wrap s into the rows y.. (at most maxrows) between x and x+width;
  * returns the rows used. */

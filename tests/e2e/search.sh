@@ -111,6 +111,33 @@ tm_wait "tend · Read"
 tm_key Escape
 tm_wait "1 entry found"
 
+# Moved to the trash from the read view and brought back: the results
+# follow, back in the list.
+tm_key Enter
+tm_wait "tend · Read"
+tm_key d
+tm_wait "Moved to the trash. u to undo."
+tm_key Escape
+tm_wait "Nothing you wrote has these words."
+if tm_screen | grep -q "Nach der Sitzung"; then
+	_result 1 "an entry trashed from the results leaves them"
+else _result 0 "an entry trashed from the results leaves them"; fi
+"$TEND_BIN" -f "$T/journal.tend" --passphrase-file "$T/pw" trash \
+	2>/dev/null | grep -q "Nach der Sitzung"
+_result $? "it is in the trash"
+tm_key C-u
+tm_type "sitzung zwei"
+tm_wait "1 entry found"
+tm_key Enter
+tm_wait "tend · Read"
+tm_key d
+tm_wait "Moved to the trash. u to undo."
+tm_key u
+tm_wait "It is back in your journal."
+tm_key Escape
+tm_wait "1 entry found"
+like "$(tm_screen)" "Sitzung zwei" "an entry trashed and brought back is found again"
+
 # Check-in notes and the agenda are searched too; each row says what it
 # is, and Enter opens it where it lives.
 tm_key C-u
